@@ -1,0 +1,118 @@
+"""Turning free text into search terms: fold case and accents, split words, drop filler, stem, expand synonyms.
+
+The same functions index facts and read questions, so a question and a fact always meet on identical stems.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import Stemmer
+
+_STEMMER = Stemmer.Stemmer("porter")
+_WORD = re.compile(r"[a-z0-9]+")
+
+# Common English words plus the filler of questions in chat ("tell me", "what happened", "any news").
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all also am an and any anything are aren around as at be because been
+    before being below between both but by can cannot could couldn d did didn do does doesn doing don down during
+    each either else ever every few for from further get gets getting go goes going gone got had hadn has hasn
+    have haven having he her here hers herself him himself his how i if in into is isn it its itself just know
+    known let ll m may me might more most much must mustn my myself need needs no nor not now o of off on once only
+    or other our ours ourselves out over own please pls plz re really s same say said says shall shan she should
+    shouldn so some something still such t tell than thank thanks that the their theirs them themselves then there
+    these they this those through thx to too u under until up us ve very via want wanted was wasn way we were
+    weren what whats when where whether which while who whom whose why will with won would wouldn y yet you your
+    yours yourself yourselves hi hello hey happen happened happening happens news latest update updates info
+    information explain anyone someone somebody thing things stuff think mean means like lot lots kind sort
+    currently current right ok okay actually exactly again whole ever
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, curly quotes straightened."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def stems(text: str) -> list[str]:
+    """Every word stemmed, stop words kept: what the index stores."""
+    return _STEMMER.stemWords(words(text))
+
+
+def index_text(text: str) -> str:
+    return " ".join(stems(text))
+
+
+def normalize_question(text: str) -> str:
+    """A canonical form for counting repeats of the same unanswered question."""
+    return " ".join(w for w in words(text) if w not in STOP_WORDS)
+
+
+@dataclass
+class Concept:
+    """One thing a question asks about: a word, or a named thing with its synonyms.
+
+    `alternatives` are stem sequences; a fact mentions the concept when it contains any one of them whole.
+    """
+
+    label: str
+    alternatives: list[tuple[str, ...]] = field(default_factory=list)
+
+    def terms(self) -> set[str]:
+        return {term for alt in self.alternatives for term in alt}
+
+
+class Synonyms:
+    """Groups of interchangeable names (ASP / Assembly of States Parties). Phrases are matched on word stems."""
+
+    def __init__(self, groups: Iterable[Iterable[str]] = ()) -> None:
+        self.groups: list[list[tuple[str, ...]]] = []
+        self.labels: list[list[str]] = []
+        for group in groups:
+            phrases = [p for p in group if words(p)]
+            if len(phrases) < 2:
+                continue
+            self.groups.append([tuple(stems(p)) for p in phrases])
+            self.labels.append(phrases)
+        # longest phrase first, so "executive order 14203" wins over "executive order"
+        self._phrases = sorted(
+            ((phrase, i) for i, group in enumerate(self.groups) for phrase in group),
+            key=lambda item: -len(item[0]),
+        )
+
+    def concepts(self, question: str) -> tuple[list[Concept], list[str]]:
+        """The question's synonym concepts, and its remaining stems (in order) that no phrase consumed."""
+        tokens = words(question)
+        token_stems = [stem(w) for w in tokens]
+        used = [False] * len(tokens)
+        found: list[Concept] = []
+        seen_groups: set[int] = set()
+        for phrase, group in self._phrases:
+            n = len(phrase)
+            for start in range(len(token_stems) - n + 1):
+                if any(used[start : start + n]) or tuple(token_stems[start : start + n]) != phrase:
+                    continue
+                for k in range(start, start + n):
+                    used[k] = True
+                if group not in seen_groups:
+                    seen_groups.add(group)
+                    found.append(Concept(" ".join(tokens[start : start + n]), list(self.groups[group])))
+        rest = [token_stems[i] for i, w in enumerate(tokens) if not used[i] and w not in STOP_WORDS]
+        return found, rest
