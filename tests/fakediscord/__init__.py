@@ -1,0 +1,56 @@
+"""A fake Discord server for end-to-end tests: the real discord.py client, real HTTP and websocket.
+
+See README.md in this directory for usage.
+"""
+
+from .server import (
+    ALL_PERMISSIONS,
+    BOT_PERMISSIONS,
+    EVERYONE_PERMISSIONS,
+    MODERATOR_PERMISSIONS,
+    DefaultWorld,
+    FakeAttachment,
+    FakeChannel,
+    FakeDiscord,
+    FakeDiscordError,
+    FakeGuild,
+    FakeMember,
+    FakeRole,
+    FakeUser,
+    GatewayConnection,
+    GatewayFrame,
+    GatewaySession,
+    InteractionRecord,
+    RecordedFile,
+    RecordedRequest,
+    RunClient,
+    StoredMessage,
+    populate_default_guild,
+    run_client,
+)
+
+__all__ = [
+    "ALL_PERMISSIONS",
+    "BOT_PERMISSIONS",
+    "EVERYONE_PERMISSIONS",
+    "MODERATOR_PERMISSIONS",
+    "DefaultWorld",
+    "FakeAttachment",
+    "FakeChannel",
+    "FakeDiscord",
+    "FakeDiscordError",
+    "FakeGuild",
+    "FakeMember",
+    "FakeRole",
+    "FakeUser",
+    "GatewayConnection",
+    "GatewayFrame",
+    "GatewaySession",
+    "InteractionRecord",
+    "RecordedFile",
+    "RecordedRequest",
+    "RunClient",
+    "StoredMessage",
+    "populate_default_guild",
+    "run_client",
+]
