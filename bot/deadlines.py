@@ -553,7 +553,7 @@ def deadline_from_record(record: dict[str, Any], *, sources: set[str] | None = N
     link = check_url(record.get("link"), "link")
     guild = record.get("guild")
     guild_id = _clean(guild, "guild", limit=32) if guild not in (None, "") else None
-    if guild_id is not None and not (guild_id.isdigit() or guild_id == "local"):
+    if guild_id is not None and not re.match(r"^[A-Za-z0-9_-]{1,32}$", guild_id):
         raise InputError(f"guild {guild_id!r} must be a server id (digits)")
     offsets = parse_offsets(record["offsets"]) if record.get("offsets") not in (None, "", []) else None
     status = str(record.get("status") or "active")
