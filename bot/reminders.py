@@ -257,7 +257,8 @@ def cancellation_text(deadline: Deadline, reason: str) -> str:
 @dataclass
 class DeriveResult:
     created: int = 0
-    skipped: int = 0  # created or moved, but already past due
+    skipped: int = 0  # moved by a deadline edit to a time already past
+    passed: int = 0  # not created because their time had already passed (not a change)
     rescheduled: int = 0
     reopened: int = 0
     cancelled: int = 0
@@ -346,7 +347,7 @@ def derive_reminders(db: Database, *, deadline_ids: Iterable[str] | None = None,
                     inserts.append((*key, due, "pending"))
                     result.created += 1
                 else:
-                    result.skipped += 1
+                    result.passed += 1
             elif row["state"] == "pending" and row["due_utc"] != due:
                 if due > now_iso:
                     updates.append((due, "pending", row["id"]))
