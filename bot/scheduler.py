@@ -149,7 +149,8 @@ class DeskScheduler:
         it yields to the loop until no job is running for a few turns in a row."""
         quiet = 0
         for _ in range(max_rounds):
-            await asyncio.sleep(0)
+            # a job may be waiting on a thread (the backup): give it a moment instead of spinning
+            await asyncio.sleep(0.005 if self._inflight else 0)
             quiet = quiet + 1 if self._inflight == 0 else 0
             if quiet >= 5:
                 return
@@ -218,12 +219,19 @@ class DeskScheduler:
             return False
         db = self.desk.db
         key = digest_key(guild_id, date)
+        settings = self.desk.settings.get(guild_id)
+        if settings.digest_day is None or settings.digest_hour is None:
+            return False
+        planned = resolve_local(dt.datetime.combine(date, dt.time(settings.digest_hour)), settings.zone)
+        if self.clock() - planned > DIGEST_CATCH_UP:  # woken long after (the machine slept): wait for next week
+            log.warning("weekly digest for %s on %s is too late to post; skipping it", guild_id, date)
+            self.schedule_digests()
+            return False
         with db.transaction():
             if db.get_meta(key) is not None:
                 self.schedule_digests()
                 return False
             db.set_meta(key, "claimed " + to_iso(self.clock()))
-        settings = self.desk.settings.get(guild_id)
         now = self.clock()
         message_id = ""
         if settings.reminder_channel_id:
