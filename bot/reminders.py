@@ -109,6 +109,7 @@ class RecordingSender:
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path) if path else None
         self._posts: list[Post] = []
+        self._by_nonce: dict[str, Post] = {}
         self.calls = 0
         self.failures: dict[str, deque[BaseException]] = {}
         self.on_send: Callable[[Post], None] | None = None
@@ -148,11 +149,11 @@ class RecordingSender:
                 (channel_id, text, nonce, ping_role_id, now))
             post = Post(channel_id, text, nonce, ping_role_id, str(cur.lastrowid), now)
         else:
-            for existing in self._posts:
-                if existing.nonce == nonce:
-                    return existing.message_id
+            if nonce in self._by_nonce:
+                return self._by_nonce[nonce].message_id
             post = Post(channel_id, text, nonce, ping_role_id, str(len(self._posts) + 1), now)
             self._posts.append(post)
+            self._by_nonce[nonce] = post
         if self.on_send:
             self.on_send(post)
         return post.message_id
@@ -307,15 +308,18 @@ def derive_reminders(db: Database, *, deadline_ids: Iterable[str] | None = None,
         if g_filter is not None:
             clause, values = _in("guild_id", g_filter)
             sql, params = f"{sql} AND {clause}", params + values
-        existing: dict[tuple[str, str, str], Any] = {}
+        # (id, due_utc, state) per key as plain tuples: at 100,000 rows, sqlite3.Row objects cost twice the memory
+        existing: dict[tuple[str, str, str], tuple[int, str, str]] = {}
         notices: set[tuple[str, str, str]] = set()
         reminded: dict[tuple[str, str], set[str]] = {}
-        for row in conn.execute(sql, params):
-            key = (row["deadline_id"], row["guild_id"], row["offset"])
-            if row["offset"].startswith(NOTICE_PREFIX):
+        plain = conn.cursor()
+        plain.row_factory = None
+        for rid, deadline_id, guild_id, offset, due_utc, state in plain.execute(sql, params):
+            key = (deadline_id, guild_id, offset)
+            if offset.startswith(NOTICE_PREFIX):
                 notices.add(key)
                 continue
-            existing[key] = row
+            existing[key] = (rid, due_utc, state)
         for row in conn.execute(
             "SELECT DISTINCT deadline_id, guild_id, channel_id FROM reminders WHERE state = 'sent' AND channel_id "
             "IS NOT NULL AND offset NOT LIKE 'cancel:%'" + (f" AND {_in('deadline_id', dl_filter)[0]}"
@@ -348,19 +352,21 @@ def derive_reminders(db: Database, *, deadline_ids: Iterable[str] | None = None,
                     result.created += 1
                 else:
                     result.passed += 1
-            elif row["state"] == "pending" and row["due_utc"] != due:
+                continue
+            rid, old_due, state = row
+            if state == "pending" and old_due != due:
                 if due > now_iso:
-                    updates.append((due, "pending", row["id"]))
+                    updates.append((due, "pending", rid))
                     result.rescheduled += 1
                 else:
-                    updates.append((due, "skipped", row["id"]))
+                    updates.append((due, "skipped", rid))
                     result.skipped += 1
-            elif row["state"] in ("cancelled", "skipped", "missed", "failed") and due > now_iso:
-                updates.append((due, "pending", row["id"]))
+            elif state in ("cancelled", "skipped", "missed", "failed") and due > now_iso:
+                updates.append((due, "pending", rid))
                 result.reopened += 1
-        for key, row in existing.items():
-            if key not in desired and row["state"] == "pending":
-                states.append(("cancelled", "no longer wanted (deadline or server settings changed)", row["id"]))
+        for key, (rid, _, state) in existing.items():
+            if key not in desired and state == "pending":
+                states.append(("cancelled", "no longer wanted (deadline or server settings changed)", rid))
                 result.cancelled += 1
         conn.executemany(
             "INSERT INTO reminders (deadline_id, guild_id, offset, due_utc, state) VALUES (?, ?, ?, ?, ?)", inserts)
