@@ -22,9 +22,19 @@ from bot.text import Concept, Synonyms
 
 MAX_QUESTION = 500
 CANDIDATES = 12
-THRESHOLD = 0.6  # coverage a best fact needs to count as an answer; calibrated on tests/eval/questions.yaml
-BODY_WEIGHT = 0.55  # a concept found only in a fact's body text counts for this share of a title/question hit
-COMMON_SHARE = 0.5  # terms in more than this share of facts are left out of the MATCH (they only slow bm25)
+THRESHOLD = 0.55  # coverage the chosen facts together need to count as an answer; calibrated on tests/eval/
+MIN_SHARE = 0.34  # coverage each chosen fact needs on its own
+MIN_GAIN = 0.2  # coverage a second or third fact must add to be shown beside the first
+MIN_EVIDENCE = 0.5  # matched weight (in idf units) below which a question is too general to answer
+TYPO_CREDIT = 0.75  # a word matched only as a guessed typo ("sanctoins"); the guess may be wrong ("african")
+PREFIX_CREDIT = 0.85  # a word matched only through a shared stem prefix (complying ~ compliance)
+BODY_WEIGHT = 0.45  # a concept found only in a fact's body text counts for this share of a title/question hit
+# Terms in more facts than this are left out of the MATCH (still counted for coverage): they barely change
+# the ranking but make bm25 walk long posting lists. A store under a few hundred facts keeps every term.
+COMMON_SHARE = 0.05
+COMMON_FLOOR = 50
+UNKNOWN_WEIGHT = 1.0  # a word the store has never seen weighs this share of the rarest known word
+BM25_MIX = 0.2  # how much bm25 (relative to the best hit) adds to coverage when ordering facts
 BM25_WEIGHTS = (4.0, 6.0, 6.0, 1.0)  # title, questions, keywords, text
 
 
@@ -89,7 +99,30 @@ class _Candidate:
     body: set[str]  # stems in the text
     coverage: float = 0.0
     order: float = 0.0
-    covered: set[int] = field(default_factory=set)
+    credit: dict[int, float] = field(default_factory=dict)  # concept index -> weight this fact earns
+
+
+def _has(term: str, stems: set[str]) -> float:
+    """1 when the stem is there; PREFIX_CREDIT when a fact's stem extends it (porter leaves "complying" as
+    "compli" but "compliance" as "complianc"), or extends a fact's stem by at most two letters ("canadian",
+    "canada"); else 0. Never further: "internship" must not match the "intern" of "international"."""
+    if term in stems:
+        return 1.0
+    if len(term) >= 5 and any(s.startswith(term) or (len(s) >= 5 and 0 < len(term) - len(s) <= 2
+                                                    and term.startswith(s)) for s in stems):
+        return PREFIX_CREDIT
+    return 0.0
+
+
+def _presence(concept: Concept, cand: _Candidate) -> float:
+    """How strongly a fact mentions a concept: its best alternative, title/questions/keywords above body."""
+    best = 0.0
+    for alt in concept.alternatives:
+        strong = min(_has(t, cand.strong) for t in alt)
+        either = min(max(_has(t, cand.strong), _has(t, cand.body)) for t in alt)
+        found = max(strong, either * BODY_WEIGHT)
+        best = max(best, found * TYPO_CREDIT if alt in concept.guessed else found)
+    return best
 
 
 class Answerer:
@@ -121,14 +154,16 @@ class Answerer:
         return self._vocab
 
     def _doc_freq(self, terms: set[str]) -> dict[str, int]:
+        """How many facts hold each term. fts5vocab answers `term = ?` from the index but scans for `IN`."""
         if not terms:
             return {}
-        marks = ",".join("?" * len(terms))
-        rows = self.facts.db.query(f"SELECT term, doc FROM facts_vocab WHERE term IN ({marks})", tuple(terms))
-        return {r[0]: int(r[1]) for r in rows}
+        ordered = sorted(terms)
+        sql = " UNION ALL ".join(["SELECT term, doc FROM facts_vocab WHERE term = ?"] * len(ordered))
+        return {r[0]: int(r[1]) for r in self.facts.db.query(sql, tuple(ordered))}
 
-    def concepts(self, question: str) -> list[Concept]:
-        """The question as concepts: synonym groups it names, then its other content words (typos corrected)."""
+    def concepts(self, question: str) -> tuple[list[Concept], dict[str, int]]:
+        """The question as concepts (synonym groups it names, then its other content words, typos corrected),
+        with the document frequency of every term they use."""
         found, rest = self.synonyms.concepts(question)
         seen = {alt for c in found for alt in c.alternatives}
         for term in rest:
@@ -142,52 +177,65 @@ class Answerer:
                 match = process.extractOne(term, self._vocabulary(), scorer=fuzz.ratio, score_cutoff=80)
                 if match:
                     concept.alternatives.append((match[0],))
-        return found
+                    concept.guessed = {(match[0],)}
+                    known.update(self._doc_freq({match[0]}))
+        return found, known
 
     def ask(self, question: str, *, limit: int = 3) -> Answer:
         text = check_question(question)
         self._fresh()
-        concepts = self.concepts(text)
+        concepts, df = self.concepts(text)
         if not concepts:
             return self._decline(text, [], "I couldn't find any words to search for in that question.")
-        df = self._doc_freq({t for c in concepts for t in c.terms()})
         n = max(self._total, 1)
 
         def concept_df(concept: Concept) -> int:
             return max(min(df.get(t, 0) for t in alt) for alt in concept.alternatives)
 
-        weights = [math.log(1 + (n - concept_df(c) + 0.5) / (concept_df(c) + 0.5)) for c in concepts]
+        def weight(concept: Concept) -> float:
+            d = concept_df(concept)
+            return math.log(1 + (n - d + 0.5) / (d + 0.5)) * (UNKNOWN_WEIGHT if d == 0 else 1.0)
+
+        weights = [weight(c) for c in concepts]
         candidates = self._search(concepts, df, n)
         if not candidates:
             return self._decline(text, [], "")
-        total = sum(weights)
+        total = sum(weights) or 1.0
         for cand in candidates:
-            got = 0.0
             for i, concept in enumerate(concepts):
-                if any(all(t in cand.strong for t in alt) for alt in concept.alternatives):
-                    got += weights[i]
-                    cand.covered.add(i)
-                elif any(all(t in cand.strong or t in cand.body for t in alt) for alt in concept.alternatives):
-                    got += weights[i] * BODY_WEIGHT
-                    cand.covered.add(i)
-            cand.coverage = got / total if total else 0.0
+                found = _presence(concept, cand)
+                if found:
+                    cand.credit[i] = weights[i] * found
+            cand.coverage = sum(cand.credit.values()) / total
         best_rank = min(c.rank for c in candidates)
         for cand in candidates:
             # bm25 (negative; lower is better) breaks ties between facts that cover the question equally
-            cand.order = cand.coverage + 0.1 * (cand.rank / best_rank if best_rank else 0)
+            cand.order = cand.coverage + BM25_MIX * (cand.rank / best_rank if best_rank else 0)
         ranked = sorted(candidates, key=lambda c: -c.order)
-        best = ranked[0]
-        if best.coverage < THRESHOLD:
+        if ranked[0].coverage < MIN_SHARE:
             return self._decline(text, ranked, "")
-        chosen = [best]
-        covered = set(best.covered)
-        for cand in ranked[1:]:
-            if len(chosen) >= limit:
+        # Greedy: keep adding the fact that covers most of what the chosen ones leave out.
+        chosen = [ranked[0]]
+        credit = dict(ranked[0].credit)
+        while len(chosen) < limit:
+            def gain(c: _Candidate) -> float:
+                return sum(max(0.0, w - credit.get(i, 0.0)) for i, w in c.credit.items()) / total
+
+            rest = [c for c in ranked if c not in chosen and c.coverage >= MIN_SHARE]
+            if not rest:
                 break
-            new = cand.covered - covered
-            if cand.coverage >= THRESHOLD and any(weights[i] >= 1.0 for i in new):
-                chosen.append(cand)
-                covered |= cand.covered
+            nxt = max(rest, key=gain)
+            if gain(nxt) < MIN_GAIN:
+                break
+            chosen.append(nxt)
+            for i, w in nxt.credit.items():
+                credit[i] = max(credit.get(i, 0.0), w)
+        confidence = sum(credit.values()) / total
+        if confidence < THRESHOLD:
+            return self._decline(text, ranked, "")
+        if sum(credit.values()) < MIN_EVIDENCE:
+            return self._decline(text, ranked, "That question is too general for one fact; try naming what you "
+                                 "want to know about.")
         chosen_ids = {c.fact.id for c in chosen}
         related = [(c.fact.id, c.fact.title) for c in ranked if c.fact.id not in chosen_ids and c.coverage >= 0.3]
         return Answer(
@@ -195,34 +243,48 @@ class Answerer:
             answered=True,
             hits=[FactHit(c.fact, self.facts.sources_for(c.fact), c.coverage) for c in chosen],
             related=related[:3],
-            confidence=best.coverage,
+            confidence=confidence,
         )
 
+    @staticmethod
+    def match_expression(concepts: list[Concept], df: dict[str, int], n: int) -> str | None:
+        """The FTS5 MATCH for a question: every known alternative quoted (raw text would be FTS syntax), rare
+        ones only when there are any; None when the store knows none of the question's words."""
+        known = {alt for c in concepts for alt in c.alternatives if all(df.get(t, 0) for t in alt)}
+        if not known:
+            return None
+        limit = max(COMMON_FLOOR, COMMON_SHARE * n)
+        rarity = {alt: min(df[t] for t in alt) for alt in known}
+        usable = [alt for alt in known if rarity[alt] <= limit] or [min(known, key=rarity.__getitem__)]
+        return " OR ".join('"' + " ".join(alt) + '"' for alt in sorted(usable))
+
     def _search(self, concepts: list[Concept], df: dict[str, int], n: int) -> list[_Candidate]:
-        alternatives = {alt for c in concepts for alt in c.alternatives}
-        rare = {alt for alt in alternatives if min(df.get(t, 0) for t in alt) <= COMMON_SHARE * n}
-        usable = [alt for alt in (rare or alternatives) if all(df.get(t, 0) for t in alt)]
-        if not usable:
+        match = self.match_expression(concepts, df, n)
+        if match is None:
             return []
-        match = " OR ".join('"' + " ".join(alt) + '"' for alt in sorted(usable))
-        rows = self.facts.db.query(
-            "SELECT facts_fts.rowid AS rid, bm25(facts_fts, ?, ?, ?, ?) AS rank, facts_fts.title AS st,"
-            " facts_fts.questions AS sq, facts_fts.keywords AS sk, facts_fts.text AS sx"
-            " FROM facts_fts JOIN facts ON facts.rowid = facts_fts.rowid"
-            " WHERE facts_fts MATCH ? AND facts.status = 'active' ORDER BY rank LIMIT ?",
+        top = self.facts.db.query(
+            "SELECT rowid, bm25(facts_fts, ?, ?, ?, ?) AS rank FROM facts_fts WHERE facts_fts MATCH ?"
+            " ORDER BY rank LIMIT ?",
             (*BM25_WEIGHTS, match, CANDIDATES),
         )
-        facts = self.facts.get_many([r["rid"] for r in rows])
+        if not top:
+            return []
+        rank = {r[0]: r[1] for r in top}
+        marks = ",".join("?" * len(rank))
+        indexed = self.facts.db.query(
+            f"SELECT rowid, title, questions, keywords, text FROM facts_fts WHERE rowid IN ({marks})", tuple(rank)
+        )
+        facts = self.facts.get_many(list(rank))
         return [
             _Candidate(
-                rowid=r["rid"],
-                rank=r["rank"],
-                fact=facts[r["rid"]],
-                strong=set(f"{r['st']} {r['sq']} {r['sk']}".split()),
-                body=set(r["sx"].split()),
+                rowid=r[0],
+                rank=rank[r[0]],
+                fact=facts[r[0]],
+                strong=set(f"{r[1]} {r[2]} {r[3]}".split()),
+                body=set(r[4].split()),
             )
-            for r in rows
-            if r["rid"] in facts
+            for r in indexed
+            if r[0] in facts
         ]
 
     def _decline(self, question: str, ranked: list[_Candidate], reason: str) -> Answer:

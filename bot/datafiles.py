@@ -57,9 +57,10 @@ def _decode(raw: bytes, name: str) -> str:
 
 
 def load_yaml(text: str, name: str) -> Any:
-    loader = _Loader(text)
-    loader.filename = name
+    loader = None
     try:
+        loader = _Loader(text)  # the reader already rejects control characters here
+        loader.filename = name
         return loader.get_single_data()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -67,7 +68,8 @@ def load_yaml(text: str, name: str) -> Any:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(f"{where}: not valid YAML ({problem})") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _read_yaml(path: Path, label: str) -> Any:
@@ -89,7 +91,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return f"{self.where}: {self.message}" if self.where else self.message
 
 
 def _records(value: Any, label: str, problems: list[Problem]) -> list[Located]:
@@ -121,7 +123,7 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
         try:
             return _read_yaml(path, rel)
         except InputError as exc:
-            problems.append(Problem(rel, str(exc)))
+            problems.append(Problem("", str(exc)))
             return None
 
     seen_sources: set[str] = set()
@@ -164,7 +166,7 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
         try:
             value = _read_yaml(path, rel)
         except InputError as exc:
-            problems.append(Problem(rel, str(exc)))
+            problems.append(Problem("", str(exc)))
             continue
         data.facts.extend(_records(value, rel, problems))
 

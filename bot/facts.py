@@ -253,16 +253,17 @@ class FactStore:
         )
         rowid = conn.execute("SELECT rowid FROM facts WHERE id = ?", (fact.id,)).fetchone()[0]
         conn.execute("DELETE FROM facts_fts WHERE rowid = ?", (rowid,))
-        conn.execute(
-            "INSERT INTO facts_fts (rowid, title, questions, keywords, text) VALUES (?, ?, ?, ?, ?)",
-            (
-                rowid,
-                index_text(fact.title),
-                index_text(" ".join(fact.questions)),
-                index_text(" ".join(fact.keywords)),
-                index_text(fact.text),
-            ),
-        )
+        if fact.status == "active":  # only what may be an answer is searchable
+            conn.execute(
+                "INSERT INTO facts_fts (rowid, title, questions, keywords, text) VALUES (?, ?, ?, ?, ?)",
+                (
+                    rowid,
+                    index_text(fact.title),
+                    index_text(" ".join(fact.questions)),
+                    index_text(" ".join(fact.keywords)),
+                    index_text(fact.text),
+                ),
+            )
         snapshot = {**fact.content(), "status": fact.status}
         conn.execute(
             "INSERT INTO fact_revisions (fact_id, rev, action, actor_id, actor_name, at, reason, changed, snapshot)"

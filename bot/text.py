@@ -30,9 +30,44 @@ STOP_WORDS = frozenset(
     weren what whats when where whether which while who whom whose why will with won would wouldn y yet you your
     yours yourself yourselves hi hello hey happen happened happening happens news latest update updates info
     information explain anyone someone somebody thing things stuff think mean means like lot lots kind sort
-    currently current right ok okay actually exactly again whole ever
+    currently current right ok okay actually exactly again ever everyone everybody anybody one ones
+    summary summarise summarize summarised summarized gist tldr key points point main details detail
+    status full give heard hear talking talk ideas idea deal big picture basically quick quickly short brief
+    briefly somehow sure wondering wonder guys folks asking ask question questions
+    year years month months week weeks day days today tomorrow yesterday recent recently lately soon next last
+    ago these those dont doesnt didnt cant wont isnt arent wasnt werent havent hasnt hadnt shouldnt wouldnt
+    couldnt im ive youre theyre thats hows whos wheres whens whys
     """.split()
 )
+# Generic question vocabulary: verbs, adjectives and discourse words that say how something is asked, not what
+# about. Left in, a member's "what does X require" would need a fact containing "require". Domain verbs
+# (arrest, withdraw, sanction, cooperate, condemn, elect, surrender, convict, pay, ratify) are deliberately absent.
+GENERIC_WORDS = frozenset(
+    """
+    apply applying applied require requires required requirement need needed mean meaning decide decided decides
+    decision make made
+    makes making take took taken takes do done doing does show shows showed shown look looking looks
+    seem seems seemed keep kept work works worked working put puts putting come came comes coming use used uses
+    using try tried trying call called calls help helps helped allow allows allowed stop stopped change changed
+    changes affect affects affected impact impacts cause caused causes matter matters happen write wrote written
+    writing read reading see saw seen hear told telling say saying says finally even strictly exactly really
+    actually just still already yet also maybe perhaps probably possible possibly likely unlikely certain
+    certainly clear clearly big bigger biggest small smaller large huge much many more most less least few several
+    good bad better worse best worst new old first second third last final entire overall general specific
+    particular important main major minor real true false right wrong different same similar other another
+    basis based problem problems issue issues question answer answers reason reasons thing things stuff way ways
+    piece article bit part parts kind sort type lot lots number amount size level rate point points fact facts
+    position view views opinion opinions argument arguments idea ideas plan plans situation case cases example
+    people person someone anyone everyone nobody somebody
+    quick quicker quickest fast faster slow slower easy easier hard harder simple simpler
+    behind ahead around across along within without against toward towards between among beyond inside outside
+    org orgs list lists advocacy advocate advocates advocating
+    trigger triggered triggering hit hitting hits going goes gone get gets got getting let lets
+    anything everything nothing something somewhere anywhere everywhere whatever whenever however
+    """.split()
+)
+STOP_WORDS = STOP_WORDS | GENERIC_WORDS
+_STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
 
 
 def fold(text: str) -> str:
@@ -42,8 +77,23 @@ def fold(text: str) -> str:
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+
+
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    """Folded words, with "6th" read as "6" and "four" as "4" so dates and counts meet however they are typed."""
+    out = []
+    for word in _WORD.findall(fold(text)):
+        ordinal = _ORDINAL.match(word)
+        out.append(ordinal.group(1) if ordinal else _NUMBER_WORDS.get(word, word))
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -74,6 +124,7 @@ class Concept:
 
     label: str
     alternatives: list[tuple[str, ...]] = field(default_factory=list)
+    guessed: set[tuple[str, ...]] = field(default_factory=set)  # alternatives that are typo corrections
 
     def terms(self) -> set[str]:
         return {term for alt in self.alternatives for term in alt}
@@ -114,5 +165,9 @@ class Synonyms:
                 if group not in seen_groups:
                     seen_groups.add(group)
                     found.append(Concept(" ".join(tokens[start : start + n]), list(self.groups[group])))
-        rest = [token_stems[i] for i, w in enumerate(tokens) if not used[i] and w not in STOP_WORDS]
+        rest = [
+            token_stems[i]
+            for i, w in enumerate(tokens)
+            if not used[i] and w not in STOP_WORDS and token_stems[i] not in _STOP_STEMS
+        ]
         return found, rest
