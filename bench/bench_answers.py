@@ -1,0 +1,180 @@
+"""Answer latency over synthetic stores of 1,000, 10,000 and 100,000 facts, side by side with a bare FTS5 bm25
+query on the same database in the same run; start-up time to first answer and peak memory with the shipped data.
+
+Run: `.venv/bin/python -m bench.bench_answers [--sizes 1000,10000,100000] [--queries 400]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bot.answering import Answerer
+from bot.db import Database
+from bot.facts import FactStore, ImportPlan
+from bot.models import Fact, Source, Topic
+from bot.permissions import Actor
+from bot.text import STOP_WORDS, words
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results" / "answers.json"
+TOPICS = [Topic(f"topic-{i}", f"Topic {i}") for i in range(8)]
+
+
+def vocabulary(rng: random.Random, size: int = 20000) -> list[str]:
+    """Real words from the shipped facts first (so questions look like members' questions), then made-up ones."""
+    real = sorted({w for p in (ROOT / "data" / "facts").glob("*.yaml") for w in words(p.read_text())
+                   if len(w) > 3 and w not in STOP_WORDS})
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    fake = {"".join(rng.choice(letters) for _ in range(rng.randint(5, 10))) for _ in range(size)}
+    return real + sorted(fake - set(real))
+
+
+def make_store(path: Path, n: int, rng: random.Random) -> tuple[FactStore, list[Fact]]:
+    db = Database(path)
+    store = FactStore(db)
+    vocab = vocabulary(rng)
+    weights = [1 / (rank + 1) for rank in range(len(vocab))]  # Zipf-like: a few words are everywhere
+    facts = []
+    for i in range(n):
+        body = rng.choices(vocab, weights=weights, k=rng.randint(25, 60))
+        facts.append(Fact(
+            id=f"fact-{i}", topic=TOPICS[i % len(TOPICS)].id, title=" ".join(body[:6]).capitalize(),
+            text=" ".join(body) + ".", sources=["bench-source"], as_of="2025-12-01",
+            questions=[" ".join(rng.choices(vocab, weights=weights, k=7)) + "?"],
+            keywords=rng.choices(vocab, weights=weights, k=4),
+        ))
+    plan = ImportPlan(sources=[Source("bench-source", "Bench", "Synthetic", "2025-12-01")], topics=TOPICS,
+                      facts=facts, synonyms=[["asp", "assembly of states parties"]], created=[f.id for f in facts])
+    store.apply_import(plan, Actor.importer(), "bench")
+    return store, facts
+
+
+def questions(facts: list[Fact], rng: random.Random, count: int) -> list[str]:
+    out = []
+    for _ in range(count):
+        fact = rng.choice(facts)
+        picked = rng.sample(fact.text.rstrip(".").split(), 4)
+        out.append("what about " + " ".join(picked) + "?")
+    return out
+
+
+def naive_match(question: str) -> str:
+    """What a bare implementation would send: every content word of the question, OR-ed."""
+    return " OR ".join(f'"{t}"' for t in words(question) if t not in STOP_WORDS)
+
+
+def same_match(answerer: Answerer, question: str) -> str:
+    """The exact MATCH expression the engine sends for this question."""
+    concepts, df = answerer.concepts(question)
+    return answerer.match_expression(concepts, df, answerer._total) or '""'
+
+
+def bare_query(db: Database, match: str) -> list:
+    return db.query(
+        "SELECT rowid, bm25(facts_fts) AS rank FROM facts_fts WHERE facts_fts MATCH ? ORDER BY rank LIMIT 12",
+        (match,),
+    )
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] if len(values) > 1 else values[0]
+
+
+def bench_size(n: int, queries: int, seed: int) -> dict:
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        store, facts = make_store(Path(tmp) / "bench.db", n, rng)
+        build_s = time.perf_counter() - t0
+        answerer = Answerer(store)
+        qs = questions(facts, rng, queries)
+        answerer.ask(qs[0])
+        pairs = [(q, naive_match(q), same_match(answerer, q)) for q in qs]
+        for q, naive, same in pairs[:20]:  # warm caches for every path alike
+            answerer.ask(q)
+            bare_query(store.db, naive)
+            bare_query(store.db, same)
+        ours, bare, naive_t = [], [], []
+        for q, naive, same in pairs:  # interleaved, so all three see the same machine state
+            t = time.perf_counter()
+            answerer.ask(q)
+            ours.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            bare_query(store.db, same)
+            bare.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            bare_query(store.db, naive)
+            naive_t.append((time.perf_counter() - t) * 1000)
+        store.db.close()
+    return {
+        "facts": n,
+        "build_s": round(build_s, 2),
+        "answer_p50_ms": round(percentile(ours, 50), 3),
+        "answer_p99_ms": round(percentile(ours, 99), 3),
+        "bare_p50_ms": round(percentile(bare, 50), 3),
+        "bare_p99_ms": round(percentile(bare, 99), 3),
+        "naive_p50_ms": round(percentile(naive_t, 50), 3),
+        "naive_p99_ms": round(percentile(naive_t, 99), 3),
+        "ratio_p50": round(percentile(ours, 50) / percentile(bare, 50), 2),
+        "ratio_p99": round(percentile(ours, 99) / percentile(bare, 99), 2),
+    }
+
+
+STARTUP = """
+import sys, time
+t0 = time.perf_counter()
+from bot.desk import Desk
+desk = Desk.open(sys.argv[1])
+answer = desk.answerer.ask("what did ASP24 say about sanctions?")
+print(time.perf_counter() - t0)
+"""
+
+
+def bench_startup() -> dict:
+    """A new process: import, open (and on a new database, seed from data/), answer one question."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "startup.db")
+        timings = {}
+        for label in ("new_db_s", "existing_db_s"):
+            out = subprocess.run([sys.executable, "-c", STARTUP, db], capture_output=True, text=True, check=True,
+                                 cwd=ROOT)
+            timings[label] = round(float(out.stdout.strip()), 3)
+        script = STARTUP + "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        mem = subprocess.run([sys.executable, "-c", script, db], capture_output=True, text=True, check=True, cwd=ROOT)
+        timings["peak_rss_mib"] = round(int(mem.stdout.split()[-1]) / 1024, 1)
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--queries", type=int, default=400)
+    args = parser.parse_args()
+    rows = [bench_size(int(n), args.queries, seed=7) for n in args.sizes.split(",")]
+    startup = bench_startup()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print("latency in ms; bare = the same MATCH alone; naive = every content word OR-ed; x = ours / bare")
+    print(f"{'facts':>8} {'build s':>8} {'ours p50':>9} {'ours p99':>9} {'bare p50':>9} {'bare p99':>9} "
+          f"{'x p50':>6} {'x p99':>6} {'naive p50':>10} {'naive p99':>10}")
+    for r in rows:
+        print(f"{r['facts']:>8} {r['build_s']:>8} {r['answer_p50_ms']:>9} {r['answer_p99_ms']:>9} "
+              f"{r['bare_p50_ms']:>9} {r['bare_p99_ms']:>9} {r['ratio_p50']:>6} {r['ratio_p99']:>6} "
+              f"{r['naive_p50_ms']:>10} {r['naive_p99_ms']:>10}")
+    print(f"start-up to first answer: new database {startup['new_db_s']} s, existing {startup['existing_db_s']} s; "
+          f"peak RSS {startup['peak_rss_mib']} MiB (shipped data); bench process peak {peak:.0f} MiB")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({"sizes": rows, "startup": startup, "bench_peak_rss_mib": round(peak, 1)},
+                                  indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""Bad input never crashes the engine and never writes: empty, enormous, binary and emoji-only questions,
+and random bytes thrown at the importers."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot import commands
+from bot.command_registry import Context
+from bot.datafiles import parse_import
+from bot.desk import Desk
+from bot.models import InputError
+from bot.permissions import Actor
+
+CTX = Context(Actor(id="u", name="u", guild_id="g1"), guild_id="g1")
+MOD = Context(Actor(id="m", name="m", guild_id="g1", manage_server=True), guild_id="g1")
+
+
+def _unanswered(desk: Desk) -> int:
+    return desk.db.query_one("SELECT count(*) FROM unanswered")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("", "needs question"),
+        ("   \n\t ", "ask a question in words"),
+        ("x" * 100_000, "100,000 characters"),
+        ("abc\x00\x01def", "control characters"),
+    ],
+)
+def test_bad_questions_get_a_clear_message_and_write_nothing(mini_desk: Desk, question: str, expected: str) -> None:
+    reply = commands.run(mini_desk, CTX, "ask", {"question": question})
+    assert not reply.ok and expected in reply.text
+    assert _unanswered(mini_desk) == 0
+
+
+def test_emoji_only_question_is_explained_not_logged(mini_desk: Desk) -> None:
+    reply = commands.run(mini_desk, CTX, "ask", {"question": "🔥🔥🙏🇳🇱"})
+    assert reply.ok and not reply.data.answered
+    assert "couldn't find any words" in reply.text
+    assert _unanswered(mini_desk) == 0
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=600))
+def test_random_text_never_breaks_ask(mini_desk: Desk, text: str) -> None:
+    reply = commands.run(mini_desk, CTX, "ask", {"question": text})
+    assert reply.text
+    assert reply.ok or "Sorry" not in reply.text  # refusals are explanations, never internal errors
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=2000), st.sampled_from(["f.yaml", "f.json", "f.csv"]))
+def test_random_bytes_never_break_the_importers(mini_desk: Desk, raw: bytes, name: str) -> None:
+    before = mini_desk.facts.generation
+    reply = commands.run(mini_desk, MOD, "facts import", {"filename": name, "content": raw, "confirm": True})
+    assert "Sorry" not in reply.text
+    if not reply.ok:
+        assert mini_desk.facts.generation == before
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=1500))
+def test_random_text_import_raises_only_input_errors(text: str) -> None:
+    for name in ("f.yaml", "f.json", "f.csv"):
+        with contextlib.suppress(InputError):
+            parse_import(text.encode("utf-8", "surrogatepass"), name)

@@ -1,0 +1,102 @@
+"""The fact store on a real SQLite file: revisions, retire and revert, validation, and search staying in sync."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.desk import Desk
+from bot.models import InputError, NotFound
+from bot.permissions import Actor
+
+
+def test_seeding_loads_the_files_once_with_an_import_revision(mini_desk: Desk, tmp_path) -> None:
+    assert {f.id for f in mini_desk.facts.list()} == {"judges-sanctioned", "blocking-statute", "budget-2026"}
+    history = mini_desk.facts.history("budget-2026")
+    assert [(r.rev, r.action, r.actor_name) for r in history] == [(1, "import", "import")]
+    mini_desk.close()
+    again = Desk.open(tmp_path / "desk.db", mini_desk.data_root)
+    assert len(again.facts.history("budget-2026")) == 1  # a restart does not seed twice
+    again.close()
+
+
+def test_edit_retire_revert_keep_every_revision(mini_desk: Desk, moderator: Actor) -> None:
+    store = mini_desk.facts
+    store.edit("budget-2026", {"text": "The 2026 budget is 193 million euros."}, moderator, "shorter")
+    store.retire("budget-2026", moderator, "superseded")
+    assert store.get("budget-2026").status == "retired"
+    assert "budget-2026" not in {f.id for f in store.list()}
+    restored = store.revert("budget-2026", 1, moderator, "back to the original")
+    assert restored.status == "active"
+    assert restored.text.startswith("The Assembly of States Parties was asked")
+    history = store.history("budget-2026")
+    assert [r.action for r in history] == ["import", "edit", "retire", "revert"]
+    assert history[1].changed == ["text"] and history[1].reason == "shorter"
+    assert history[1].actor_id == "u-mod" and history[1].at.endswith("+00:00")
+    assert history[2].snapshot["status"] == "retired"
+
+
+def test_retired_facts_are_never_answers_and_edits_reach_search(mini_desk: Desk, moderator: Actor) -> None:
+    assert mini_desk.answerer.ask("how big is the 2026 budget").hits[0].fact.id == "budget-2026"
+    mini_desk.facts.retire("budget-2026", moderator, "test")
+    assert not mini_desk.answerer.ask("how big is the 2026 budget").answered
+    mini_desk.facts.revert("budget-2026", 1, moderator)
+    mini_desk.facts.edit("budget-2026", {"keywords": ["budget", "finances", "zorblax"]}, moderator)
+    assert mini_desk.answerer.ask("zorblax budget").hits[0].fact.id == "budget-2026"
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"as_of": "2025-13-40"}, "as_of"),
+        ({"text": "x" * 10_000}, "10000 characters"),
+        ({"sources": ["nope"]}, "unknown source"),
+        ({"topic": "weather"}, "topic 'weather'"),
+        ({"review_by": "2020-01-01"}, "before as_of"),
+        ({"title": ""}, "title is required"),
+        ({"colour": "red"}, "unknown field"),
+    ],
+)
+def test_bad_edits_are_refused_and_write_nothing(mini_desk: Desk, moderator: Actor, changes, message) -> None:
+    before = mini_desk.facts.history("budget-2026")
+    with pytest.raises(InputError, match=message):
+        mini_desk.facts.edit("budget-2026", changes, moderator)
+    assert mini_desk.facts.history("budget-2026") == before
+
+
+def test_add_refuses_duplicates_and_unknown_ids_suggest_close_ones(mini_desk: Desk, moderator: Actor) -> None:
+    with pytest.raises(InputError, match="already exists"):
+        mini_desk.facts.add(
+            {"id": "budget-2026", "topic": "budget", "title": "t", "text": "t", "sources": ["src-a"],
+             "as_of": "2025-01-01"},
+            moderator,
+        )
+    with pytest.raises(NotFound, match="budget-2026"):
+        mini_desk.facts.require("budget-2025")
+
+
+def test_revert_to_missing_revision_and_no_op_edit(mini_desk: Desk, moderator: Actor) -> None:
+    with pytest.raises(NotFound, match="no revision 9"):
+        mini_desk.facts.revert("budget-2026", 9, moderator)
+    text = mini_desk.facts.get("budget-2026").text
+    with pytest.raises(InputError, match="nothing changed"):
+        mini_desk.facts.edit("budget-2026", {"text": text}, moderator)
+
+
+def test_writes_roll_back_whole_when_one_part_fails(mini_desk: Desk) -> None:
+    plan = mini_desk.facts.plan_import(
+        [{"id": "new-one", "topic": "budget", "title": "New", "text": "A new fact.", "sources": ["src-a"],
+          "as_of": "2025-01-01"}]
+    )
+    broken = Actor(id=None, name=None)  # type: ignore[arg-type]  # NOT NULL columns make the revision insert fail
+    with pytest.raises(Exception):  # noqa: B017
+        mini_desk.facts.apply_import(plan, broken)
+    assert mini_desk.facts.get("new-one") is None
+    row = mini_desk.db.query_one("SELECT count(*) FROM facts_fts")
+    assert row[0] == 3
+
+
+def test_backup_is_a_consistent_copy(mini_desk: Desk, tmp_path) -> None:
+    target = mini_desk.db.backup(tmp_path / "backups" / "copy.db")
+    copy = Desk.open(target, mini_desk.data_root, seed=False)
+    assert {f.id for f in copy.facts.list()} == {f.id for f in mini_desk.facts.list()}
+    copy.close()
