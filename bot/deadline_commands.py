@@ -72,6 +72,12 @@ def _discord_id(value: Any, name: str) -> str | None:
     return m[1]
 
 
+def _visible(found: list[Deadline], ctx: Context) -> list[Deadline]:
+    """Outside a server (a direct message) only the deadlines for every server are shown, never another
+    server's own."""
+    return found if ctx.guild_id else [d for d in found if d.guild_id is None]
+
+
 def _line(d: Deadline) -> str:
     where = " (this server only)" if d.guild_id else ""
     return (f"• **{d.title}** — {KIND_LABELS.get(d.kind, d.kind)}, {discord_timestamp(d.start_utc, 'F')} "
@@ -114,9 +120,9 @@ def _details(desk: Desk, d: Deadline, guild_id: str | None) -> str:
          Param("days", "How many days ahead to look (default 30)"))
 def deadlines(desk: Desk, ctx: Context, days: str | None = None) -> Reply:
     window = _days(days)
-    found = desk.deadlines.upcoming(utcnow(), window, ctx.guild_id)
+    found = _visible(desk.deadlines.upcoming(utcnow(), window, ctx.guild_id), ctx)
     if not found:
-        later = desk.deadlines.upcoming(utcnow(), None, ctx.guild_id)
+        later = _visible(desk.deadlines.upcoming(utcnow(), None, ctx.guild_id), ctx)
         more = f" The next one is **{later[0].title}** {discord_timestamp(later[0].start_utc, 'R')}." if later else ""
         return Reply(f"Nothing in the next {window} days.{more}", data=[])
     lines = [f"Coming up in the next {window} days:"] + [_line(d) for d in found[:25]]
@@ -128,7 +134,7 @@ def deadlines(desk: Desk, ctx: Context, days: str | None = None) -> Reply:
 @command("deadline show", "One deadline in full", Param("id", "The deadline id", required=True))
 def deadline_show(desk: Desk, ctx: Context, id: str) -> Reply:
     d = desk.deadlines.require(id)
-    if d.guild_id and ctx.guild_id and d.guild_id != str(ctx.guild_id):
+    if d.guild_id and d.guild_id != str(ctx.guild_id or ""):
         raise InputError(f"No deadline with id `{id}`.")
     return Reply(_details(desk, d, ctx.guild_id), data=d)
 
@@ -137,7 +143,7 @@ def deadline_show(desk: Desk, ctx: Context, id: str) -> Reply:
          Param("days", "How many days ahead (default: everything upcoming)"))
 def deadlines_calendar(desk: Desk, ctx: Context, days: str | None = None) -> Reply:
     window = _days(days, default=MAX_DAYS)
-    found = desk.deadlines.upcoming(utcnow(), window, ctx.guild_id)
+    found = _visible(desk.deadlines.upcoming(utcnow(), window, ctx.guild_id), ctx)
     offsets = desk.settings.get(ctx.guild_id).reminder_offsets if ctx.guild_id else list(DEFAULT_OFFSETS)
     data = ics.build_calendar(found, default_offsets=offsets)
     return Reply(f"{len(found)} upcoming deadline(s), with alarms. Open the file to add them to your calendar.",

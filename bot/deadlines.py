@@ -24,7 +24,7 @@ from typing import Any
 from bot.db import Database
 from bot.models import MAX_REASON, MAX_SOURCES, InputError, NotFound, check_slug, check_url
 from bot.permissions import Actor
-from bot.timeutil import UTC, from_iso, to_iso, utcnow
+from bot.timeutil import UTC, discord_timestamp, from_iso, to_iso, utcnow
 
 DEFAULT_ZONE = "Europe/Amsterdam"  # the Court's seat
 KINDS = ("session", "advocacy-deadline", "submission", "event", "other")
@@ -440,8 +440,6 @@ class Deadline:
 
     def when_text(self) -> str:
         """Discord timestamps (each reader sees their own zone), plus the given zone in words for all-day dates."""
-        from bot.timeutil import discord_timestamp
-
         if self.all_day:
             first = self.start_when().reading()
             text = first if self.end is None else f"{first} to {self.end_when().reading()}"  # type: ignore[union-attr]

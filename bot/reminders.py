@@ -580,6 +580,11 @@ class ReminderService:
         self._fingerprint = fingerprint(self.db)
         return result
 
+    def mark_derived(self) -> None:
+        """The caller derived the rows for what it changed (the commands do, in the same transaction): remember
+        the state so the next tick does not derive everything again."""
+        self._fingerprint = fingerprint(self.db)
+
     def heartbeat(self) -> bool:
         if not self.leader:
             return False

@@ -117,7 +117,8 @@ class DeskScheduler:
         self.service.stop()
 
     def changed(self) -> None:
-        """Called (from any thread) after a command changed deadlines or reminder settings and derived them."""
+        """Called (from any thread) after a command changed deadlines or reminder settings and derived the rows
+        it affected; this only re-arms the wake-up and the digests."""
         if self._loop is None or self._loop.is_closed():
             return
         self._loop.call_soon_threadsafe(self._after_change)
@@ -125,7 +126,7 @@ class DeskScheduler:
     def _after_change(self) -> None:
         if not self.service.leader or not self.scheduler.running:
             return
-        self.service.refresh()
+        self.service.mark_derived()
         self.rearm()
         self.schedule_digests()
 

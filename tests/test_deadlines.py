@@ -273,6 +273,13 @@ def test_upcoming_is_soonest_first_within_the_window_and_per_server(desk: Desk) 
     assert reply.ok and reply.text.index("`running`") < reply.text.index("`here`") < reply.text.index("`soon`")
     assert "<t:" in reply.text and ":R>" in reply.text
     assert not commands.run(desk, Context(MEMBER, "111", "c"), "deadlines", {"days": "lots"}).ok
+    # another server's own deadlines stay out of sight, also in a direct message
+    with time_machine.travel(NOW, tick=False):
+        direct = commands.run(desk, Context(MEMBER, None, None), "deadlines", {"days": "60"})
+        assert direct.ok and "`soon`" in direct.text and "`here`" not in direct.text
+        assert "`elsewhere`" not in direct.text
+        assert not commands.run(desk, Context(MEMBER, "111", "c"), "deadline show", {"id": "elsewhere"}).ok
+        assert not commands.run(desk, Context(MEMBER, None, None), "deadline show", {"id": "here"}).ok
 
 
 def test_export_then_seed_is_lossless(desk: Desk, tmp_path: Path) -> None:
