@@ -97,7 +97,7 @@ def _offsets_for(desk: Desk, d: Deadline, guild_id: str | None) -> list[str]:
 def _details(desk: Desk, d: Deadline, guild_id: str | None) -> str:
     lines = [f"**{d.title}** `{d.id}`" + (" — CANCELLED" if d.status == "cancelled" else ""),
              f"{KIND_LABELS.get(d.kind, d.kind)} · {d.when_text()}",
-             f"Given in {d.zone} as {d.start_when().reading()}"
+             f"Given as {d.start_when().reading()}"
              + (f" to {d.end_when().reading()}" if d.end_when() else "")]
     if d.description:
         lines.append(d.description)
@@ -151,10 +151,10 @@ def deadlines_calendar(desk: Desk, ctx: Context, days: str | None = None) -> Rep
 
 
 # --- moderators: deadlines -----------------------------------------------------------------------------------------
-_FIELDS = (
+_FIELDS = (  # required ones (for add) first: Discord lists required options before optional ones
     Param("title", "What it is, as members should read it"),
-    Param("kind", f"One of: {', '.join(KINDS)}"),
     Param("start", "When: 2026-12-07 10:00, 7 Dec 2026 10:00, or 2026-12-07 for all day"),
+    Param("kind", f"One of: {', '.join(KINDS)}"),
     Param("end", "Optional end, written the same way"),
     Param("zone", "Time zone the dates are given in (IANA, like Europe/Amsterdam)"),
     Param("description", "A few lines of context", long=True),

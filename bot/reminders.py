@@ -162,8 +162,13 @@ class RecordingSender:
 class ConsoleSender:
     """Prints reminders in the local chat as they fire, so running without a token shows the whole loop."""
 
-    def __init__(self, write: Callable[[str], Any] = print) -> None:
+    def __init__(self, write: Callable[[str], Any] = print, render: Callable[[str], str] | None = None) -> None:
+        if render is None:
+            from bot.render import terminal_times  # Discord timestamps as local times, as the chat shows them
+
+            render = terminal_times
         self.write = write
+        self.render = render
         self._seen: dict[str, str] = {}
 
     async def send(self, channel_id: str, text: str, nonce: str, ping_role_id: str | None) -> str:
@@ -171,7 +176,7 @@ class ConsoleSender:
             return self._seen[nonce]
         message_id = f"console-{len(self._seen) + 1}"
         self._seen[nonce] = message_id
-        self.write(f"\n── posted in channel {channel_id} ──\n{text}\n")
+        self.write(f"\n── posted in channel {channel_id} ──\n{self.render(text)}\n")
         return message_id
 
 
