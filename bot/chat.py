@@ -16,8 +16,10 @@ from bot.command_registry import Context, Reply
 from bot.desk import Desk
 from bot.models import InputError
 from bot.permissions import Actor
+from bot.render import terminal_times
 
 LOCAL_GUILD = "local"
+
 BANNER = (
     "Coalition Desk — local chat. Ask a question, or type /help for commands, /quit to leave.\n"
     "Example: what did ASP24 say about sanctions?"
@@ -64,7 +66,7 @@ class ChatSession:
                                        {"filename": path.name, "content": raw, "confirm": True}))
 
     def _show(self, reply: Reply) -> str:
-        text = reply.text
+        text = terminal_times(reply.text)
         for name, content in reply.files:
             target = self.files_dir / ("export" if "/" in name or name.endswith(".yaml") else "") / name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -102,6 +104,5 @@ async def _chat(desk: Desk, stdin: TextIO, stdout: TextIO) -> int:
             if out:
                 print(out + "\n", file=stdout, flush=True)
     finally:
-        if service is not None:
-            await service.stop()
+        await service.stop()
     return 0

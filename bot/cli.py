@@ -66,7 +66,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 out = answer.to_json(reply.text)
             print(json.dumps(out, ensure_ascii=False), flush=True)
         elif args.question:
-            print(reply.text)
+            print(reply.text, file=sys.stdout if reply.ok else sys.stderr)
         else:
             ids = ", ".join(h.fact.id for h in answer.hits) if answer and answer.answered else "no curated fact"
             print(f"{question}\t{ids}", flush=True)
@@ -185,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    logging.getLogger("apscheduler").setLevel(logging.DEBUG if args.verbose else logging.WARNING)
     from bot.desk import DataError
     from bot.models import InputError
 

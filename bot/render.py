@@ -6,6 +6,9 @@ and Discord's plain fallbacks show.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from bot.answering import Answer, FactHit
 from bot.models import Fact, Revision, Source, Topic
 from bot.timeutil import human_date
@@ -65,3 +68,23 @@ def topics_text(topics: list[Topic], counts: dict[str, int]) -> str:
     for t in topics:
         lines.append(f"- **{t.name}** (`{t.id}`, {counts.get(t.id, 0)} facts): {t.description}")
     return "\n".join(lines)
+
+
+_DISCORD_TIME = re.compile(r"<t:(-?\d+)(?::([tTdDfFR]))?>")
+
+
+def terminal_times(text: str, now: dt.datetime | None = None) -> str:
+    """Discord shows `<t:unix:F>` in each reader's zone; a terminal gets the machine's local time instead."""
+    now = now or dt.datetime.now(dt.UTC)
+
+    def render(match: re.Match[str]) -> str:
+        when = dt.datetime.fromtimestamp(int(match.group(1)), dt.UTC)
+        if match.group(2) == "R":
+            seconds = (when - now).total_seconds()
+            amount = abs(seconds)
+            span = (f"{amount / 86400:.0f} days" if amount >= 172800 else f"{amount / 3600:.0f} hours"
+                    if amount >= 7200 else f"{amount / 60:.0f} minutes")
+            return f"in {span}" if seconds >= 0 else f"{span} ago"
+        return when.astimezone().strftime("%a %d %b %Y %H:%M %Z")
+
+    return _DISCORD_TIME.sub(render, text)

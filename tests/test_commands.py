@@ -140,3 +140,14 @@ def test_chat_session_curates_and_answers(mini_desk: Desk, tmp_path) -> None:
     out = chat.handle("/facts export")
     assert (tmp_path / "export" / "facts" / "sanctions.yaml").exists(), out
     assert "not a date" in chat.handle("/fact edit judges-sanctioned as_of=yesterday")
+
+
+def test_chat_shows_discord_timestamps_as_readable_times() -> None:
+    import datetime as dt
+
+    from bot.render import terminal_times
+
+    now = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
+    stamp = int(dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC).timestamp())
+    text = terminal_times(f"due <t:{stamp}:F> (<t:{stamp}:R>)", now)
+    assert "<t:" not in text and "2026" in text and "(in 2 days)" in text
