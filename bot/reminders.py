@@ -613,7 +613,7 @@ class ReminderService:
             return result
         async with self.lock:
             missed: list[tuple[Any, Deadline | None]] = []
-            blocked: set[str] = set()
+            blocked: dict[str, dt.datetime] = {}  # rate-limited channel -> when to try it again
             cursor: tuple[str, int] = ("", 0)  # (due_utc, id) of the last row looked at: each row once per pass
             while True:
                 now_iso = to_iso(self.clock())
@@ -639,11 +639,12 @@ class ReminderService:
         for row in self.db.query("SELECT * FROM reminders WHERE state = 'claimed' ORDER BY due_utc, id"):
             log.warning("reminder %s was claimed but not marked sent (crash?); sending again with the same nonce",
                         row["id"])
-            await self._deliver(row, now, result, missed, set(), recovering=True)
+            await self._deliver(row, now, result, missed, {}, recovering=True)
         await self._report_missed(missed)
 
     async def _deliver(self, row: Any, now: dt.datetime, result: PassResult,
-                       missed: list[tuple[Any, Deadline | None]], blocked: set[str], *, recovering: bool) -> None:
+                       missed: list[tuple[Any, Deadline | None]], blocked: dict[str, dt.datetime], *,
+                       recovering: bool) -> None:
         rid = row["id"]
         notice = row["offset"].startswith(NOTICE_PREFIX)
         deadline = self.deadlines.get(row["deadline_id"])
@@ -657,7 +658,9 @@ class ReminderService:
             self._set(rid, "cancelled", "the server has no reminder channel")
             result.cancelled += 1
             return
-        if channel in blocked:
+        if channel in blocked:  # the channel is rate limited: wait with the row that hit the limit
+            self._retry(rid, blocked[channel], "waiting: the channel is rate limited")
+            result.retrying += 1
             return
         due = from_iso(row["due_utc"])
         lateness = now - due
@@ -685,7 +688,7 @@ class ReminderService:
         except RateLimited as exc:
             retry = self.clock() + dt.timedelta(seconds=max(exc.retry_after, 0.5))
             self._retry(rid, retry, f"rate limited; retrying after {exc.retry_after:.1f} s")
-            blocked.add(channel)
+            blocked[channel] = retry
             result.retrying += 1
         except PermanentSendError as exc:
             self._set(rid, "failed", f"{type(exc).__name__}: {exc}")

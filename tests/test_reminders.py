@@ -310,13 +310,13 @@ async def test_rate_limits_are_retried_after_the_wait(desk: Desk, clock: time_ma
     await service.start()
     clock.move_to(at(2026, 3, 19, 9))
     result = await service.dispatch_due()
-    assert (result.sent, result.retrying, sender.calls) == (0, 1, 1)  # the second waits for the same channel
-    assert service.next_wake() == at(2026, 3, 19, 9)  # the untouched second row is still due
+    assert (result.sent, result.retrying, sender.calls) == (0, 2, 1)  # the second waits, unsent, for the channel
+    assert service.next_wake() == at(2026, 3, 19, 9, 0, 30)
     clock.move_to(at(2026, 3, 19, 9, 0, 10))
-    assert (await service.dispatch_due()).sent == 1
-    clock.move_to(at(2026, 3, 19, 9, 0, 31))
-    assert (await service.dispatch_due()).sent == 1
-    assert len(sender.posts) == 2 and {r["state"] for r in rows(desk)} == {"sent"}
+    assert (await service.dispatch_due()).sent == 0
+    clock.move_to(at(2026, 3, 19, 9, 0, 30))
+    assert (await service.dispatch_due()).sent == 2
+    assert len(sender.posts) == 2 and sender.calls == 3 and {r["state"] for r in rows(desk)} == {"sent"}
 
 
 async def test_transient_errors_back_off_then_give_up_once(desk: Desk, clock: time_machine.Coordinates) -> None:
