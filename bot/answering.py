@@ -94,7 +94,9 @@ def check_question(question: str) -> str:
 class _Candidate:
     rowid: int
     rank: float
-    fact: Fact
+    fact_id: str
+    title: str
+    topic: str
     strong: set[str]  # stems in title, questions and keywords
     body: set[str]  # stems in the text
     coverage: float = 0.0
@@ -133,6 +135,7 @@ class Answerer:
         self._topics: dict[str, Topic] = {}
         self._total = 0
         self._vocab: list[str] | None = None
+        self._df: dict[str, int] = {}
 
     def refresh(self) -> None:
         """Reload what is cached from the store; called automatically when the store has changed."""
@@ -142,6 +145,7 @@ class Answerer:
         row = self.facts.db.query_one("SELECT count(*) FROM facts_fts")
         self._total = int(row[0]) if row else 0
         self._vocab = None
+        self._df = {}
 
     def _fresh(self) -> None:
         if self._generation != self.facts.generation:
@@ -154,12 +158,17 @@ class Answerer:
         return self._vocab
 
     def _doc_freq(self, terms: set[str]) -> dict[str, int]:
-        """How many facts hold each term. fts5vocab answers `term = ?` from the index but scans for `IN`."""
-        if not terms:
-            return {}
-        ordered = sorted(terms)
-        sql = " UNION ALL ".join(["SELECT term, doc FROM facts_vocab WHERE term = ?"] * len(ordered))
-        return {r[0]: int(r[1]) for r in self.facts.db.query(sql, tuple(ordered))}
+        """How many facts hold each term (absent: not in the store). fts5vocab answers `term = ?` from the index
+        but scans the whole vocabulary for `IN`; answers are cached until the store changes."""
+        missing = sorted(t for t in terms if t not in self._df)
+        if missing:
+            if len(self._df) > 100_000:
+                self._df.clear()
+            sql = " UNION ALL ".join(["SELECT term, doc FROM facts_vocab WHERE term = ?"] * len(missing))
+            found = {r[0]: int(r[1]) for r in self.facts.db.query(sql, tuple(missing))}
+            for term in missing:
+                self._df[term] = found.get(term, 0)
+        return {t: self._df[t] for t in terms if self._df.get(t)}
 
     def concepts(self, question: str) -> tuple[list[Concept], dict[str, int]]:
         """The question as concepts (synonym groups it names, then its other content words, typos corrected),
@@ -236,12 +245,13 @@ class Answerer:
         if sum(credit.values()) < MIN_EVIDENCE:
             return self._decline(text, ranked, "That question is too general for one fact; try naming what you "
                                  "want to know about.")
-        chosen_ids = {c.fact.id for c in chosen}
-        related = [(c.fact.id, c.fact.title) for c in ranked if c.fact.id not in chosen_ids and c.coverage >= 0.3]
+        chosen_ids = {c.fact_id for c in chosen}
+        related = [(c.fact_id, c.title) for c in ranked if c.fact_id not in chosen_ids and c.coverage >= 0.3]
+        facts = self.facts.get_many([c.rowid for c in chosen])
         return Answer(
             question=text,
             answered=True,
-            hits=[FactHit(c.fact, self.facts.sources_for(c.fact), c.coverage) for c in chosen],
+            hits=[FactHit(facts[c.rowid], self.facts.sources_for(facts[c.rowid]), c.coverage) for c in chosen],
             related=related[:3],
             confidence=confidence,
         )
@@ -272,26 +282,29 @@ class Answerer:
         rank = {r[0]: r[1] for r in top}
         marks = ",".join("?" * len(rank))
         indexed = self.facts.db.query(
-            f"SELECT rowid, title, questions, keywords, text FROM facts_fts WHERE rowid IN ({marks})", tuple(rank)
+            "SELECT facts_fts.rowid, facts_fts.title, facts_fts.questions, facts_fts.keywords, facts_fts.text,"
+            f" facts.id, facts.title, facts.topic FROM facts_fts JOIN facts ON facts.rowid = facts_fts.rowid"
+            f" WHERE facts_fts.rowid IN ({marks})",
+            tuple(rank),
         )
-        facts = self.facts.get_many(list(rank))
         return [
             _Candidate(
                 rowid=r[0],
                 rank=rank[r[0]],
-                fact=facts[r[0]],
+                fact_id=r[5],
+                title=r[6],
+                topic=r[7],
                 strong=set(f"{r[1]} {r[2]} {r[3]}".split()),
                 body=set(r[4].split()),
             )
             for r in indexed
-            if r[0] in facts
         ]
 
     def _decline(self, question: str, ranked: list[_Candidate], reason: str) -> Answer:
         seen: list[str] = []
         for cand in ranked:
-            if cand.fact.topic not in seen and cand.coverage > 0:
-                seen.append(cand.fact.topic)
+            if cand.topic not in seen and cand.coverage > 0:
+                seen.append(cand.topic)
         topics = [self._topics[t] for t in seen if t in self._topics][:3]
         if not topics:
             topics = list(self._topics.values())
