@@ -13,7 +13,7 @@ from bot.desk import Desk
 from bot.facts import ImportPlan
 from bot.models import FACT_FIELDS, InputError, validate_source
 from bot.render import answer_text, fact_text, history_text, topics_text
-from bot.timeutil import to_iso, utcnow
+from bot.timeutil import discord_timestamp, to_iso, utcnow
 
 _FACT_PARAMS = (
     Param("topic", "topic id (see /topics)"),
@@ -191,13 +191,13 @@ def feedback(desk: Desk, ctx: Context, id: str, kind: str, note: str = "", quest
 def status(desk: Desk, ctx: Context) -> Reply:
     latencies = sorted(desk.answer_latencies_ms)
     p50 = f"{latencies[len(latencies) // 2]:.1f} ms" if latencies else "n/a"
-    nxt = desk.deadlines.next_reminder_due() if hasattr(desk.deadlines, "next_reminder_due") else None
+    nxt = desk.deadlines.next_reminder_due()
     lines = [
         f"Coalition Desk {__version__}",
         f"Up {int(desk.uptime_seconds() // 3600)} h {int(desk.uptime_seconds() % 3600 // 60)} min "
         f"(since {to_iso(desk.started_at)})",
         f"Facts: {desk.facts.count()} active; deadlines: {desk.deadlines.count()}",
-        f"Next reminder due: {nxt or 'none'}",
+        f"Next reminder due: {discord_timestamp(nxt) + ' (' + discord_timestamp(nxt, 'R') + ')' if nxt else 'none'}",
         f"Database: {desk.db.size_bytes() / 1024:.0f} KiB, schema {desk.db.schema_version}",
         f"Answer latency (last {len(latencies)}): p50 {p50}",
     ]

@@ -151,3 +151,10 @@ def test_chat_shows_discord_timestamps_as_readable_times() -> None:
     stamp = int(dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC).timestamp())
     text = terminal_times(f"due <t:{stamp}:F> (<t:{stamp}:R>)", now)
     assert "<t:" not in text and "2026" in text and "(in 2 days)" in text
+
+
+def test_status_reports_counts_and_latency(mini_desk: Desk, moderator: Actor, member: Actor) -> None:
+    commands.run(mini_desk, ctx(member), "ask", {"question": "which judges were sanctioned?"})
+    text = commands.run(mini_desk, ctx(moderator), "status", {}).text
+    assert "Facts: 3 active; deadlines: 1" in text
+    assert "Answer latency (last 1): p50" in text and "schema 2" in text
