@@ -33,7 +33,6 @@ BODY_WEIGHT = 0.45  # a concept found only in a fact's body text counts for this
 # the ranking but make bm25 walk long posting lists. A store under a few hundred facts keeps every term.
 COMMON_SHARE = 0.05
 COMMON_FLOOR = 50
-UNKNOWN_WEIGHT = 1.0  # a word the store has never seen weighs this share of the rarest known word
 BM25_MIX = 0.2  # how much bm25 (relative to the best hit) adds to coverage when ordering facts
 BM25_WEIGHTS = (4.0, 6.0, 6.0, 1.0)  # title, questions, keywords, text
 
@@ -203,7 +202,7 @@ class Answerer:
 
         def weight(concept: Concept) -> float:
             d = concept_df(concept)
-            return math.log(1 + (n - d + 0.5) / (d + 0.5)) * (UNKNOWN_WEIGHT if d == 0 else 1.0)
+            return math.log(1 + (n - d + 0.5) / (d + 0.5))  # a word the store never saw weighs most
 
         weights = [weight(c) for c in concepts]
         candidates = self._search(concepts, df, n)
