@@ -24,7 +24,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.run_all
+	$(BIN)/python -m bench.bench_answers
+	$(BIN)/python -m bench.bench_reminders
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
