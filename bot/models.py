@@ -139,6 +139,21 @@ def check_date(value: Any, name: str, *, required: bool = True) -> str | None:
         raise InputError(f"{name}: {exc}") from None
 
 
+def check_as_of(value: Any) -> str:
+    """The date a fact holds as of: a day, or only a month when the source gives no day (YYYY-MM), so the bot
+    never shows more precision than the source has."""
+    text = str(value or "").strip()
+    if re.match(r"^\d{4}-\d{2}$", text):
+        try:
+            dt.date.fromisoformat(text + "-01")
+        except ValueError:
+            raise InputError(f"as_of: {text!r} is not a month written YYYY-MM") from None
+        return text
+    date = check_date(value, "as_of")
+    assert date is not None
+    return date
+
+
 def check_slug(value: Any, name: str = "id") -> str:
     text = _text(value, name, limit=64)
     if not SLUG.match(text):
@@ -170,14 +185,13 @@ def validate_fact(data: dict[str, Any], *, topics: set[str], sources: set[str]) 
     missing = [s for s in src if s not in sources]
     if missing:
         raise InputError(f"unknown source id(s): {', '.join(missing)}")
-    as_of = check_date(data.get("as_of"), "as_of")
+    as_of = check_as_of(data.get("as_of"))
     review_by = check_date(data.get("review_by"), "review_by", required=False)
-    if review_by and as_of and review_by < as_of:
+    if review_by and review_by < as_of:
         raise InputError(f"review_by {review_by} is before as_of {as_of}")
     status = str(data.get("status") or "active")
     if status not in ("active", "retired"):
         raise InputError(f"status {status!r} must be active or retired")
-    assert as_of is not None
     return Fact(
         status=status,
         id=fact_id,

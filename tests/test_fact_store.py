@@ -100,3 +100,13 @@ def test_backup_is_a_consistent_copy(mini_desk: Desk, tmp_path) -> None:
     copy = Desk.open(target, mini_desk.data_root, seed=False)
     assert {f.id for f in copy.facts.list()} == {f.id for f in mini_desk.facts.list()}
     copy.close()
+
+
+def test_as_of_may_be_a_month_when_the_source_gives_no_day(mini_desk: Desk, moderator: Actor) -> None:
+    from bot.render import fact_text
+
+    fact = mini_desk.facts.edit("budget-2026", {"as_of": "2025-02"}, moderator, "figures hold as of February")
+    assert fact.as_of == "2025-02"
+    assert "As of February 2025" in fact_text(fact, mini_desk.facts.sources_for(fact))
+    with pytest.raises(InputError, match="as_of"):
+        mini_desk.facts.edit("budget-2026", {"as_of": "2025-13"}, moderator)
