@@ -8,7 +8,7 @@ import logging
 import shlex
 from typing import Any
 
-from bot import deadline_commands, fact_commands  # noqa: F401  (importing registers the commands)
+from bot import config_commands, deadline_commands, fact_commands  # noqa: F401  (importing registers the commands)
 from bot.command_registry import REGISTRY, Command, Context, Reply
 from bot.desk import Desk
 from bot.models import InputError
