@@ -1,0 +1,135 @@
+"""Reminders on Discord: posted in the configured channel with only the configured role pingable, exactly
+once; a cancelled deadline's pending reminders never fire; problems reach the mod-log. The dispatcher's clock
+is moved forward instead of waiting (the reminders table, not a timer, says what is due)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot import ics as ics_file
+from bot.timeutil import from_iso, utcnow
+from tests.fakediscord import FakeDiscord, FakeRole
+
+from .test_bot_kit import DeskBot, running_bot
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(20)]
+
+
+@pytest.fixture
+async def watchers(fake_discord: FakeDiscord) -> FakeRole:
+    """An opt-in role for reminder pings, made before the bot connects."""
+    return fake_discord.add_role(fake_discord.guild, "Deadline watchers", mentionable=True)
+
+
+@pytest.fixture
+async def env(fake_discord: FakeDiscord, watchers: FakeRole, tmp_path: Path) -> AsyncIterator[DeskBot]:
+    async with running_bot(fake_discord, tmp_path) as running:
+        yield running
+
+
+async def add_deadline(env: DeskBot, deadline_id: str, *, minutes: int, offsets: str, title: str) -> dt.datetime:
+    """A moderator adds a deadline through /deadline add and its form; returns its start (UTC)."""
+    start = (utcnow() + dt.timedelta(minutes=minutes)).astimezone(zoneinfo.ZoneInfo("Europe/Amsterdam"))
+    start = start.replace(second=0, microsecond=0)
+    opened = await env.slash("deadline add", {"id": deadline_id, "kind": "submission", "offsets": offsets,
+                                              "zone": "Europe/Amsterdam"}, user=env.world.owner)
+    assert (await env.fake.wait_for_response(opened))["type"] == 9
+    done = await env.shown(await env.fake.modal_submit(None, {
+        "title": title, "start": start.strftime("%Y-%m-%d %H:%M"), "link": "https://example.org/call"},
+        user=env.world.owner))
+    assert "Added" in done.content, done.content
+    return start.astimezone(dt.UTC)
+
+
+def rows(env: DeskBot, deadline_id: str) -> list[dict[str, str]]:
+    return [dict(r) for r in env.desk.db.query(
+        "SELECT * FROM reminders WHERE deadline_id = ? ORDER BY due_utc, id", (deadline_id,))]
+
+
+def move_clock_past(env: DeskBot, due: str) -> None:
+    env.clock.advance(from_iso(due) - env.clock() + dt.timedelta(seconds=1))
+
+
+async def test_a_reminder_lands_in_the_channel_with_only_the_configured_role_pingable(
+        env: DeskBot, watchers: FakeRole) -> None:
+    fake, w = env.fake, env.world
+    await env.configure(modlog=True, reminders=True, role=watchers)
+    await add_deadline(env, "asp25-statements", minutes=30, offsets="5m",
+                       title=f"ASP25 written statements due (@everyone <@&{w.moderator_role.id}>)")
+    [pending] = rows(env, "asp25-statements")
+    assert pending["state"] == "pending" and pending["offset"] == "5m"
+    assert not fake.bot_messages(w.reminders), "nothing is posted before it is due"
+
+    move_clock_past(env, pending["due_utc"])
+    result = await env.bot.reminders.dispatch_now()  # type: ignore[union-attr]
+    assert result.sent == 1
+    post = await fake.wait_for_message(channel=w.reminders)
+    assert post.content.startswith(f"<@&{watchers.id}>") and "ASP25 written statements due" in post.content
+    assert "Reminder 1 of 1" in post.content and "<t:" in post.content
+    assert post.allowed_mentions == {"parse": [], "roles": [watchers.id]}
+    assert post.pinged_role_ids == [watchers.id] and not post.mention_everyone and not post.pinged_user_ids
+    sent = rows(env, "asp25-statements")[0]
+    assert sent["state"] == "sent" and sent["message_id"] == str(post.id) and post.nonce
+
+    again = await env.bot.reminders.dispatch_now()  # type: ignore[union-attr]
+    assert again.sent == 0 and len(fake.bot_messages(w.reminders)) == 1, "exactly once"
+
+
+async def test_a_cancelled_deadlines_pending_reminders_never_fire(env: DeskBot) -> None:
+    fake, w = env.fake, env.world
+    await env.configure(modlog=True, reminders=True)
+    await add_deadline(env, "side-event-signup", minutes=40, offsets="20m,10m", title="Side event registration")
+    first, second = rows(env, "side-event-signup")
+    move_clock_past(env, first["due_utc"])
+    assert (await env.bot.reminders.dispatch_now()).sent == 1  # type: ignore[union-attr]
+    await fake.wait_for_message(lambda m: "Reminder 1 of 2" in m.content, channel=w.reminders)
+
+    cancelled = await env.run("deadline cancel", {"id": "side-event-signup", "reason": "the venue fell through"},
+                              user=w.owner)
+    assert "Cancelled `side-event-signup`" in cancelled.content and "notice" in cancelled.content
+    await fake.wait_for_message(lambda m: "cancelled deadline" in m.text(), channel=w.mod_log)
+    states = {r["offset"]: r["state"] for r in rows(env, "side-event-signup")}
+    assert states["20m"] == "sent" and states["10m"] == "cancelled"
+
+    move_clock_past(env, second["due_utc"])
+    await env.bot.reminders.dispatch_now()  # type: ignore[union-attr]
+    await env.bot.reminders.dispatch_now()  # type: ignore[union-attr]
+    posts = [m.content for m in fake.bot_messages(w.reminders)]
+    assert len(posts) == 2 and "has been cancelled" in posts[1] and "the venue fell through" in posts[1]
+    assert {r["offset"]: r["state"] for r in rows(env, "side-event-signup")}["10m"] == "cancelled"
+    assert not any("Reminder 2 of 2" in p for p in posts), "the pending reminder never fired"
+
+
+async def test_members_see_upcoming_deadlines_and_get_a_calendar_file(env: DeskBot) -> None:
+    w = env.world
+    start = await add_deadline(env, "asp25-side-events", minutes=60 * 24 * 3, offsets="1d",
+                               title="ASP25 side-event applications close")
+    listing = await env.run("deadlines", {"days": 7}, user=w.member)
+    assert "ASP25 side-event applications close" in listing.content
+    assert f"<t:{int(start.timestamp())}:F>" in listing.content
+    calendar = await env.run("deadline calendar", user=w.member)
+    assert calendar.ephemeral and calendar.attachment_names == [ics_file.FILENAME]
+    ics = calendar.files[0].content.decode()
+    assert "BEGIN:VCALENDAR" in ics and "ASP25 side-event applications close" in ics and "BEGIN:VALARM" in ics
+    status = await env.run("reminders status", user=w.owner)
+    assert status.ephemeral and "Channel: none" in status.content
+
+
+async def test_a_lost_reminder_channel_is_reported_to_the_mod_log_once(env: DeskBot) -> None:
+    fake, w = env.fake, env.world
+    await env.configure(modlog=True, reminders=True)
+    await add_deadline(env, "court-filing", minutes=30, offsets="10m,5m", title="Amicus filing due")
+    fake.fail_channel(w.reminders, 403, code=50013, message="Missing Permissions")
+    first, second = rows(env, "court-filing")
+    move_clock_past(env, first["due_utc"])
+    await env.bot.reminders.dispatch_now()  # type: ignore[union-attr]
+    move_clock_past(env, second["due_utc"])
+    await env.bot.reminders.dispatch_now()  # type: ignore[union-attr]
+    reports = [m for m in fake.bot_messages(w.mod_log) if "Reminder channel problem" in m.text()]
+    assert len(reports) == 1 and "Missing Permissions" in reports[0].text()
+    assert {r["state"] for r in rows(env, "court-filing")} == {"failed"}
