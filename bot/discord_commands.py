@@ -42,22 +42,16 @@ SERVER_INSTALL = app_commands.AppInstallationType(guild=True)
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 EXPORT_ARCHIVE = "coalition-desk-data.zip"
 
-# slash command path -> the core command it calls (the forms call the same core commands on submit)
-SLASH_COMMANDS: dict[str, str] = {
-    "ask": "ask", "topics": "topics", "help": "help", "status": "status", "deadlines": "deadlines",
-    "fact show": "fact show", "fact add": "fact add", "fact edit": "fact edit", "fact retire": "fact retire",
-    "fact revert": "fact revert", "fact history": "fact history",
-    "facts import": "facts import", "facts export": "facts export", "facts feedback": "facts feedback",
-    "facts gaps": "facts gaps", "facts stale": "facts stale", "source add": "source add",
-    "deadline show": "deadline show", "deadline calendar": "deadlines calendar",
-    "deadline history": "deadline history", "deadline add": "deadline add", "deadline edit": "deadline edit",
-    "deadline cancel": "deadline cancel",
-    "reminders channel": "reminders channel", "reminders role": "reminders role",
-    "reminders offsets": "reminders offsets", "reminders digest": "reminders digest",
-    "reminders status": "reminders status",
-    "config show": "config show", "config modrole": "config modrole", "config modlog": "config modlog",
-    "config answers": "config answers", "config cooldown": "config cooldown",
-}
+# slash command path -> the core command it calls (the forms call the same core commands on submit); all but
+# one have the core's name
+SLASH_COMMANDS: dict[str, str] = {path: path for path in (
+    "ask", "topics", "help", "status", "deadlines",
+    "fact show", "fact list", "fact add", "fact edit", "fact retire", "fact revert", "fact history",
+    "facts import", "facts export", "facts feedback", "facts gaps", "facts stale", "source add",
+    "deadline show", "deadline history", "deadline add", "deadline edit", "deadline cancel",
+    "reminders channel", "reminders role", "reminders offsets", "reminders digest", "reminders status",
+    "config show", "config modrole", "config modlog", "config answers", "config cooldown",
+)} | {"deadline calendar": "deadlines calendar"}
 
 
 def summary(name: str) -> str:
@@ -199,7 +193,7 @@ async def status(interaction: discord.Interaction[Any]) -> None:
 
 # --- /fact -----------------------------------------------------------------------------------------------------
 class FactGroup(app_commands.Group):
-    """Member: show. Moderators: add, edit, retire, revert, history (refused by the core for anyone else)."""
+    """Members: show, list. Moderators: add, edit, retire, revert, history (the core refuses anyone else)."""
 
     def __init__(self) -> None:
         super().__init__(name="fact", description="Show a fact; moderators add, edit, retire and revert facts",
@@ -210,6 +204,12 @@ class FactGroup(app_commands.Group):
     @app_commands.autocomplete(id=fact_ids)
     async def show(self, interaction: discord.Interaction[Any], id: Range[str, 1, 64]) -> None:
         await views.respond(interaction, "fact show", {"id": id}, render=views.render_fact)
+
+    @app_commands.command(name="list", description=summary("fact list"))
+    @app_commands.describe(**helps("fact list", "topic"))
+    @app_commands.autocomplete(topic=topic_ids)
+    async def list_(self, interaction: discord.Interaction[Any], topic: Range[str, 1, 64] | None = None) -> None:
+        await views.respond(interaction, "fact list", {"topic": topic}, ephemeral=True)
 
     @app_commands.command(name="add", description="Add a fact (moderators): a form asks for text, sources and dates")
     @app_commands.describe(**helps("fact add", "id", "topic", "title", "keywords", "reason"))

@@ -171,3 +171,12 @@ async def test_with_an_answer_channel_answers_elsewhere_are_only_shown_to_the_as
     await fake.send_message(w.general, w.owner, f"{fake.bot_mention} {QUESTION}")
     answered = await fake.wait_for_message(lambda m: bool(m.payload.get("message_reference")), channel=w.general)
     assert_sourced_answer(answered, env)
+
+
+async def test_listing_a_topics_facts(env: DeskBot) -> None:
+    listing = await env.run("fact list", {"topic": "budget"}, user=env.world.member)
+    budget = env.desk.facts.list("budget")
+    assert listing.ephemeral and all(f"`{f.id}`" in listing.text() for f in budget)
+    everything = await env.run("fact list", user=env.world.member)
+    assert everything.attachment_names == ["reply.md"], "a list longer than an embed is attached whole"
+    assert everything.files[0].content.decode().count("\n") == 71 and len(everything.content) <= 2000
