@@ -49,7 +49,8 @@ GENERIC_WORDS = frozenset(
     makes making take took taken takes do done doing does show shows showed shown look looking looks
     seem seems seemed keep kept work works worked working put puts putting come came comes coming use used uses
     using try tried trying call called calls help helps helped allow allows allowed stop stopped change changed
-    changes affect affects affected impact impacts cause caused causes matter matters happen write wrote written
+    changes replace replaced replaces replacing affect affects affected impact impacts cause caused causes matter
+    matters happen write wrote written
     writing read reading see saw seen hear told telling say saying says finally even strictly exactly really
     actually just still already yet also maybe perhaps probably possible possibly likely unlikely certain
     certainly clear clearly big bigger biggest small smaller large huge much many more most less least few several
