@@ -137,9 +137,10 @@ class CoalitionDeskBot(discord.Client):
         interaction; roles from the member."""
         user = interaction.user
         guild_id = str(interaction.guild_id) if interaction.guild_id else None
+        perms = interaction.permissions
         actor = Actor(
             id=str(user.id), name=user.display_name, guild_id=guild_id,
-            manage_server=bool(guild_id) and interaction.permissions.manage_guild,
+            manage_server=bool(guild_id) and (perms.manage_guild or perms.administrator),
             role_ids=frozenset(str(r.id) for r in getattr(user, "roles", [])),
         )
         channel = str(interaction.channel_id) if interaction.channel_id else None

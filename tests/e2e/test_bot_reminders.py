@@ -133,3 +133,14 @@ async def test_a_lost_reminder_channel_is_reported_to_the_mod_log_once(env: Desk
     reports = [m for m in fake.bot_messages(w.mod_log) if "Reminder channel problem" in m.text()]
     assert len(reports) == 1 and "Missing Permissions" in reports[0].text()
     assert {r["state"] for r in rows(env, "court-filing")} == {"failed"}
+
+
+async def test_without_a_mod_log_the_server_owner_is_told_by_direct_message(env: DeskBot) -> None:
+    fake, w = env.fake, env.world
+    await env.configure(reminders=True)
+    await add_deadline(env, "lost-channel", minutes=30, offsets="5m", title="Report due")
+    fake.fail_channel(w.reminders, 404)
+    move_clock_past(env, rows(env, "lost-channel")[0]["due_utc"])
+    await env.bot.reminders.dispatch_now()  # type: ignore[union-attr]
+    note = await fake.wait_for_message(channel=fake.dm_channel(w.owner))
+    assert "no mod-log channel is set" in note.content and "no longer exists" in note.text()
