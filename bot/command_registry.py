@@ -34,6 +34,7 @@ class Reply:
     data: Any = None  # the structured result (Answer, Fact, list of revisions, ...) for richer rendering
     files: list[tuple[str, bytes]] = field(default_factory=list)
     change: str | None = None  # one line for the mod-log when the command changed something
+    failure: str | None = None  # when ok is False: "input", "permission" or "internal" (our fault, not theirs)
 
 
 @dataclass(frozen=True)

@@ -41,12 +41,12 @@ def run(desk: Desk, ctx: Context, name: str, args: dict[str, Any] | None = None)
             raise InputError(f"`{name}` needs {', '.join(missing)}")
         return cmd.func(desk, ctx, **args)
     except PermissionDenied as exc:
-        return Reply(str(exc), ok=False, ephemeral=True)
+        return Reply(str(exc), ok=False, ephemeral=True, failure="permission")
     except InputError as exc:
-        return Reply(str(exc), ok=False, ephemeral=True)
+        return Reply(str(exc), ok=False, ephemeral=True, failure="input")
     except Exception:
         log.exception("command %r failed (guild %s, user %s)", name, ctx.guild_id, ctx.actor.id)
-        return Reply(SORRY, ok=False, ephemeral=True)
+        return Reply(SORRY, ok=False, ephemeral=True, failure="internal")
 
 
 def parse_line(line: str) -> tuple[str, dict[str, str]]:

@@ -215,7 +215,7 @@ class CoalitionDeskBot(discord.Client):
                                 f"answer).", mention_author=False)
             return
         reply = await self.run_core(ctx, "ask", {"question": question})
-        if reply.text == SORRY:  # our failure: the member's next try is not held against them
+        if reply.failure == "internal":  # our failure: the member's next try is not held against them
             self.cooldowns.reset(cooldown_key(ctx))
         content, embeds, view = views.answer_parts(reply)
         await message.reply(mention_author=False, **views.message_kwargs(content, embeds=embeds, view=view))

@@ -24,7 +24,6 @@ from discord.app_commands import Choice, Range
 
 from bot import discord_views as views
 from bot.command_registry import REGISTRY
-from bot.commands import SORRY
 from bot.deadlines import KIND_LABELS, KINDS, zone_choices
 from bot.permissions import PermissionDenied, require_moderator
 from bot.timeutil import utcnow
@@ -149,7 +148,7 @@ async def answer_question(interaction: discord.Interaction[Any], question: str) 
     answers = client.desk.settings.get(ctx.guild_id).answer_channel_id if ctx.guild_id else None
     hidden = bool(answers and answers != ctx.channel_id)
     reply = await client.run_core(ctx, "ask", {"question": question})
-    if reply.text == SORRY:  # our failure: the member's next try is not held against them
+    if reply.failure == "internal":  # our failure: the member's next try is not held against them
         client.cooldowns.reset(cooldown_key(ctx))
     content, embeds, view = views.answer_parts(reply)
     if hidden and embeds:

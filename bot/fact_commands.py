@@ -21,7 +21,7 @@ _FACT_PARAMS = (
     Param("text", "what a member is told, 1-4 sentences", long=True),
     Param("sources", "source ids, comma-separated (see `source add`)"),
     Param("as_of", "the date the fact holds as of, YYYY-MM-DD"),
-    Param("review_by", "optional date to review it by, YYYY-MM-DD"),
+    Param("review_by", "optional date to review it by, YYYY-MM-DD (`none` clears it)"),
     Param("questions", "example questions, separated by |", long=True),
     Param("keywords", "keywords, comma-separated"),
 )
@@ -76,6 +76,8 @@ def fact_add(desk: Desk, ctx: Context, reason: str = "", **values: Any) -> Reply
          Param("reason", "why (kept in the history)"), moderator=True)
 def fact_edit(desk: Desk, ctx: Context, id: str, reason: str = "", **values: Any) -> Reply:
     changes = {k: v for k, v in _fields(values).items() if v != ""}
+    if str(changes.get("review_by", "")).strip().lower() == "none":
+        changes["review_by"] = None
     if not changes:
         raise InputError("say which fields to change, for example text=... or as_of=2026-01-31")
     fact = desk.facts.edit(id, changes, ctx.actor, reason)

@@ -158,3 +158,16 @@ def test_status_reports_counts_and_latency(mini_desk: Desk, moderator: Actor, me
     text = commands.run(mini_desk, ctx(moderator), "status", {}).text
     assert "Facts: 3 active; deadlines: 1" in text
     assert "Answer latency (last 1): p50" in text and "schema 2" in text
+
+
+def test_edit_can_clear_review_by(mini_desk: Desk, moderator: Actor) -> None:
+    reply = commands.run(mini_desk, ctx(moderator), "fact edit", {"id": "blocking-statute", "review_by": "none"})
+    assert reply.ok, reply.text
+    assert mini_desk.facts.get("blocking-statute").review_by is None
+
+
+def test_failures_say_whose_fault(mini_desk: Desk, moderator: Actor, member: Actor, monkeypatch) -> None:
+    assert commands.run(mini_desk, ctx(member), "fact retire", {"id": "x", "reason": "y"}).failure == "permission"
+    assert commands.run(mini_desk, ctx(moderator), "fact show", {"id": "nope"}).failure == "input"
+    monkeypatch.setattr(mini_desk.facts, "require", lambda *a, **k: 1 / 0)
+    assert commands.run(mini_desk, ctx(moderator), "fact show", {"id": "x"}).failure == "internal"
