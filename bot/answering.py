@@ -9,6 +9,7 @@ coverage stays low and the bot declines instead of stretching an unrelated fact 
 
 from __future__ import annotations
 
+import bisect
 import math
 import unicodedata
 from dataclasses import dataclass, field
@@ -98,20 +99,25 @@ class _Candidate:
     topic: str
     strong: set[str]  # stems in title, questions and keywords
     body: set[str]  # stems in the text
+    strong_sorted: list[str] = field(default_factory=list)
+    body_sorted: list[str] = field(default_factory=list)
     coverage: float = 0.0
     order: float = 0.0
     credit: dict[int, float] = field(default_factory=dict)  # concept index -> weight this fact earns
 
 
-def _has(term: str, stems: set[str]) -> float:
+def _has(term: str, stems: set[str], ordered: list[str]) -> float:
     """1 when the stem is there; PREFIX_CREDIT when a fact's stem extends it (porter leaves "complying" as
     "compli" but "compliance" as "complianc"), or extends a fact's stem by at most two letters ("canadian",
     "canada"); else 0. Never further: "internship" must not match the "intern" of "international"."""
     if term in stems:
         return 1.0
-    if len(term) >= 5 and any(s.startswith(term) or (len(s) >= 5 and 0 < len(term) - len(s) <= 2
-                                                    and term.startswith(s)) for s in stems):
-        return PREFIX_CREDIT
+    if len(term) >= 5:
+        at = bisect.bisect_left(ordered, term)  # the stems that extend `term` sort right after it
+        if at < len(ordered) and ordered[at].startswith(term):
+            return PREFIX_CREDIT
+        if any(term[:cut] in stems for cut in (len(term) - 1, len(term) - 2) if cut >= 5):
+            return PREFIX_CREDIT
     return 0.0
 
 
@@ -119,8 +125,9 @@ def _presence(concept: Concept, cand: _Candidate) -> float:
     """How strongly a fact mentions a concept: its best alternative, title/questions/keywords above body."""
     best = 0.0
     for alt in concept.alternatives:
-        strong = min(_has(t, cand.strong) for t in alt)
-        either = min(max(_has(t, cand.strong), _has(t, cand.body)) for t in alt)
+        strong = min(_has(t, cand.strong, cand.strong_sorted) for t in alt)
+        either = min(max(_has(t, cand.strong, cand.strong_sorted), _has(t, cand.body, cand.body_sorted))
+                     for t in alt)
         found = max(strong, either * BODY_WEIGHT)
         best = max(best, found * TYPO_CREDIT if alt in concept.guessed else found)
     return best
@@ -293,8 +300,10 @@ class Answerer:
                 fact_id=r[5],
                 title=r[6],
                 topic=r[7],
-                strong=set(f"{r[1]} {r[2]} {r[3]}".split()),
-                body=set(r[4].split()),
+                strong=(strong := set(f"{r[1]} {r[2]} {r[3]}".split())),
+                body=(body := set(r[4].split())),
+                strong_sorted=sorted(strong),
+                body_sorted=sorted(body),
             )
             for r in indexed
         ]

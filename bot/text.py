@@ -143,11 +143,13 @@ class Synonyms:
                 continue
             self.groups.append([tuple(stems(p)) for p in phrases])
             self.labels.append(phrases)
-        # longest phrase first, so "executive order 14203" wins over "executive order"
-        self._phrases = sorted(
-            ((phrase, i) for i, group in enumerate(self.groups) for phrase in group),
-            key=lambda item: -len(item[0]),
-        )
+        # phrases by their first stem, longest first, so "executive order 14203" wins over "executive order"
+        self._by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for i, group in enumerate(self.groups):
+            for phrase in group:
+                self._by_first.setdefault(phrase[0], []).append((phrase, i))
+        for entries in self._by_first.values():
+            entries.sort(key=lambda item: -len(item[0]))
 
     def concepts(self, question: str) -> tuple[list[Concept], list[str]]:
         """The question's synonym concepts, and its remaining stems (in order) that no phrase consumed."""
@@ -156,16 +158,19 @@ class Synonyms:
         used = [False] * len(tokens)
         found: list[Concept] = []
         seen_groups: set[int] = set()
-        for phrase, group in self._phrases:
-            n = len(phrase)
-            for start in range(len(token_stems) - n + 1):
-                if any(used[start : start + n]) or tuple(token_stems[start : start + n]) != phrase:
+        for start, first in enumerate(token_stems):
+            if used[start]:
+                continue
+            for phrase, group in self._by_first.get(first, ()):
+                n = len(phrase)
+                if tuple(token_stems[start : start + n]) != phrase or any(used[start : start + n]):
                     continue
                 for k in range(start, start + n):
                     used[k] = True
                 if group not in seen_groups:
                     seen_groups.add(group)
                     found.append(Concept(" ".join(tokens[start : start + n]), list(self.groups[group])))
+                break
         rest = [
             token_stems[i]
             for i, w in enumerate(tokens)
