@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+HISTORY_LOOKBACK = 100  # messages read after a crash to find an interrupted reminder post
+
+
 def reminder_mentions(ping_role_id: str | None) -> discord.AllowedMentions:
     """Nobody, or exactly the configured reminder role."""
     roles: list[discord.abc.Snowflake] | bool = [discord.Object(int(ping_role_id))] if ping_role_id else False
@@ -70,6 +73,22 @@ class DiscordSender:
         except (TimeoutError, aiohttp.ClientError, OSError) as exc:
             raise TransientSendError(f"network: {exc!r}") from exc
         return str(message.id)
+
+    async def find_posted(self, channel_id: str, text: str, since: dt.datetime) -> str | None:
+        """The bot's own post of exactly this text since `since`: how recovery after a crash learns that an
+        interrupted send got through, once Discord no longer remembers the nonce."""
+        expected = views.clip(text, views.MESSAGE_LIMIT)
+        me = self.client.user
+        if me is None:
+            return None
+        channel = self.client.get_partial_messageable(int(channel_id))
+        try:
+            async for message in channel.history(limit=HISTORY_LOOKBACK, after=since, oldest_first=True):
+                if message.author.id == me.id and message.content == expected:
+                    return str(message.id)
+        except (TimeoutError, discord.HTTPException, aiohttp.ClientError, OSError) as exc:
+            raise TransientSendError(f"could not read channel {channel_id}: {exc}") from exc
+        return None
 
 
 async def post_to_channel(client: discord.Client, channel_id: str, *, content: str | None = None,

@@ -84,7 +84,10 @@ class Sender(Protocol):
     allowed_mentions=AllowedMentions(everyone=False, users=False, roles=[Object(ping_role_id)] if ping_role_id
     else False))`, so only the configured role can ever be pinged, and maps errors: NotFound -> ChannelGone,
     Forbidden -> NoPermission, HTTPException 429 -> RateLimited(retry_after), 5xx or network -> TransientSendError.
-    Returns the message id."""
+    Returns the message id.
+
+    A sender may also offer `async find_posted(channel_id, text, since) -> message id | None`, which recovery
+    uses after a crash to find a post the interrupted send made, once Discord has forgotten the nonce."""
 
     async def send(self, channel_id: str, text: str, nonce: str, ping_role_id: str | None) -> str: ...
 
@@ -106,8 +109,9 @@ class RecordingSender:
     `fail(channel_id, *errors)` queues exceptions to raise for that channel ("*" for any) before succeeding.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, nonce_window: float | None = None) -> None:
         self.path = Path(path) if path else None
+        self.nonce_window = nonce_window  # seconds a repeated nonce is dropped (Discord: minutes); None: forever
         self._posts: list[Post] = []
         self._by_nonce: dict[str, Post] = {}
         self.calls = 0
@@ -123,6 +127,15 @@ class RecordingSender:
 
     def fail(self, channel_id: str, *errors: BaseException) -> None:
         self.failures.setdefault(channel_id, deque()).extend(errors)
+
+    def _remembers(self, at: str) -> bool:
+        return self.nonce_window is None or (utcnow() - from_iso(at)).total_seconds() <= self.nonce_window
+
+    async def find_posted(self, channel_id: str, text: str, since: dt.datetime) -> str | None:
+        for post in reversed(self.posts):
+            if post.channel_id == channel_id and post.text == text and from_iso(post.at) >= since:
+                return post.message_id
+        return None
 
     @property
     def posts(self) -> list[Post]:
@@ -141,15 +154,16 @@ class RecordingSender:
             raise ValueError(f"nonce {nonce!r} is longer than Discord's 25 characters")
         now = to_iso(utcnow())
         if self.path:
-            found = self._conn.execute("SELECT id FROM posts WHERE nonce = ?", (nonce,)).fetchone()
-            if found:
+            found = self._conn.execute("SELECT id, at FROM posts WHERE nonce = ? ORDER BY id DESC",
+                                       (nonce,)).fetchone()
+            if found and self._remembers(found[1]):
                 return str(found[0])
             cur = self._conn.execute(
                 "INSERT INTO posts (channel_id, text, nonce, ping_role_id, at) VALUES (?, ?, ?, ?, ?)",
                 (channel_id, text, nonce, ping_role_id, now))
             post = Post(channel_id, text, nonce, ping_role_id, str(cur.lastrowid), now)
         else:
-            if nonce in self._by_nonce:
+            if nonce in self._by_nonce and self._remembers(self._by_nonce[nonce].at):
                 return self._by_nonce[nonce].message_id
             post = Post(channel_id, text, nonce, ping_role_id, str(len(self._posts) + 1), now)
             self._posts.append(post)
@@ -642,6 +656,28 @@ class ReminderService:
             await self._deliver(row, now, result, missed, {}, recovering=True)
         await self._report_missed(missed)
 
+    async def _already_posted(self, row: Any, channel: str, text: str) -> bool:
+        """After a crash between send and mark: is the post already in the channel? Discord drops a repeated
+        nonce only for a few minutes, so a restart later than that must look rather than trust the nonce.
+        Senders that can look offer `find_posted(channel_id, text, since) -> message id | None`."""
+        find = getattr(self.sender, "find_posted", None)
+        if find is None or not row["claimed_at"]:
+            return False
+        since = from_iso(row["claimed_at"]) - dt.timedelta(minutes=1)  # allow for clock skew with Discord
+        try:
+            message_id = await find(str(channel), text, since)
+        except Exception as exc:
+            log.warning("reminder %s: could not look for an earlier post (%s); relying on the nonce", row["id"], exc)
+            return False
+        if not message_id:
+            return False
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE reminders SET state = 'sent', sent_at = ?, message_id = ?, error = NULL "
+                         "WHERE id = ? AND state = 'claimed'", (to_iso(self.clock()), str(message_id), row["id"]))
+        log.info("reminder %s: the interrupted send had posted it (message %s); not sending again",
+                 row["id"], message_id)
+        return True
+
     async def _deliver(self, row: Any, now: dt.datetime, result: PassResult,
                        missed: list[tuple[Any, Deadline | None]], blocked: dict[str, dt.datetime], *,
                        recovering: bool) -> None:
@@ -663,6 +699,18 @@ class ReminderService:
             result.retrying += 1
             return
         due = from_iso(row["due_utc"])
+        role = settings.reminder_role_id or None
+
+        def compose(late: bool) -> tuple[str, str | None]:
+            if notice:
+                return cancellation_text(deadline, self._cancel_reason(deadline.id)), None
+            number, total = self._position(row)
+            return reminder_text(deadline, number=number, total=total, role_id=role,
+                                 late_due=due if late else None), role
+
+        if recovering and await self._already_posted(row, channel, compose(bool(row["late"]))[0]):
+            result.sent += 1
+            return
         lateness = now - due
         over = not notice and deadline.anchor.astimezone(UTC) <= now
         if lateness > self.grace or over:
@@ -676,13 +724,7 @@ class ReminderService:
         if not recovering and not self._claim(rid, now, channel, late):
             return  # someone else has it (cannot happen under the lease; harmless if it does)
         nonce = reminder_nonce(rid, row["deadline_id"], row["guild_id"], row["offset"])
-        role = settings.reminder_role_id or None
-        if notice:
-            text, role = cancellation_text(deadline, self._cancel_reason(deadline.id)), None
-        else:
-            number, total = self._position(row)
-            text = reminder_text(deadline, number=number, total=total, role_id=role,
-                                 late_due=due if late else None)
+        text, role = compose(late)
         try:
             message_id = await self.sender.send(str(channel), text, nonce, role)
         except RateLimited as exc:

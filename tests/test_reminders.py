@@ -395,6 +395,37 @@ async def test_a_claimed_row_is_resent_with_the_same_nonce_after_a_crash(
     assert rows(desk)[0]["state"] == "sent" and rows(desk)[0]["message_id"] == sender.posts[0].message_id
 
 
+class ProcessDied(BaseException):
+    """Stands for the process dying mid-send: not an Exception, so nothing in the dispatcher catches it."""
+
+
+async def test_a_restart_after_the_nonce_expired_finds_the_post_instead_of_posting_twice(
+        desk: Desk, clock: time_machine.Coordinates) -> None:
+    run(desk, "reminders channel", channel_id="c111")
+    add(desk, offsets="1d")
+    sender = RecordingSender(nonce_window=300)  # Discord forgets a nonce after a few minutes
+
+    def die(post: object) -> None:
+        raise ProcessDied
+
+    sender.on_send = die  # the post reaches the channel, then the process dies before marking it sent
+    crashed = service_for(desk, sender, [])
+    await crashed.start()
+    clock.move_to(at(2026, 3, 19, 9, 0, 5))
+    with pytest.raises(ProcessDied):
+        await crashed.dispatch_due()
+    assert rows(desk)[0]["state"] == "claimed" and len(sender.posts) == 1
+    crashed.leader = False
+
+    sender.on_send = None
+    clock.move_to(at(2026, 3, 19, 11))  # two hours later: within grace, long after the nonce window
+    restarted = service_for(desk, sender, [])
+    restarted.lease = Lease(desk.db, ttl=dt.timedelta(seconds=30))
+    assert await restarted.start()
+    assert len(sender.posts) == 1 and sender.calls == 1  # found in the channel, not sent again
+    assert rows(desk)[0]["state"] == "sent" and rows(desk)[0]["message_id"] == sender.posts[0].message_id
+
+
 async def test_a_claim_older_than_grace_is_reported_not_resent(desk: Desk, clock: time_machine.Coordinates) -> None:
     run(desk, "reminders channel", channel_id="c111")
     add(desk, offsets="1d")

@@ -144,3 +144,16 @@ async def test_without_a_mod_log_the_server_owner_is_told_by_direct_message(env:
     await env.bot.reminders.dispatch_now()  # type: ignore[union-attr]
     note = await fake.wait_for_message(channel=fake.dm_channel(w.owner))
     assert "no mod-log channel is set" in note.content and "no longer exists" in note.text()
+
+
+async def test_after_a_crash_the_sender_finds_its_own_earlier_post_in_the_channel(env: DeskBot) -> None:
+    fake, w = env.fake, env.world
+    sender = env.bot.reminders.sender
+    since = utcnow() - dt.timedelta(minutes=1)
+    text = "**ASP25 statement due** — reminder 2 of 4"
+    await fake.send_message(w.reminders, w.member, text)  # a member typing the same words is not our post
+    message_id = await sender.send(str(w.reminders.id), text, "r1-test-nonce", None)
+    await sender.send(str(w.reminders.id), "something else", "r2-test-nonce", None)
+    assert await sender.find_posted(str(w.reminders.id), text, since) == message_id
+    assert await sender.find_posted(str(w.reminders.id), "never posted", since) is None
+    assert await sender.find_posted(str(w.reminders.id), text, utcnow() + dt.timedelta(minutes=1)) is None
