@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.db import Database
-from bot.models import MAX_REASON, MAX_SOURCES, InputError, NotFound, check_slug, check_url
+from bot.models import MAX_REASON, MAX_SOURCES, InputError, NotFound, check_slug, check_url, clean_text
 from bot.permissions import Actor
 from bot.timeutil import UTC, discord_timestamp, from_iso, to_iso, utcnow
 
@@ -469,21 +469,6 @@ class DeadlineRevision:
     snapshot: dict[str, Any]
 
 
-def _clean(value: Any, name: str, *, limit: int, required: bool = True) -> str:
-    if value is None:
-        value = ""
-    if not isinstance(value, str | int | float):
-        raise InputError(f"{name} must be text")
-    text = " ".join(str(value).split())
-    if "\x00" in text:
-        raise InputError(f"{name} contains a NUL character")
-    if required and not text:
-        raise InputError(f"{name} is required")
-    if len(text) > limit:
-        raise InputError(f"{name} is {len(text):,} characters; the limit is {limit:,}. Shorten it and try again.")
-    return text
-
-
 def _clean_paragraphs(value: Any, name: str, *, limit: int) -> str:
     """Free text keeping its line breaks (descriptions are paragraphs), trimmed and length-checked."""
     if value is None:
@@ -500,7 +485,7 @@ def _clean_paragraphs(value: Any, name: str, *, limit: int) -> str:
 
 
 def check_kind(value: Any) -> str:
-    text = _clean(value, "kind", limit=40).lower().replace(" ", "-").replace("_", "-")
+    text = clean_text(value, "kind", limit=40).lower().replace(" ", "-").replace("_", "-")
     if text not in KINDS:
         raise InputError(f"kind {text!r} must be one of: {', '.join(KINDS)}")
     return text
@@ -529,7 +514,7 @@ def deadline_from_record(record: dict[str, Any], *, sources: set[str] | None = N
     if unknown:
         raise InputError(f"unknown field(s): {', '.join(sorted(unknown))}; a deadline has {', '.join(RECORD_KEYS)}")
     deadline_id = check_slug(record.get("id"))
-    title = _clean(record.get("title"), "title", limit=MAX_TITLE)
+    title = clean_text(record.get("title"), "title", limit=MAX_TITLE)
     kind = check_kind(record.get("kind") or "other")
     zone = check_zone(record.get("zone") or DEFAULT_ZONE)
     start = parse_when(record.get("start"), zone, name="start")
@@ -550,7 +535,7 @@ def deadline_from_record(record: dict[str, Any], *, sources: set[str] | None = N
             raise InputError(f"unknown source id(s): {', '.join(missing)}")
     link = check_url(record.get("link"), "link")
     guild = record.get("guild")
-    guild_id = _clean(guild, "guild", limit=32) if guild not in (None, "") else None
+    guild_id = clean_text(guild, "guild", limit=32) if guild not in (None, "") else None
     if guild_id is not None and not re.match(r"^[A-Za-z0-9_-]{1,32}$", guild_id):
         raise InputError(f"guild {guild_id!r} must be a server id (digits)")
     offsets = parse_offsets(record["offsets"]) if record.get("offsets") not in (None, "", []) else None

@@ -95,7 +95,8 @@ class Revision:
     snapshot: dict[str, Any]
 
 
-def _text(value: Any, name: str, *, limit: int, required: bool = True) -> str:
+def clean_text(value: Any, name: str, *, limit: int, required: bool = True) -> str:
+    """One line of text from untrusted input: whitespace folded, length checked, or InputError saying what to fix."""
     if value is None:
         value = ""
     if not isinstance(value, str | int | float):
@@ -106,7 +107,7 @@ def _text(value: Any, name: str, *, limit: int, required: bool = True) -> str:
     if required and not text:
         raise InputError(f"{name} is required")
     if len(text) > limit:
-        raise InputError(f"{name} is {len(text)} characters; the limit is {limit}")
+        raise InputError(f"{name} is {len(text):,} characters; the limit is {limit:,}. Shorten it and try again.")
     return text
 
 
@@ -117,7 +118,7 @@ def _list(value: Any, name: str, *, limit: int, item_limit: int, sep: str = "|")
         value = [part for part in value.split(sep)]
     if not isinstance(value, list | tuple):
         raise InputError(f"{name} must be a list")
-    items = [_text(v, f"{name} item", limit=item_limit, required=False) for v in value]
+    items = [clean_text(v, f"{name} item", limit=item_limit, required=False) for v in value]
     items = [i for i in items if i]
     if len(items) > limit:
         raise InputError(f"{name} has {len(items)} entries; the limit is {limit}")
@@ -155,7 +156,7 @@ def check_as_of(value: Any) -> str:
 
 
 def check_slug(value: Any, name: str = "id") -> str:
-    text = _text(value, name, limit=64)
+    text = clean_text(value, name, limit=64)
     if not SLUG.match(text):
         raise InputError(f"{name} {text!r} must be lowercase letters, digits and hyphens (like 'asp24-budget')")
     return text
@@ -164,7 +165,7 @@ def check_slug(value: Any, name: str = "id") -> str:
 def check_url(value: Any, name: str = "url") -> str | None:
     if value in (None, ""):
         return None
-    text = _text(value, name, limit=500)
+    text = clean_text(value, name, limit=500)
     if not re.match(r"^https://[^\s/$.?#][^\s]*$", text):
         raise InputError(f"{name} {text!r} must be a full https:// address")
     return text
@@ -176,7 +177,7 @@ def validate_fact(data: dict[str, Any], *, topics: set[str], sources: set[str]) 
     if unknown:
         raise InputError(f"unknown field(s): {', '.join(sorted(unknown))}")
     fact_id = check_slug(data.get("id"))
-    topic = _text(data.get("topic"), "topic", limit=64)
+    topic = clean_text(data.get("topic"), "topic", limit=64)
     if topic not in topics:
         raise InputError(f"topic {topic!r} is not one of: {', '.join(sorted(topics))}")
     src = _list(data.get("sources"), "sources", limit=MAX_SOURCES, item_limit=64, sep=",")
@@ -196,8 +197,8 @@ def validate_fact(data: dict[str, Any], *, topics: set[str], sources: set[str]) 
         status=status,
         id=fact_id,
         topic=topic,
-        title=_text(data.get("title"), "title", limit=MAX_TITLE),
-        text=_text(data.get("text"), "text", limit=MAX_TEXT),
+        title=clean_text(data.get("title"), "title", limit=MAX_TITLE),
+        text=clean_text(data.get("text"), "text", limit=MAX_TEXT),
         sources=src,
         as_of=as_of,
         review_by=review_by,
@@ -210,15 +211,15 @@ def validate_source(data: dict[str, Any]) -> Source:
     unknown = set(data) - {"id", "publisher", "title", "date", "url"}
     if unknown:
         raise InputError(f"unknown source field(s): {', '.join(sorted(unknown))}")
-    date = _text(data.get("date"), "source date", limit=10)
+    date = clean_text(data.get("date"), "source date", limit=10)
     if not re.match(r"^\d{4}-\d{2}(-\d{2})?$", date):
         raise InputError(f"source date {date!r} must be YYYY-MM-DD or YYYY-MM")
     if len(date) == 10:
         check_date(date, "source date")
     return Source(
         id=check_slug(data.get("id"), "source id"),
-        publisher=_text(data.get("publisher"), "publisher", limit=200),
-        title=_text(data.get("title"), "source title", limit=300),
+        publisher=clean_text(data.get("publisher"), "publisher", limit=200),
+        title=clean_text(data.get("title"), "source title", limit=300),
         date=date,
         url=check_url(data.get("url"), "source url"),
     )

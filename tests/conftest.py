@@ -87,6 +87,23 @@ def write_dataset(root: Path, files: dict[str, str] = MINI_FILES) -> Path:
     return root
 
 
+def write_court_data(root: Path, *, review_by: str | None = None, deadlines: str | None = None) -> Path:
+    """The smallest valid data dir (one source, topic and fact), for tests about deadlines and reminders; with
+    `deadlines`, the text of a deadlines.yaml to seed as well."""
+    fact = ("- id: seat\n  topic: court\n  title: Seat of the Court\n  text: The Court sits in The Hague.\n"
+            "  sources: [src-a]\n  as_of: '2025-01-01'\n")
+    if review_by:
+        fact += f"  review_by: '{review_by}'\n"
+    (root / "facts").mkdir(parents=True, exist_ok=True)
+    (root / "sources.yaml").write_text(
+        "- id: src-a\n  publisher: Example Watch\n  title: A report\n  date: '2025-01-01'\n", encoding="utf-8")
+    (root / "topics.yaml").write_text("- id: court\n  name: The Court\n", encoding="utf-8")
+    (root / "facts" / "court.yaml").write_text(fact, encoding="utf-8")
+    if deadlines is not None:
+        (root / "deadlines.yaml").write_text(deadlines, encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def mini_root(tmp_path: Path) -> Path:
     return write_dataset(tmp_path / "data")

@@ -26,6 +26,7 @@ from bot.deadlines import (
 )
 from bot.desk import Desk
 from bot.permissions import Actor
+from tests.conftest import write_court_data
 
 UTC = dt.UTC
 AMS = "Europe/Amsterdam"
@@ -34,20 +35,9 @@ MOD = Actor(id="u-mod", name="Mod", guild_id="111", manage_server=True)
 MEMBER = Actor(id="u-member", name="Member", guild_id="111")
 
 
-def write_data(root: Path) -> Path:
-    (root / "facts").mkdir(parents=True, exist_ok=True)
-    (root / "sources.yaml").write_text(
-        "- id: src-a\n  publisher: Example Watch\n  title: A report\n  date: '2025-01-01'\n", encoding="utf-8")
-    (root / "topics.yaml").write_text("- id: court\n  name: The Court\n", encoding="utf-8")
-    (root / "facts" / "court.yaml").write_text(
-        "- id: seat\n  topic: court\n  title: Seat of the Court\n  text: The Court sits in The Hague.\n"
-        "  sources: [src-a]\n  as_of: '2025-01-01'\n", encoding="utf-8")
-    return root
-
-
 @pytest.fixture
 def desk(tmp_path: Path):
-    desk = Desk.open(tmp_path / "desk.db", data_root=write_data(tmp_path / "data"))
+    desk = Desk.open(tmp_path / "desk.db", data_root=write_court_data(tmp_path / "data"))
     yield desk
     desk.close()
 
@@ -296,7 +286,7 @@ def test_export_then_seed_is_lossless(desk: Desk, tmp_path: Path) -> None:
     exported = desk.deadlines.export_records()
     text = dump_yaml(exported)
     assert "start: '2025-12-01'" in text  # dates stay quoted so YAML does not turn them into date objects
-    other = DeadlineStore(Desk.open(tmp_path / "other.db", data_root=write_data(tmp_path / "d2")).db)
+    other = DeadlineStore(Desk.open(tmp_path / "other.db", data_root=write_court_data(tmp_path / "d2")).db)
     other.seed(load_yaml(text, "deadlines.yaml"), Actor.importer())
     assert other.export_records() == exported
     assert dump_yaml(other.export_records()) == text

@@ -48,7 +48,7 @@ def test_retired_facts_are_never_answers_and_edits_reach_search(mini_desk: Desk,
     ("changes", "message"),
     [
         ({"as_of": "2025-13-40"}, "as_of"),
-        ({"text": "x" * 10_000}, "10000 characters"),
+        ({"text": "x" * 10_000}, "10,000 characters"),
         ({"sources": ["nope"]}, "unknown source"),
         ({"topic": "weather"}, "topic 'weather'"),
         ({"review_by": "2020-01-01"}, "before as_of"),

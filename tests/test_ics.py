@@ -17,33 +17,26 @@ from bot.deadlines import deadline_from_record
 from bot.desk import Desk
 from bot.ics import build_calendar, uid_for
 from bot.permissions import Actor
+from tests.conftest import write_court_data
 
 UTC = dt.UTC
 AMS = "Europe/Amsterdam"
 NOW = dt.datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
 
-def write_data(root: Path) -> Path:
-    (root / "facts").mkdir(parents=True, exist_ok=True)
-    (root / "sources.yaml").write_text(
-        "- id: src-a\n  publisher: Example Watch\n  title: A report\n  date: '2025-01-01'\n", encoding="utf-8")
-    (root / "topics.yaml").write_text("- id: court\n  name: The Court\n", encoding="utf-8")
-    (root / "facts" / "court.yaml").write_text(
-        "- id: seat\n  topic: court\n  title: Seat of the Court\n  text: The Court sits in The Hague.\n"
-        "  sources: [src-a]\n  as_of: '2025-01-01'\n", encoding="utf-8")
-    (root / "deadlines.yaml").write_text(
+DEADLINES = (
         "- id: asp25\n  title: 25th session of the Assembly\n  kind: session\n  start: '2026-12-07'\n"
         "  end: '2026-12-12'\n  zone: Europe/Amsterdam\n  sources: [src-a]\n"
         "- id: statements\n  title: Written statements due\n  kind: submission\n  start: '2026-11-02 17:00'\n"
         "  zone: America/New_York\n  link: https://example.org/statements\n  sources: [src-a]\n"
         "  offsets: [7d, 1d, 3h]\n"
-        "- id: long-ago\n  title: Over\n  start: '2025-01-01'\n  sources: [src-a]\n", encoding="utf-8")
-    return root
+        "- id: long-ago\n  title: Over\n  start: '2025-01-01'\n  sources: [src-a]\n"
+)
 
 
 @pytest.fixture
 def desk(tmp_path: Path):
-    desk = Desk.open(tmp_path / "desk.db", data_root=write_data(tmp_path / "data"))
+    desk = Desk.open(tmp_path / "desk.db", data_root=write_court_data(tmp_path / "data", deadlines=DEADLINES))
     yield desk
     desk.close()
 

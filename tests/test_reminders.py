@@ -30,6 +30,7 @@ from bot.reminders import (
     due_time,
     reminder_nonce,
 )
+from tests.conftest import write_court_data
 
 UTC = dt.UTC
 AMS = "Europe/Amsterdam"
@@ -37,20 +38,9 @@ T0 = dt.datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 MOD = Actor(id="u-mod", name="Mod", guild_id="111", manage_server=True)
 
 
-def write_data(root: Path) -> Path:
-    (root / "facts").mkdir(parents=True, exist_ok=True)
-    (root / "sources.yaml").write_text(
-        "- id: src-a\n  publisher: Example Watch\n  title: A report\n  date: '2025-01-01'\n", encoding="utf-8")
-    (root / "topics.yaml").write_text("- id: court\n  name: The Court\n", encoding="utf-8")
-    (root / "facts" / "court.yaml").write_text(
-        "- id: seat\n  topic: court\n  title: Seat of the Court\n  text: The Court sits in The Hague.\n"
-        "  sources: [src-a]\n  as_of: '2025-01-01'\n", encoding="utf-8")
-    return root
-
-
 @pytest.fixture
 def desk(tmp_path: Path):
-    desk = Desk.open(tmp_path / "desk.db", data_root=write_data(tmp_path / "data"))
+    desk = Desk.open(tmp_path / "desk.db", data_root=write_court_data(tmp_path / "data"))
     yield desk
     desk.close()
 

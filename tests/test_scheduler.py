@@ -17,26 +17,16 @@ from bot.desk import Desk
 from bot.permissions import Actor
 from bot.reminders import RecordingSender, ReminderService, Report
 from bot.scheduler import DeskScheduler, next_digest_time
+from tests.conftest import write_court_data
 
 UTC = dt.UTC
 AMS = "Europe/Amsterdam"
 AMS_TZ = zoneinfo.ZoneInfo(AMS)
 
 
-def write_data(root: Path) -> Path:
-    (root / "facts").mkdir(parents=True, exist_ok=True)
-    (root / "sources.yaml").write_text(
-        "- id: src-a\n  publisher: Example Watch\n  title: A report\n  date: '2025-01-01'\n", encoding="utf-8")
-    (root / "topics.yaml").write_text("- id: court\n  name: The Court\n", encoding="utf-8")
-    (root / "facts" / "court.yaml").write_text(
-        "- id: seat\n  topic: court\n  title: Seat of the Court\n  text: The Court sits in The Hague.\n"
-        "  sources: [src-a]\n  as_of: '2025-01-01'\n  review_by: '2026-01-01'\n", encoding="utf-8")
-    return root
-
-
 @pytest.fixture
 def desk(tmp_path: Path):
-    desk = Desk.open(tmp_path / "desk.db", data_root=write_data(tmp_path / "data"))
+    desk = Desk.open(tmp_path / "desk.db", data_root=write_court_data(tmp_path / "data", review_by="2026-01-01"))
     yield desk
     desk.close()
 
