@@ -22,7 +22,16 @@ from functools import lru_cache
 from typing import Any
 
 from bot.db import Database
-from bot.models import MAX_REASON, MAX_SOURCES, InputError, NotFound, check_slug, check_url, clean_text
+from bot.models import (
+    MAX_REASON,
+    MAX_SOURCES,
+    InputError,
+    NotFound,
+    Revision,
+    check_slug,
+    check_url,
+    clean_text,
+)
 from bot.permissions import Actor
 from bot.timeutil import UTC, discord_timestamp, from_iso, to_iso, utcnow
 
@@ -456,19 +465,6 @@ class Deadline:
         return data
 
 
-@dataclass(frozen=True)
-class DeadlineRevision:
-    deadline_id: str
-    rev: int
-    action: str
-    actor_id: str
-    actor_name: str
-    at: str
-    reason: str
-    changed: list[str]
-    snapshot: dict[str, Any]
-
-
 def _clean_paragraphs(value: Any, name: str, *, limit: int) -> str:
     """Free text keeping its line breaks (descriptions are paragraphs), trimmed and length-checked."""
     if value is None:
@@ -632,10 +628,10 @@ class DeadlineStore:
         rows = self.db.query(sql + " ORDER BY start_utc, id", tuple(params))
         return [d for d in map(_row_to_deadline, rows) if d.ends_at > now]
 
-    def history(self, deadline_id: str) -> list[DeadlineRevision]:
+    def history(self, deadline_id: str) -> list[Revision]:
         self.require(deadline_id)
         rows = self.db.query("SELECT * FROM deadline_revisions WHERE deadline_id = ? ORDER BY rev", (deadline_id,))
-        return [DeadlineRevision(r["deadline_id"], r["rev"], r["action"], r["actor_id"], r["actor_name"], r["at"],
+        return [Revision(r["deadline_id"], r["rev"], r["action"], r["actor_id"], r["actor_name"], r["at"],
                                  r["reason"], json.loads(r["changed"]), json.loads(r["snapshot"])) for r in rows]
 
     def source_ids(self) -> set[str]:

@@ -152,7 +152,7 @@ class FactStore:
         rows = self.db.query("SELECT * FROM fact_revisions WHERE fact_id = ? ORDER BY rev", (fact_id,))
         return [
             Revision(
-                fact_id=r["fact_id"],
+                subject_id=r["fact_id"],
                 rev=r["rev"],
                 action=r["action"],
                 actor_id=r["actor_id"],

@@ -84,7 +84,9 @@ class Fact:
 
 @dataclass(frozen=True)
 class Revision:
-    fact_id: str
+    """One kept change to a fact or a deadline: who, when, what changed, why, and the content after it."""
+
+    subject_id: str
     rev: int
     action: str
     actor_id: str
