@@ -35,7 +35,7 @@ def run(desk: Desk, ctx: Context, name: str, args: dict[str, Any] | None = None)
         unknown = set(args) - allowed
         if unknown:
             takes = ", ".join(sorted(allowed)) or "none"
-            raise InputError(f"`{name}` has no option {', '.join(sorted(unknown))}; it takes {takes}")
+            raise InputError(f"`{name}` has no option {', '.join(sorted(map(str, unknown)))}; it takes {takes}")
         missing = [p.name for p in cmd.params if p.required and args.get(p.name) in (None, "")]
         if missing:
             raise InputError(f"`{name}` needs {', '.join(missing)}")

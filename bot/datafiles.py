@@ -235,7 +235,7 @@ def parse_import(raw: bytes, filename: str) -> tuple[list[Located], list[Source]
     elif isinstance(value, dict):
         extra = set(value) - {"facts", "sources"}
         if extra:
-            raise InputError(f"{filename}: unknown top-level key(s) {', '.join(sorted(extra))}; use facts and sources")
+            raise InputError(f"{filename}: unknown top-level key(s) {', '.join(sorted(map(str, extra)))}; use facts and sources")
         facts_value, sources_value = value.get("facts") or [], value.get("sources") or []
     else:
         raise InputError(f"{filename}: expected a list of facts, or a mapping with `facts` (and `sources`)")
@@ -264,7 +264,7 @@ def _parse_csv(text: str, filename: str) -> list[Located]:
             raise InputError(f"{filename}:1: missing column(s) {', '.join(sorted(missing))}")
         unknown = set(header) - set(FACT_FIELDS) - {"status"}
         if unknown:
-            raise InputError(f"{filename}:1: unknown column(s) {', '.join(sorted(unknown))}")
+            raise InputError(f"{filename}:1: unknown column(s) {', '.join(sorted(map(str, unknown)))}")
         rows = []
         for row in reader:
             if None in row:

@@ -127,7 +127,7 @@ def deadlines(desk: Desk, ctx: Context, days: str | None = None) -> Reply:
         return Reply(f"Nothing in the next {window} days.{more}", data=[])
     lines = [f"Coming up in the next {window} days:"] + [_line(d) for d in found[:25]]
     if len(found) > 25:
-        lines.append(f"…and {len(found) - 25} more; /deadlines calendar has them all.")
+        lines.append(f"…and {len(found) - 25} more; /deadline calendar has them all.")
     return Reply("\n".join(lines), data=found)
 
 
@@ -139,7 +139,7 @@ def deadline_show(desk: Desk, ctx: Context, id: str) -> Reply:
     return Reply(_details(desk, d, ctx.guild_id), data=d)
 
 
-@command("deadlines calendar", "A calendar file (.ics) with every upcoming deadline and its alarms",
+@command("deadline calendar", "A calendar file (.ics) with every upcoming deadline and its alarms",
          Param("days", "How many days ahead (default: everything upcoming)"))
 def deadlines_calendar(desk: Desk, ctx: Context, days: str | None = None) -> Reply:
     window = _days(days, default=MAX_DAYS)

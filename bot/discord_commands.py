@@ -41,16 +41,16 @@ SERVER_INSTALL = app_commands.AppInstallationType(guild=True)
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 EXPORT_ARCHIVE = "coalition-desk-data.zip"
 
-# slash command path -> the core command it calls (the forms call the same core commands on submit); all but
-# one have the core's name
+# slash command path -> the core command it calls (the forms call the same core commands on submit); every
+# path is the core command's own name, so Discord, the chat and the command line say the same thing
 SLASH_COMMANDS: dict[str, str] = {path: path for path in (
     "ask", "topics", "help", "status", "deadlines",
     "fact show", "fact list", "fact add", "fact edit", "fact retire", "fact revert", "fact history",
     "facts import", "facts export", "facts feedback", "facts gaps", "facts stale", "source add",
-    "deadline show", "deadline history", "deadline add", "deadline edit", "deadline cancel",
+    "deadline show", "deadline calendar", "deadline history", "deadline add", "deadline edit", "deadline cancel",
     "reminders channel", "reminders role", "reminders offsets", "reminders digest", "reminders status",
     "config show", "config modrole", "config modlog", "config answers", "config cooldown",
-)} | {"deadline calendar": "deadlines calendar"}
+)}
 
 
 def summary(name: str) -> str:
@@ -356,11 +356,11 @@ class DeadlineGroup(app_commands.Group):
     async def show(self, interaction: discord.Interaction[Any], id: Range[str, 1, 64]) -> None:
         await views.respond(interaction, "deadline show", {"id": id})
 
-    @app_commands.command(name="calendar", description=summary("deadlines calendar"))
-    @app_commands.describe(**helps("deadlines calendar", "days"))
+    @app_commands.command(name="calendar", description=summary("deadline calendar"))
+    @app_commands.describe(**helps("deadline calendar", "days"))
     async def calendar(self, interaction: discord.Interaction[Any], days: Range[int, 1, 3660] | None = None) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        await views.respond(interaction, "deadlines calendar", {"days": days}, ephemeral=True)
+        await views.respond(interaction, "deadline calendar", {"days": days}, ephemeral=True)
 
     @app_commands.command(name="history", description=summary("deadline history"))
     @app_commands.describe(**helps("deadline history", "id"))

@@ -208,11 +208,11 @@ def status(desk: Desk, ctx: Context) -> Reply:
 
 @command("help", "What the bot can do")
 def help_(desk: Desk, ctx: Context) -> Reply:
-    lines = ["Ask a question in words, or use a command:"]
+    lines = ["Ask a question in words, or use a command (options in [brackets] are optional):"]
     for cmd in sorted(REGISTRY.values(), key=lambda c: (c.moderator, c.name)):
-        if cmd.name in ("facts import",):
-            usage = "facts import FILE"
+        if cmd.name == "facts import":
+            usage = "facts import file"
         else:
-            usage = cmd.name + "".join(f" {p.name}=…" if not p.required else f" {p.name.upper()}" for p in cmd.params)
+            usage = cmd.name + "".join(f" {p.name}" if p.required else f" [{p.name}]" for p in cmd.params)
         lines.append(f"/{usage} — {cmd.summary}{' (moderators)' if cmd.moderator else ''}")
     return Reply("\n".join(lines), ephemeral=True)

@@ -177,7 +177,7 @@ def validate_fact(data: dict[str, Any], *, topics: set[str], sources: set[str]) 
     """Build a Fact from untrusted fields or raise InputError naming the first thing to fix."""
     unknown = set(data) - set(FACT_FIELDS) - {"status", "rev", "created_at", "updated_at"}
     if unknown:
-        raise InputError(f"unknown field(s): {', '.join(sorted(unknown))}")
+        raise InputError(f"unknown field(s): {', '.join(sorted(map(str, unknown)))}")
     fact_id = check_slug(data.get("id"))
     topic = clean_text(data.get("topic"), "topic", limit=64)
     if topic not in topics:
@@ -212,7 +212,7 @@ def validate_fact(data: dict[str, Any], *, topics: set[str], sources: set[str]) 
 def validate_source(data: dict[str, Any]) -> Source:
     unknown = set(data) - {"id", "publisher", "title", "date", "url"}
     if unknown:
-        raise InputError(f"unknown source field(s): {', '.join(sorted(unknown))}")
+        raise InputError(f"unknown source field(s): {', '.join(sorted(map(str, unknown)))}")
     date = clean_text(data.get("date"), "source date", limit=10)
     if not re.match(r"^\d{4}-\d{2}(-\d{2})?$", date):
         raise InputError(f"source date {date!r} must be YYYY-MM-DD or YYYY-MM")

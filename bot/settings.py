@@ -56,7 +56,7 @@ class SettingsStore:
     def update(self, guild_id: str, **changes: Any) -> GuildSettings:
         unknown = set(changes) - set(_FIELDS) - {"guild_id", "updated_at"}
         if unknown:
-            raise KeyError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+            raise KeyError(f"unknown setting(s): {', '.join(sorted(map(str, unknown)))}")
         with self.db.transaction() as conn:
             current = asdict(self.get(guild_id))
             current.update(changes)

@@ -70,3 +70,28 @@ def test_random_text_import_raises_only_input_errors(text: str) -> None:
     for name in ("f.yaml", "f.json", "f.csv"):
         with contextlib.suppress(InputError):
             parse_import(text.encode("utf-8", "surrogatepass"), name)
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
+_FIELDS = st.sampled_from(["id", "topic", "title", "text", "sources", "as_of", "review_by", "questions",
+                           "keywords", "status", "colour"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.dictionaries(_FIELDS | st.text(max_size=8), _VALUES, max_size=10), max_size=4),
+       st.sampled_from(["json", "yaml"]))
+def test_structured_but_wrong_records_are_refused_cleanly(mini_desk: Desk, records: list, fmt: str) -> None:
+    import json
+
+    import yaml
+
+    raw = (json.dumps(records) if fmt == "json" else yaml.safe_dump(records)).encode()
+    before = mini_desk.facts.generation
+    reply = commands.run(mini_desk, MOD, "facts import", {"filename": f"f.{fmt}", "content": raw, "confirm": True})
+    assert reply.failure != "internal", reply.text
+    if not reply.ok:
+        assert mini_desk.facts.generation == before

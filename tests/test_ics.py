@@ -97,7 +97,7 @@ def test_timed_event_with_end_and_a_dst_start_survives(desk: Desk) -> None:
 def test_calendar_command_and_cli_write_the_same_file(desk: Desk, tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     with time_machine.travel(NOW, tick=False):
-        reply = commands.run(desk, Context(Actor(id="m", name="Member"), None, None), "deadlines calendar", {})
+        reply = commands.run(desk, Context(Actor(id="m", name="Member"), None, None), "deadline calendar", {})
         assert reply.ok and reply.files[0][0] == "coalition-desk.ics"
         parser = argparse.ArgumentParser()
         deadline_cli.add_parser(parser.add_subparsers(dest="command"))
