@@ -235,7 +235,8 @@ def parse_import(raw: bytes, filename: str) -> tuple[list[Located], list[Source]
     elif isinstance(value, dict):
         extra = set(value) - {"facts", "sources"}
         if extra:
-            raise InputError(f"{filename}: unknown top-level key(s) {', '.join(sorted(map(str, extra)))}; use facts and sources")
+            keys = ", ".join(sorted(map(str, extra)))
+            raise InputError(f"{filename}: unknown top-level key(s) {keys}; use facts and sources")
         facts_value, sources_value = value.get("facts") or [], value.get("sources") or []
     else:
         raise InputError(f"{filename}: expected a list of facts, or a mapping with `facts` (and `sources`)")

@@ -508,7 +508,8 @@ def deadline_from_record(record: dict[str, Any], *, sources: set[str] | None = N
     """
     unknown = set(record) - set(RECORD_KEYS)
     if unknown:
-        raise InputError(f"unknown field(s): {', '.join(sorted(map(str, unknown)))}; a deadline has {', '.join(RECORD_KEYS)}")
+        names = ", ".join(sorted(map(str, unknown)))
+        raise InputError(f"unknown field(s): {names}; a deadline has {', '.join(RECORD_KEYS)}")
     deadline_id = check_slug(record.get("id"))
     title = clean_text(record.get("title"), "title", limit=MAX_TITLE)
     kind = check_kind(record.get("kind") or "other")
