@@ -105,7 +105,7 @@ def test_a_command_that_raises_becomes_an_apology(mini_desk: Desk, moderator: Ac
 
     monkeypatch.setattr(mini_desk.answerer, "ask", boom)
     reply = commands.run(mini_desk, ctx(moderator), "ask", {"question": "anything"})
-    assert not reply.ok and "Sorry" in reply.text
+    assert not reply.ok and reply.failure == "internal" and reply.text == commands.SORRY
     assert "disk on fire" in caplog.text
 
 
