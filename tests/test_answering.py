@@ -90,9 +90,14 @@ def test_typos_case_and_accents_do_not_matter(desk: Desk, question: str, plain: 
 
 
 def test_sources_that_disagree_are_said_to_disagree(desk: Desk) -> None:
-    texts = [f.text.lower() for f in desk.facts.list()]
-    assert any("6 february" in t and "7 february" in t for t in texts)
-    assert any("1-5 december" in t.replace("–", "-") or "5 december" in t for t in texts if "asp24" in t or "24th" in t)
+    def text(fact_id: str) -> str:
+        return desk.facts.require(fact_id).text.lower().replace("–", "-")
+
+    assert "1-6 december 2025" in text("asp24-dates-and-venue") and "1-5 december 2025" in text("asp24-dates-and-venue")
+    for fact_id in ("us-executive-order-14203", "us-sanctions-timeline-2025"):
+        assert "6 february" in text(fact_id) and "7 february" in text(fact_id), fact_id
+    asp24 = desk.deadlines.require("asp24").description.lower().replace("–", "-")
+    assert "1-5 december" in asp24
 
 
 def test_json_shape(desk: Desk) -> None:

@@ -20,6 +20,8 @@ except ModuleNotFoundError:  # plain `pytest` (not `python -m pytest`) leaves th
     from tests.fakediscord import DefaultWorld, FakeDiscord, RunClient, populate_default_guild
     from tests.fakediscord import run_client as _run_client
 
+from tests.e2e.test_bot_kit import DeskBot, running_bot
+
 
 @pytest.fixture
 async def fake_discord() -> AsyncIterator[FakeDiscord]:
@@ -50,3 +52,10 @@ def world(fake_discord: FakeDiscord) -> DefaultWorld:
 def run_client() -> RunClient:
     """``async with run_client(client[, token]) as client:`` runs it against the fake until the block ends."""
     return _run_client
+
+
+@pytest.fixture
+async def env(fake_discord: FakeDiscord, tmp_path: Path) -> AsyncIterator[DeskBot]:
+    """The project's bot on a fresh database seeded from data/, connected to the fake server."""
+    async with running_bot(fake_discord, tmp_path) as running:
+        yield running

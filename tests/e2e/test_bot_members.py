@@ -7,24 +7,16 @@ client runs the bot built by `create_client`, and the assertions read what the b
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
-from tests.fakediscord import FakeDiscord, StoredMessage
+from tests.fakediscord import StoredMessage
 
-from .test_bot_kit import DeskBot, running_bot
+from .test_bot_kit import DeskBot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(20)]
 
 QUESTION = "what did ASP24 say about sanctions?"
-
-
-@pytest.fixture
-async def env(fake_discord: FakeDiscord, tmp_path: Path) -> AsyncIterator[DeskBot]:
-    async with running_bot(fake_discord, tmp_path) as running:
-        yield running
 
 
 def fact_ids_in(message: StoredMessage) -> list[str]:

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from tests.fakediscord import FakeAttachment, FakeDiscord, FakeDiscordError, StoredMessage
+from tests.fakediscord import FakeAttachment, FakeDiscordError, StoredMessage
 
-from .test_bot_kit import DeskBot, running_bot
+from .test_bot_kit import DeskBot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(20)]
 
@@ -25,12 +24,6 @@ NEW_FACT = {
     "as_of": "2025-12-04",
     "review_by": "2026-06-01",
 }
-
-
-@pytest.fixture
-async def env(fake_discord: FakeDiscord, tmp_path: Path) -> AsyncIterator[DeskBot]:
-    async with running_bot(fake_discord, tmp_path) as running:
-        yield running
 
 
 def modal_fields(modal: dict[str, Any]) -> dict[str, dict[str, Any]]:

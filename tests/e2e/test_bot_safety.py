@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import zoneinfo
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -16,19 +14,12 @@ from bot.answering import Answer, FactHit
 from bot.commands import SORRY
 from bot.models import Fact, Source
 from bot.timeutil import utcnow
-from tests.fakediscord import FakeDiscord
 
-from .test_bot_kit import DeskBot, running_bot
+from .test_bot_kit import DeskBot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(20)]
 
 QUESTION = "what did ASP24 say about sanctions?"
-
-
-@pytest.fixture
-async def env(fake_discord: FakeDiscord, tmp_path: Path) -> AsyncIterator[DeskBot]:
-    async with running_bot(fake_discord, tmp_path) as running:
-        yield running
 
 
 async def test_text_that_looks_like_mentions_pings_nobody(env: DeskBot) -> None:
