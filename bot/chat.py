@@ -16,7 +16,7 @@ from bot.command_registry import Context, Reply
 from bot.desk import Desk
 from bot.models import InputError
 from bot.permissions import Actor
-from bot.render import terminal_times
+from bot.render import for_terminal
 
 LOCAL_GUILD = "local"
 
@@ -66,7 +66,7 @@ class ChatSession:
                                        {"filename": path.name, "content": raw, "confirm": True}))
 
     def _show(self, reply: Reply) -> str:
-        text = terminal_times(reply.text)
+        text = for_terminal(reply.text)
         for name, content in reply.files:
             target = self.files_dir / ("export" if "/" in name or name.endswith(".yaml") else "") / name
             target.parent.mkdir(parents=True, exist_ok=True)

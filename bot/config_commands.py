@@ -7,52 +7,29 @@ Reminder settings (channel, role, offsets, digest) are the `reminders ...` comma
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot.command_registry import Context, Param, Reply, command
 from bot.models import InputError
 from bot.permissions import PermissionDenied
+from bot.refs import channel_ref, parse_ref, role_ref, server_of
 
 if TYPE_CHECKING:
     from bot.desk import Desk
 
 MAX_COOLDOWN = 3600
-_NONE = {"none", "off", "no", "-", "clear", "default"}
-_ID = re.compile(r"^<?[#@]?[&!]?([A-Za-z0-9_-]{1,32})>?$")
-
-
-def _guild(ctx: Context) -> str:
-    if not ctx.guild_id:
-        raise InputError("use this command in a server")
-    return str(ctx.guild_id)
-
-
-def _target(value: Any, what: str) -> str | None:
-    """A channel or role given as an id or a mention; None for 'none'."""
-    text = str(value or "").strip()
-    if text.lower() in _NONE:
-        return None
-    match = _ID.match(text)
-    if not match:
-        raise InputError(f"{what} {text[:40]!r} is not a {what} id or mention (or none)")
-    return match[1]
-
-
-def _channel(channel_id: str | None) -> str:
-    return f"<#{channel_id}>" if channel_id else "none"
 
 
 @command("config show", "This server's settings: moderator role, channels, cooldown, reminders", moderator=True)
 def config_show(desk: Desk, ctx: Context) -> Reply:
-    s = desk.settings.get(_guild(ctx))
+    s = desk.settings.get(server_of(ctx))
     lines = [
-        f"Moderators: Manage Server{f' and <@&{s.mod_role_id}>' if s.mod_role_id else ' only'}",
-        f"Mod-log channel: {_channel(s.modlog_channel_id)}",
-        f"Answer channel: {_channel(s.answer_channel_id) if s.answer_channel_id else 'any channel'}",
+        f"Moderators: Manage Server{' and ' + role_ref(s.mod_role_id) if s.mod_role_id else ' only'}",
+        f"Mod-log channel: {channel_ref(s.modlog_channel_id)}",
+        f"Answer channel: {channel_ref(s.answer_channel_id, 'any channel')}",
         f"Question cooldown: {s.cooldown_seconds} s per member" if s.cooldown_seconds else "Question cooldown: off",
-        f"Reminders: {_channel(s.reminder_channel_id)}, ping "
-        f"{f'<@&{s.reminder_role_id}>' if s.reminder_role_id else 'nobody'}, offsets {', '.join(s.reminder_offsets)}",
+        f"Reminders: {channel_ref(s.reminder_channel_id)}, ping {role_ref(s.reminder_role_id, 'nobody')}, "
+        f"offsets {', '.join(s.reminder_offsets)}",
         f"Time zone: {s.zone}",
     ]
     return Reply("\n".join(lines), ephemeral=True, data=s)
@@ -61,47 +38,47 @@ def config_show(desk: Desk, ctx: Context) -> Reply:
 @command("config modrole", "The role whose members may moderate ('none': only Manage Server)",
          Param("role_id", "The role (id or @mention), or none", required=True), moderator=True)
 def config_modrole(desk: Desk, ctx: Context, role_id: str) -> Reply:
-    guild = _guild(ctx)
+    guild = server_of(ctx)
     # Holders of the moderator role must not be able to hand moderation to another role (or to everyone).
     if not ctx.actor.manage_server:
         raise PermissionDenied("Only members with Manage Server can choose the moderator role.")
-    role = _target(role_id, "role")
+    role = parse_ref(role_id, "role")
     if role == guild:
         raise InputError("@everyone cannot be the moderator role; pick a role only moderators have")
     desk.settings.update(guild, mod_role_id=role)
-    text = (f"Members with <@&{role}> can now moderate (as can anyone with Manage Server)." if role
+    text = (f"Members with {role_ref(role)} can now moderate (as can anyone with Manage Server)." if role
             else "Only members with Manage Server can moderate now.")
     return Reply(text, ephemeral=True,
-                 change=f"{ctx.actor.name} set the moderator role to {f'<@&{role}>' if role else 'none'}")
+                 change=f"{ctx.actor.name} set the moderator role to {role_ref(role)}")
 
 
 @command("config modlog", "Where changes and reminder problems are reported ('none' turns it off)",
          Param("channel_id", "The channel (id or #mention), or none", required=True), moderator=True)
 def config_modlog(desk: Desk, ctx: Context, channel_id: str) -> Reply:
-    guild = _guild(ctx)
-    channel = _target(channel_id, "channel")
+    guild = server_of(ctx)
+    channel = parse_ref(channel_id, "channel")
     desk.settings.update(guild, modlog_channel_id=channel)
-    text = (f"Changes will be reported in <#{channel}>." if channel
+    text = (f"Changes will be reported in {channel_ref(channel)}." if channel
             else "The mod-log is off; changes are still kept in each fact's history.")
-    return Reply(text, ephemeral=True, change=f"{ctx.actor.name} set the mod-log channel to {_channel(channel)}")
+    return Reply(text, ephemeral=True, change=f"{ctx.actor.name} set the mod-log channel to {channel_ref(channel)}")
 
 
 @command("config answers", "The channel where mentions are answered in public ('none': any channel)",
          Param("channel_id", "The channel (id or #mention), or none", required=True), moderator=True)
 def config_answers(desk: Desk, ctx: Context, channel_id: str) -> Reply:
-    guild = _guild(ctx)
-    channel = _target(channel_id, "channel")
+    guild = server_of(ctx)
+    channel = parse_ref(channel_id, "channel")
     desk.settings.update(guild, answer_channel_id=channel)
-    text = (f"Questions are answered in public in <#{channel}>; elsewhere /ask answers only the asker." if channel
-            else "Questions are answered in any channel.")
+    text = (f"Questions are answered in public in {channel_ref(channel)}; elsewhere /ask answers only the asker."
+            if channel else "Questions are answered in any channel.")
     return Reply(text, ephemeral=True,
-                 change=f"{ctx.actor.name} set the answer channel to {_channel(channel) if channel else 'any'}")
+                 change=f"{ctx.actor.name} set the answer channel to {channel_ref(channel, 'any')}")
 
 
 @command("config cooldown", "Seconds a member waits between questions (0 turns the cooldown off)",
          Param("seconds", f"0 to {MAX_COOLDOWN}", required=True), moderator=True)
 def config_cooldown(desk: Desk, ctx: Context, seconds: str | int) -> Reply:
-    guild = _guild(ctx)
+    guild = server_of(ctx)
     try:
         value = int(str(seconds).strip())
     except ValueError:

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from bot.deadlines import validate_deadline_record
 from bot.models import FACT_FIELDS, Fact, InputError, Source, Topic, check_slug, validate_fact, validate_source
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -192,8 +193,6 @@ def check_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
         expected = Path(rec.where.split(":")[0]).stem
         if fact.topic != expected:
             problems.append(Problem(rec.where, f"fact `{fact.id}` has topic `{fact.topic}` but is in {expected}.yaml"))
-    from bot.deadlines import validate_deadline_record
-
     deadline_ids: set[str] = set()
     for rec in data.deadlines:
         try:

@@ -5,7 +5,6 @@ transaction with the reminder rows re-derived, tell the scheduler, and reply in 
 from __future__ import annotations
 
 import calendar
-import re
 from typing import TYPE_CHECKING, Any
 
 from bot import ics
@@ -19,6 +18,7 @@ from bot.deadlines import (
     parse_offsets,
 )
 from bot.models import InputError
+from bot.refs import NONE_WORDS, channel_ref, parse_ref, role_ref, server_of
 from bot.reminders import clear_channel_problems, derive_reminders, due_time, reminder_status
 from bot.settings import DEFAULT_OFFSETS
 from bot.timeutil import discord_timestamp, utcnow
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from bot.desk import Desk
 
 MAX_DAYS = 3660
-_NONE = {"none", "off", "no", "-", "clear", "default"}
-_ID = re.compile(r"^<?[#@]?&?([A-Za-z0-9_-]{1,32})>?$")
 _DAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)} | {
     name.lower(): i for i, name in enumerate(calendar.day_abbr)}
 
@@ -54,22 +52,6 @@ def _flag(value: Any) -> bool:
     if text in ("yes", "true", "1", "on", "y"):
         return True
     raise InputError(f"{text[:20]!r} must be yes or no")
-
-
-def _guild(ctx: Context) -> str:
-    if not ctx.guild_id:
-        raise InputError("use this command in a server")
-    return str(ctx.guild_id)
-
-
-def _discord_id(value: Any, name: str) -> str | None:
-    text = str(value or "").strip()
-    if text.lower() in _NONE:
-        return None
-    m = _ID.match(text)
-    if not m:
-        raise InputError(f"{name} {text[:40]!r} is not a {name.split()[0]} id or mention")
-    return m[1]
 
 
 def _visible(found: list[Deadline], ctx: Context) -> list[Deadline]:
@@ -166,7 +148,7 @@ _FIELDS = (  # required ones (for add) first: Discord lists required options bef
 
 def _record(values: dict[str, Any]) -> dict[str, Any]:
     record = {k: v for k, v in values.items() if v not in (None, "")}
-    if "offsets" in record and str(record["offsets"]).strip().lower() in _NONE:
+    if "offsets" in record and str(record["offsets"]).strip().lower() in NONE_WORDS:
         record["offsets"] = ""
     return record
 
@@ -185,7 +167,7 @@ def deadline_add(desk: Desk, ctx: Context, id: str, title: str, start: str, kind
                                  "offsets": offsets})
     record["zone"] = check_zone(zone) if zone else desk.settings.get(ctx.guild_id).zone or DEFAULT_ZONE
     if _flag(server_only):
-        record["guild"] = _guild(ctx)
+        record["guild"] = server_of(ctx)
     with desk.db.transaction():
         d = desk.deadlines.add(record, ctx.actor)
         _derive(desk, [d.id])
@@ -205,7 +187,7 @@ def deadline_edit(desk: Desk, ctx: Context, id: str, reason: str = "", **fields:
         if value in (None, ""):
             continue
         text = str(value).strip()
-        changes[name] = "" if name in ("end", "link", "offsets") and text.lower() in _NONE else value
+        changes[name] = "" if name in ("end", "link", "offsets") and text.lower() in NONE_WORDS else value
     if not changes:
         raise InputError("give at least one field to change")
     with desk.db.transaction():
@@ -251,35 +233,33 @@ def _settings_changed(desk: Desk, guild_id: str) -> None:
 @command("reminders channel", "Where reminders are posted ('none' stops them)",
          Param("channel_id", "The channel (id or #mention), or none", required=True), moderator=True)
 def reminders_channel(desk: Desk, ctx: Context, channel_id: str) -> Reply:
-    guild = _guild(ctx)
-    channel = _discord_id(channel_id, "channel")
+    guild = server_of(ctx)
+    channel = parse_ref(channel_id, "channel")
     with desk.db.transaction():
         desk.settings.update(guild, reminder_channel_id=channel)
         clear_channel_problems(desk.db, guild)
         _settings_changed(desk, guild)
     desk.deadlines.notify()
-    text = f"Reminders will be posted in <#{channel}>." if channel else "Reminders are off for this server."
-    return Reply(text, ephemeral=True, change=f"{ctx.actor.name} set the reminder channel to "
-                 f"{f'<#{channel}>' if channel else 'none'}")
+    text = f"Reminders will be posted in {channel_ref(channel)}." if channel else "Reminders are off for this server."
+    return Reply(text, ephemeral=True, change=f"{ctx.actor.name} set the reminder channel to {channel_ref(channel)}")
 
 
 @command("reminders role", "A role reminders may ping (opt-in; 'none' pings nobody)",
          Param("role_id", "The role (id or @mention), or none", required=True), moderator=True)
 def reminders_role(desk: Desk, ctx: Context, role_id: str) -> Reply:
-    guild = _guild(ctx)
-    role = _discord_id(role_id, "role")
+    guild = server_of(ctx)
+    role = parse_ref(role_id, "role")
     desk.settings.update(guild, reminder_role_id=role)
-    text = f"Reminders will ping <@&{role}> (and nobody else)." if role else "Reminders will not ping anyone."
-    return Reply(text, ephemeral=True, change=f"{ctx.actor.name} set the reminder role to "
-                 f"{f'<@&{role}>' if role else 'none'}")
+    text = f"Reminders will ping {role_ref(role)} (and nobody else)." if role else "Reminders will not ping anyone."
+    return Reply(text, ephemeral=True, change=f"{ctx.actor.name} set the reminder role to {role_ref(role)}")
 
 
 @command("reminders offsets", "How long before each deadline reminders go out",
          Param("offsets", "Like 14d,7d,1d,2h (d = days on the clock, h = hours), or default", required=True),
          moderator=True)
 def reminders_offsets(desk: Desk, ctx: Context, offsets: str) -> Reply:
-    guild = _guild(ctx)
-    value = None if str(offsets).strip().lower() in _NONE else parse_offsets(offsets)
+    guild = server_of(ctx)
+    value = None if str(offsets).strip().lower() in NONE_WORDS else parse_offsets(offsets)
     with desk.db.transaction():
         desk.settings.update(guild, offsets=value)
         _settings_changed(desk, guild)
@@ -295,10 +275,10 @@ def reminders_offsets(desk: Desk, ctx: Context, offsets: str) -> Reply:
          Param("zone", "The server's time zone (IANA, like Europe/Amsterdam)"),
          moderator=True)
 def reminders_digest(desk: Desk, ctx: Context, day: str, hour: str | None = None, zone: str | None = None) -> Reply:
-    guild = _guild(ctx)
+    guild = server_of(ctx)
     current = desk.settings.get(guild)
     text = str(day).strip().lower()
-    if text in _NONE:
+    if text in NONE_WORDS:
         desk.settings.update(guild, digest_day=None, digest_hour=None)
         desk.deadlines.notify()
         return Reply("The weekly digest is off.", ephemeral=True, change=f"{ctx.actor.name} turned the digest off")
@@ -325,13 +305,13 @@ def reminders_digest(desk: Desk, ctx: Context, day: str, hour: str | None = None
 
 @command("reminders status", "Reminder counts, the next one due, and who is sending", moderator=True)
 def reminders_status(desk: Desk, ctx: Context) -> Reply:
-    guild = _guild(ctx)
+    guild = server_of(ctx)
     settings = desk.settings.get(guild)
     status = reminder_status(desk.db, guild)
     counts = status.counts
     lines = [
-        f"Channel: {f'<#{settings.reminder_channel_id}>' if settings.reminder_channel_id else 'none (reminders off)'}"
-        f" · ping: {f'<@&{settings.reminder_role_id}>' if settings.reminder_role_id else 'nobody'}"
+        f"Channel: {channel_ref(settings.reminder_channel_id, 'none (reminders off)')}"
+        f" · ping: {role_ref(settings.reminder_role_id, 'nobody')}"
         f" · offsets: {', '.join(settings.reminder_offsets)}",
         "Reminders: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("pending", "sent", "missed", "failed"))
         + (f", {counts['cancelled']} cancelled" if counts.get("cancelled") else ""),

@@ -10,18 +10,18 @@ from typing import TextIO
 
 from bot.desk import Desk
 from bot.reminders import ConsoleSender, ReminderService, Report
-from bot.render import terminal_times
+from bot.render import for_terminal
 from bot.scheduler import DeskScheduler
 
 TERMINAL_CHANNEL = "terminal"
 
 
 async def start_local_reminders(desk: Desk, stdout: TextIO, guild_id: str) -> DeskScheduler:
-    def write(text: str) -> None:
-        print(terminal_times(text), file=stdout, flush=True)
+    def write(text: str) -> None:  # the console sender renders reminders itself
+        print(text, file=stdout, flush=True)
 
     def report(item: Report) -> None:
-        write(f"[mod-log] {item.text}")
+        write(for_terminal(f"[mod-log] {item.text}"))
 
     if not desk.settings.get(guild_id).reminder_channel_id:
         desk.settings.update(guild_id, reminder_channel_id=TERMINAL_CHANNEL, modlog_channel_id=TERMINAL_CHANNEL)

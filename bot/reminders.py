@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.db import Database
 from bot.deadlines import KIND_LABELS, Deadline, DeadlineStore, Offset, resolve_local
+from bot.refs import channel_ref, role_ref
 from bot.settings import SettingsStore
 from bot.timeutil import UTC, discord_timestamp, from_iso, to_iso, utcnow
 
@@ -178,9 +179,9 @@ class ConsoleSender:
 
     def __init__(self, write: Callable[[str], Any] = print, render: Callable[[str], str] | None = None) -> None:
         if render is None:
-            from bot.render import terminal_times  # Discord timestamps as local times, as the chat shows them
+            from bot.render import for_terminal  # as the chat shows them; render imports the answer path
 
-            render = terminal_times
+            render = for_terminal
         self.write = write
         self.render = render
         self._seen: dict[str, str] = {}
@@ -254,7 +255,7 @@ def reminder_text(deadline: Deadline, *, number: int, total: int, role_id: str |
                   late_due: dt.datetime | None = None) -> str:
     lines = []
     if role_id:
-        lines.append(f"<@&{role_id}>")
+        lines.append(role_ref(role_id))
     lines.append(f"⏰ **{neutralize(deadline.title)}** — {KIND_LABELS.get(deadline.kind, deadline.kind)}")
     lines.append(f"When: {deadline.when_text()}")
     if deadline.link:
@@ -745,7 +746,8 @@ class ReminderService:
                 result.failed += 1
                 await self._report(Report(row["guild_id"], settings.modlog_channel_id, "failed",
                                           f"A reminder for **{neutralize(deadline.title)}** could not be posted in "
-                                          f"<#{channel}> after {attempts} attempts ({exc}). It will not be retried."))
+                                          f"{channel_ref(channel)} after {attempts} attempts ({exc}). "
+                                          "It will not be retried."))
             else:
                 delay = min(BACKOFF_BASE * 2 ** max(attempts - 1, 0), BACKOFF_MAX)
                 self._retry(rid, self.clock() + dt.timedelta(seconds=delay), f"{type(exc).__name__}: {exc}")
@@ -827,9 +829,9 @@ class ReminderService:
         settings = self.settings.get(guild_id)
         await self._report(Report(
             guild_id, settings.modlog_channel_id, "channel",
-            f"Reminders could not be posted: channel <#{channel}> {what} ({exc}). Give the bot Send Messages there, "
-            f"or pick another channel with /reminders channel. This is reported once; reminders for that channel "
-            f"are marked failed and not retried."))
+            f"Reminders could not be posted: channel {channel_ref(channel)} {what} ({exc}). "
+            "Give the bot Send Messages there, or pick another channel with /reminders channel. "
+            "This is reported once; reminders for that channel are marked failed and not retried."))
 
     def _clear_channel_problem(self, guild_id: str, channel: str) -> None:
         key = f"reminders.channel_problem:{guild_id}:{channel}"

@@ -71,10 +71,13 @@ def topics_text(topics: list[Topic], counts: dict[str, int]) -> str:
 
 
 _DISCORD_TIME = re.compile(r"<t:(-?\d+)(?::([tTdDfFR]))?>")
+_CHANNEL = re.compile(r"<#([A-Za-z0-9_-]+)>")
+_ROLE = re.compile(r"<@&([A-Za-z0-9_-]+)>")
 
 
-def terminal_times(text: str, now: dt.datetime | None = None) -> str:
-    """Discord shows `<t:unix:F>` in each reader's zone; a terminal gets the machine's local time instead."""
+def for_terminal(text: str, now: dt.datetime | None = None) -> str:
+    """Discord shows `<t:unix:F>` in each reader's zone and `<#id>` / `<@&id>` as names; a terminal gets the
+    machine's local time and plain `#id` / `@role:id` instead."""
     now = now or dt.datetime.now(dt.UTC)
 
     def render(match: re.Match[str]) -> str:
@@ -87,4 +90,5 @@ def terminal_times(text: str, now: dt.datetime | None = None) -> str:
             return f"in {span}" if seconds >= 0 else f"{span} ago"
         return when.astimezone().strftime("%a %d %b %Y %H:%M %Z")
 
+    text = _CHANNEL.sub(r"#\1", _ROLE.sub(r"@role:\1", text))
     return _DISCORD_TIME.sub(render, text)

@@ -25,6 +25,7 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.deadlines import KIND_LABELS, check_zone, resolve_local
+from bot.refs import channel_ref
 from bot.reminders import ReminderService, Report, SendError, make_nonce, neutralize
 from bot.timeutil import UTC, discord_timestamp, to_iso
 
@@ -243,7 +244,7 @@ class DeskScheduler:
             except SendError as exc:
                 await self.service._report(Report(guild_id, settings.modlog_channel_id, "digest",
                                                   f"The weekly digest could not be posted in "
-                                                  f"<#{settings.reminder_channel_id}>: {exc}"))
+                                                  f"{channel_ref(settings.reminder_channel_id)}: {exc}"))
         await self.service._report(Report(guild_id, settings.modlog_channel_id, "digest",
                                           moderator_digest_text(self.desk, guild_id, now)))
         db.set_meta(key, f"sent {to_iso(self.clock())} {message_id}".strip())

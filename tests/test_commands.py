@@ -142,15 +142,16 @@ def test_chat_session_curates_and_answers(mini_desk: Desk, tmp_path) -> None:
     assert "not a date" in chat.handle("/fact edit judges-sanctioned as_of=yesterday")
 
 
-def test_chat_shows_discord_timestamps_as_readable_times() -> None:
+def test_chat_shows_discord_markup_as_plain_text() -> None:
     import datetime as dt
 
-    from bot.render import terminal_times
+    from bot.render import for_terminal
 
     now = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
     stamp = int(dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC).timestamp())
-    text = terminal_times(f"due <t:{stamp}:F> (<t:{stamp}:R>)", now)
+    text = for_terminal(f"due <t:{stamp}:F> (<t:{stamp}:R>) in <#c1>, pinging <@&r2>", now)
     assert "<t:" not in text and "2026" in text and "(in 2 days)" in text
+    assert text.endswith("in #c1, pinging @role:r2")
 
 
 def test_status_reports_counts_and_latency(mini_desk: Desk, moderator: Actor, member: Actor) -> None:
