@@ -270,7 +270,8 @@ async def _run(desk: Desk, token: str) -> int:
 
 
 def run_bot(desk: Desk, token: str | None) -> int:
-    """Run until stopped (Ctrl-C or SIGTERM); a missing or rejected token is one sentence on stderr and exit 1."""
+    """Run until stopped (Ctrl-C or SIGTERM). A missing token (exit 2) or a rejected one (exit 1) is one sentence
+    on stderr, never a traceback."""
     if not token or not token.strip():
         return _fail("No Discord token: set DISCORD_TOKEN in the environment or in a .env file (see README).", 2)
     started = utcnow()

@@ -12,6 +12,7 @@ from bot.datafiles import parse_import
 from bot.desk import Desk
 from bot.facts import ImportPlan
 from bot.models import FACT_FIELDS, InputError, validate_source
+from bot.refs import NONE_WORDS
 from bot.render import answer_text, fact_text, history_text, topics_text
 from bot.timeutil import discord_timestamp, to_iso, utcnow
 
@@ -76,7 +77,7 @@ def fact_add(desk: Desk, ctx: Context, reason: str = "", **values: Any) -> Reply
          Param("reason", "why (kept in the history)"), moderator=True)
 def fact_edit(desk: Desk, ctx: Context, id: str, reason: str = "", **values: Any) -> Reply:
     changes = {k: v for k, v in _fields(values).items() if v != ""}
-    if str(changes.get("review_by", "")).strip().lower() == "none":
+    if str(changes.get("review_by", "")).strip().lower() in NONE_WORDS:
         changes["review_by"] = None
     if not changes:
         raise InputError("say which fields to change, for example text=... or as_of=2026-01-31")
