@@ -17,12 +17,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.answering import Answerer
-from bot.db import Database
-from bot.facts import FactStore, ImportPlan
-from bot.models import Fact, Source, Topic
-from bot.permissions import Actor
-from bot.text import STOP_WORDS, words
+from bot.core.answering import Answerer
+from bot.core.db import Database
+from bot.core.facts import FactStore, ImportPlan
+from bot.core.models import Fact, Source, Topic
+from bot.core.permissions import Actor
+from bot.core.text import STOP_WORDS, words
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results" / "answers.json"
@@ -132,7 +132,7 @@ def bench_size(n: int, queries: int, seed: int) -> dict:
 STARTUP = """
 import sys, time
 t0 = time.perf_counter()
-from bot.desk import Desk
+from bot.core.desk import Desk
 desk = Desk.open(sys.argv[1])
 answer = desk.answerer.ask("what did ASP24 say about sanctions?")
 print(time.perf_counter() - t0)

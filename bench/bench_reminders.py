@@ -26,13 +26,13 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from bot.db import Database
-from bot.deadlines import DeadlineStore, local_status
-from bot.permissions import Actor
-from bot.reminders import RecordingSender, ReminderService, derive_reminders, reminder_nonce
-from bot.scheduler import DeskScheduler
-from bot.settings import SettingsStore
-from bot.timeutil import UTC, from_iso, to_iso, utcnow
+from bot.core.db import Database
+from bot.core.deadlines import DeadlineStore, local_status
+from bot.core.permissions import Actor
+from bot.core.reminders import RecordingSender, ReminderService, derive_reminders, reminder_nonce
+from bot.core.scheduler import DeskScheduler
+from bot.core.settings import SettingsStore
+from bot.core.timeutil import UTC, from_iso, to_iso, utcnow
 
 RESULTS = Path(__file__).resolve().parent / "results" / "reminders.json"
 ZONES = ["Europe/Amsterdam", "America/New_York", "Africa/Nairobi", "Asia/Manila", "America/Bogota", "UTC"]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.desk import Desk
-from bot.permissions import Actor
+from bot.core.desk import Desk
+from bot.core.permissions import Actor
 
 MINI_FILES = {
     "sources.yaml": """

@@ -22,8 +22,8 @@ import sys
 
 import time_machine
 
-from bot.desk import Desk
-from bot.reminders import RecordingSender, ReminderService
+from bot.core.desk import Desk
+from bot.core.reminders import RecordingSender, ReminderService
 
 
 class Hanging:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.desk import Desk
-from bot.render import NO_ANSWER, answer_text
+from bot.core.desk import Desk
+from bot.core.render import NO_ANSWER, answer_text
 
 EVAL_DIR = Path(__file__).parent / "eval"
 EVAL = yaml.safe_load((EVAL_DIR / "questions.yaml").read_text(encoding="utf-8"))

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import commands
-from bot.command_registry import Context
-from bot.datafiles import parse_import
-from bot.desk import Desk
-from bot.models import InputError
-from bot.permissions import Actor
+from bot.core import commands
+from bot.core.datafiles import parse_import
+from bot.core.desk import Desk
+from bot.core.models import InputError
+from bot.core.permissions import Actor
+from bot.core.registry import Context
 
 CTX = Context(Actor(id="u", name="u", guild_id="g1"), guild_id="g1")
 MOD = Context(Actor(id="m", name="m", guild_id="g1", manage_server=True), guild_id="g1")

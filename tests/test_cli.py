@@ -35,7 +35,7 @@ def test_ask_batch_from_stdin_records_gaps(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in out.stdout.splitlines()]
     assert [line["answered"] for line in lines] == [True, False, False]
     assert lines[1]["suggestions"]
-    from bot.desk import Desk
+    from bot.core.desk import Desk
 
     desk = Desk.open(db)
     assert [g.question for g in desk.feedback.gaps()] == ["best pizza in the hague?"]

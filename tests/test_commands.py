@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot import commands
-from bot.chat import ChatSession
-from bot.command_registry import Context
-from bot.desk import Desk
-from bot.models import InputError
-from bot.permissions import Actor
+from bot.chat.session import ChatSession
+from bot.core import commands
+from bot.core.desk import Desk
+from bot.core.models import InputError
+from bot.core.permissions import Actor
+from bot.core.registry import Context
 
 NEW_FACT = {
     "id": "cooperation-duty",
@@ -54,8 +54,8 @@ def test_configured_moderator_role_counts(mini_desk: Desk) -> None:
 
 
 def test_calling_the_core_function_directly_still_checks(mini_desk: Desk, member: Actor) -> None:
-    from bot.fact_commands import fact_retire
-    from bot.permissions import PermissionDenied
+    from bot.core.commands.facts import fact_retire
+    from bot.core.permissions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
         fact_retire(mini_desk, ctx(member), id="budget-2026", reason="sneaky")
@@ -145,7 +145,7 @@ def test_chat_session_curates_and_answers(mini_desk: Desk, tmp_path) -> None:
 def test_chat_shows_discord_markup_as_plain_text() -> None:
     import datetime as dt
 
-    from bot.render import for_terminal
+    from bot.core.render import for_terminal
 
     now = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
     stamp = int(dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.UTC).timestamp())

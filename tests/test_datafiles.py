@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from bot import commands
-from bot.command_registry import Context
-from bot.datafiles import check_dataset, parse_import, write_files
-from bot.desk import Desk
-from bot.models import InputError
-from bot.permissions import Actor
+from bot.core import commands
+from bot.core.datafiles import check_dataset, parse_import, write_files
+from bot.core.desk import Desk
+from bot.core.models import InputError
+from bot.core.permissions import Actor
+from bot.core.registry import Context
 from tests.conftest import MINI_FILES, write_dataset
 
 ROOT = Path(__file__).resolve().parent.parent

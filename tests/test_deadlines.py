@@ -11,10 +11,9 @@ import time_machine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import commands
-from bot.command_registry import Context
-from bot.datafiles import dump_yaml, load_yaml
-from bot.deadlines import (
+from bot.core import commands
+from bot.core.datafiles import dump_yaml, load_yaml
+from bot.core.deadlines import (
     DeadlineStore,
     InputError,
     check_zone,
@@ -24,8 +23,9 @@ from bot.deadlines import (
     parse_when,
     validate_deadline_record,
 )
-from bot.desk import Desk
-from bot.permissions import Actor
+from bot.core.desk import Desk
+from bot.core.permissions import Actor
+from bot.core.registry import Context
 from tests.conftest import write_court_data
 
 UTC = dt.UTC

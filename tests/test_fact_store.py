@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.desk import Desk
-from bot.models import InputError, NotFound
-from bot.permissions import Actor
+from bot.core.desk import Desk
+from bot.core.models import InputError, NotFound
+from bot.core.permissions import Actor
 
 
 def test_seeding_loads_the_files_once_with_an_import_revision(mini_desk: Desk, tmp_path) -> None:
@@ -103,7 +103,7 @@ def test_backup_is_a_consistent_copy(mini_desk: Desk, tmp_path) -> None:
 
 
 def test_as_of_may_be_a_month_when_the_source_gives_no_day(mini_desk: Desk, moderator: Actor) -> None:
-    from bot.render import fact_text
+    from bot.core.render import fact_text
 
     fact = mini_desk.facts.edit("budget-2026", {"as_of": "2025-02"}, moderator, "figures hold as of February")
     assert fact.as_of == "2025-02"

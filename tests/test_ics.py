@@ -11,12 +11,13 @@ import icalendar
 import pytest
 import time_machine
 
-from bot import commands, deadline_cli
-from bot.command_registry import Context
-from bot.deadlines import deadline_from_record
-from bot.desk import Desk
-from bot.ics import build_calendar, uid_for
-from bot.permissions import Actor
+from bot.cli import deadlines as deadline_cli
+from bot.core import commands
+from bot.core.deadlines import deadline_from_record
+from bot.core.desk import Desk
+from bot.core.ics import build_calendar, uid_for
+from bot.core.permissions import Actor
+from bot.core.registry import Context
 from tests.conftest import write_court_data
 
 UTC = dt.UTC

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from bot import commands
-from bot.command_registry import Context
-from bot.desk import Desk
-from bot.permissions import Actor
+from bot.core import commands
+from bot.core.desk import Desk
+from bot.core.permissions import Actor
+from bot.core.registry import Context
 
 REPO = Path(__file__).resolve().parent.parent
 CHILD = REPO / "tests" / "reminder_crash_child.py"

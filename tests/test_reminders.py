@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from bot import commands
-from bot.command_registry import Context
-from bot.deadlines import deadline_from_record
-from bot.desk import Desk
-from bot.permissions import Actor
-from bot.reminders import (
+from bot.core import commands
+from bot.core.deadlines import deadline_from_record
+from bot.core.desk import Desk
+from bot.core.permissions import Actor
+from bot.core.registry import Context
+from bot.core.reminders import (
     LATE_AFTER,
     MAX_ATTEMPTS,
     ChannelGone,

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from bot import commands
-from bot.command_registry import Context
-from bot.desk import Desk
-from bot.permissions import Actor
-from bot.reminders import RecordingSender, ReminderService, Report
-from bot.scheduler import DeskScheduler, next_digest_time
+from bot.core import commands
+from bot.core.desk import Desk
+from bot.core.permissions import Actor
+from bot.core.registry import Context
+from bot.core.reminders import RecordingSender, ReminderService, Report
+from bot.core.scheduler import DeskScheduler, next_digest_time
 from tests.conftest import write_court_data
 
 UTC = dt.UTC

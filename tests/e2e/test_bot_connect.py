@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.command_registry import REGISTRY
-from bot.discord_app import create_client, default_intents, run_bot
-from bot.discord_commands import SLASH_COMMANDS
+from bot.core.registry import REGISTRY
+from bot.discord_bot.client import create_client, default_intents, run_bot
+from bot.discord_bot.commands import SLASH_COMMANDS
 from tests.fakediscord import FakeDiscord, populate_default_guild, run_client
 
 from .test_bot_kit import TOKEN, assert_nobody_pinged, running_bot, seeded_desk

@@ -1,6 +1,6 @@
 """Shared pieces for the bot's end-to-end tests (this module holds no tests itself).
 
-`running_bot` starts the real client from `bot.discord_app.create_client` against the fake Discord, on a real
+`running_bot` starts the real client from `bot.discord_bot.client.create_client` against the fake Discord, on a real
 SQLite desk seeded from the shipped data/, and on the way out checks every request the bot sent in that test:
 each message it created or edited carried `allowed_mentions` that parse nothing, and only reminder posts name a
 role, the one a moderator configured. Every bot test goes through it, so the whole suite is covered.
@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.desk import Desk
-from bot.discord_app import CoalitionDeskBot, create_client
-from bot.timeutil import utcnow
+from bot.core.desk import Desk
+from bot.core.timeutil import utcnow
+from bot.discord_bot.client import CoalitionDeskBot, create_client
 from tests.fakediscord import DefaultWorld, FakeDiscord, InteractionRecord, RecordedRequest, StoredMessage
 from tests.fakediscord import run_client as _run_client
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import ics as ics_file
-from bot.timeutil import from_iso, utcnow
+from bot.core import ics as ics_file
+from bot.core.timeutil import from_iso, utcnow
 from tests.fakediscord import FakeDiscord, FakeRole
 
 from .test_bot_kit import DeskBot, running_bot

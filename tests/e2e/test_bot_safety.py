@@ -9,11 +9,11 @@ import zoneinfo
 
 import pytest
 
-from bot import discord_views as views
-from bot.answering import Answer, FactHit
-from bot.commands import SORRY
-from bot.models import Fact, Source
-from bot.timeutil import utcnow
+from bot.core.answering import Answer, FactHit
+from bot.core.commands import SORRY
+from bot.core.models import Fact, Source
+from bot.core.timeutil import utcnow
+from bot.discord_bot import views as views
 
 from .test_bot_kit import DeskBot
 

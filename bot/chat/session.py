@@ -1,0 +1,108 @@
+"""The local chat: a terminal session on the same engine, data and commands as the Discord bot.
+
+Plain lines are questions; lines starting with `/` are the commands moderators use on Discord, run through the
+same core functions. The person at the terminal owns the database, so they act as a moderator.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from bot.core import commands
+from bot.core.desk import Desk
+from bot.core.models import InputError
+from bot.core.permissions import Actor
+from bot.core.registry import Context, Reply
+from bot.core.render import for_terminal
+
+LOCAL_GUILD = "local"
+
+BANNER = (
+    "Coalition Desk — local chat. Ask a question, or type /help for commands, /quit to leave.\n"
+    "Example: what did ASP24 say about sanctions?"
+)
+
+
+class ChatSession:
+    """One terminal conversation; `handle` takes a line and returns what to print (testable without a terminal)."""
+
+    def __init__(self, desk: Desk, *, files_dir: Path = Path("."), confirm: object = None) -> None:
+        self.desk = desk
+        self.ctx = Context(Actor.local(), guild_id=LOCAL_GUILD, channel_id="terminal")
+        self.files_dir = files_dir
+        self.confirm = confirm  # callable(prompt) -> bool, asked before an import is written
+
+    def handle(self, line: str) -> str:
+        line = line.strip()
+        if not line:
+            return ""
+        if not line.startswith("/"):
+            return self._show(commands.run(self.desk, self.ctx, "ask", {"question": line}))
+        try:
+            name, args = commands.parse_line(line)
+        except InputError as exc:
+            return str(exc)
+        if name == "facts import":
+            return self._import(args)
+        return self._show(commands.run(self.desk, self.ctx, name, args))
+
+    def _import(self, args: dict[str, str]) -> str:
+        path = Path(args.get("filename") or args.get("content") or "")
+        if not path.name:
+            return "usage: /facts import PATH"
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return f"cannot read {path}: {exc.strerror}"
+        preview = commands.run(self.desk, self.ctx, "facts import", {"filename": path.name, "content": raw})
+        if not preview.ok:
+            return preview.text
+        if self.confirm is None or not self.confirm(preview.text + " Write it? [y/N] "):  # type: ignore[operator]
+            return preview.text
+        return self._show(commands.run(self.desk, self.ctx, "facts import",
+                                       {"filename": path.name, "content": raw, "confirm": True}))
+
+    def _show(self, reply: Reply) -> str:
+        text = for_terminal(reply.text)
+        for name, content in reply.files:
+            target = self.files_dir / ("export" if "/" in name or name.endswith(".yaml") else "") / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+            text += f"\n  wrote {target}"
+        return text
+
+
+def run_chat(desk: Desk, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    return asyncio.run(_chat(desk, stdin, stdout))
+
+
+async def _chat(desk: Desk, stdin: TextIO, stdout: TextIO) -> int:
+    interactive = stdin.isatty()
+
+    def ask_yes(prompt: str) -> bool:
+        stdout.write(prompt)
+        stdout.flush()
+        return stdin.readline().strip().lower() in ("y", "yes")
+
+    session = ChatSession(desk, confirm=ask_yes if interactive else None)
+    from bot.chat.reminders import start_local_reminders
+
+    service = await start_local_reminders(desk, stdout, LOCAL_GUILD)
+    print(BANNER, file=stdout, flush=True)
+    try:
+        while True:
+            if interactive:
+                stdout.write("> ")
+                stdout.flush()
+            line = await asyncio.to_thread(stdin.readline)
+            if not line or line.strip() in ("/quit", "/exit"):
+                break
+            out = session.handle(line)
+            if out:
+                print(out + "\n", file=stdout, flush=True)
+    finally:
+        await service.stop()
+    return 0

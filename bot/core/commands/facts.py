@@ -1,0 +1,219 @@
+"""Member and moderator commands over the fact store: asking, browsing, curating, and reviewing feedback."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from typing import Any
+
+from bot import __version__
+from bot.core.datafiles import parse_import
+from bot.core.desk import Desk
+from bot.core.facts import ImportPlan
+from bot.core.models import FACT_FIELDS, InputError, validate_source
+from bot.core.refs import NONE_WORDS
+from bot.core.registry import REGISTRY, Context, Param, Reply, command
+from bot.core.render import answer_text, fact_text, history_text, topics_text
+from bot.core.timeutil import discord_timestamp, to_iso, utcnow
+
+_FACT_PARAMS = (
+    Param("topic", "topic id (see /topics)"),
+    Param("title", "short title, up to 100 characters"),
+    Param("text", "what a member is told, 1-4 sentences", long=True),
+    Param("sources", "source ids, comma-separated (see `source add`)"),
+    Param("as_of", "the date the fact holds as of, YYYY-MM-DD"),
+    Param("review_by", "optional date to review it by, YYYY-MM-DD (`none` clears it)"),
+    Param("questions", "example questions, separated by |", long=True),
+    Param("keywords", "keywords, comma-separated"),
+)
+
+
+def _fields(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k in FACT_FIELDS and v is not None}
+
+
+@command("ask", "Ask a question; the answer shows its sources", Param("question", "your question", required=True))
+def ask(desk: Desk, ctx: Context, question: str) -> Reply:
+    started = time.perf_counter()
+    answer = desk.answerer.ask(question)
+    desk.answer_latencies_ms.append((time.perf_counter() - started) * 1000)
+    if not answer.answered and not answer.reason:
+        desk.feedback.record_unanswered(
+            answer.question, guild_id=ctx.guild_id, channel_id=ctx.channel_id, user_id=ctx.actor.id
+        )
+    return Reply(answer_text(answer), data=answer)
+
+
+@command("topics", "List the topics the store covers")
+def topics(desk: Desk, ctx: Context) -> Reply:
+    counts = Counter(f.topic for f in desk.facts.list())
+    return Reply(topics_text(desk.facts.topics(), counts), data=desk.facts.topics())
+
+
+@command("fact show", "Show one fact with its sources", Param("id", "fact id", required=True))
+def fact_show(desk: Desk, ctx: Context, id: str) -> Reply:
+    fact = desk.facts.require(id)
+    return Reply(fact_text(fact, desk.facts.sources_for(fact)), data=fact)
+
+
+@command("fact list", "List fact ids and titles", Param("topic", "only this topic"))
+def fact_list(desk: Desk, ctx: Context, topic: str | None = None) -> Reply:
+    facts = desk.facts.list(topic or None)
+    if topic and topic not in desk.facts.topic_ids():
+        raise InputError(f"no topic `{topic}`; see /topics")
+    lines = [f"`{f.id}` {f.title}" for f in facts]
+    return Reply("\n".join(lines) or "No facts.", data=facts)
+
+
+@command("fact add", "Add a fact", Param("id", "new id: lowercase words joined by hyphens", required=True),
+         *_FACT_PARAMS, Param("reason", "why (kept in the history)"), moderator=True)
+def fact_add(desk: Desk, ctx: Context, reason: str = "", **values: Any) -> Reply:
+    fact = desk.facts.add(_fields(values), ctx.actor, reason)
+    return Reply(f"Added `{fact.id}`.\n\n" + fact_text(fact, desk.facts.sources_for(fact)), data=fact,
+                 change=f"{ctx.actor.name} added fact `{fact.id}` ({fact.title})")
+
+
+@command("fact edit", "Change fields of a fact", Param("id", "fact id", required=True), *_FACT_PARAMS,
+         Param("reason", "why (kept in the history)"), moderator=True)
+def fact_edit(desk: Desk, ctx: Context, id: str, reason: str = "", **values: Any) -> Reply:
+    changes = {k: v for k, v in _fields(values).items() if v != ""}
+    if str(changes.get("review_by", "")).strip().lower() in NONE_WORDS:
+        changes["review_by"] = None
+    if not changes:
+        raise InputError("say which fields to change, for example text=... or as_of=2026-01-31")
+    fact = desk.facts.edit(id, changes, ctx.actor, reason)
+    changed = ", ".join(desk.facts.history(id)[-1].changed)
+    return Reply(f"Updated `{fact.id}` ({changed}); now revision {fact.rev}.", data=fact,
+                 change=f"{ctx.actor.name} edited fact `{fact.id}` ({changed}){': ' + reason if reason else ''}")
+
+
+@command("fact retire", "Retire a fact: it stops being used in answers; its history stays",
+         Param("id", "fact id", required=True), Param("reason", "why", required=True), moderator=True)
+def fact_retire(desk: Desk, ctx: Context, id: str, reason: str) -> Reply:
+    fact = desk.facts.retire(id, ctx.actor, reason)
+    return Reply(f"Retired `{fact.id}`. `fact revert {fact.id} {fact.rev - 1}` brings it back.", data=fact,
+                 change=f"{ctx.actor.name} retired fact `{fact.id}`: {reason}")
+
+
+@command("fact revert", "Restore an earlier revision of a fact (as a new revision)",
+         Param("id", "fact id", required=True), Param("revision", "revision number", required=True),
+         Param("reason", "why"), moderator=True)
+def fact_revert(desk: Desk, ctx: Context, id: str, revision: str | int, reason: str = "") -> Reply:
+    try:
+        number = int(revision)
+    except (TypeError, ValueError):
+        raise InputError(f"revision must be a number, not {revision!r}") from None
+    fact = desk.facts.revert(id, number, ctx.actor, reason)
+    return Reply(f"`{fact.id}` restored to revision {number}; now revision {fact.rev}.", data=fact,
+                 change=f"{ctx.actor.name} reverted fact `{fact.id}` to revision {number}")
+
+
+@command("fact history", "Every revision of a fact: who, when, what, why", Param("id", "fact id", required=True),
+         moderator=True)
+def fact_history(desk: Desk, ctx: Context, id: str) -> Reply:
+    revisions = desk.facts.history(id)
+    return Reply(history_text(id, revisions), ephemeral=True, data=revisions)
+
+
+@command("source add", "Add a source that facts can cite", Param("id", "new source id", required=True),
+         Param("publisher", "who published it", required=True), Param("title", "its title", required=True),
+         Param("date", "YYYY-MM-DD or YYYY-MM", required=True), Param("url", "https:// address if known"),
+         moderator=True)
+def source_add(desk: Desk, ctx: Context, **values: Any) -> Reply:
+    source = validate_source({k: v for k, v in values.items() if v not in (None, "")})
+    if source.id in desk.facts.sources():
+        raise InputError(f"a source with id `{source.id}` already exists")
+    plan = ImportPlan(sources=[source])
+    desk.facts.apply_import(plan, ctx.actor, "source added")
+    return Reply(f"Added source `{source.id}`.", data=source,
+                 change=f"{ctx.actor.name} added source `{source.id}` ({source.publisher})")
+
+
+@command("facts import", "Import facts from a YAML, JSON or CSV file (all or nothing)",
+         Param("filename", "file name", required=True), Param("content", "file content", required=True),
+         Param("confirm", "write it (otherwise only show what would change)"), moderator=True)
+def facts_import(desk: Desk, ctx: Context, filename: str, content: bytes, confirm: bool = False) -> Reply:
+    records, sources = parse_import(content, filename)
+    plan = desk.facts.plan_import(records, sources)
+    if not confirm:
+        return Reply(f"{filename}: {plan.summary()}. Nothing written yet.", ephemeral=True, data=plan)
+    desk.facts.apply_import(plan, ctx.actor, f"imported from {filename}")
+    return Reply(f"Imported {filename}: {plan.summary()}.", data=plan,
+                 change=f"{ctx.actor.name} imported {filename}: {plan.summary()}")
+
+
+@command("facts export", "Export the store in the data/ layout, for review as a diff", moderator=True)
+def facts_export(desk: Desk, ctx: Context) -> Reply:
+    files = desk.export_files()
+    return Reply(f"Exported {len(files)} files.", ephemeral=True,
+                 files=[(name, text.encode()) for name, text in files.items()])
+
+
+@command("facts feedback", "Answers members flagged as outdated or wrong", moderator=True)
+def facts_feedback(desk: Desk, ctx: Context) -> Reply:
+    flags = desk.feedback.flags()
+    if not flags:
+        return Reply("No open flags from members.", ephemeral=True, data=flags)
+    lines = [f"- `{f.fact_id}` {f.at[:10]} by {f.user_name}: {f.note or '(no note)'}"
+             + (f" — asked: “{f.question}”" if f.question else "") for f in flags]
+    return Reply("Flagged as outdated or wrong:\n" + "\n".join(lines), ephemeral=True, data=flags)
+
+
+@command("facts gaps", "Questions that got no answer, most asked first", moderator=True)
+def facts_gaps(desk: Desk, ctx: Context) -> Reply:
+    gaps = desk.feedback.gaps()
+    if not gaps:
+        return Reply("Every question asked so far had an answer.", ephemeral=True, data=gaps)
+    lines = [f"- {g.times}× “{g.question}” (last {g.last_asked[:10]})" for g in gaps]
+    return Reply("Asked and not answered:\n" + "\n".join(lines), ephemeral=True, data=gaps)
+
+
+@command("facts stale", "Facts past their review-by date", moderator=True)
+def facts_stale(desk: Desk, ctx: Context) -> Reply:
+    facts = desk.facts.stale(utcnow().date().isoformat())
+    if not facts:
+        return Reply("No fact is past its review-by date.", ephemeral=True, data=facts)
+    lines = [f"- `{f.id}` review by {f.review_by} (as of {f.as_of}): {f.title}" for f in facts]
+    return Reply("Past their review-by date:\n" + "\n".join(lines), ephemeral=True, data=facts)
+
+
+@command("feedback", "Tell moderators an answer helped, or is outdated or wrong",
+         Param("id", "fact id", required=True), Param("kind", "helpful or outdated", required=True),
+         Param("note", "what is wrong or out of date"), Param("question", "the question asked"))
+def feedback(desk: Desk, ctx: Context, id: str, kind: str, note: str = "", question: str = "") -> Reply:
+    fact = desk.facts.require(id)
+    desk.feedback.record_flag(fact.id, kind, user_id=ctx.actor.id, user_name=ctx.actor.name, note=note,
+                              question=question, guild_id=ctx.guild_id)
+    if kind == "outdated":
+        return Reply("Thanks — moderators will review this fact.", ephemeral=True,
+                     change=f"{ctx.actor.name} flagged fact `{fact.id}` as outdated or wrong: {note or '(no note)'}")
+    return Reply("Thanks for the feedback.", ephemeral=True)
+
+
+@command("status", "Version, uptime, counts, next reminder, database size and answer latency", moderator=True)
+def status(desk: Desk, ctx: Context) -> Reply:
+    latencies = sorted(desk.answer_latencies_ms)
+    p50 = f"{latencies[len(latencies) // 2]:.1f} ms" if latencies else "n/a"
+    nxt = desk.deadlines.next_reminder_due()
+    lines = [
+        f"Coalition Desk {__version__}",
+        f"Up {int(desk.uptime_seconds() // 3600)} h {int(desk.uptime_seconds() % 3600 // 60)} min "
+        f"(since {to_iso(desk.started_at)})",
+        f"Facts: {desk.facts.count()} active; deadlines: {desk.deadlines.count()}",
+        f"Next reminder due: {discord_timestamp(nxt) + ' (' + discord_timestamp(nxt, 'R') + ')' if nxt else 'none'}",
+        f"Database: {desk.db.size_bytes() / 1024:.0f} KiB, schema {desk.db.schema_version}",
+        f"Answer latency (last {len(latencies)}): p50 {p50}",
+    ]
+    return Reply("\n".join(lines), ephemeral=True)
+
+
+@command("help", "What the bot can do")
+def help_(desk: Desk, ctx: Context) -> Reply:
+    lines = ["Ask a question in words, or use a command (options in [brackets] are optional):"]
+    for cmd in sorted(REGISTRY.values(), key=lambda c: (c.moderator, c.name)):
+        if cmd.name == "facts import":
+            usage = "facts import file"
+        else:
+            usage = cmd.name + "".join(f" {p.name}" if p.required else f" [{p.name}]" for p in cmd.params)
+        lines.append(f"/{usage} — {cmd.summary}{' (moderators)' if cmd.moderator else ''}")
+    return Reply("\n".join(lines), ephemeral=True)

@@ -1,0 +1,227 @@
+"""Plain data the core passes around, and the validation every write goes through before touching the database.
+
+Limits here are the project's own and sit inside Discord's (embed description 4096, field 1024, modal input
+4000), so anything the store accepts can also be shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from bot.core.timeutil import parse_date
+
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+MAX_TITLE = 100
+MAX_TEXT = 1000
+MAX_QUESTIONS = 10
+MAX_QUESTION_LEN = 200
+MAX_KEYWORDS = 25
+MAX_KEYWORD_LEN = 60
+MAX_SOURCES = 6
+MAX_REASON = 500
+FACT_FIELDS = ("id", "topic", "title", "text", "sources", "as_of", "review_by", "questions", "keywords")
+
+
+class InputError(ValueError):
+    """Input a person typed or uploaded that cannot be accepted; the message says exactly what to fix."""
+
+
+class NotFound(InputError):
+    pass
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    date: str
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"id": self.id, "publisher": self.publisher, "title": self.title, "date": self.date}
+        if self.url:
+            data["url"] = self.url
+        return data
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass
+class Fact:
+    id: str
+    topic: str
+    title: str
+    text: str
+    sources: list[str]
+    as_of: str
+    review_by: str | None = None
+    questions: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    status: str = "active"
+    rev: int = 0
+    created_at: str = ""
+    updated_at: str = ""
+
+    def content(self) -> dict[str, Any]:
+        """The curated fields, in file order: what a revision snapshots and what the data files hold."""
+        data = {name: getattr(self, name) for name in FACT_FIELDS}
+        if not data["review_by"]:
+            del data["review_by"]
+        return data
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One kept change to a fact or a deadline: who, when, what changed, why, and the content after it."""
+
+    subject_id: str
+    rev: int
+    action: str
+    actor_id: str
+    actor_name: str
+    at: str
+    reason: str
+    changed: list[str]
+    snapshot: dict[str, Any]
+
+
+def clean_text(value: Any, name: str, *, limit: int, required: bool = True) -> str:
+    """One line of text from untrusted input: whitespace folded, length checked, or InputError saying what to fix."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str | int | float):
+        raise InputError(f"{name} must be text")
+    text = " ".join(str(value).split())
+    if "\x00" in text:
+        raise InputError(f"{name} contains a NUL character")
+    if required and not text:
+        raise InputError(f"{name} is required")
+    if len(text) > limit:
+        raise InputError(f"{name} is {len(text):,} characters; the limit is {limit:,}. Shorten it and try again.")
+    return text
+
+
+def _list(value: Any, name: str, *, limit: int, item_limit: int, sep: str = "|") -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        value = [part for part in value.split(sep)]
+    if not isinstance(value, list | tuple):
+        raise InputError(f"{name} must be a list")
+    items = [clean_text(v, f"{name} item", limit=item_limit, required=False) for v in value]
+    items = [i for i in items if i]
+    if len(items) > limit:
+        raise InputError(f"{name} has {len(items)} entries; the limit is {limit}")
+    return list(dict.fromkeys(items))
+
+
+def check_date(value: Any, name: str, *, required: bool = True) -> str | None:
+    if value is None or value == "":
+        if required:
+            raise InputError(f"{name} is required (YYYY-MM-DD)")
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return parse_date(str(value)).isoformat()
+    except ValueError as exc:
+        raise InputError(f"{name}: {exc}") from None
+
+
+def check_as_of(value: Any) -> str:
+    """The date a fact holds as of: a day, or only a month when the source gives no day (YYYY-MM), so the bot
+    never shows more precision than the source has."""
+    text = str(value or "").strip()
+    if re.match(r"^\d{4}-\d{2}$", text):
+        try:
+            dt.date.fromisoformat(text + "-01")
+        except ValueError:
+            raise InputError(f"as_of: {text!r} is not a month written YYYY-MM") from None
+        return text
+    date = check_date(value, "as_of")
+    assert date is not None
+    return date
+
+
+def check_slug(value: Any, name: str = "id") -> str:
+    text = clean_text(value, name, limit=64)
+    if not SLUG.match(text):
+        raise InputError(f"{name} {text!r} must be lowercase letters, digits and hyphens (like 'asp24-budget')")
+    return text
+
+
+def check_url(value: Any, name: str = "url") -> str | None:
+    if value in (None, ""):
+        return None
+    text = clean_text(value, name, limit=500)
+    if not re.match(r"^https://[^\s/$.?#][^\s]*$", text):
+        raise InputError(f"{name} {text!r} must be a full https:// address")
+    return text
+
+
+def validate_fact(data: dict[str, Any], *, topics: set[str], sources: set[str]) -> Fact:
+    """Build a Fact from untrusted fields or raise InputError naming the first thing to fix."""
+    unknown = set(data) - set(FACT_FIELDS) - {"status", "rev", "created_at", "updated_at"}
+    if unknown:
+        raise InputError(f"unknown field(s): {', '.join(sorted(map(str, unknown)))}")
+    fact_id = check_slug(data.get("id"))
+    topic = clean_text(data.get("topic"), "topic", limit=64)
+    if topic not in topics:
+        raise InputError(f"topic {topic!r} is not one of: {', '.join(sorted(topics))}")
+    src = _list(data.get("sources"), "sources", limit=MAX_SOURCES, item_limit=64, sep=",")
+    if not src:
+        raise InputError("a fact needs at least one source")
+    missing = [s for s in src if s not in sources]
+    if missing:
+        raise InputError(f"unknown source id(s): {', '.join(missing)}")
+    as_of = check_as_of(data.get("as_of"))
+    review_by = check_date(data.get("review_by"), "review_by", required=False)
+    if review_by and review_by < as_of:
+        raise InputError(f"review_by {review_by} is before as_of {as_of}")
+    status = str(data.get("status") or "active")
+    if status not in ("active", "retired"):
+        raise InputError(f"status {status!r} must be active or retired")
+    return Fact(
+        status=status,
+        id=fact_id,
+        topic=topic,
+        title=clean_text(data.get("title"), "title", limit=MAX_TITLE),
+        text=clean_text(data.get("text"), "text", limit=MAX_TEXT),
+        sources=src,
+        as_of=as_of,
+        review_by=review_by,
+        questions=_list(data.get("questions"), "questions", limit=MAX_QUESTIONS, item_limit=MAX_QUESTION_LEN),
+        keywords=_list(data.get("keywords"), "keywords", limit=MAX_KEYWORDS, item_limit=MAX_KEYWORD_LEN, sep=","),
+    )
+
+
+def validate_source(data: dict[str, Any]) -> Source:
+    unknown = set(data) - {"id", "publisher", "title", "date", "url"}
+    if unknown:
+        raise InputError(f"unknown source field(s): {', '.join(sorted(map(str, unknown)))}")
+    date = clean_text(data.get("date"), "source date", limit=10)
+    if not re.match(r"^\d{4}-\d{2}(-\d{2})?$", date):
+        raise InputError(f"source date {date!r} must be YYYY-MM-DD or YYYY-MM")
+    if len(date) == 10:
+        check_date(date, "source date")
+    return Source(
+        id=check_slug(data.get("id"), "source id"),
+        publisher=clean_text(data.get("publisher"), "publisher", limit=200),
+        title=clean_text(data.get("title"), "source title", limit=300),
+        date=date,
+        url=check_url(data.get("url"), "source url"),
+    )

@@ -1,0 +1,73 @@
+"""The one place commands are defined. Each command is a core function taking plain data and returning a Reply;
+the Discord client, the local chat and the command line all call the same function, so they cannot drift apart.
+
+Moderator commands check permission inside the function on every call, whatever the adapter showed or hid.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from bot.core.permissions import Actor, require_moderator
+
+if TYPE_CHECKING:
+    from bot.core.desk import Desk
+
+
+@dataclass(frozen=True)
+class Context:
+    """Who is acting and where. Ids are strings so the core never depends on Discord's snowflake type."""
+
+    actor: Actor
+    guild_id: str | None = None
+    channel_id: str | None = None
+
+
+@dataclass
+class Reply:
+    text: str
+    ok: bool = True
+    ephemeral: bool = False
+    data: Any = None  # the structured result (Answer, Fact, list of revisions, ...) for richer rendering
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+    change: str | None = None  # one line for the mod-log when the command changed something
+    failure: str | None = None  # when ok is False: "input", "permission" or "internal" (our fault, not theirs)
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    help: str
+    required: bool = False
+    long: bool = False  # free text that may run to paragraphs (a modal paragraph field on Discord)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # words separated by spaces: "fact add"
+    summary: str
+    params: tuple[Param, ...]
+    moderator: bool
+    func: Callable[..., Reply]
+
+
+REGISTRY: dict[str, Command] = {}
+
+
+def command(name: str, summary: str, *params: Param, moderator: bool = False) -> Callable:
+    def register(func: Callable[..., Reply]) -> Callable[..., Reply]:
+        @functools.wraps(func)
+        def checked(desk: Desk, ctx: Context, **kwargs: Any) -> Reply:
+            if moderator:
+                require_moderator(ctx.actor, desk.settings.get(ctx.guild_id).mod_role_id)
+            return func(desk, ctx, **kwargs)
+
+        if name in REGISTRY:
+            raise RuntimeError(f"command {name!r} defined twice")
+        REGISTRY[name] = Command(name, summary, tuple(params), moderator, checked)
+        return checked
+
+    return register
