@@ -27,9 +27,13 @@ from types import SimpleNamespace
 from typing import Any
 
 from bot.core.db import Database
-from bot.core.deadlines import DeadlineStore, local_status
+from bot.core.deadlines.dates import local_status
+from bot.core.deadlines.store import DeadlineStore
 from bot.core.permissions import Actor
-from bot.core.reminders import RecordingSender, ReminderService, derive_reminders, reminder_nonce
+from bot.core.reminders.derive import derive_reminders
+from bot.core.reminders.dispatch import ReminderService
+from bot.core.reminders.senders import RecordingSender
+from bot.core.reminders.texts import reminder_nonce
 from bot.core.scheduler import DeskScheduler
 from bot.core.settings import SettingsStore
 from bot.core.timeutil import UTC, from_iso, to_iso, utcnow

@@ -23,7 +23,8 @@ import sys
 import time_machine
 
 from bot.core.desk import Desk
-from bot.core.reminders import RecordingSender, ReminderService
+from bot.core.reminders.dispatch import ReminderService
+from bot.core.reminders.senders import RecordingSender
 
 
 class Hanging:

@@ -13,17 +13,11 @@ from hypothesis import strategies as st
 
 from bot.core import commands
 from bot.core.datafiles import dump_yaml, load_yaml
-from bot.core.deadlines import (
-    DeadlineStore,
-    InputError,
-    check_zone,
-    deadline_from_record,
-    local_status,
-    parse_offsets,
-    parse_when,
-    validate_deadline_record,
-)
+from bot.core.deadlines.dates import check_zone, local_status, parse_when
+from bot.core.deadlines.model import deadline_from_record, parse_offsets, validate_deadline_record
+from bot.core.deadlines.store import DeadlineStore
 from bot.core.desk import Desk
+from bot.core.models import InputError
 from bot.core.permissions import Actor
 from bot.core.registry import Context
 from tests.conftest import write_court_data

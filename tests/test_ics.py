@@ -13,7 +13,7 @@ import time_machine
 
 from bot.cli import deadlines as deadline_cli
 from bot.core import commands
-from bot.core.deadlines import deadline_from_record
+from bot.core.deadlines.model import deadline_from_record
 from bot.core.desk import Desk
 from bot.core.ics import build_calendar, uid_for
 from bot.core.permissions import Actor

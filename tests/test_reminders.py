@@ -10,26 +10,23 @@ import pytest
 import time_machine
 
 from bot.core import commands
-from bot.core.deadlines import deadline_from_record
+from bot.core.deadlines.model import deadline_from_record
 from bot.core.desk import Desk
 from bot.core.permissions import Actor
 from bot.core.registry import Context
-from bot.core.reminders import (
-    LATE_AFTER,
-    MAX_ATTEMPTS,
+from bot.core.reminders.derive import derive_reminders
+from bot.core.reminders.dispatch import LATE_AFTER, MAX_ATTEMPTS, ReminderService
+from bot.core.reminders.lease import Lease
+from bot.core.reminders.senders import (
     ChannelGone,
     ConsoleSender,
-    Lease,
     NoPermission,
     RateLimited,
     RecordingSender,
-    ReminderService,
     Report,
     TransientSendError,
-    derive_reminders,
-    due_time,
-    reminder_nonce,
 )
+from bot.core.reminders.texts import due_time, reminder_nonce
 from tests.conftest import write_court_data
 
 UTC = dt.UTC

@@ -15,7 +15,8 @@ from bot.core import commands
 from bot.core.desk import Desk
 from bot.core.permissions import Actor
 from bot.core.registry import Context
-from bot.core.reminders import RecordingSender, ReminderService, Report
+from bot.core.reminders.dispatch import ReminderService
+from bot.core.reminders.senders import RecordingSender, Report
 from bot.core.scheduler import DeskScheduler, next_digest_time
 from tests.conftest import write_court_data
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from bot.core.desk import Desk
-from bot.core.reminders import ConsoleSender, ReminderService, Report
+from bot.core.reminders.dispatch import ReminderService
+from bot.core.reminders.senders import ConsoleSender, Report
 from bot.core.render import for_terminal
 from bot.core.scheduler import DeskScheduler
 

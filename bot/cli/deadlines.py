@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.core import ics
-from bot.core.deadlines import KIND_LABELS
+from bot.core.deadlines.model import KIND_LABELS
 from bot.core.settings import DEFAULT_OFFSETS
 from bot.core.timeutil import utcnow
 

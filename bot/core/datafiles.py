@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from bot.core.deadlines import validate_deadline_record
+from bot.core.deadlines.model import validate_deadline_record
 from bot.core.models import FACT_FIELDS, Fact, InputError, Source, Topic, check_slug, validate_fact, validate_source
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024

@@ -13,7 +13,7 @@ from pathlib import Path
 from bot.core.answering import Answerer
 from bot.core.datafiles import Problem, check_dataset, data_dir, render_files
 from bot.core.db import Database, resolve_db_path
-from bot.core.deadlines import DeadlineStore
+from bot.core.deadlines.store import DeadlineStore
 from bot.core.facts import FactStore
 from bot.core.feedback import FeedbackStore
 from bot.core.models import InputError

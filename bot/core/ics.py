@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import icalendar
 
-from bot.core.deadlines import ALL_DAY_ANCHOR, KIND_LABELS, Deadline, Offset
+from bot.core.deadlines.model import ALL_DAY_ANCHOR, KIND_LABELS, Deadline, Offset
 from bot.core.timeutil import UTC, from_iso, utcnow
 
 PRODID = "-//Coalition Desk//Deadlines//EN"

@@ -24,9 +24,12 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.core.deadlines import KIND_LABELS, check_zone, resolve_local
+from bot.core.deadlines.dates import check_zone, resolve_local
+from bot.core.deadlines.model import KIND_LABELS
 from bot.core.refs import channel_ref
-from bot.core.reminders import ReminderService, Report, SendError, make_nonce, neutralize
+from bot.core.reminders.dispatch import ReminderService
+from bot.core.reminders.senders import Report, SendError
+from bot.core.reminders.texts import make_nonce, neutralize
 from bot.core.timeutil import UTC, discord_timestamp, to_iso
 
 if TYPE_CHECKING:

@@ -8,18 +8,15 @@ import calendar
 from typing import TYPE_CHECKING, Any
 
 from bot.core import ics
-from bot.core.deadlines import (
-    DEFAULT_ZONE,
-    KIND_LABELS,
-    KINDS,
-    Deadline,
-    check_zone,
-    parse_offsets,
-)
+from bot.core.deadlines.dates import DEFAULT_ZONE, check_zone
+from bot.core.deadlines.model import KIND_LABELS, KINDS, Deadline, parse_offsets
 from bot.core.models import InputError
 from bot.core.refs import NONE_WORDS, channel_ref, parse_ref, role_ref, server_of
 from bot.core.registry import Context, Param, Reply, command
-from bot.core.reminders import clear_channel_problems, derive_reminders, due_time, reminder_status
+from bot.core.reminders.derive import derive_reminders
+from bot.core.reminders.dispatch import clear_channel_problems
+from bot.core.reminders.status import reminder_status
+from bot.core.reminders.texts import due_time
 from bot.core.settings import DEFAULT_OFFSETS
 from bot.core.timeutil import discord_timestamp, utcnow
 
