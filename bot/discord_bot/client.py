@@ -1,8 +1,10 @@
 """The Discord client: one factory builds it for `python -m bot run` and for the tests alike.
 
-The client is thin. Slash commands, buttons and forms (bot.discord_bot.commands, bot.discord_bot.views) and mentions or
-DMs (here) all end in `bot.core.commands.run`, the function the local chat and the CLI call. Core calls run on one
-worker thread, so a slow import never blocks the gateway and the core keeps seeing one caller at a time.
+The client is thin. Slash commands (bot.discord_bot.commands), buttons and forms (bot.discord_bot.buttons,
+bot.discord_bot.forms) and mentions or DMs (here) all end in `bot.core.commands.run`, the function the local chat
+and the CLI call. Core calls run on one worker thread, so a slow import never blocks the gateway and the core
+keeps seeing one caller at a time. It is the top of the package: the other modules reach it only as a
+`bot.discord_bot.host.DeskHost`, never by importing this module.
 
 Safety is set where the client is made: no mention is ever parsed from what the bot sends (reminder posts name
 the one configured role explicitly), the token is only handed to discord.py and never logged, and only
@@ -38,8 +40,10 @@ from bot.core.permissions import Actor
 from bot.core.registry import Context, Reply
 from bot.core.scheduler import TICK_SECONDS
 from bot.core.timeutil import utcnow
-from bot.discord_bot import views as views
-from bot.discord_bot.commands import DeskTree, cooldown_key, register_commands
+from bot.discord_bot import buttons
+from bot.discord_bot.commands import DeskTree, register_commands
+from bot.discord_bot.display import change_embed, cooldown_text, message_kwargs
+from bot.discord_bot.host import cooldown_key
 from bot.discord_bot.sender import DiscordReminders, post_to_channel
 
 log = logging.getLogger(__name__)
@@ -78,7 +82,7 @@ class CoalitionDeskBot(discord.Client):
     # --- lifecycle ---------------------------------------------------------------------------------------------
     async def setup_hook(self) -> None:
         """After login, before the gateway: buttons that outlive restarts, command sync, reminders."""
-        self.add_dynamic_items(views.FeedbackButton)
+        self.add_dynamic_items(buttons.FeedbackButton)
         if self.sync_commands:
             await self._sync_commands()
         else:
@@ -170,7 +174,7 @@ class CoalitionDeskBot(discord.Client):
             return
         link = message.jump_url if message is not None else None
         await post_to_channel(self, channel_id,
-                              embed=views.change_embed(reply.change, ctx.actor, reply.data, link, ctx.channel_id))
+                              embed=change_embed(reply.change, ctx.actor, reply.data, link, ctx.channel_id))
 
     # --- mentions and DMs ----------------------------------------------------------------------------------------
     def question_in(self, message: discord.Message) -> str | None:
@@ -205,7 +209,7 @@ class CoalitionDeskBot(discord.Client):
         wait = self.check_cooldown(ctx)
         if wait is not None:
             if not wait.already_told:  # tell once per wait, then stay quiet: a flood gets one reply
-                await message.reply(views.cooldown_text(wait, self.cooldown_seconds(ctx)), mention_author=False)
+                await message.reply(cooldown_text(wait, self.cooldown_seconds(ctx)), mention_author=False)
             return
         if not question:
             await message.reply(EMPTY_MENTION_HINT, mention_author=False)
@@ -218,8 +222,9 @@ class CoalitionDeskBot(discord.Client):
         reply = await self.run_core(ctx, "ask", {"question": question})
         if reply.failure == "internal":  # our failure: the member's next try is not held against them
             self.cooldowns.reset(cooldown_key(ctx))
-        content, embeds, view = views.answer_parts(reply)
-        await message.reply(mention_author=False, **views.message_kwargs(content, embeds=embeds, view=view))
+        # read on the module: /ask and mentions share one renderer, replaceable in one place (tests do)
+        content, embeds, view = buttons.answer_parts(reply)
+        await message.reply(mention_author=False, **message_kwargs(content, embeds=embeds, view=view))
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
         log.exception("unhandled error in %s", event_method)

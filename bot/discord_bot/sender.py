@@ -12,28 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import cast
 
 import aiohttp
 import discord
 
-from bot.core.reminders import (
-    DEFAULT_GRACE,
-    ChannelGone,
-    NoPermission,
-    PassResult,
-    RateLimited,
-    ReminderService,
-    Report,
-    SendError,
-    TransientSendError,
-)
+from bot.core.reminders.dispatch import DEFAULT_GRACE, PassResult, ReminderService
+from bot.core.reminders.senders import ChannelGone, NoPermission, RateLimited, Report, SendError, TransientSendError
 from bot.core.scheduler import TICK_SECONDS, DeskScheduler
 from bot.core.timeutil import utcnow
-from bot.discord_bot import views as views
-
-if TYPE_CHECKING:
-    from bot.discord_bot.client import CoalitionDeskBot
+from bot.discord_bot.display import MESSAGE_LIMIT, clip, report_embed
+from bot.discord_bot.host import DeskHost
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +37,8 @@ def reminder_mentions(ping_role_id: str | None) -> discord.AllowedMentions:
 
 
 class DiscordSender:
-    """bot.core.reminders.Sender over discord.py. The nonce makes Discord drop a repeat of a post it already has."""
+    """bot.core.reminders.senders.Sender over discord.py. The nonce makes Discord drop a repeat of a post it
+    already has."""
 
     def __init__(self, client: discord.Client) -> None:
         self.client = client
@@ -56,7 +46,7 @@ class DiscordSender:
     async def send(self, channel_id: str, text: str, nonce: str, ping_role_id: str | None) -> str:
         channel = self.client.get_partial_messageable(int(channel_id))
         try:
-            message = await channel.send(views.clip(text, views.MESSAGE_LIMIT), nonce=nonce,
+            message = await channel.send(clip(text, MESSAGE_LIMIT), nonce=nonce,
                                          allowed_mentions=reminder_mentions(ping_role_id))
         except discord.NotFound as exc:
             raise ChannelGone(f"Discord: {exc.text or 'Unknown Channel'} ({exc.code})") from exc
@@ -77,7 +67,7 @@ class DiscordSender:
     async def find_posted(self, channel_id: str, text: str, since: dt.datetime) -> str | None:
         """The bot's own post of exactly this text since `since`: how recovery after a crash learns that an
         interrupted send got through, once Discord no longer remembers the nonce."""
-        expected = views.clip(text, views.MESSAGE_LIMIT)
+        expected = clip(text, MESSAGE_LIMIT)
         me = self.client.user
         if me is None:
             return None
@@ -96,22 +86,25 @@ async def post_to_channel(client: discord.Client, channel_id: str, *, content: s
     """Post to a channel by id (the mod-log); a failure is logged, never raised into the command that caused it."""
     try:
         return await client.get_partial_messageable(int(channel_id)).send(
-            content=views.clip(content, views.MESSAGE_LIMIT) if content else None, embed=embed)
+            content=clip(content, MESSAGE_LIMIT) if content else None, embed=embed)
     except (TimeoutError, discord.HTTPException, aiohttp.ClientError, OSError) as exc:
         log.warning("could not post to channel %s: %s", channel_id, exc)
         return None
 
 
 class DiscordReminders:
-    """The reminder service and its scheduler for one client: started in `setup_hook`, stopped on close."""
+    """The reminder service and its scheduler for one client: started in `setup_hook`, stopped on close.
 
-    def __init__(self, client: CoalitionDeskBot, *, clock: Callable[[], dt.datetime] | None = None,
+    `client` is the Coalition Desk client: a discord.Client that is also a DeskHost (it holds the Desk)."""
+
+    def __init__(self, client: discord.Client, *, clock: Callable[[], dt.datetime] | None = None,
                  tick_seconds: float = TICK_SECONDS, grace: dt.timedelta = DEFAULT_GRACE) -> None:
         self.client = client
         self.sender = DiscordSender(client)
-        self.service = ReminderService(client.desk, self.sender, grace=grace, on_report=self.report,
+        desk = cast(DeskHost, client).desk
+        self.service = ReminderService(desk, self.sender, grace=grace, on_report=self.report,
                                        clock=clock or utcnow)
-        self.scheduler = DeskScheduler(client.desk, self.service, tick_seconds=tick_seconds)
+        self.scheduler = DeskScheduler(desk, self.service, tick_seconds=tick_seconds)
         self.running = False
 
     async def start(self) -> bool:
@@ -137,7 +130,7 @@ class DiscordReminders:
 
     async def report(self, report: Report) -> None:
         """A report for a server's moderators: to its mod-log channel, else to the server owner by DM."""
-        embed = views.report_embed(report.kind, report.text)
+        embed = report_embed(report.kind, report.text)
         if report.channel_id and await post_to_channel(self.client, report.channel_id, embed=embed) is not None:
             return
         if report.guild_id:

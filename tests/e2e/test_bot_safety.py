@@ -13,7 +13,7 @@ from bot.core.answering import Answer, FactHit
 from bot.core.commands import SORRY
 from bot.core.models import Fact, Source
 from bot.core.timeutil import utcnow
-from bot.discord_bot import views as views
+from bot.discord_bot import buttons, display
 
 from .test_bot_kit import DeskBot
 
@@ -77,7 +77,7 @@ async def test_the_bot_survives_an_error_in_the_adapter(env: DeskBot, monkeypatc
     def broken(reply: object) -> object:
         raise ValueError("renderer bug")
 
-    monkeypatch.setattr(views, "answer_parts", broken)
+    monkeypatch.setattr(buttons, "answer_parts", broken)
     failed = await env.run("ask", {"question": QUESTION}, user=w.member)
     assert failed.ephemeral and failed.content == SORRY
     assert any("/ask failed" in r.getMessage() and r.exc_info for r in caplog.records)
@@ -100,8 +100,8 @@ async def test_long_replies_stay_inside_discords_limits(env: DeskBot) -> None:
              for i in range(3)]
     answer = Answer("q" * 500, True, [FactHit(f, sources, 1.0) for f in facts],
                     related=[("r" * 64, "R" * 100)] * 3)
-    embeds = views.answer_embeds(answer)
+    embeds = display.answer_embeds(answer)
     assert sum(len(e) for e in embeds) <= 6000
     assert all(len(f.value or "") <= 1024 for e in embeds for f in e.fields)
-    kwargs = views.message_kwargs("line of text\n" * 500)
+    kwargs = display.message_kwargs("line of text\n" * 500)
     assert len(kwargs["content"]) <= 2000 and kwargs["files"][0].filename == "reply.md"

@@ -1,0 +1,93 @@
+"""What every slash command module shares: words from the core registry, who may see a command, the moderator
+check before a form, and the choices and autocomplete Discord offers while an option is typed.
+
+Descriptions come from the core registry (bot.core.registry), so `/help`, the local chat and Discord describe a
+command in the same words. Autocomplete only suggests ids; the core looks every id up again when the command runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.app_commands import Choice
+
+from bot.core.deadlines.dates import zone_choices
+from bot.core.deadlines.model import KIND_LABELS, KINDS
+from bot.core.permissions import PermissionDenied, require_moderator
+from bot.core.registry import REGISTRY
+from bot.core.timeutil import utcnow
+from bot.discord_bot.display import clip
+from bot.discord_bot.host import host_of
+
+MANAGE_SERVER = discord.Permissions(manage_guild=True)
+SERVERS_ONLY = app_commands.AppCommandContext(guild=True)
+ANYWHERE = app_commands.AppCommandContext(guild=True, dm_channel=True)
+SERVER_INSTALL = app_commands.AppInstallationType(guild=True)
+
+
+def summary(name: str) -> str:
+    return clip(REGISTRY[name].summary, 100)
+
+
+def helps(name: str, *params: str, **override: str) -> dict[str, str]:
+    """Option descriptions from the core's Param help (Discord allows 100 characters)."""
+    known = {p.name: p.help for p in REGISTRY[name].params}
+    return {p: clip(override.get(p) or known.get(p) or p, 100) for p in (*params, *override)}
+
+
+async def refuse_unless_moderator(interaction: discord.Interaction[Any]) -> bool:
+    """Before opening a form: the core's own moderator rule, so nobody fills in a form only to be refused.
+    The core checks again when the form is submitted."""
+    client = host_of(interaction)
+    ctx = client.context_for(interaction)
+    try:
+        require_moderator(ctx.actor, client.desk.settings.get(ctx.guild_id).mod_role_id)
+    except PermissionDenied as exc:
+        await interaction.response.send_message(str(exc), ephemeral=True)
+        return False
+    return True
+
+
+# --- autocomplete ------------------------------------------------------------------------------------------------
+async def fact_ids(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
+    found = host_of(interaction).desk.facts.search_ids(current)
+    return [Choice(name=clip(f"{fid} — {title}", 100), value=fid) for fid, title in found[:25]]
+
+
+async def any_fact_ids(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
+    """Active facts as for /fact show, plus retired ones (they can be reverted and have a history)."""
+    choices = await fact_ids(interaction, current)
+    text = current.strip().lower()
+    retired = [f for f in host_of(interaction).desk.facts.list(include_retired=True)
+               if f.status == "retired" and text in f"{f.id} {f.title}".lower()]
+    choices += [Choice(name=clip(f"{f.id} — {f.title} (retired)", 100), value=f.id) for f in retired]
+    return choices[:25]
+
+
+async def topic_ids(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
+    text = current.strip().lower()
+    topics = host_of(interaction).desk.facts.topics()
+    return [Choice(name=clip(f"{t.name} ({t.id})", 100), value=t.id) for t in topics
+            if text in f"{t.id} {t.name}".lower()][:25]
+
+
+async def deadline_ids(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
+    text = current.strip().lower()
+    guild = str(interaction.guild_id) if interaction.guild_id else None
+    found = [d for d in host_of(interaction).desk.deadlines.list()
+             if text in f"{d.id} {d.title}".lower() and (d.guild_id is None or d.guild_id == guild)]
+    now = utcnow()
+    found.sort(key=lambda d: (d.ends_at < now, d.start_utc))  # upcoming first
+    return [Choice(name=clip(f"{d.id} — {d.title}", 100), value=d.id) for d in found[:25]]
+
+
+async def zones(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
+    return [Choice(name=z, value=z) for z in zone_choices(current)[:25]]
+
+
+KIND_CHOICES = [Choice(name=KIND_LABELS.get(k, k), value=k) for k in KINDS]
+DAY_CHOICES = [Choice(name=d.capitalize(), value=d) for d in
+               ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")]
+DAY_CHOICES.append(Choice(name="Off (no weekly digest)", value="off"))
