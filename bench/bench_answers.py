@@ -80,7 +80,8 @@ def same_match(answerer: Answerer, question: str) -> str:
 
 def bare_query(db: Database, match: str) -> list:
     return db.query(
-        "SELECT rowid, bm25(facts_fts) AS rank FROM facts_fts WHERE facts_fts MATCH ? ORDER BY rank LIMIT 12",
+        "SELECT rowid, bm25(fact_index_fts) AS rank FROM fact_index_fts WHERE fact_index_fts MATCH ?"
+        " ORDER BY rank LIMIT 12",
         (match,),
     )
 

@@ -158,7 +158,7 @@ def test_status_reports_counts_and_latency(mini_desk: Desk, moderator: Actor, me
     commands.run(mini_desk, ctx(member), "ask", {"question": "which judges were sanctioned?"})
     text = commands.run(mini_desk, ctx(moderator), "status", {}).text
     assert "Facts: 3 active; deadlines: 1" in text
-    assert "Answer latency (last 1): p50" in text and "schema 2" in text
+    assert "Answer latency (last 1): p50" in text and "schema 3" in text
 
 
 def test_edit_can_clear_review_by(mini_desk: Desk, moderator: Actor) -> None:

@@ -91,7 +91,7 @@ def test_writes_roll_back_whole_when_one_part_fails(mini_desk: Desk) -> None:
     with pytest.raises(Exception):  # noqa: B017
         mini_desk.facts.apply_import(plan, broken)
     assert mini_desk.facts.get("new-one") is None
-    row = mini_desk.db.query_one("SELECT count(*) FROM facts_fts")
+    row = mini_desk.db.query_one("SELECT count(*) FROM fact_index_fts")
     assert row[0] == 3
 
 

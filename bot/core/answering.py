@@ -148,7 +148,7 @@ class Answerer:
         self._generation = self.facts.generation
         self.synonyms = Synonyms(self.facts.synonyms())
         self._topics = {t.id: t for t in self.facts.topics()}
-        row = self.facts.db.query_one("SELECT count(*) FROM facts_fts")
+        row = self.facts.db.query_one("SELECT count(*) FROM fact_index")
         self._total = int(row[0]) if row else 0
         self._vocab = None
         self._df = {}
@@ -159,7 +159,7 @@ class Answerer:
 
     def _vocabulary(self) -> list[str]:
         if self._vocab is None:
-            rows = self.facts.db.query("SELECT term FROM facts_vocab WHERE term GLOB '[a-z]*'")
+            rows = self.facts.db.query("SELECT term FROM fact_vocab WHERE term GLOB '[a-z]*'")
             self._vocab = [r[0] for r in rows]
         return self._vocab
 
@@ -170,7 +170,7 @@ class Answerer:
         if missing:
             if len(self._df) > 100_000:
                 self._df.clear()
-            sql = " UNION ALL ".join(["SELECT term, doc FROM facts_vocab WHERE term = ?"] * len(missing))
+            sql = " UNION ALL ".join(["SELECT term, doc FROM fact_vocab WHERE term = ?"] * len(missing))
             found = {r[0]: int(r[1]) for r in self.facts.db.query(sql, tuple(missing))}
             for term in missing:
                 self._df[term] = found.get(term, 0)
@@ -278,8 +278,9 @@ class Answerer:
         match = self.match_expression(concepts, df, n)
         if match is None:
             return []
+        # Raw SQL: sqlite-utils' search() cannot weigh columns in bm25, and this is the hot path.
         top = self.facts.db.query(
-            "SELECT rowid, bm25(facts_fts, ?, ?, ?, ?) AS rank FROM facts_fts WHERE facts_fts MATCH ?"
+            "SELECT rowid, bm25(fact_index_fts, ?, ?, ?, ?) AS rank FROM fact_index_fts WHERE fact_index_fts MATCH ?"
             " ORDER BY rank LIMIT ?",
             (*BM25_WEIGHTS, match, CANDIDATES),
         )
@@ -288,9 +289,8 @@ class Answerer:
         rank = {r[0]: r[1] for r in top}
         marks = ",".join("?" * len(rank))
         indexed = self.facts.db.query(
-            "SELECT facts_fts.rowid, facts_fts.title, facts_fts.questions, facts_fts.keywords, facts_fts.text,"
-            f" facts.id, facts.title, facts.topic FROM facts_fts JOIN facts ON facts.rowid = facts_fts.rowid"
-            f" WHERE facts_fts.rowid IN ({marks})",
+            "SELECT i.id, i.title, i.questions, i.keywords, i.text, facts.id, facts.title, facts.topic"
+            f" FROM fact_index i JOIN facts ON facts.rowid = i.id WHERE i.id IN ({marks})",
             tuple(rank),
         )
         return [

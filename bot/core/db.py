@@ -6,158 +6,114 @@ single writer proceed together, and a busy timeout rides out short lock contenti
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-import sqlite_utils
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 5000
 
-# Each migration runs once, in order, inside a transaction; the applied version is kept in PRAGMA user_version.
-MIGRATIONS: list[str] = [
-    # 1: facts, their revisions and search; questions nobody answered; member feedback; server settings.
-    """
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE sources (
-        id TEXT PRIMARY KEY, publisher TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL, url TEXT
-    );
-    CREATE TABLE topics (
-        id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL
-    );
-    CREATE TABLE facts (
-        id TEXT PRIMARY KEY,
-        topic TEXT NOT NULL,
-        title TEXT NOT NULL,
-        text TEXT NOT NULL,
-        sources TEXT NOT NULL,
-        as_of TEXT NOT NULL,
-        review_by TEXT,
-        questions TEXT NOT NULL DEFAULT '[]',
-        keywords TEXT NOT NULL DEFAULT '[]',
-        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'retired')),
-        rev INTEGER NOT NULL,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE INDEX facts_topic ON facts (topic, status);
-    CREATE TABLE fact_revisions (
-        id INTEGER PRIMARY KEY,
-        fact_id TEXT NOT NULL,
-        rev INTEGER NOT NULL,
-        action TEXT NOT NULL,
-        actor_id TEXT NOT NULL,
-        actor_name TEXT NOT NULL,
-        at TEXT NOT NULL,
-        reason TEXT NOT NULL DEFAULT '',
-        changed TEXT NOT NULL DEFAULT '[]',
-        snapshot TEXT NOT NULL,
-        UNIQUE (fact_id, rev)
-    );
-    CREATE TABLE synonyms (term TEXT PRIMARY KEY, grp INTEGER NOT NULL);
-    CREATE TABLE unanswered (
-        id INTEGER PRIMARY KEY,
-        question TEXT NOT NULL,
-        normalized TEXT NOT NULL,
-        asked_at TEXT NOT NULL,
-        guild_id TEXT,
-        channel_id TEXT,
-        user_id TEXT
-    );
-    CREATE INDEX unanswered_normalized ON unanswered (normalized);
-    CREATE TABLE feedback (
-        id INTEGER PRIMARY KEY,
-        fact_id TEXT NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('helpful', 'outdated')),
-        note TEXT NOT NULL DEFAULT '',
-        question TEXT NOT NULL DEFAULT '',
-        user_id TEXT NOT NULL,
-        user_name TEXT NOT NULL,
-        guild_id TEXT,
-        at TEXT NOT NULL,
-        resolved INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX feedback_fact ON feedback (fact_id);
-    CREATE TABLE guild_settings (
-        guild_id TEXT PRIMARY KEY,
-        mod_role_id TEXT,
-        reminder_channel_id TEXT,
-        reminder_role_id TEXT,
-        modlog_channel_id TEXT,
-        answer_channel_id TEXT,
-        cooldown_seconds INTEGER NOT NULL DEFAULT 20,
-        offsets TEXT,
-        digest_day INTEGER,
-        digest_hour INTEGER,
-        zone TEXT NOT NULL DEFAULT 'Europe/Amsterdam',
-        updated_at TEXT NOT NULL
-    );
-    -- The store writes stemmed text here itself (see bot/text.py), so queries and index stem alike.
-    CREATE VIRTUAL TABLE facts_fts USING fts5 (title, questions, keywords, text, tokenize='unicode61');
-    CREATE VIRTUAL TABLE facts_vocab USING fts5vocab (facts_fts, 'row');
-    """,
-    # 2: deadlines with revisions, the reminders derived from them (the record of what is sent), and leases.
-    """
-    CREATE TABLE deadlines (
-        id TEXT PRIMARY KEY,
-        title TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        start_utc TEXT NOT NULL,
-        end_utc TEXT,
-        zone TEXT NOT NULL,
-        all_day INTEGER NOT NULL DEFAULT 0,
-        description TEXT NOT NULL DEFAULT '',
-        link TEXT,
-        sources TEXT NOT NULL DEFAULT '[]',
-        guild_id TEXT,
-        offsets TEXT,
-        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'cancelled')),
-        rev INTEGER NOT NULL,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE INDEX deadlines_start ON deadlines (status, start_utc);
-    CREATE TABLE deadline_revisions (
-        id INTEGER PRIMARY KEY,
-        deadline_id TEXT NOT NULL,
-        rev INTEGER NOT NULL,
-        action TEXT NOT NULL,
-        actor_id TEXT NOT NULL,
-        actor_name TEXT NOT NULL,
-        at TEXT NOT NULL,
-        reason TEXT NOT NULL DEFAULT '',
-        changed TEXT NOT NULL DEFAULT '[]',
-        snapshot TEXT NOT NULL,
-        UNIQUE (deadline_id, rev)
-    );
-    CREATE TABLE reminders (
-        id INTEGER PRIMARY KEY,
-        deadline_id TEXT NOT NULL,
-        guild_id TEXT NOT NULL,
-        offset TEXT NOT NULL,
-        due_utc TEXT NOT NULL,
-        state TEXT NOT NULL DEFAULT 'pending',
-        attempts INTEGER NOT NULL DEFAULT 0,
-        next_attempt_utc TEXT,
-        claimed_at TEXT,
-        sent_at TEXT,
-        channel_id TEXT,
-        message_id TEXT,
-        late INTEGER NOT NULL DEFAULT 0,
-        error TEXT,
-        UNIQUE (deadline_id, guild_id, offset)
-    );
-    CREATE INDEX reminders_due ON reminders (state, due_utc);
-    CREATE TABLE leases (
-        name TEXT PRIMARY KEY, owner TEXT NOT NULL, pid INTEGER NOT NULL, host TEXT NOT NULL,
-        acquired_at TEXT NOT NULL, heartbeat_at TEXT NOT NULL
-    );
-    """,
-]
+# Each migration runs once, in order, inside the caller's transaction; the applied version is kept in PRAGMA
+# user_version. Tables are made with sqlite-utils (`create`, `create_index`, `enable_fts`), so the schema reads as
+# data; what it cannot express (an fts5vocab table) stays SQL.
+Migration = Callable[["sqlite_utils.Database"], None]
+
+
+def _v1_facts(db: sqlite_utils.Database) -> None:
+    """Facts and their revisions; sources and topics; questions nobody answered; member feedback; settings."""
+    db["meta"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db["sources"].create({"id": str, "publisher": str, "title": str, "date": str, "url": str}, pk="id",
+                         not_null={"publisher", "title", "date"})
+    db["topics"].create({"id": str, "name": str, "description": str, "position": int}, pk="id",
+                        not_null={"name", "description", "position"}, defaults={"description": ""})
+    db["facts"].create(
+        {"id": str, "topic": str, "title": str, "text": str, "sources": str, "as_of": str, "review_by": str,
+         "questions": str, "keywords": str, "status": str, "rev": int, "created_at": str, "updated_at": str},
+        pk="id", not_null={"topic", "title", "text", "sources", "as_of", "questions", "keywords", "status", "rev",
+                           "created_at", "updated_at"},
+        defaults={"questions": "[]", "keywords": "[]", "status": "active"})
+    db["facts"].create_index(["topic", "status"], index_name="facts_topic")
+    _revisions(db, "fact_revisions", "fact_id")
+    db["synonyms"].create({"term": str, "grp": int}, pk="term", not_null={"grp"})
+    db["unanswered"].create(
+        {"id": int, "question": str, "normalized": str, "asked_at": str, "guild_id": str, "channel_id": str,
+         "user_id": str}, pk="id", not_null={"question", "normalized", "asked_at"})
+    db["unanswered"].create_index(["normalized"], index_name="unanswered_normalized")
+    db["feedback"].create(
+        {"id": int, "fact_id": str, "kind": str, "note": str, "question": str, "user_id": str, "user_name": str,
+         "guild_id": str, "at": str, "resolved": int}, pk="id",
+        not_null={"fact_id", "kind", "note", "question", "user_id", "user_name", "at", "resolved"},
+        defaults={"note": "", "question": "", "resolved": 0})
+    db["feedback"].create_index(["fact_id"], index_name="feedback_fact")
+    db["guild_settings"].create(
+        {"guild_id": str, "mod_role_id": str, "reminder_channel_id": str, "reminder_role_id": str,
+         "modlog_channel_id": str, "answer_channel_id": str, "cooldown_seconds": int, "offsets": str,
+         "digest_day": int, "digest_hour": int, "zone": str, "updated_at": str}, pk="guild_id",
+        not_null={"cooldown_seconds", "zone", "updated_at"}, defaults={"cooldown_seconds": 20,
+                                                                     "zone": "Europe/Amsterdam"})
+
+
+def _v2_deadlines(db: sqlite_utils.Database) -> None:
+    """Deadlines and their revisions, the reminders derived from them (the record of what is sent), and leases."""
+    db["deadlines"].create(
+        {"id": str, "title": str, "kind": str, "start_utc": str, "end_utc": str, "zone": str, "all_day": int,
+         "description": str, "link": str, "sources": str, "guild_id": str, "offsets": str, "status": str,
+         "rev": int, "created_at": str, "updated_at": str}, pk="id",
+        not_null={"title", "kind", "start_utc", "zone", "all_day", "description", "sources", "status", "rev",
+                  "created_at", "updated_at"},
+        defaults={"all_day": 0, "description": "", "sources": "[]", "status": "active"})
+    db["deadlines"].create_index(["status", "start_utc"], index_name="deadlines_start")
+    _revisions(db, "deadline_revisions", "deadline_id")
+    db["reminders"].create(
+        {"id": int, "deadline_id": str, "guild_id": str, "offset": str, "due_utc": str, "state": str,
+         "attempts": int, "next_attempt_utc": str, "claimed_at": str, "sent_at": str, "channel_id": str,
+         "message_id": str, "late": int, "error": str}, pk="id",
+        not_null={"deadline_id", "guild_id", "offset", "due_utc", "state", "attempts", "late"},
+        defaults={"state": "pending", "attempts": 0, "late": 0})
+    db["reminders"].create_index(["deadline_id", "guild_id", "offset"], unique=True)
+    db["reminders"].create_index(["state", "due_utc"], index_name="reminders_due")
+    db["leases"].create({"name": str, "owner": str, "pid": int, "host": str, "acquired_at": str,
+                         "heartbeat_at": str}, pk="name", not_null={"owner", "pid", "host", "acquired_at",
+                                                                    "heartbeat_at"})
+
+
+def _v3_fact_index(db: sqlite_utils.Database) -> None:
+    """The search index: `fact_index` holds each active fact's stemmed fields (the store writes them, see
+    bot/core/text.py, so questions and index stem alike) under the fact's rowid, and `enable_fts` keeps an FTS5
+    index over it with triggers. Databases made before this move their old `facts_fts` rows across."""
+    db["fact_index"].create({"id": int, "title": str, "questions": str, "keywords": str, "text": str}, pk="id",
+                            not_null={"title", "questions", "keywords", "text"})
+    if db["facts_fts"].exists():
+        db.execute("INSERT INTO fact_index (id, title, questions, keywords, text) "
+                   "SELECT rowid, title, questions, keywords, text FROM facts_fts")
+        db.execute("DROP TABLE IF EXISTS facts_vocab")
+        db.execute("DROP TABLE facts_fts")
+    db["fact_index"].enable_fts(["title", "questions", "keywords", "text"], fts_version="FTS5",
+                                tokenize="unicode61", create_triggers=True)
+    db.execute("INSERT INTO fact_index_fts (fact_index_fts) VALUES ('rebuild')")
+    # sqlite-utils has no call for an fts5vocab table: the document frequencies answering weighs words by.
+    db.execute("CREATE VIRTUAL TABLE fact_vocab USING fts5vocab (fact_index_fts, 'row')")
+
+
+def _revisions(db: sqlite_utils.Database, table: str, key: str) -> None:
+    db[table].create(
+        {"id": int, key: str, "rev": int, "action": str, "actor_id": str, "actor_name": str, "at": str,
+         "reason": str, "changed": str, "snapshot": str}, pk="id",
+        not_null={key, "rev", "action", "actor_id", "actor_name", "at", "reason", "changed", "snapshot"},
+        defaults={"reason": "", "changed": "[]"})
+    db[table].create_index([key, "rev"], unique=True)
+
+
+MIGRATIONS: list[Migration] = [_v1_facts, _v2_deadlines, _v3_fact_index]
 
 
 def default_db_path() -> Path:
@@ -187,22 +143,30 @@ class Database:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA foreign_keys = ON")
-        self.db = sqlite_utils.Database(self.conn)
         self._lock = threading.RLock()
         self._depth = 0
         self.migrate()
+
+    @functools.cached_property
+    def utils(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for schema changes and writes. Imported on first use: a process
+        that only reads (a one-off answer) does not pay for it."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @property
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def migrate(self) -> int:
+        if self.schema_version >= len(MIGRATIONS):
+            return self.schema_version
         with self.transaction():
             current = self.schema_version
-            for number, script in enumerate(MIGRATIONS, start=1):
+            for number, migration in enumerate(MIGRATIONS, start=1):
                 if number > current:
-                    for statement in _split_sql(script):
-                        self.conn.execute(statement)
+                    migration(self.utils)
                     self.conn.execute(f"PRAGMA user_version = {number}")
         return self.schema_version
 
@@ -237,16 +201,19 @@ class Database:
         with self._lock:
             return self.conn.execute(sql, params).fetchone()
 
+    def rows_where(self, table: str, where: str | None = None, params: tuple | dict = (), *,
+                   order_by: str | None = None, select: str = "*") -> list[dict[str, Any]]:
+        """sqlite-utils' `rows_where` under the connection's lock, as a list of dicts."""
+        with self._lock:
+            return list(self.utils[table].rows_where(where, params, order_by=order_by, select=select))
+
     def get_meta(self, key: str) -> str | None:
         row = self.query_one("SELECT value FROM meta WHERE key = ?", (key,))
         return None if row is None else str(row["value"])
 
     def set_meta(self, key: str, value: str) -> None:
-        with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+        with self.transaction():
+            self.utils["meta"].upsert({"key": key, "value": value}, pk="key")
 
     def backup(self, target: str | os.PathLike[str]) -> Path:
         """A consistent online copy through SQLite's backup API, safe while the bot keeps writing."""
@@ -278,17 +245,3 @@ class Database:
         with self._lock:
             self.conn.close()
 
-
-def _split_sql(script: str) -> list[str]:
-    """Split a migration into statements, keeping trigger bodies (which contain semicolons) whole."""
-    statements: list[str] = []
-    buffer = ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            if buffer.strip():
-                statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        statements.append(buffer.strip())
-    return statements

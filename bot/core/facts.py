@@ -240,46 +240,28 @@ class FactStore:
         fact.created_at = current.created_at if current else now
         fact.updated_at = now
         changed = _changed_fields(current, fact)
-        conn = self.db.conn
         row = {
             **fact.to_dict(),
             **{name: json.dumps(getattr(fact, name), ensure_ascii=False) for name in _JSON_FIELDS},
         }
-        cols = list(row)
-        conn.execute(
-            f"INSERT INTO facts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
-            f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in cols if c != 'id')}",
-            [row[c] for c in cols],
-        )
-        rowid = conn.execute("SELECT rowid FROM facts WHERE id = ?", (fact.id,)).fetchone()[0]
-        conn.execute("DELETE FROM facts_fts WHERE rowid = ?", (rowid,))
-        if fact.status == "active":  # only what may be an answer is searchable
-            conn.execute(
-                "INSERT INTO facts_fts (rowid, title, questions, keywords, text) VALUES (?, ?, ?, ?, ?)",
-                (
-                    rowid,
-                    index_text(fact.title),
-                    index_text(" ".join(fact.questions)),
-                    index_text(" ".join(fact.keywords)),
-                    index_text(fact.text),
-                ),
-            )
-        snapshot = {**fact.content(), "status": fact.status}
-        conn.execute(
-            "INSERT INTO fact_revisions (fact_id, rev, action, actor_id, actor_name, at, reason, changed, snapshot)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                fact.id,
-                fact.rev,
-                action,
-                actor.id,
-                actor.name,
-                now,
-                reason,
-                json.dumps(changed),
-                json.dumps(snapshot, ensure_ascii=False),
-            ),
-        )
+        db = self.db.utils
+        db["facts"].upsert(row, pk="id")
+        rowid = db.execute("SELECT rowid FROM facts WHERE id = ?", (fact.id,)).fetchone()[0]
+        if fact.status == "active":  # only what may be an answer is searchable; triggers keep the FTS index
+            db["fact_index"].upsert({
+                "id": rowid,
+                "title": index_text(fact.title),
+                "questions": index_text(" ".join(fact.questions)),
+                "keywords": index_text(" ".join(fact.keywords)),
+                "text": index_text(fact.text),
+            }, pk="id")
+        else:
+            db["fact_index"].delete_where("id = ?", [rowid])
+        db["fact_revisions"].insert({
+            "fact_id": fact.id, "rev": fact.rev, "action": action, "actor_id": actor.id, "actor_name": actor.name,
+            "at": now, "reason": reason, "changed": json.dumps(changed),
+            "snapshot": json.dumps({**fact.content(), "status": fact.status}, ensure_ascii=False),
+        })
         self.generation += 1
 
     # --- bulk: seeding and imports -------------------------------------------------------------------------
@@ -319,25 +301,21 @@ class FactStore:
 
     def apply_import(self, plan: ImportPlan, actor: Actor, reason: str = "import") -> ImportPlan:
         reason = _check_reason(reason)
-        with self.db.transaction() as conn:
-            for position, topic in enumerate(plan.topics):
-                conn.execute(
-                    "INSERT INTO topics (id, name, description, position) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO "
-                    "UPDATE SET name = excluded.name, description = excluded.description, position = excluded.position",
-                    (topic.id, topic.name, topic.description, position),
-                )
-            for source in plan.sources:
-                conn.execute(
-                    "INSERT INTO sources (id, publisher, title, date, url) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO "
-                    "UPDATE SET publisher = excluded.publisher, title = excluded.title, date = excluded.date, "
-                    "url = excluded.url",
-                    (source.id, source.publisher, source.title, source.date, source.url),
-                )
+        db = self.db.utils
+        with self.db.transaction():
+            if plan.topics:
+                db["topics"].upsert_all(
+                    [{"id": t.id, "name": t.name, "description": t.description, "position": position}
+                     for position, t in enumerate(plan.topics)], pk="id")
+            if plan.sources:
+                db["sources"].upsert_all(
+                    [{"id": s.id, "publisher": s.publisher, "title": s.title, "date": s.date, "url": s.url}
+                     for s in plan.sources], pk="id")
             if plan.synonyms is not None:
-                conn.execute("DELETE FROM synonyms")
-                for grp, group in enumerate(plan.synonyms):
-                    for term in group:
-                        conn.execute("INSERT OR IGNORE INTO synonyms (term, grp) VALUES (?, ?)", (term, grp))
+                db["synonyms"].delete_where()
+                db["synonyms"].insert_all(
+                    [{"term": term, "grp": grp} for grp, group in enumerate(plan.synonyms) for term in group],
+                    pk="term", ignore=True)
             changed = set(plan.created) | set(plan.updated)
             for fact in plan.facts:
                 if fact.id in changed:
