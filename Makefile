@@ -26,6 +26,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench_answers
 	$(BIN)/python -m bench.bench_reminders
+	$(BIN)/python -m bench.bench_cold_start
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
