@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.core import ics
-from bot.core.deadlines.model import KIND_LABELS
+from bot.core.deadlines.model import CALENDAR_FILE, KIND_LABELS
 from bot.core.settings import DEFAULT_OFFSETS
 from bot.core.timeutil import utcnow
 
@@ -24,7 +23,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     lst.add_argument("--guild", help="only what this server sees (its own and the all-server deadlines)")
     lst.set_defaults(func=run)
     cal = sub.add_parser("ics", help="write an .ics calendar with every upcoming deadline and its alarms")
-    cal.add_argument("path", nargs="?", default=ics.FILENAME, help=f"where to write it (default {ics.FILENAME})")
+    cal.add_argument("path", nargs="?", default=CALENDAR_FILE, help=f"where to write it (default {CALENDAR_FILE})")
     cal.add_argument("--guild", help="only what this server sees, with its reminder offsets as alarms")
     cal.set_defaults(func=run)
     return parser
@@ -53,6 +52,8 @@ def run(args: argparse.Namespace, desk: Desk) -> int:
         offsets = desk.settings.get(guild).reminder_offsets if guild else list(DEFAULT_OFFSETS)
         path = Path(args.path)
         path.parent.mkdir(parents=True, exist_ok=True)
+        from bot.core import ics  # icalendar is loaded only when a calendar is made
+
         path.write_bytes(ics.build_calendar(found, default_offsets=offsets, now=now))
         print(f"wrote {path} ({len(found)} upcoming deadline(s))")
         return 0

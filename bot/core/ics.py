@@ -19,7 +19,6 @@ from bot.core.timeutil import UTC, from_iso, utcnow
 
 PRODID = "-//Coalition Desk//Deadlines//EN"
 UID_DOMAIN = "coalition-desk"
-FILENAME = "coalition-desk.ics"
 
 
 def uid_for(deadline_id: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core import ics as ics_file
+from bot.core.deadlines.model import CALENDAR_FILE
 from bot.core.timeutil import from_iso, utcnow
 from tests.fakediscord import FakeDiscord, FakeRole
 
@@ -113,7 +113,7 @@ async def test_members_see_upcoming_deadlines_and_get_a_calendar_file(env: DeskB
     assert "ASP25 side-event applications close" in listing.content
     assert f"<t:{int(start.timestamp())}:F>" in listing.content
     calendar = await env.run("deadline calendar", user=w.member)
-    assert calendar.ephemeral and calendar.attachment_names == [ics_file.FILENAME]
+    assert calendar.ephemeral and calendar.attachment_names == [CALENDAR_FILE]
     ics = calendar.files[0].content.decode()
     assert "BEGIN:VCALENDAR" in ics and "ASP25 side-event applications close" in ics and "BEGIN:VALARM" in ics
     status = await env.run("reminders status", user=w.owner)

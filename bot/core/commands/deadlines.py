@@ -7,9 +7,8 @@ from __future__ import annotations
 import calendar
 from typing import TYPE_CHECKING, Any
 
-from bot.core import ics
 from bot.core.deadlines.dates import DEFAULT_ZONE, check_zone
-from bot.core.deadlines.model import KIND_LABELS, KINDS, Deadline, parse_offsets
+from bot.core.deadlines.model import CALENDAR_FILE, KIND_LABELS, KINDS, Deadline, parse_offsets
 from bot.core.models import InputError
 from bot.core.refs import NONE_WORDS, channel_ref, parse_ref, role_ref, server_of
 from bot.core.registry import Context, Param, Reply, command
@@ -124,9 +123,11 @@ def deadlines_calendar(desk: Desk, ctx: Context, days: str | None = None) -> Rep
     window = _days(days, default=MAX_DAYS)
     found = _visible(desk.deadlines.upcoming(utcnow(), window, ctx.guild_id), ctx)
     offsets = desk.settings.get(ctx.guild_id).reminder_offsets if ctx.guild_id else list(DEFAULT_OFFSETS)
+    from bot.core import ics  # icalendar is loaded only when a calendar is made
+
     data = ics.build_calendar(found, default_offsets=offsets)
     return Reply(f"{len(found)} upcoming deadline(s), with alarms. Open the file to add them to your calendar.",
-                 files=[(ics.FILENAME, data)], data=found)
+                 files=[(CALENDAR_FILE, data)], data=found)
 
 
 # --- moderators: deadlines -----------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ MAX_OFFSETS = 8
 MAX_OFFSET_DAYS = 366
 # All-day events have no time; their reminders are anchored at this local hour on the first day, so "1 day before"
 # an all-day session arrives at 09:00 the day before instead of at midnight.
+CALENDAR_FILE = "coalition-desk.ics"  # the name calendar files are handed out under
 ALL_DAY_ANCHOR = dt.time(9, 0)
 RECORD_KEYS = ("id", "title", "kind", "start", "end", "zone", "description", "link", "sources", "guild", "offsets",
                "status")
