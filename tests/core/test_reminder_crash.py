@@ -20,8 +20,8 @@ from bot.core.desk import Desk
 from bot.core.permissions import Actor
 from bot.core.registry import Context
 
-REPO = Path(__file__).resolve().parent.parent
-CHILD = REPO / "tests" / "reminder_crash_child.py"
+REPO = Path(__file__).resolve().parents[2]
+CHILD = REPO / "tests" / "core" / "reminder_crash_child.py"
 T0 = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
 DUE = dt.datetime(2026, 3, 19, 9, 0, tzinfo=dt.UTC)  # the 1d reminder of a deadline on 20 March, 10:00 Amsterdam
 

@@ -20,7 +20,7 @@ except ModuleNotFoundError:  # plain `pytest` (not `python -m pytest`) leaves th
     from tests.fakediscord import DefaultWorld, FakeDiscord, RunClient, populate_default_guild
     from tests.fakediscord import run_client as _run_client
 
-from tests.e2e.test_bot_kit import DeskBot, running_bot
+from tests.discord_bot.test_bot_kit import DeskBot, running_bot
 
 
 @pytest.fixture

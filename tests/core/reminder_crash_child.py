@@ -1,6 +1,6 @@
-"""A bot process for tests/test_reminder_crash.py, run as a real subprocess so it can be killed with SIGKILL.
+"""A bot process for tests/core/test_reminder_crash.py, run as a real subprocess so it can be killed with SIGKILL.
 
-    python tests/reminder_crash_child.py DB POSTS MODE NOW
+    python tests/core/reminder_crash_child.py DB POSTS MODE NOW
 
 DB is a prepared database, POSTS the SQLite file the fake sender records posts in (it honours nonces the way
 Discord does), NOW the wall-clock time to run at (ISO, the clock ticks from there). MODE:

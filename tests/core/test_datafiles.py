@@ -18,7 +18,7 @@ from bot.core.permissions import Actor
 from bot.core.registry import Context
 from tests.conftest import MINI_FILES, write_dataset
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def row(fact_id: str = "x", topic: str = "budget", sources: str = "src-a", as_of: str = "2025-01-01") -> str:
