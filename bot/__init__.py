@@ -19,7 +19,7 @@ import sys
 import warnings
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["Desk", "__version__", "create_client"]
 
 if TYPE_CHECKING:
