@@ -1,0 +1,103 @@
+"""The schema as numbered migrations. Each runs once, in order, inside the caller's transaction; the applied
+version is kept in PRAGMA user_version, so a database of any age is brought up to date at start. Tables are made
+with sqlite-utils (`create`, `create_index`, `add_column`, `enable_fts`), so the schema reads as data; what it
+cannot express (an fts5vocab table, copying rows across) stays SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+Migration = Callable[["sqlite_utils.Database"], None]
+
+
+def _v1_facts(db: sqlite_utils.Database) -> None:
+    """Facts and their revisions; sources and topics; questions nobody answered; member feedback; settings."""
+    db["meta"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db["sources"].create({"id": str, "publisher": str, "title": str, "date": str, "url": str}, pk="id",
+                         not_null={"publisher", "title", "date"})
+    db["topics"].create({"id": str, "name": str, "description": str, "position": int}, pk="id",
+                        not_null={"name", "description", "position"}, defaults={"description": ""})
+    db["facts"].create(
+        {"id": str, "topic": str, "title": str, "text": str, "sources": str, "as_of": str, "review_by": str,
+         "questions": str, "keywords": str, "status": str, "rev": int, "created_at": str, "updated_at": str},
+        pk="id", not_null={"topic", "title", "text", "sources", "as_of", "questions", "keywords", "status", "rev",
+                           "created_at", "updated_at"},
+        defaults={"questions": "[]", "keywords": "[]", "status": "active"})
+    db["facts"].create_index(["topic", "status"], index_name="facts_topic")
+    _revisions(db, "fact_revisions", "fact_id")
+    db["synonyms"].create({"term": str, "grp": int}, pk="term", not_null={"grp"})
+    db["unanswered"].create(
+        {"id": int, "question": str, "normalized": str, "asked_at": str, "guild_id": str, "channel_id": str,
+         "user_id": str}, pk="id", not_null={"question", "normalized", "asked_at"})
+    db["unanswered"].create_index(["normalized"], index_name="unanswered_normalized")
+    db["feedback"].create(
+        {"id": int, "fact_id": str, "kind": str, "note": str, "question": str, "user_id": str, "user_name": str,
+         "guild_id": str, "at": str, "resolved": int}, pk="id",
+        not_null={"fact_id", "kind", "note", "question", "user_id", "user_name", "at", "resolved"},
+        defaults={"note": "", "question": "", "resolved": 0})
+    db["feedback"].create_index(["fact_id"], index_name="feedback_fact")
+    db["guild_settings"].create(
+        {"guild_id": str, "mod_role_id": str, "reminder_channel_id": str, "reminder_role_id": str,
+         "modlog_channel_id": str, "answer_channel_id": str, "cooldown_seconds": int, "offsets": str,
+         "digest_day": int, "digest_hour": int, "zone": str, "updated_at": str}, pk="guild_id",
+        not_null={"cooldown_seconds", "zone", "updated_at"}, defaults={"cooldown_seconds": 20,
+                                                                     "zone": "Europe/Amsterdam"})
+
+
+def _v2_deadlines(db: sqlite_utils.Database) -> None:
+    """Deadlines and their revisions, the reminders derived from them (the record of what is sent), and leases."""
+    db["deadlines"].create(
+        {"id": str, "title": str, "kind": str, "start_utc": str, "end_utc": str, "zone": str, "all_day": int,
+         "description": str, "link": str, "sources": str, "guild_id": str, "offsets": str, "status": str,
+         "rev": int, "created_at": str, "updated_at": str}, pk="id",
+        not_null={"title", "kind", "start_utc", "zone", "all_day", "description", "sources", "status", "rev",
+                  "created_at", "updated_at"},
+        defaults={"all_day": 0, "description": "", "sources": "[]", "status": "active"})
+    db["deadlines"].create_index(["status", "start_utc"], index_name="deadlines_start")
+    _revisions(db, "deadline_revisions", "deadline_id")
+    db["reminders"].create(
+        {"id": int, "deadline_id": str, "guild_id": str, "offset": str, "due_utc": str, "state": str,
+         "attempts": int, "next_attempt_utc": str, "claimed_at": str, "sent_at": str, "channel_id": str,
+         "message_id": str, "late": int, "error": str}, pk="id",
+        not_null={"deadline_id", "guild_id", "offset", "due_utc", "state", "attempts", "late"},
+        defaults={"state": "pending", "attempts": 0, "late": 0})
+    db["reminders"].create_index(["deadline_id", "guild_id", "offset"], unique=True)
+    db["reminders"].create_index(["state", "due_utc"], index_name="reminders_due")
+    db["leases"].create({"name": str, "owner": str, "pid": int, "host": str, "acquired_at": str,
+                         "heartbeat_at": str}, pk="name", not_null={"owner", "pid", "host", "acquired_at",
+                                                                    "heartbeat_at"})
+
+
+def _v3_fact_index(db: sqlite_utils.Database) -> None:
+    """The search index: `fact_index` holds each active fact's stemmed fields (the store writes them, see
+    bot/core/text.py, so questions and index stem alike) under the fact's rowid, and `enable_fts` keeps an FTS5
+    index over it with triggers. Databases made before this move their old `facts_fts` rows across."""
+    db["fact_index"].create({"id": int, "title": str, "questions": str, "keywords": str, "text": str}, pk="id",
+                            not_null={"title", "questions", "keywords", "text"})
+    if db["facts_fts"].exists():
+        db.execute("INSERT INTO fact_index (id, title, questions, keywords, text) "
+                   "SELECT rowid, title, questions, keywords, text FROM facts_fts")
+        db.execute("DROP TABLE IF EXISTS facts_vocab")
+        db.execute("DROP TABLE facts_fts")
+    db["fact_index"].enable_fts(["title", "questions", "keywords", "text"], fts_version="FTS5",
+                                tokenize="unicode61", create_triggers=True)
+    db.execute("INSERT INTO fact_index_fts (fact_index_fts) VALUES ('rebuild')")
+    # sqlite-utils has no call for an fts5vocab table: the document frequencies answering weighs words by.
+    db.execute("CREATE VIRTUAL TABLE fact_vocab USING fts5vocab (fact_index_fts, 'row')")
+
+
+def _revisions(db: sqlite_utils.Database, table: str, key: str) -> None:
+    db[table].create(
+        {"id": int, key: str, "rev": int, "action": str, "actor_id": str, "actor_name": str, "at": str,
+         "reason": str, "changed": str, "snapshot": str}, pk="id",
+        not_null={key, "rev", "action", "actor_id", "actor_name", "at", "reason", "changed", "snapshot"},
+        defaults={"reason": "", "changed": "[]"})
+    db[table].create_index([key, "rev"], unique=True)
+
+
+MIGRATIONS: list[Migration] = [_v1_facts, _v2_deadlines, _v3_fact_index]
