@@ -53,7 +53,7 @@ def populate(path: Path, deadlines: int, servers: int, rng: random.Random, now: 
     db = Database(path)
     desk = desk_on(db)
     for g in range(servers):
-        desk.settings.update(f"{1000 + g}", reminder_channel_id=f"{5000 + g}")
+        desk.settings.update(f"{1000 + g}", reminder_channel_id=f"{5000 + g}", network_reminders=True)
     records = []
     for i in range(deadlines):
         while True:  # a wall time in a DST gap or fold is refused by the store (as it should be): draw again

@@ -17,6 +17,7 @@ from bot.core.models import InputError
 from bot.core.permissions import Actor
 from bot.core.registry import Context, Reply
 from bot.core.render import for_terminal
+from bot.core.storage import StorageError, write_private
 
 LOCAL_GUILD = "local"
 
@@ -34,20 +35,28 @@ class ChatSession:
         self.ctx = Context(Actor.local(), guild_id=LOCAL_GUILD, channel_id="terminal")
         self.files_dir = files_dir
         self.confirm = confirm  # callable(prompt) -> bool, asked before an import is written
+        self.notes: list[str] = []  # mod-log lines to print after the reply
 
     def handle(self, line: str) -> str:
         line = line.strip()
         if not line:
             return ""
         if not line.startswith("/"):
-            return self._show(commands.run(self.desk, self.ctx, "ask", {"question": line}))
+            return self._show(self._run("ask", {"question": line}))
         try:
             name, args = commands.parse_line(line)
         except InputError as exc:
             return str(exc)
         if name == "facts import":
             return self._import(args)
-        return self._show(commands.run(self.desk, self.ctx, name, args))
+        return self._show(self._run(name, args))
+
+    def _run(self, name: str, args: dict) -> Reply:
+        """A core command; a storage fault (a full disk, a read-only database) is told to the mod-log once."""
+        reply = commands.run(self.desk, self.ctx, name, args)
+        if reply.fault is not None and self.desk.fault_notices.first(LOCAL_GUILD, reply.fault.kind):
+            self.notes.append(f"[mod-log] {reply.fault.report_text(self.ctx.actor.name, name)}")
+        return reply
 
     def _import(self, args: dict[str, str]) -> str:
         path = Path(args.get("filename") or args.get("content") or "")
@@ -57,22 +66,24 @@ class ChatSession:
             raw = path.read_bytes()
         except OSError as exc:
             return f"cannot read {path}: {exc.strerror}"
-        preview = commands.run(self.desk, self.ctx, "facts import", {"filename": path.name, "content": raw})
+        preview = self._run("facts import", {"filename": path.name, "content": raw})
         if not preview.ok:
             return preview.text
         if self.confirm is None or not self.confirm(preview.text + " Write it? [y/N] "):  # type: ignore[operator]
             return preview.text
-        return self._show(commands.run(self.desk, self.ctx, "facts import",
-                                       {"filename": path.name, "content": raw, "confirm": True}))
+        return self._show(self._run("facts import", {"filename": path.name, "content": raw, "confirm": True}))
 
     def _show(self, reply: Reply) -> str:
         text = for_terminal(reply.text)
-        for name, content in reply.files:
-            target = self.files_dir / ("export" if "/" in name or name.endswith(".yaml") else "") / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-            text += f"\n  wrote {target}"
-        return text
+        try:
+            for name, content in reply.files:  # 0600, whole or not at all (bot.core.storage)
+                target = self.files_dir / ("export" if "/" in name or name.endswith(".yaml") else "") / name
+                write_private(target, content, "the file")
+                text += f"\n  wrote {target}"
+        except StorageError as exc:
+            text += f"\n  {exc}"
+        notes, self.notes = self.notes, []
+        return "\n".join([text, *(for_terminal(note) for note in notes)])
 
 
 def run_chat(desk: Desk, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:

@@ -51,10 +51,10 @@ def run(args: argparse.Namespace, desk: Desk) -> int:
         found = desk.deadlines.upcoming(now, None, guild)
         offsets = desk.settings.get(guild).reminder_offsets if guild else list(DEFAULT_OFFSETS)
         path = Path(args.path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         from bot.core import ics  # icalendar is loaded only when a calendar is made
+        from bot.core.storage import write_private
 
-        path.write_bytes(ics.build_calendar(found, default_offsets=offsets, now=now))
+        write_private(path, ics.build_calendar(found, default_offsets=offsets, now=now), "the calendar")
         print(f"wrote {path} ({len(found)} upcoming deadline(s))")
         return 0
     print(f"unknown deadlines action {args.action!r}", file=sys.stderr)

@@ -24,6 +24,9 @@ def _desk(args: argparse.Namespace) -> Desk:
 
 
 def _print_reply(reply: Reply) -> int:
+    if reply.failure == "storage":  # the operator's sentence, naming the file, and its exit code
+        print(reply.fault, file=sys.stderr)
+        return int(reply.fault.exit_code)
     print(reply.text, file=sys.stdout if reply.ok else sys.stderr)
     return 0 if reply.ok else 1
 
@@ -60,8 +63,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         answer = reply.data if isinstance(reply.data, Answer) else None
         if args.json:
             if answer is None:
-                out = {"question": question, "answered": False, "answer": reply.text, "facts": [], "suggestions": [],
-                       "error": reply.text}
+                out = {"question": question, "status": "declined", "answered": False, "missing": "",
+                       "answer": reply.text, "facts": [], "suggestions": [], "error": reply.text}
             else:
                 out = answer.to_json(reply.text)
             print(json.dumps(out, ensure_ascii=False), flush=True)
@@ -188,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("apscheduler").setLevel(logging.DEBUG if args.verbose else logging.WARNING)
     from bot.core.desk import DataError
     from bot.core.models import InputError
+    from bot.core.storage import StorageError
 
     try:
         if args.command == "deadlines":
@@ -200,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except StorageError as exc:  # a full disk, a read-only database, an unreadable folder: README, exit codes
+        print(exc, file=sys.stderr)
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

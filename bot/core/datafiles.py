@@ -1,14 +1,13 @@
 """The curated files in `data/`: loading them with file:line for every record, checking them, importing
 YAML/JSON/CSV uploads, and exporting the live store back to the same layout so curation reviews as a diff.
 
-Layout: sources.yaml, topics.yaml, synonyms.yaml, facts/<topic>.yaml, deadlines.yaml.
+Layout: sources.yaml, topics.yaml, synonyms.yaml, other_bodies.yaml, facts/<topic>.yaml, deadlines.yaml.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,10 +15,15 @@ from typing import Any
 
 import yaml
 
+from bot.core.bodies import FILE_HEADER as BODIES_HEADER
+from bot.core.bodies import Body, validate_body
 from bot.core.deadlines.model import validate_deadline_record
 from bot.core.models import FACT_FIELDS, Fact, InputError, Source, Topic, check_slug, validate_fact, validate_source
+from bot.core.parsing import MAX_IMPORT_BYTES, Located, decode_text, load_json, load_yaml
+from bot.core.storage import write_all_private
 
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
+__all__ = ["MAX_IMPORT_BYTES", "Located", "load_yaml"]  # read from here by older callers; they live in parsing
+
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
@@ -27,54 +31,8 @@ def data_dir() -> Path:
     return Path(os.environ.get("BOT_DATA") or DEFAULT_DATA_DIR)
 
 
-class Located(dict):
-    """A mapping read from a file that remembers where it came from, for messages like `facts/asp24.yaml:12`."""
-
-    where: str = ""
-
-
-class _Loader(yaml.SafeLoader):
-    filename = "<input>"
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
-    mapping = Located(loader.construct_mapping(node, deep=True))
-    mapping.where = f"{loader.filename}:{node.start_mark.line + 1}"
-    return mapping
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _decode(raw: bytes, name: str) -> str:
-    if len(raw) > MAX_IMPORT_BYTES:
-        raise InputError(f"{name} is {len(raw):,} bytes; the limit is {MAX_IMPORT_BYTES:,}")
-    if b"\x00" in raw:
-        raise InputError(f"{name} is not a text file")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name} is not UTF-8 text (byte {exc.start})") from None
-
-
-def load_yaml(text: str, name: str) -> Any:
-    loader = None
-    try:
-        loader = _Loader(text)  # the reader already rejects control characters here
-        loader.filename = name
-        return loader.get_single_data()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{name}:{mark.line + 1}" if mark else name
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(f"{where}: not valid YAML ({problem})") from None
-    finally:
-        if loader is not None:
-            loader.dispose()
-
-
 def _read_yaml(path: Path, label: str) -> Any:
-    return load_yaml(_decode(path.read_bytes(), label), label)
+    return load_yaml(decode_text(path.read_bytes(), label), label)
 
 
 @dataclass
@@ -83,6 +41,7 @@ class Dataset:
     topics: list[Topic] = field(default_factory=list)
     facts: list[Located] = field(default_factory=list)
     synonyms: list[list[str]] | None = None
+    other_bodies: list[Body] | None = None
     deadlines: list[Located] = field(default_factory=list)
 
 
@@ -159,6 +118,15 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
         else:
             data.synonyms = [[t.strip().lower() for t in g] for g in groups]
 
+    bodies = read("other_bodies.yaml", required=False)
+    if bodies is not None:
+        data.other_bodies = []
+        for rec in _records(bodies, "other_bodies.yaml", problems):
+            try:
+                data.other_bodies.append(validate_body(dict(rec)))
+            except InputError as exc:
+                problems.append(Problem(rec.where, str(exc)))
+
     fact_files = sorted((root / "facts").glob("*.yaml")) if (root / "facts").is_dir() else []
     if not fact_files:
         problems.append(Problem("facts/", "no fact files (facts/<topic>.yaml)"))
@@ -173,6 +141,25 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
 
     data.deadlines = _records(read("deadlines.yaml", required=False), "deadlines.yaml", problems)
     return data, problems
+
+
+def load_other_bodies(root: Path) -> tuple[list[Body], list[Problem]]:
+    """Just `other_bodies.yaml` (for a database seeded before the list existed)."""
+    problems: list[Problem] = []
+    path = root / "other_bodies.yaml"
+    if not path.exists():
+        return [], problems
+    bodies = []
+    try:
+        records = _records(_read_yaml(path, "other_bodies.yaml"), "other_bodies.yaml", problems)
+    except InputError as exc:
+        return [], [Problem("", str(exc))]
+    for rec in records:
+        try:
+            bodies.append(validate_body(dict(rec)))
+        except InputError as exc:
+            problems.append(Problem(rec.where, str(exc)))
+    return bodies, problems
 
 
 def check_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
@@ -212,19 +199,12 @@ _LIST_SEPARATORS = {"sources": ",", "keywords": ",", "questions": "|"}
 
 def parse_import(raw: bytes, filename: str) -> tuple[list[Located], list[Source]]:
     """An uploaded YAML, JSON or CSV file as fact records (and any sources it brings); InputError if broken."""
-    text = _decode(raw, filename)
+    text = decode_text(raw, filename)
     suffix = Path(filename).suffix.lower()
     if suffix == ".csv":
         return _parse_csv(text, filename), []
     if suffix == ".json":
-        try:
-            value = json.loads(text, object_hook=Located)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{filename}:{exc.lineno}: not valid JSON ({exc.msg})") from None
-        for index, item in enumerate(value if isinstance(value, list) else value.get("facts", []) if isinstance(
-                value, dict) else [], start=1):
-            if isinstance(item, Located):
-                item.where = f"{filename} fact {index}"
+        value = load_json(text, filename)
     elif suffix in (".yaml", ".yml"):
         value = load_yaml(text, filename)
     else:
@@ -282,7 +262,8 @@ def _parse_csv(text: str, filename: str) -> list[Located]:
 
 # --- export --------------------------------------------------------------------------------------------------
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # never write &anchors: the loader refuses them
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
@@ -313,7 +294,7 @@ def fact_record(fact: Fact) -> dict[str, Any]:
 
 def render_files(
     sources: list[Source], topics: list[Topic], facts: list[Fact], synonyms: list[list[str]],
-    deadlines: list[dict[str, Any]],
+    deadlines: list[dict[str, Any]], other_bodies: list[Body] | None = None,
 ) -> dict[str, str]:
     """Relative path -> file text, in the `data/` layout."""
     files = {
@@ -322,6 +303,8 @@ def render_files(
         "synonyms.yaml": dump_yaml(synonyms),
         "deadlines.yaml": dump_yaml(deadlines),
     }
+    if other_bodies:
+        files["other_bodies.yaml"] = BODIES_HEADER + dump_yaml([b.to_record() for b in other_bodies])
     by_topic: dict[str, list[dict[str, Any]]] = {t.id: [] for t in topics}
     for fact in sorted(facts, key=lambda f: f.id):
         by_topic.setdefault(fact.topic, []).append(fact_record(fact))
@@ -331,12 +314,6 @@ def render_files(
 
 
 def write_files(root: Path, files: dict[str, str]) -> list[Path]:
-    written = []
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-        written.append(path)
-    return written
+    """Write an export all or nothing: new files 0600 and new folders 0700, files that exist keep their mode;
+    a failure (a full disk) replaces none of them, leaves no temporary file and raises StorageError."""
+    return write_all_private({root / rel: text.encode("utf-8") for rel, text in files.items()}, "the export")

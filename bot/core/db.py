@@ -2,10 +2,16 @@
 
 SQLite holds the live state; `data/` holds the curated files it is seeded from. WAL mode lets readers and the
 single writer proceed together, and a busy timeout rides out short lock contention instead of failing.
+
+A database the bot cannot write (a read-only file or folder) is opened read-only, without switching its journal
+mode or migrating it: reading works, every write is refused with one sentence. Errors from the disk (full,
+read-only, unreadable) come out of `Database` as `bot.core.storage.StorageError`, after the transaction was rolled
+back, so nothing is half-written. New files are created 0600 and new folders 0700 (bot.core.storage).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sqlite3
@@ -17,7 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
+from bot.core import storage
 from bot.core.schema import MIGRATIONS
+from bot.core.storage import StorageError
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -39,21 +47,48 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 class Database:
     """One SQLite connection shared by the event loop and worker threads; writes are serialised by a lock."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool | None = None) -> None:
+        """read_only: None decides from the file and folder permissions; True opens with SQLite's mode=ro."""
         self.path = Path(path)
-        if str(self.path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(
-            str(self.path), check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
-        )
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.read_only = bool(read_only)
+        self.commits = 0  # successful write transactions: how the commands tell that a write went through
         self._lock = threading.RLock()
         self._depth = 0
-        self.migrate()
+        memory = str(self.path) == ":memory:"
+        if not memory:
+            self.read_only = storage.check_database_path(self.path, read_only)
+        try:
+            self._connect(memory)
+            self.migrate()
+        except Exception as exc:
+            fault = storage.database_error(exc, self.path)
+            if fault is None:
+                raise
+            with contextlib.suppress(Exception):
+                self.conn.close()
+            raise fault from exc
+
+    def _connect(self, memory: bool) -> None:
+        timeout = BUSY_TIMEOUT_MS / 1000
+        if self.read_only:
+            self.conn = storage.connect_read_only(self.path, timeout)
+        else:
+            if not memory:
+                storage.create_private_file(self.path)  # SQLite gives its -wal and -shm files the same mode
+            self.conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None,
+                                        timeout=timeout)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if self.read_only:
+            self.conn.execute("PRAGMA query_only = ON")
+        else:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+
+    @property
+    def writable(self) -> bool:
+        return not self.read_only
 
     @functools.cached_property
     def utils(self) -> sqlite_utils.Database:
@@ -70,6 +105,10 @@ class Database:
     def migrate(self) -> int:
         if self.schema_version >= len(MIGRATIONS):
             return self.schema_version
+        if self.read_only:
+            raise StorageError("readonly", f"The database {self.path} is read-only and needs setting up or "
+                                           f"upgrading (schema {self.schema_version} of {len(MIGRATIONS)}), so it "
+                                           "cannot be used until it is writable.")
         with self.transaction():
             current = self.schema_version
             for number, migration in enumerate(MIGRATIONS, start=1):
@@ -80,7 +119,12 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, nested calls join the outer transaction; any exception rolls back all."""
+        """BEGIN IMMEDIATE ... COMMIT, nested calls join the outer transaction; any exception rolls back all.
+
+        A read-only database refuses here, before anything is tried; a disk error (full, read-only, I/O) rolls
+        back and comes out as StorageError."""
+        if self.read_only:
+            raise storage.read_only_database(self.path)
         with self._lock:
             if self._depth:
                 self._depth += 1
@@ -89,15 +133,25 @@ class Database:
                 finally:
                     self._depth -= 1
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                fault = storage.database_error(exc, self.path)
+                if fault is None:
+                    raise
+                raise fault from exc
             self._depth = 1
             try:
                 yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            else:
                 self.conn.execute("COMMIT")
+                self.commits += 1
+            except BaseException as exc:
+                if self.conn.in_transaction:  # SQLite may already have rolled back (SQLITE_FULL can do that)
+                    self.conn.execute("ROLLBACK")
+                fault = storage.database_error(exc, self.path) if isinstance(exc, Exception) else None
+                if fault is not None and fault is not exc:
+                    raise fault from exc
+                raise
             finally:
                 self._depth = 0
 
@@ -124,22 +178,32 @@ class Database:
             self.utils["meta"].upsert({"key": key, "value": value}, pk="key")
 
     def backup(self, target: str | os.PathLike[str]) -> Path:
-        """A consistent online copy through SQLite's backup API, safe while the bot keeps writing."""
+        """A consistent online copy through SQLite's backup API, safe while the bot keeps writing. It is written
+        to a temporary file beside `target` (0600) and renamed over it, so a failure (a full disk) leaves nothing;
+        the failure is a StorageError."""
         target = Path(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".partial")
-        tmp.unlink(missing_ok=True)
-        source = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            dest = sqlite3.connect(str(tmp))
+        with storage.staged(target, "the backup") as tmp:
             try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            source.close()
-        os.replace(tmp, target)
+                if self.read_only:  # our own connection can read it; another one might not be able to open it
+                    with self._lock:
+                        self._copy(self.conn, tmp)
+                else:
+                    source = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+                    try:
+                        self._copy(source, tmp)
+                    finally:
+                        source.close()
+            except sqlite3.Error as exc:
+                raise storage.file_error(exc, "the backup", target) from exc
         return target
+
+    @staticmethod
+    def _copy(source: sqlite3.Connection, tmp: Path) -> None:
+        dest = sqlite3.connect(str(tmp))
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
 
     def size_bytes(self) -> int:
         total = 0

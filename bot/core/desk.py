@@ -11,7 +11,7 @@ from collections import deque
 from pathlib import Path
 
 from bot.core.answering import Answerer
-from bot.core.datafiles import Problem, check_dataset, data_dir, render_files
+from bot.core.datafiles import Problem, check_dataset, data_dir, load_other_bodies, render_files
 from bot.core.db import Database, resolve_db_path
 from bot.core.deadlines.store import DeadlineStore
 from bot.core.facts import FactStore
@@ -19,7 +19,10 @@ from bot.core.feedback import FeedbackStore
 from bot.core.models import InputError
 from bot.core.permissions import Actor
 from bot.core.settings import SettingsStore
+from bot.core.storage import FaultNotices, StorageError
 from bot.core.timeutil import to_iso, utcnow
+
+BODIES_SEEDED = "other_bodies_seeded_at"
 
 
 class DataError(InputError):
@@ -40,13 +43,32 @@ class Desk:
         self.started_monotonic = time.monotonic()
         self.started_at = utcnow()
         self.answer_latencies_ms: deque[float] = deque(maxlen=200)
+        self.fault_notices = FaultNotices()  # storage faults servers were told about (once each)
 
     @classmethod
-    def open(cls, path: str | Path | None = None, data_root: Path | None = None, *, seed: bool = True) -> Desk:
-        desk = cls(Database(resolve_db_path(path)), data_root)
+    def open(cls, path: str | Path | None = None, data_root: Path | None = None, *, seed: bool = True,
+             read_only: bool | None = None) -> Desk:
+        """read_only: None opens read-only when the file or folder cannot be written; True always (SQLite mode=ro).
+        A database that cannot be opened raises bot.core.storage.StorageError (one sentence)."""
+        desk = cls(Database(resolve_db_path(path), read_only=read_only), data_root)
         if seed and desk.db.get_meta("seeded_at") is None:
+            if desk.db.read_only:
+                desk.close()
+                raise StorageError("readonly", f"The database {desk.db.path} is read-only and has never been filled "
+                                               "from data/, so it cannot be used until it is writable.")
             desk.seed()
+        elif seed and not desk.db.read_only and desk.db.get_meta(BODIES_SEEDED) is None:
+            desk.seed_other_bodies()  # a database seeded before the list existed
         return desk
+
+    def seed_other_bodies(self) -> None:
+        bodies, problems = load_other_bodies(self.data_root)
+        if problems:
+            raise DataError(problems)
+        with self.db.transaction():
+            if bodies:
+                self.facts.replace_other_bodies(bodies)
+            self.db.set_meta(BODIES_SEEDED, to_iso(utcnow()))
 
     def seed(self) -> None:
         """Load the curated files into a new database, all or nothing."""
@@ -58,6 +80,9 @@ class Desk:
             plan = self.facts.plan_import(data.facts, data.sources, data.topics, data.synonyms or [])
             self.facts.apply_import(plan, actor, "seeded from data/")
             self.deadlines.seed(data.deadlines, actor)
+            if data.other_bodies is not None:
+                self.facts.replace_other_bodies(data.other_bodies)
+            self.db.set_meta(BODIES_SEEDED, to_iso(utcnow()))
             self.db.set_meta("seeded_at", to_iso(utcnow()))
         self.answerer.refresh()
 
@@ -68,6 +93,7 @@ class Desk:
             self.facts.list(include_retired=True),
             self.facts.synonyms(),
             self.deadlines.export_records(),
+            self.facts.other_bodies(),
         )
 
     def uptime_seconds(self) -> float:

@@ -12,6 +12,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from bot.core.bodies import Body
 from bot.core.db import Database
 from bot.core.models import (
     MAX_REASON,
@@ -65,10 +66,14 @@ def _check_reason(reason: str) -> str:
     return reason
 
 
+MAX_CHANGES = 1000  # recent writes remembered for caches that update by what changed
+
+
 class FactStore:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.generation = 0  # bumped on every write, so caches built from the store know when to refresh
+        self._changes: list[tuple[int, frozenset[str]]] = []  # (generation, stems a write touched), newest last
 
     # --- reading -------------------------------------------------------------------------------------------
     def topics(self) -> list[Topic]:
@@ -179,6 +184,19 @@ class FactStore:
             groups.setdefault(row["grp"], []).append(row["term"])
         return list(groups.values())
 
+    def other_bodies(self) -> list[Body]:
+        return [Body(r["id"], r["name"], r["name_fr"], tuple(json.loads(r["aliases"])), r["kind"])
+                for r in self.db.query("SELECT * FROM other_bodies ORDER BY position, id")]
+
+    def replace_other_bodies(self, bodies: list[Body]) -> None:
+        """The whole list at once (it is curated as one file)."""
+        with self.db.transaction():
+            table = self.db.utils["other_bodies"]
+            table.delete_where()
+            table.insert_all([{**b.to_record(), "aliases": json.dumps(list(b.aliases), ensure_ascii=False),
+                               "position": i} for i, b in enumerate(bodies)], pk="id")
+            self.generation += 1
+
     # --- writing -------------------------------------------------------------------------------------------
     def validate(self, data: dict[str, Any]) -> Fact:
         return validate_fact(data, topics=self.topic_ids(), sources=set(self.sources()))
@@ -245,6 +263,10 @@ class FactStore:
             **{name: json.dumps(getattr(fact, name), ensure_ascii=False) for name in _JSON_FIELDS},
         }
         db = self.db.utils
+        touched = set(index_text(" ".join([fact.title, *fact.questions, *fact.keywords, fact.text])).split())
+        if current is not None:
+            touched |= set(index_text(" ".join([current.title, *current.questions, *current.keywords,
+                                                current.text])).split())
         db["facts"].upsert(row, pk="id")
         rowid = db.execute("SELECT rowid FROM facts WHERE id = ?", (fact.id,)).fetchone()[0]
         if fact.status == "active":  # only what may be an answer is searchable; triggers keep the FTS index
@@ -263,6 +285,17 @@ class FactStore:
             "snapshot": json.dumps({**fact.content(), "status": fact.status}, ensure_ascii=False),
         })
         self.generation += 1
+        self._changes = [*self._changes[-(MAX_CHANGES - 1):], (self.generation, frozenset(touched))]
+
+    def terms_changed_since(self, generation: int) -> set[str] | None:
+        """The stems writes touched after `generation`, or None when that is not known (a bulk change, or more
+        writes than are remembered): then a cache must start again."""
+        if generation < 0 or generation == self.generation:
+            return None if generation < 0 else set()
+        later = [terms for gen, terms in self._changes if gen > generation]
+        if len(later) != self.generation - generation:
+            return None
+        return set().union(*later)
 
     # --- bulk: seeding and imports -------------------------------------------------------------------------
     def plan_import(

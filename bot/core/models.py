@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from bot.core.timeutil import parse_date
+from bot.core.timeutil import add_years, parse_date, utcnow
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 MAX_TITLE = 100
@@ -22,6 +22,8 @@ MAX_KEYWORDS = 25
 MAX_KEYWORD_LEN = 60
 MAX_SOURCES = 6
 MAX_REASON = 500
+EARLIEST_AS_OF = dt.date(1998, 1, 1)  # the year of the Rome Statute: no fact here holds as of an earlier date
+REVIEW_YEARS_AHEAD = 10
 FACT_FIELDS = ("id", "topic", "title", "text", "sources", "as_of", "review_by", "questions", "keywords")
 
 
@@ -142,18 +144,28 @@ def check_date(value: Any, name: str, *, required: bool = True) -> str | None:
         raise InputError(f"{name}: {exc}") from None
 
 
-def check_as_of(value: Any) -> str:
+def check_as_of(value: Any, today: dt.date | None = None) -> str:
     """The date a fact holds as of: a day, or only a month when the source gives no day (YYYY-MM), so the bot
-    never shows more precision than the source has."""
+    never shows more precision than the source has. It may be neither before 1998 nor after today (`today` in
+    UTC, default the clock), where today is counted in the time zone furthest ahead: UTC's date plus one day."""
     text = str(value or "").strip()
     if re.match(r"^\d{4}-\d{2}$", text):
         try:
-            dt.date.fromisoformat(text + "-01")
+            first = dt.date.fromisoformat(text + "-01")
         except ValueError:
             raise InputError(f"as_of: {text!r} is not a month written YYYY-MM") from None
-        return text
-    date = check_date(value, "as_of")
-    assert date is not None
+        date, day = text, first
+    else:
+        checked = check_date(value, "as_of")
+        assert checked is not None
+        date, day = checked, dt.date.fromisoformat(checked)
+    latest = (today or utcnow().date()) + dt.timedelta(days=1)
+    window = f"a fact's as_of must be from {EARLIEST_AS_OF.isoformat()} to today"
+    if day > latest:
+        raise InputError(f"as_of {date} is in the future; {window}")
+    if day < EARLIEST_AS_OF:
+        raise InputError(f"as_of {date} is before {EARLIEST_AS_OF.year}; {window} (the Rome Statute dates from "
+                         f"{EARLIEST_AS_OF.year})")
     return date
 
 
@@ -173,8 +185,10 @@ def check_url(value: Any, name: str = "url") -> str | None:
     return text
 
 
-def validate_fact(data: dict[str, Any], *, topics: set[str], sources: set[str]) -> Fact:
-    """Build a Fact from untrusted fields or raise InputError naming the first thing to fix."""
+def validate_fact(data: dict[str, Any], *, topics: set[str], sources: set[str],
+                  today: dt.date | None = None) -> Fact:
+    """Build a Fact from untrusted fields or raise InputError naming the first thing to fix. Its dates are
+    checked against `today` (UTC; default the clock): see `check_as_of` and REVIEW_YEARS_AHEAD."""
     unknown = set(data) - set(FACT_FIELDS) - {"status", "rev", "created_at", "updated_at"}
     if unknown:
         raise InputError(f"unknown field(s): {', '.join(sorted(map(str, unknown)))}")
@@ -188,10 +202,14 @@ def validate_fact(data: dict[str, Any], *, topics: set[str], sources: set[str]) 
     missing = [s for s in src if s not in sources]
     if missing:
         raise InputError(f"unknown source id(s): {', '.join(missing)}")
-    as_of = check_as_of(data.get("as_of"))
+    as_of = check_as_of(data.get("as_of"), today)
     review_by = check_date(data.get("review_by"), "review_by", required=False)
     if review_by and review_by < as_of:
         raise InputError(f"review_by {review_by} is before as_of {as_of}")
+    last_review = add_years(today or utcnow().date(), REVIEW_YEARS_AHEAD).isoformat()
+    if review_by and review_by > last_review:
+        raise InputError(f"review_by {review_by} is more than {REVIEW_YEARS_AHEAD} years ahead; review_by must be "
+                         f"from the fact's as_of to {last_review}")
     status = str(data.get("status") or "active")
     if status not in ("active", "retired"):
         raise InputError(f"status {status!r} must be active or retired")

@@ -1,7 +1,9 @@
 """The one place commands are defined. Each command is a core function taking plain data and returning a Reply;
 the Discord client, the local chat and the command line all call the same function, so they cannot drift apart.
 
-Moderator commands check permission inside the function on every call, whatever the adapter showed or hid.
+Moderator commands check permission inside the function on every call, whatever the adapter showed or hid. A
+command registered with `operators=True` also lets the bot's operators past that first check; the function then
+decides what they may do (the deadline commands: operators publish for every server, moderators for their own).
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ class Reply:
     data: Any = None  # the structured result (Answer, Fact, list of revisions, ...) for richer rendering
     files: list[tuple[str, bytes]] = field(default_factory=list)
     change: str | None = None  # one line for the mod-log when the command changed something
-    failure: str | None = None  # when ok is False: "input", "permission" or "internal" (our fault, not theirs)
+    failure: str | None = None  # when ok is False: "input", "permission", "storage" or "internal" (our fault)
+    fault: Any = None  # a bot.core.storage.StorageError the moderators should hear about (once); set with
+    # failure="storage", or on a reply that worked but could not keep something (an unanswered question)
 
 
 @dataclass(frozen=True)
@@ -57,11 +61,11 @@ class Command:
 REGISTRY: dict[str, Command] = {}
 
 
-def command(name: str, summary: str, *params: Param, moderator: bool = False) -> Callable:
+def command(name: str, summary: str, *params: Param, moderator: bool = False, operators: bool = False) -> Callable:
     def register(func: Callable[..., Reply]) -> Callable[..., Reply]:
         @functools.wraps(func)
         def checked(desk: Desk, ctx: Context, **kwargs: Any) -> Reply:
-            if moderator:
+            if moderator and not (operators and ctx.actor.operator):
                 require_moderator(ctx.actor, desk.settings.get(ctx.guild_id).mod_role_id)
             return func(desk, ctx, **kwargs)
 

@@ -16,6 +16,21 @@ from bot.core.timeutil import human_date
 NO_ANSWER = "No curated fact on that yet."
 
 
+def is_stale(fact: Fact, today: dt.date | None = None) -> bool:
+    """Past its review-by date: still shown, but with a warning."""
+    today = today or dt.datetime.now(dt.UTC).date()
+    return bool(fact.review_by) and fact.review_by < today.isoformat()
+
+
+def stale_note(fact: Fact) -> str:
+    return f"⚠ May be out of date: its review was due on {human_date(fact.review_by or '')}."
+
+
+def partial_intro(answer: Answer) -> str:
+    """The first line of a partial reply: what was asked that no curated fact holds, then what they do say."""
+    return f"The curated facts don't say {answer.missing or 'that'}. What they do say:"
+
+
 def source_line(source: Source) -> str:
     line = f"{source.publisher}, “{source.title}” ({human_date(source.date)})"
     return f"{line} <{source.url}>" if source.url else line
@@ -26,10 +41,14 @@ def hit_text(hit: FactHit) -> str:
     lines = [f"**{fact.title}**", fact.text]
     lines += [f"Source: {source_line(s)}" for s in hit.sources]
     lines.append(f"As of {human_date(fact.as_of)} · fact `{fact.id}`")
+    if is_stale(fact):
+        lines.append(stale_note(fact))
     return "\n".join(lines)
 
 
 def answer_text(answer: Answer) -> str:
+    if answer.status == "partial" and answer.hits:
+        return partial_intro(answer) + "\n\n" + "\n\n".join(hit_text(h) for h in answer.hits)
     if not answer.answered:
         parts = [NO_ANSWER]
         if answer.reason:

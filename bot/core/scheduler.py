@@ -30,6 +30,7 @@ from bot.core.refs import channel_ref
 from bot.core.reminders.dispatch import ReminderService
 from bot.core.reminders.senders import Report, SendError
 from bot.core.reminders.texts import make_nonce, neutralize
+from bot.core.storage import StorageError
 from bot.core.timeutil import UTC, discord_timestamp, to_iso
 
 if TYPE_CHECKING:
@@ -141,6 +142,8 @@ class DeskScheduler:
             self._inflight += 1
             try:
                 await func(*args)
+            except StorageError as exc:  # a full disk or a read-only database: one line, the next run tries again
+                log.error("scheduled job %s could not write: %s", getattr(func, "__name__", func), exc)
             except Exception:
                 log.exception("scheduled job %s failed", getattr(func, "__name__", func))
             finally:
@@ -259,18 +262,25 @@ class DeskScheduler:
         """A consistent online copy, one per UTC day, keeping the newest `keep_backups`."""
         if not self.service.leader:
             return None
+        try:  # the daily sweep of unanswered questions past retention, before the copy so backups hold none
+            self.desk.feedback.prune_unanswered(self.clock())
+        except Exception as exc:  # never at the cost of the backup
+            log.warning("could not drop expired unanswered questions: %s", exc)
         target = self.backup_dir / f"desk-{self.clock().date().isoformat()}.db"
         await asyncio.to_thread(self.desk.db.backup, target)
         copies = sorted(p for p in self.backup_dir.iterdir() if _BACKUP_NAME.match(p.name))
         for old in copies[: max(len(copies) - self.keep_backups, 0)]:
             old.unlink(missing_ok=True)
+        for stale in self.backup_dir.glob(".desk-*.tmp*"):  # left by a process killed mid-backup
+            stale.unlink(missing_ok=True)
         log.info("database backed up to %s", target)
         return target
 
 
 def digest_text(desk: Desk, guild_id: str, now: dt.datetime) -> str:
     """The public weekly post: what is coming up in the next seven days, soonest first."""
-    week = desk.deadlines.upcoming(now, 7, guild_id)
+    network = desk.settings.get(guild_id).network_reminders  # deadlines for every server only if it opted in
+    week = desk.deadlines.upcoming(now, 7, guild_id, network=network)
     lines = [f"📅 **Coming up this week** (until {discord_timestamp(now + dt.timedelta(days=7), 'D')})"]
     for d in week[:20]:
         lines.append(f"• **{neutralize(d.title)}** — {KIND_LABELS.get(d.kind, d.kind)}, "
@@ -279,7 +289,7 @@ def digest_text(desk: Desk, guild_id: str, now: dt.datetime) -> str:
         lines.append(f"…and {len(week) - 20} more: /deadlines days:7")
     if not week:
         lines.append("Nothing on the calendar for the next seven days.")
-        later = desk.deadlines.upcoming(now, None, guild_id)
+        later = desk.deadlines.upcoming(now, None, guild_id, network=network)
         if later:
             lines.append(f"Next: **{neutralize(later[0].title)}** {discord_timestamp(later[0].start_utc, 'R')}.")
     return "\n".join(lines)

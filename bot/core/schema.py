@@ -91,6 +91,67 @@ def _v3_fact_index(db: sqlite_utils.Database) -> None:
     db.execute("CREATE VIRTUAL TABLE fact_vocab USING fts5vocab (fact_index_fts, 'row')")
 
 
+def _v4_server_scope(db: sqlite_utils.Database) -> None:
+    """Deadlines for every server reach a server only once its moderators opt in (`reminders network on`). Servers
+    that already had a reminder channel were receiving them, so they are migrated as opted in: nothing stops."""
+    settings = db["guild_settings"]
+    if "network_reminders" not in settings.columns_dict:
+        settings.add_column("network_reminders", int, not_null_default=0)
+    for row in settings.rows_where("reminder_channel_id IS NOT NULL AND reminder_channel_id != ''"):
+        settings.update(row["guild_id"], {"network_reminders": 1})
+
+
+def _v5_member_limits(db: sqlite_utils.Database) -> None:
+    """Limits on what members can make the bot store. A repeated unanswered question is one row per server with a
+    count and its last time (duplicates merged, the latest wording kept); one vote per member, fact and server
+    (duplicates merged, the latest vote kept, earlier outdated notes folded into it); `logged_at` marks flags
+    already posted to the mod-log (flags are posted in batches); `note_log` counts outdated notes for the
+    per-member throttle; `gap_retention_days` is how long a server keeps unanswered questions."""
+    gaps = db["unanswered"]
+    if "times" not in gaps.columns_dict:
+        gaps.add_column("times", int, not_null_default=1)
+        gaps.add_column("last_asked", str)
+    db.execute("UPDATE unanswered SET last_asked = asked_at WHERE last_asked IS NULL")
+    groups = db.execute(
+        "SELECT guild_id, normalized, count(*), min(asked_at), max(asked_at), sum(times) FROM unanswered"
+        " GROUP BY guild_id, normalized HAVING count(*) > 1").fetchall()
+    for guild_id, normalized, _, first, last, times in groups:
+        keep = db.execute("SELECT id FROM unanswered WHERE guild_id IS ? AND normalized = ? "
+                          "ORDER BY asked_at DESC, id DESC LIMIT 1", (guild_id, normalized)).fetchone()[0]
+        db.execute("DELETE FROM unanswered WHERE guild_id IS ? AND normalized = ? AND id != ?",
+                   (guild_id, normalized, keep))
+        gaps.update(keep, {"times": times, "asked_at": first, "last_asked": last})
+    gaps.transform(not_null={"last_asked"})
+    gaps.create_index(["guild_id", "normalized"], index_name="unanswered_question", unique=True,
+                      if_not_exists=True)
+    gaps.create_index(["last_asked"], index_name="unanswered_last_asked", if_not_exists=True)
+
+    votes = db["feedback"]
+    if "logged_at" not in votes.columns_dict:
+        votes.add_column("logged_at", str)
+    db.execute("UPDATE feedback SET logged_at = at WHERE logged_at IS NULL")  # posted one by one before batching
+    groups = db.execute("SELECT guild_id, fact_id, user_id FROM feedback GROUP BY guild_id, fact_id, user_id"
+                        " HAVING count(*) > 1").fetchall()
+    for guild_id, fact_id, user_id in groups:
+        rows = db.execute("SELECT id, kind, note FROM feedback WHERE guild_id IS ? AND fact_id = ? AND user_id = ?"
+                          " ORDER BY at DESC, id DESC", (guild_id, fact_id, user_id)).fetchall()
+        keep, kind = rows[0][0], rows[0][1]
+        if kind == "outdated":
+            notes = list(dict.fromkeys(note for _, k, note in rows if k == "outdated" and note))
+            votes.update(keep, {"note": " / ".join(notes)[:1000]})
+        db.execute("DELETE FROM feedback WHERE guild_id IS ? AND fact_id = ? AND user_id = ? AND id != ?",
+                   (guild_id, fact_id, user_id, keep))
+    votes.create_index(["guild_id", "fact_id", "user_id"], index_name="feedback_vote", unique=True,
+                       if_not_exists=True)
+    votes.create_index(["guild_id", "logged_at"], index_name="feedback_unlogged", if_not_exists=True)
+
+    db["note_log"].create({"id": int, "guild_id": str, "user_id": str, "at": str}, pk="id",
+                          not_null={"user_id", "at"}, if_not_exists=True)
+    db["note_log"].create_index(["user_id", "guild_id", "at"], index_name="note_log_member", if_not_exists=True)
+    if "gap_retention_days" not in db["guild_settings"].columns_dict:
+        db["guild_settings"].add_column("gap_retention_days", int)
+
+
 def _revisions(db: sqlite_utils.Database, table: str, key: str) -> None:
     db[table].create(
         {"id": int, key: str, "rev": int, "action": str, "actor_id": str, "actor_name": str, "at": str,
@@ -100,4 +161,12 @@ def _revisions(db: sqlite_utils.Database, table: str, key: str) -> None:
     db[table].create_index([key, "rev"], unique=True)
 
 
-MIGRATIONS: list[Migration] = [_v1_facts, _v2_deadlines, _v3_fact_index]
+def _v6_other_bodies(db: sqlite_utils.Database) -> None:
+    """Courts and bodies the desk does not cover (data/other_bodies.yaml), so answers can say so."""
+    db["other_bodies"].create({"id": str, "name": str, "name_fr": str, "aliases": str, "kind": str,
+                               "position": int}, pk="id", not_null={"name", "name_fr", "aliases", "kind", "position"},
+                              defaults={"aliases": "[]"})
+
+
+MIGRATIONS: list[Migration] = [_v1_facts, _v2_deadlines, _v3_fact_index, _v4_server_scope, _v5_member_limits,
+                               _v6_other_bodies]

@@ -26,7 +26,9 @@ class GuildSettings:
     digest_day: int | None = None  # 0 = Monday; None: no weekly digest
     digest_hour: int | None = None
     zone: str = DEFAULT_ZONE
+    network_reminders: bool = False  # reminders of the deadlines for every server (opt-in: /reminders network)
     updated_at: str = ""
+    gap_retention_days: int | None = None  # days unanswered questions are kept; None: feedback.RETENTION_DAYS
 
     @property
     def reminder_offsets(self) -> list[str]:
@@ -48,6 +50,7 @@ class SettingsStore:
             return GuildSettings(guild_id=str(guild_id))
         data = dict(row)
         data["offsets"] = json.loads(data["offsets"]) if data["offsets"] else None
+        data["network_reminders"] = bool(data["network_reminders"])
         return GuildSettings(**{k: data[k] for k in _FIELDS})
 
     def all(self) -> list[GuildSettings]:

@@ -32,6 +32,14 @@ def parse_date(text: str) -> dt.date:
         raise ValueError(f"{text!r} is not a date written YYYY-MM-DD") from None
 
 
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later (29 February becomes 28 February in a year with none)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def human_date(value: str | dt.date) -> str:
     """'2025-06-05' -> '5 June 2025'; a partial 'YYYY-MM' -> 'June 2025'."""
     text = value.isoformat() if isinstance(value, dt.date) else str(value)

@@ -16,11 +16,13 @@ from typing import Any
 import discord
 
 from bot.core.answering import Answer
+from bot.core.commands.facts import FLAGS_NEED_A_SERVER
 from bot.core.registry import Reply
-from bot.core.render import NO_ANSWER
+from bot.core.render import NO_ANSWER, partial_intro
 from bot.discord_bot.display import MESSAGE_LIMIT, answer_embeds, clip, question_of
+from bot.discord_bot.flag_log import feedback_wait_text
 from bot.discord_bot.forms import FeedbackModal
-from bot.discord_bot.host import host_of
+from bot.discord_bot.host import feedback_cooldown_key, host_of
 from bot.discord_bot.replies import SafeView, apologize, respond
 
 log = logging.getLogger(__name__)
@@ -48,20 +50,30 @@ class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=FE
         return cls(match["kind"], match["fact"])
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        client = host_of(interaction)
+        key = feedback_cooldown_key(client.context_for(interaction))
         try:
+            seconds = client.cooldown_seconds(client.context_for(interaction))
+            wait = client.cooldowns.check(key, seconds)
+            if wait is not None:  # a click counts against the member's cooldown like a question
+                await interaction.response.send_message(feedback_wait_text(wait, seconds), ephemeral=True)
+                return
             question = question_of(interaction.message)
             if self.kind == "h":
                 await respond(interaction, "feedback", {"id": self.fact_id, "kind": "helpful", "question": question})
+            elif interaction.guild_id is None:  # no form to fill in for nothing: flags belong to a server
+                await interaction.response.send_message(FLAGS_NEED_A_SERVER, ephemeral=True)
             else:
                 await interaction.response.send_modal(FeedbackModal(self.fact_id, question))
         except Exception:
             log.exception("feedback button failed (fact %s, user %s)", self.fact_id, interaction.user.id)
+            client.cooldowns.reset(key)
             await apologize(interaction)
 
 
 def answer_view(answer: Answer) -> discord.ui.View | None:
     hits = answer.hits[:3]
-    if not answer.answered or not hits:
+    if answer.status not in ("answered", "partial") or not hits:
         return None
     view = discord.ui.View(timeout=None)
     several = len(hits) > 1
@@ -77,6 +89,8 @@ def answer_parts(reply: Reply) -> tuple[str | None, list[discord.Embed], discord
     answer = reply.data if isinstance(reply.data, Answer) else None
     if reply.ok and answer is not None and answer.answered and answer.hits:
         return None, answer_embeds(answer), answer_view(answer)
+    if reply.ok and answer is not None and answer.status == "partial" and answer.hits:
+        return partial_intro(answer), answer_embeds(answer), answer_view(answer)
     return reply.text or NO_ANSWER, [], None
 
 

@@ -36,15 +36,18 @@ from bot.core import commands
 from bot.core.commands import SORRY
 from bot.core.cooldown import CooldownTracker, Wait
 from bot.core.desk import Desk
-from bot.core.permissions import Actor
+from bot.core.permissions import Actor, operators_from_env
 from bot.core.registry import Context, Reply
+from bot.core.reminders.senders import Report
 from bot.core.scheduler import TICK_SECONDS
+from bot.core.storage import StorageError
 from bot.core.timeutil import utcnow
 from bot.discord_bot import buttons
 from bot.discord_bot.commands import DeskTree, register_commands
 from bot.discord_bot.display import change_embed, cooldown_text, message_kwargs
+from bot.discord_bot.flag_log import FlagLog
 from bot.discord_bot.host import cooldown_key
-from bot.discord_bot.sender import DiscordReminders, post_to_channel
+from bot.discord_bot.sender import DiscordReminders, post_to_channel, report_to_moderators
 
 log = logging.getLogger(__name__)
 
@@ -76,13 +79,21 @@ class CoalitionDeskBot(discord.Client):
         self.sync_commands = sync_commands
         self.sync_state = "not synced"
         self.cooldowns = CooldownTracker()
+        self.operator_ids = operators_from_env()  # and, after login, the application's owner or team
         self.reminders = DiscordReminders(self, clock=clock, tick_seconds=tick_seconds) if reminders else None
+        self.flag_log = FlagLog(self, clock)  # members' flags to the mod-log in batches, on the same clock
         self._core = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-core")
+        self._background: set[asyncio.Task[None]] = set()  # mod-log notes of storage faults, on their way
 
     # --- lifecycle ---------------------------------------------------------------------------------------------
     async def setup_hook(self) -> None:
         """After login, before the gateway: buttons that outlive restarts, command sync, reminders."""
         self.add_dynamic_items(buttons.FeedbackButton)
+        self.operator_ids = operators_from_env() | application_operators(self.application)
+        try:
+            await self.flag_log.flush()  # flags that were waiting for their batch when the bot last stopped
+        except Exception:
+            log.exception("posting waiting flags failed; they go out with the next flag")
         if self.sync_commands:
             await self._sync_commands()
         else:
@@ -108,7 +119,10 @@ class CoalitionDeskBot(discord.Client):
             self.sync_state = "sync failed"
             log.error("could not sync the slash commands (%s %s); mentions and DMs still work", exc.status, exc.text)
             return
-        self.desk.db.set_meta(COMMANDS_META, digest)
+        try:
+            self.desk.db.set_meta(COMMANDS_META, digest)
+        except StorageError as exc:  # a read-only database or a full disk: the next start syncs again
+            log.warning("slash commands synced but not recorded: %s", exc)
         self.sync_state = f"{len(synced)} commands synced"
 
     async def on_ready(self) -> None:
@@ -123,6 +137,7 @@ class CoalitionDeskBot(discord.Client):
         return "dispatching" if self.reminders.service.leader else "not dispatching (see above)"
 
     async def close(self) -> None:
+        await self.flag_log.stop()
         if self.reminders is not None:
             try:
                 await self.reminders.stop()
@@ -133,9 +148,21 @@ class CoalitionDeskBot(discord.Client):
 
     # --- the core ----------------------------------------------------------------------------------------------
     async def run_core(self, ctx: Context, name: str, args: dict[str, Any]) -> Reply:
-        """`bot.core.commands.run` on the core's worker thread. It never raises: errors come back as Replies."""
+        """`bot.core.commands.run` on the core's worker thread. It never raises: errors come back as Replies.
+        A storage fault (a full disk, a read-only database) is told to the server's moderators once, in the
+        background, so the member's reply is not held up."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._core, functools.partial(commands.run, self.desk, ctx, name, args))
+        reply = await loop.run_in_executor(self._core, functools.partial(commands.run, self.desk, ctx, name, args))
+        if reply.failure == "storage":
+            log.warning("command %r could not write (guild %s, user %s): %s", name, ctx.guild_id, ctx.actor.id,
+                        reply.fault)
+        if reply.fault is not None and self.desk.fault_notices.first(ctx.guild_id, reply.fault.kind):
+            text = reply.fault.report_text(ctx.actor.name, name)
+            modlog = self.desk.settings.get(ctx.guild_id).modlog_channel_id if ctx.guild_id else None
+            task = loop.create_task(report_to_moderators(self, Report(ctx.guild_id, modlog, "storage", text)))
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
+        return reply
 
     def context_for(self, interaction: discord.Interaction[Any]) -> Context:
         """Who and where, as plain strings. Manage Server comes from the permissions Discord resolved for this
@@ -147,6 +174,7 @@ class CoalitionDeskBot(discord.Client):
             id=str(user.id), name=user.display_name, guild_id=guild_id,
             manage_server=bool(guild_id) and (perms.manage_guild or perms.administrator),
             role_ids=frozenset(str(r.id) for r in getattr(user, "roles", [])),
+            operator=str(user.id) in self.operator_ids,
         )
         channel = str(interaction.channel_id) if interaction.channel_id else None
         return Context(actor, guild_id, channel)
@@ -156,7 +184,8 @@ class CoalitionDeskBot(discord.Client):
         guild_id = str(message.guild.id) if message.guild else None
         manage = isinstance(author, discord.Member) and author.guild_permissions.manage_guild
         actor = Actor(id=str(author.id), name=author.display_name, guild_id=guild_id, manage_server=manage,
-                      role_ids=frozenset(str(r.id) for r in getattr(author, "roles", [])))
+                      role_ids=frozenset(str(r.id) for r in getattr(author, "roles", [])),
+                      operator=str(author.id) in self.operator_ids)
         return Context(actor, guild_id, str(message.channel.id))
 
     def cooldown_seconds(self, ctx: Context) -> int:
@@ -175,6 +204,14 @@ class CoalitionDeskBot(discord.Client):
         link = message.jump_url if message is not None else None
         await post_to_channel(self, channel_id,
                               embed=change_embed(reply.change, ctx.actor, reply.data, link, ctx.channel_id))
+
+    async def post_flags(self, guild_id: str | None) -> None:
+        """Members' flags to the server's mod-log, batched (bot.discord_bot.flag_log). Never raises: the flag is
+        stored and the member already thanked; what could not go now goes with the next batch."""
+        try:
+            await self.flag_log.post(guild_id)
+        except Exception:
+            log.exception("posting flags of guild %s to the mod-log failed", guild_id)
 
     # --- mentions and DMs ----------------------------------------------------------------------------------------
     def question_in(self, message: discord.Message) -> str | None:
@@ -228,6 +265,18 @@ class CoalitionDeskBot(discord.Client):
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
         log.exception("unhandled error in %s", event_method)
+
+
+def application_operators(app: discord.AppInfo | None) -> frozenset[str]:
+    """The bot's operators on Discord: the application's owner or, for a team-owned application, the team's
+    admins and developers (as discord.py's own owner check counts them; read-only members are not)."""
+    if app is None:
+        return frozenset()
+    if app.team is None:
+        return frozenset({str(app.owner.id)})
+    roles = (discord.TeamMemberRole.admin, discord.TeamMemberRole.developer)
+    ids = {str(m.id) for m in app.team.members if m.role in roles}
+    return frozenset(ids | ({str(app.team.owner_id)} if app.team.owner_id else set()))
 
 
 def create_client(desk: Desk, *, intents: discord.Intents | None = None, sync_commands: bool = True,

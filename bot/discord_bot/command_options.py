@@ -13,8 +13,10 @@ import discord
 from discord import app_commands
 from discord.app_commands import Choice
 
+from bot.core.commands.deadlines import add_scope
 from bot.core.deadlines.dates import zone_choices
 from bot.core.deadlines.model import KIND_LABELS, KINDS
+from bot.core.models import InputError
 from bot.core.permissions import PermissionDenied, require_moderator
 from bot.core.registry import REGISTRY
 from bot.core.timeutil import utcnow
@@ -50,6 +52,18 @@ async def refuse_unless_moderator(interaction: discord.Interaction[Any]) -> bool
     return True
 
 
+async def refuse_unless_may_add_deadline(interaction: discord.Interaction[Any], server_only: bool) -> bool:
+    """Before the /deadline add form: the core's rule (moderators add their server's own deadlines, operators
+    those for every server). The core checks again when the form is submitted."""
+    client = host_of(interaction)
+    try:
+        add_scope(client.desk, client.context_for(interaction), server_only)
+    except (PermissionDenied, InputError) as exc:
+        await interaction.response.send_message(str(exc), ephemeral=True)
+        return False
+    return True
+
+
 # --- autocomplete ------------------------------------------------------------------------------------------------
 async def fact_ids(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
     found = host_of(interaction).desk.facts.search_ids(current)
@@ -75,9 +89,9 @@ async def topic_ids(interaction: discord.Interaction[Any], current: str) -> list
 
 async def deadline_ids(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
     text = current.strip().lower()
-    guild = str(interaction.guild_id) if interaction.guild_id else None
-    found = [d for d in host_of(interaction).desk.deadlines.list()
-             if text in f"{d.id} {d.title}".lower() and (d.guild_id is None or d.guild_id == guild)]
+    guild = str(interaction.guild_id) if interaction.guild_id else None  # its own and those for every server
+    found = [d for d in host_of(interaction).desk.deadlines.list(seen_from=guild)
+             if text in f"{d.id} {d.title}".lower()]
     now = utcnow()
     found.sort(key=lambda d: (d.ends_at < now, d.start_utc))  # upcoming first
     return [Choice(name=clip(f"{d.id} — {d.title}", 100), value=d.id) for d in found[:25]]

@@ -37,7 +37,9 @@ SLASH_COMMANDS: dict[str, str] = {path: path for path in (
     "facts import", "facts export", "facts feedback", "facts gaps", "facts stale", "source add",
     "deadline show", "deadline calendar", "deadline history", "deadline add", "deadline edit", "deadline cancel",
     "reminders channel", "reminders role", "reminders offsets", "reminders digest", "reminders status",
+    "reminders network",
     "config show", "config modrole", "config modlog", "config answers", "config cooldown",
+    "config retention",
 )}
 
 

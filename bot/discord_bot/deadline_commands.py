@@ -20,7 +20,7 @@ from bot.discord_bot.command_options import (
     SERVER_INSTALL,
     deadline_ids,
     helps,
-    refuse_unless_moderator,
+    refuse_unless_may_add_deadline,
     summary,
     zones,
 )
@@ -55,13 +55,13 @@ class DeadlineGroup(app_commands.Group):
 
     @app_commands.command(name="add", description="Add a deadline (moderators): a form asks for title and dates")
     @app_commands.describe(**helps("deadline add", "id", "kind", "zone", "sources", "offsets"),
-                           server_only="Only this server gets it (default: every server)")
+                           server_only="Only this server gets it (default: every server; only the bot's operators)")
     @app_commands.choices(kind=KIND_CHOICES)
     @app_commands.autocomplete(zone=zones)
     async def add(self, interaction: discord.Interaction[Any], id: Range[str, 1, 64], kind: str | None = None,
                   zone: Range[str, 1, 64] | None = None, sources: Range[str, 1, 400] | None = None,
                   offsets: Range[str, 1, 100] | None = None, server_only: bool = False) -> None:
-        if not await refuse_unless_moderator(interaction):
+        if not await refuse_unless_may_add_deadline(interaction, server_only):
             return
         fixed = {"id": id.strip(), "kind": kind, "zone": zone, "sources": sources, "offsets": offsets,
                  "server_only": "yes" if server_only else None}

@@ -21,6 +21,7 @@ from bot.core.answering import Answer
 from bot.core.cooldown import Wait
 from bot.core.models import Fact, Source
 from bot.core.permissions import Actor
+from bot.core.render import is_stale, stale_note
 from bot.core.timeutil import discord_timestamp, human_date, utcnow
 
 MESSAGE_LIMIT = 2000
@@ -82,6 +83,8 @@ def fact_embed(fact: Fact, sources: list[Source], *, number: int | None = None, 
     embed.add_field(name="Sources", value=sources_value(sources), inline=False)
     embed.add_field(name="As of", value=human_date(fact.as_of), inline=True)
     embed.add_field(name="Fact id", value=f"`{fact.id}`", inline=True)
+    if is_stale(fact):
+        embed.add_field(name="Review overdue", value=stale_note(fact), inline=False)
     if details:
         embed.add_field(name="Topic", value=fact.topic, inline=True)
         embed.add_field(name="Revision", value=str(fact.rev), inline=True)
@@ -201,6 +204,7 @@ def change_embed(change: str, actor: Actor, data: Any, link: str | None, channel
 
 def report_embed(kind: str, text: str) -> discord.Embed:
     titles = {"missed": "Reminders not posted", "channel": "Reminder channel problem",
-              "failed": "Reminder failed", "lease": "Reminders paused", "digest": "Weekly check"}
+              "failed": "Reminder failed", "lease": "Reminders paused", "digest": "Weekly check",
+              "storage": "Could not save"}
     return discord.Embed(title=titles.get(kind, "Reminders"), description=clip(text, EMBED_DESCRIPTION),
                          colour=COLOUR, timestamp=utcnow())

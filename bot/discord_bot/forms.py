@@ -17,7 +17,7 @@ from bot.core.models import MAX_TEXT, Fact
 from bot.core.registry import Reply
 from bot.discord_bot.display import MESSAGE_LIMIT, clip
 from bot.discord_bot.host import host_of
-from bot.discord_bot.replies import Render, SafeModal, SafeView, render_fact, respond, send_reply
+from bot.discord_bot.replies import Render, SafeModal, SafeView, render_fact, send_reply
 
 QUESTIONS_MAX = 2100  # ten example questions of up to 200 characters, one per line
 SOURCES_MAX = 400  # six source ids of up to 64 characters, comma-separated
@@ -51,8 +51,14 @@ class FeedbackModal(SafeModal):
         _field(self, "Note for the moderators (optional)", f"About fact {fact_id}", self.note)
 
     async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        await respond(interaction, "feedback", {"id": self.fact_id, "kind": "outdated",
-                                                "note": self.note.value or "", "question": self.question})
+        # not `respond`: a flag reaches the mod-log in a batch with others (bot.discord_bot.flag_log), not alone
+        client = host_of(interaction)
+        ctx = client.context_for(interaction)
+        reply = await client.run_core(ctx, "feedback", {"id": self.fact_id, "kind": "outdated",
+                                                        "note": self.note.value or "", "question": self.question})
+        await send_reply(interaction, reply)
+        if reply.ok and reply.change:
+            await client.post_flags(ctx.guild_id)
 
 
 class RetryView(SafeView):

@@ -34,6 +34,8 @@ class DeskHost(Protocol):
 
     def cooldown_seconds(self, ctx: Context) -> int: ...
 
+    async def post_flags(self, guild_id: str | None) -> None: ...
+
 
 def host_of(interaction: discord.Interaction[Any]) -> DeskHost:
     """The client that received this interaction (always the Coalition Desk client)."""
@@ -42,3 +44,9 @@ def host_of(interaction: discord.Interaction[Any]) -> DeskHost:
 
 def cooldown_key(ctx: Context) -> str:
     return f"{ctx.guild_id or 'dm'}:{ctx.actor.id}"
+
+
+def feedback_cooldown_key(ctx: Context) -> str:
+    """Feedback buttons wait out the same per-member cooldown as questions, counted apart from them, so rating
+    the answer just received is never refused but a burst of clicks is."""
+    return "feedback:" + cooldown_key(ctx)

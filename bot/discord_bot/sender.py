@@ -129,18 +129,22 @@ class DiscordReminders:
         return result
 
     async def report(self, report: Report) -> None:
-        """A report for a server's moderators: to its mod-log channel, else to the server owner by DM."""
-        embed = report_embed(report.kind, report.text)
-        if report.channel_id and await post_to_channel(self.client, report.channel_id, embed=embed) is not None:
-            return
-        if report.guild_id:
-            guild = self.client.get_guild(int(report.guild_id))
-            if guild is not None and guild.owner_id:
-                try:
-                    owner = guild.owner or await self.client.fetch_user(guild.owner_id)
-                    await owner.send(content=f"A note from Coalition Desk about **{guild.name}** (no mod-log channel "
-                                             f"is set; /config modlog picks one):", embed=embed)
-                    return
-                except discord.HTTPException as exc:
-                    log.warning("could not message the owner of guild %s: %s", report.guild_id, exc)
-        log.warning("mod-log report (%s, guild %s): %s", report.kind, report.guild_id, report.text)
+        await report_to_moderators(self.client, report)
+
+
+async def report_to_moderators(client: discord.Client, report: Report) -> None:
+    """A report for a server's moderators: to its mod-log channel, else to the server owner by DM."""
+    embed = report_embed(report.kind, report.text)
+    if report.channel_id and await post_to_channel(client, report.channel_id, embed=embed) is not None:
+        return
+    if report.guild_id:
+        guild = client.get_guild(int(report.guild_id))
+        if guild is not None and guild.owner_id:
+            try:
+                owner = guild.owner or await client.fetch_user(guild.owner_id)
+                await owner.send(content=f"A note from Coalition Desk about **{guild.name}** (no mod-log channel "
+                                         f"is set; /config modlog picks one):", embed=embed)
+                return
+            except discord.HTTPException as exc:
+                log.warning("could not message the owner of guild %s: %s", report.guild_id, exc)
+    log.warning("mod-log report (%s, guild %s): %s", report.kind, report.guild_id, report.text)

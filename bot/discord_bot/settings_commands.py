@@ -11,7 +11,7 @@ from typing import Any
 
 import discord
 from discord import app_commands
-from discord.app_commands import Range
+from discord.app_commands import Choice, Range
 
 from bot.discord_bot.command_options import (
     DAY_CHOICES,
@@ -53,6 +53,12 @@ class RemindersGroup(app_commands.Group):
         if await _refuse_everyone(interaction, role):
             return
         await respond(interaction, "reminders role", {"role_id": str(role.id) if role else "none"})
+
+    @app_commands.command(name="network", description=summary("reminders network"))
+    @app_commands.describe(state="On: this server also gets reminders of the deadlines for every server")
+    @app_commands.choices(state=[Choice(name="On", value="on"), Choice(name="Off", value="off")])
+    async def network(self, interaction: discord.Interaction[Any], state: str) -> None:
+        await respond(interaction, "reminders network", {"state": state})
 
     @app_commands.command(name="offsets", description=summary("reminders offsets"))
     @app_commands.describe(**helps("reminders offsets", "offsets"))
@@ -103,3 +109,8 @@ class ConfigGroup(app_commands.Group):
     @app_commands.describe(seconds="Seconds a member waits between questions (0 turns it off)")
     async def cooldown(self, interaction: discord.Interaction[Any], seconds: Range[int, 0, 3600]) -> None:
         await respond(interaction, "config cooldown", {"seconds": seconds})
+
+    @app_commands.command(name="retention", description=summary("config retention"))
+    @app_commands.describe(days="Days an unanswered question is kept after it was last asked (leave out: default)")
+    async def retention(self, interaction: discord.Interaction[Any], days: Range[int, 1, 3650] | None = None) -> None:
+        await respond(interaction, "config retention", {"days": days if days is not None else "default"})

@@ -95,3 +95,25 @@ def test_structured_but_wrong_records_are_refused_cleanly(mini_desk: Desk, recor
     assert reply.failure != "internal", reply.text
     if not reply.ok:
         assert mini_desk.facts.generation == before
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(1, 45), st.sampled_from(["json", "yaml-flow", "yaml-block"]))
+def test_nesting_is_refused_exactly_past_the_limit(depth: int, fmt: str) -> None:
+    text = "- " * depth + "a\n" if fmt == "yaml-block" else "[" * depth + '"a"' + "]" * depth
+    name = "f.json" if fmt == "json" else "f.yaml"
+    with pytest.raises(InputError) as caught:
+        parse_import(text.encode(), name)  # refused either way: a list of lists holds no fact
+    assert ("nested more than 20 levels deep" in str(caught.value)) == (depth > 20), str(caught.value)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(["id", "topic", "title", "text", "sources", "as_of", "x"]), min_size=2, max_size=9)
+       .filter(lambda keys: len(set(keys)) < len(keys)), st.sampled_from(["json", "yaml"]))
+def test_a_repeated_key_is_always_refused(keys: list[str], fmt: str) -> None:
+    if fmt == "json":
+        raw = ("[{" + ", ".join(f'"{k}": "v{i}"' for i, k in enumerate(keys)) + "}]").encode()
+    else:
+        raw = ("- " + "\n  ".join(f"{k}: v{i}" for i, k in enumerate(keys)) + "\n").encode()
+    with pytest.raises(InputError, match="appears twice"):
+        parse_import(raw, f"f.{fmt}")

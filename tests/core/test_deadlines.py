@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -218,9 +219,9 @@ def test_bad_input_is_refused_and_nothing_is_written(desk: Desk, changes: dict, 
 
 
 def test_commands_refuse_bad_input_and_members_without_writing(desk: Desk) -> None:
-    desk.settings.update("111", reminder_channel_id="222")
+    desk.settings.update("111", reminder_channel_id="222", network_reminders=True)
     before = table_counts(desk)
-    mod, member = Context(MOD, "111", "c"), Context(MEMBER, "111", "c")
+    mod, member = Context(replace(MOD, operator=True), "111", "c"), Context(MEMBER, "111", "c")
     with time_machine.travel(NOW, tick=False):
         reply = commands.run(desk, mod, "deadline add", {"id": "x", "title": "T" * 10_000, "start": "2026-12-07"})
         assert not reply.ok and "10,000 characters" in reply.text

@@ -36,9 +36,9 @@ def prepare(tmp_path: Path) -> Path:
         "  as_of: '2025-01-01'\n")
     db = tmp_path / "desk.db"
     desk = Desk.open(db, data_root=root)
-    ctx = Context(Actor(id="m", name="Mod", guild_id="111", manage_server=True), "111", "c")
+    ctx = Context(Actor(id="m", name="Mod", guild_id="111", manage_server=True, operator=True), "111", "c")
     with time_machine.travel(T0, tick=False):
-        for name, args in [("reminders channel", {"channel_id": "c111"}),
+        for name, args in [("reminders channel", {"channel_id": "c111"}), ("reminders network", {"state": "on"}),
                            ("deadline add", {"id": "asp25", "title": "Statements due", "start": "2026-03-20 10:00",
                                              "sources": "src-a", "offsets": "1d"})]:
             assert commands.run(desk, ctx, name, args).ok

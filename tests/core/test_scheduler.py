@@ -37,8 +37,9 @@ def at(*args: int) -> dt.datetime:
 
 
 def run(desk: Desk, name: str, **args: object) -> str:
-    reply = commands.run(desk, Context(Actor(id="m", name="Mod", guild_id="111", manage_server=True), "111", "c"),
-                         name, args)
+    """As a moderator of the server who is also an operator (so may publish deadlines for every server)."""
+    actor = Actor(id="m", name="Mod", guild_id="111", manage_server=True, operator=True)
+    reply = commands.run(desk, Context(actor, "111", "c"), name, args)
     assert reply.ok, reply.text
     return reply.text
 
@@ -57,6 +58,7 @@ async def started(desk: Desk, tmp_path: Path, sender: RecordingSender, reports: 
 async def test_time_travel_through_reminders_across_both_dst_changes(desk: Desk, tmp_path: Path) -> None:
     with time_machine.travel(at(2026, 3, 1, 12), tick=False) as clock:
         run(desk, "reminders channel", channel_id="c111")
+        run(desk, "reminders network", state="on")
         run(desk, "deadline add", id="spring", title="Spring", start="2026-03-29 10:00", sources="src-a",
             offsets="7d,1d,2h")
         run(desk, "deadline add", id="autumn", title="Autumn", start="2026-10-25 10:00", sources="src-a",
@@ -88,6 +90,7 @@ async def test_time_travel_through_reminders_across_both_dst_changes(desk: Desk,
 async def test_a_deadline_added_while_running_rearms_the_wake(desk: Desk, tmp_path: Path) -> None:
     with time_machine.travel(at(2026, 3, 1, 12), tick=False) as clock:
         run(desk, "reminders channel", channel_id="c111")
+        run(desk, "reminders network", state="on")
         sender = RecordingSender()
         sched = await started(desk, tmp_path, sender, [])
         assert sched.scheduler.get_job("wake") is None
@@ -120,7 +123,7 @@ def test_next_digest_time_on_change_days() -> None:
 async def test_digest_on_a_dst_change_day_posts_once(desk: Desk, tmp_path: Path, saturday: dt.datetime,
                                                      first: dt.datetime, repeat: dt.datetime) -> None:
     desk.settings.update("111", reminder_channel_id="c111", modlog_channel_id="m111", digest_day=6, digest_hour=2,
-                         zone=AMS)
+                         zone=AMS, network_reminders=True)
     desk.feedback.record_unanswered("When is the budget vote?", guild_id="111")
     desk.feedback.record_unanswered("when is the budget vote", guild_id="111")
     with time_machine.travel(saturday, tick=False) as clock:
@@ -168,6 +171,7 @@ async def test_daily_backup_keeps_the_last_seven(desk: Desk, tmp_path: Path) -> 
 async def test_second_scheduler_refuses_then_takes_over(desk: Desk, tmp_path: Path) -> None:
     with time_machine.travel(at(2026, 3, 1, 12), tick=False) as clock:
         run(desk, "reminders channel", channel_id="c111")
+        run(desk, "reminders network", state="on")
         run(desk, "deadline add", id="soon", title="Soon", start="2026-03-02 10:00", sources="src-a", offsets="2h")
         first_sender, second_sender, second_reports = RecordingSender(), RecordingSender(), []
         first = await started(desk, tmp_path, first_sender, [])

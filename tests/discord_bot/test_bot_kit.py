@@ -83,8 +83,10 @@ class DeskBot:
                   ) -> StoredMessage:
         return await self.shown(await self.slash(name, options, user=user, **kwargs))
 
-    async def configure(self, *, modlog: bool = False, reminders: bool = False, role: Any = None) -> None:
-        """The owner sets the mod-log and reminder channel (and role) with the same commands moderators use."""
+    async def configure(self, *, modlog: bool = False, reminders: bool = False, role: Any = None,
+                        network: bool = False) -> None:
+        """The owner sets the mod-log and reminder channel (and role) with the same commands moderators use;
+        `network` opts the server in to reminders of the deadlines for every server."""
         w = self.world
         if modlog:
             await self.run("config modlog", {"channel": w.mod_log}, user=w.owner)
@@ -92,6 +94,8 @@ class DeskBot:
             await self.run("reminders channel", {"channel": w.reminders}, user=w.owner)
         if role is not None:
             await self.run("reminders role", {"role": role}, user=w.owner)
+        if network:
+            await self.run("reminders network", {"state": "on"}, user=w.owner)
 
 
 def message_body(request: RecordedRequest) -> dict[str, Any] | None:
@@ -130,10 +134,12 @@ def assert_nobody_pinged(fake: FakeDiscord, reminder_role_ids: set[int]) -> int:
 
 
 @contextlib.asynccontextmanager
-async def running_bot(fake: FakeDiscord, tmp_path: Path, **factory: Any) -> AsyncIterator[DeskBot]:
-    """The bot from the real factory, connected to `fake`, on a fresh seeded desk; checks pings on the way out."""
+async def running_bot(fake: FakeDiscord, tmp_path: Path, *, desk: Desk | None = None, **factory: Any
+                      ) -> AsyncIterator[DeskBot]:
+    """The bot from the real factory, connected to `fake`, on a fresh seeded desk (or `desk`, which it closes);
+    checks pings on the way out."""
     assert fake.world is not None
-    desk = seeded_desk(tmp_path / "desk.db")
+    desk = desk or seeded_desk(tmp_path / "desk.db")
     clock = MovableClock()
     options: dict[str, Any] = {"guild_ready_timeout": 0.05, "clock": clock, **factory}
     bot = create_client(desk, **options)

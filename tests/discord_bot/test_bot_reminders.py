@@ -28,20 +28,22 @@ async def watchers(fake_discord: FakeDiscord) -> FakeRole:
 
 @pytest.fixture
 async def env(fake_discord: FakeDiscord, watchers: FakeRole, tmp_path: Path) -> AsyncIterator[DeskBot]:
+    fake_discord.add_member(fake_discord.guild, fake_discord.app_owner)  # the bot's operator publishes deadlines
     async with running_bot(fake_discord, tmp_path) as running:
         yield running
 
 
 async def add_deadline(env: DeskBot, deadline_id: str, *, minutes: int, offsets: str, title: str) -> dt.datetime:
-    """A moderator adds a deadline through /deadline add and its form; returns its start (UTC)."""
+    """The bot's operator (the application's owner) adds a deadline for every server through /deadline add and
+    its form; returns its start (UTC)."""
     start = (utcnow() + dt.timedelta(minutes=minutes)).astimezone(zoneinfo.ZoneInfo("Europe/Amsterdam"))
     start = start.replace(second=0, microsecond=0)
     opened = await env.slash("deadline add", {"id": deadline_id, "kind": "submission", "offsets": offsets,
-                                              "zone": "Europe/Amsterdam"}, user=env.world.owner)
+                                              "zone": "Europe/Amsterdam"}, user=env.fake.app_owner)
     assert (await env.fake.wait_for_response(opened))["type"] == 9
     done = await env.shown(await env.fake.modal_submit(None, {
         "title": title, "start": start.strftime("%Y-%m-%d %H:%M"), "link": "https://example.org/call"},
-        user=env.world.owner))
+        user=env.fake.app_owner))
     assert "Added" in done.content, done.content
     return start.astimezone(dt.UTC)
 
@@ -58,7 +60,7 @@ def move_clock_past(env: DeskBot, due: str) -> None:
 async def test_a_reminder_lands_in_the_channel_with_only_the_configured_role_pingable(
         env: DeskBot, watchers: FakeRole) -> None:
     fake, w = env.fake, env.world
-    await env.configure(modlog=True, reminders=True, role=watchers)
+    await env.configure(modlog=True, reminders=True, role=watchers, network=True)
     await add_deadline(env, "asp25-statements", minutes=30, offsets="5m",
                        title=f"ASP25 written statements due (@everyone <@&{w.moderator_role.id}>)")
     [pending] = rows(env, "asp25-statements")
@@ -82,7 +84,7 @@ async def test_a_reminder_lands_in_the_channel_with_only_the_configured_role_pin
 
 async def test_a_cancelled_deadlines_pending_reminders_never_fire(env: DeskBot) -> None:
     fake, w = env.fake, env.world
-    await env.configure(modlog=True, reminders=True)
+    await env.configure(modlog=True, reminders=True, network=True)
     await add_deadline(env, "side-event-signup", minutes=40, offsets="20m,10m", title="Side event registration")
     first, second = rows(env, "side-event-signup")
     move_clock_past(env, first["due_utc"])
@@ -90,7 +92,7 @@ async def test_a_cancelled_deadlines_pending_reminders_never_fire(env: DeskBot) 
     await fake.wait_for_message(lambda m: "Reminder 1 of 2" in m.content, channel=w.reminders)
 
     cancelled = await env.run("deadline cancel", {"id": "side-event-signup", "reason": "the venue fell through"},
-                              user=w.owner)
+                              user=fake.app_owner)
     assert "Cancelled `side-event-signup`" in cancelled.content and "notice" in cancelled.content
     await fake.wait_for_message(lambda m: "cancelled deadline" in m.text(), channel=w.mod_log)
     states = {r["offset"]: r["state"] for r in rows(env, "side-event-signup")}
@@ -122,7 +124,7 @@ async def test_members_see_upcoming_deadlines_and_get_a_calendar_file(env: DeskB
 
 async def test_a_lost_reminder_channel_is_reported_to_the_mod_log_once(env: DeskBot) -> None:
     fake, w = env.fake, env.world
-    await env.configure(modlog=True, reminders=True)
+    await env.configure(modlog=True, reminders=True, network=True)
     await add_deadline(env, "court-filing", minutes=30, offsets="10m,5m", title="Amicus filing due")
     fake.fail_channel(w.reminders, 403, code=50013, message="Missing Permissions")
     first, second = rows(env, "court-filing")
@@ -137,7 +139,7 @@ async def test_a_lost_reminder_channel_is_reported_to_the_mod_log_once(env: Desk
 
 async def test_without_a_mod_log_the_server_owner_is_told_by_direct_message(env: DeskBot) -> None:
     fake, w = env.fake, env.world
-    await env.configure(reminders=True)
+    await env.configure(reminders=True, network=True)
     await add_deadline(env, "lost-channel", minutes=30, offsets="5m", title="Report due")
     fake.fail_channel(w.reminders, 404)
     move_clock_past(env, rows(env, "lost-channel")[0]["due_utc"])

@@ -702,6 +702,8 @@ class FakeDiscord:
         self.application_id: int = application_id or self._ids.next()
         self.bot_user = FakeUser(id=bot_id or self._ids.next(), username=bot_name, bot=True)
         self.app_owner = FakeUser(id=self._ids.next(), username="app-owner")
+        # a team-owned application: (user, role) with role "admin", "developer" or "read_only"; None: no team
+        self.app_team: list[tuple[FakeUser, str]] | None = None
         self.application_flags = application_flags
         self.accepted_tokens: frozenset[str] | None = (
             frozenset(accepted_tokens) if accepted_tokens is not None else None
@@ -2182,7 +2184,7 @@ class FakeDiscord:
                 "verify_key": "0" * 64,
                 "flags": self.application_flags,
                 "owner": self.app_owner.payload(),
-                "team": None,
+                "team": self._team_payload(),
                 "bot": self.bot_user.payload(),
                 "redirect_uris": [],
                 "interactions_endpoint_url": None,
@@ -2190,6 +2192,22 @@ class FakeDiscord:
                 "tags": [],
             }
         )
+
+    def _team_payload(self) -> JSON | None:
+        if self.app_team is None:
+            return None
+        team_id = str(self.application_id + 1)
+        return {
+            "id": team_id,
+            "name": f"{self.bot_user.username} team",
+            "icon": None,
+            "owner_user_id": str(self.app_owner.id),
+            "members": [
+                {"user": user.payload(), "team_id": team_id, "membership_state": 2, "permissions": ["*"],
+                 "role": role}
+                for user, role in self.app_team
+            ],
+        }
 
     def _check_app(self, app_id: str) -> None:
         if app_id != str(self.application_id):

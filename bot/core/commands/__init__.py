@@ -13,6 +13,7 @@ from bot.core.desk import Desk
 from bot.core.models import InputError
 from bot.core.permissions import PermissionDenied
 from bot.core.registry import REGISTRY, Command, Context, Reply
+from bot.core.storage import StorageError, database_error
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,20 @@ def find(name: str) -> Command:
 
 def run(desk: Desk, ctx: Context, name: str, args: dict[str, Any] | None = None) -> Reply:
     """Run one command; every failure comes back as an ephemeral Reply with ok=False and nothing written."""
-    args = dict(args or {})
+    commits = desk.db.commits
+    reply = _run(desk, ctx, name, dict(args or {}))
+    if reply.ok and desk.db.commits > commits:  # a write went through: a new storage fault is worth telling again
+        desk.fault_notices.clear()
+    return reply
+
+
+def storage_reply(fault: StorageError) -> Reply:
+    """A write the disk refused: one sentence for the member, the fault for the adapter to tell moderators (and
+    to log: the command line prints it instead)."""
+    return Reply(fault.member_text, ok=False, ephemeral=True, failure="storage", fault=fault)
+
+
+def _run(desk: Desk, ctx: Context, name: str, args: dict[str, Any]) -> Reply:
     try:
         cmd = find(name)
         allowed = {p.name for p in cmd.params}
@@ -44,7 +58,12 @@ def run(desk: Desk, ctx: Context, name: str, args: dict[str, Any] | None = None)
         return Reply(str(exc), ok=False, ephemeral=True, failure="permission")
     except InputError as exc:
         return Reply(str(exc), ok=False, ephemeral=True, failure="input")
-    except Exception:
+    except StorageError as exc:
+        return storage_reply(exc)
+    except Exception as exc:
+        fault = database_error(exc, desk.db.path)
+        if fault is not None:
+            return storage_reply(fault)
         log.exception("command %r failed (guild %s, user %s)", name, ctx.guild_id, ctx.actor.id)
         return Reply(SORRY, ok=False, ephemeral=True, failure="internal")
 

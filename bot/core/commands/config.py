@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.core.feedback import MAX_RETENTION_DAYS, RETENTION_DAYS
 from bot.core.models import InputError
 from bot.core.permissions import PermissionDenied
-from bot.core.refs import channel_ref, parse_ref, role_ref, server_of
+from bot.core.refs import NONE_WORDS, channel_ref, parse_ref, role_ref, server_of
 from bot.core.registry import Context, Param, Reply, command
 
 if TYPE_CHECKING:
@@ -29,8 +30,11 @@ def config_show(desk: Desk, ctx: Context) -> Reply:
         f"Answer channel: {channel_ref(s.answer_channel_id, 'any channel')}",
         f"Question cooldown: {s.cooldown_seconds} s per member" if s.cooldown_seconds else "Question cooldown: off",
         f"Reminders: {channel_ref(s.reminder_channel_id)}, ping {role_ref(s.reminder_role_id, 'nobody')}, "
-        f"offsets {', '.join(s.reminder_offsets)}",
+        f"offsets {', '.join(s.reminder_offsets)}, "
+        f"network-wide deadlines {'received' if s.network_reminders else 'not received'}",
         f"Time zone: {s.zone}",
+        f"Unanswered questions kept: {s.gap_retention_days or RETENTION_DAYS} days after last asked"
+        + ("" if s.gap_retention_days else " (default)"),
     ]
     return Reply("\n".join(lines), ephemeral=True, data=s)
 
@@ -88,3 +92,24 @@ def config_cooldown(desk: Desk, ctx: Context, seconds: str | int) -> Reply:
     desk.settings.update(guild, cooldown_seconds=value)
     text = f"Members can ask once every {value} s." if value else "The question cooldown is off."
     return Reply(text, ephemeral=True, change=f"{ctx.actor.name} set the question cooldown to {value} s")
+
+
+@command("config retention", f"Days unanswered questions are kept after last asked ('default': {RETENTION_DAYS})",
+         Param("days", f"1 to {MAX_RETENTION_DAYS}, or default", required=True), moderator=True)
+def config_retention(desk: Desk, ctx: Context, days: str | int) -> Reply:
+    guild = server_of(ctx)
+    text = str(days).strip().lower()
+    value: int | None = None
+    if text not in NONE_WORDS:
+        try:
+            value = int(text)
+        except ValueError:
+            raise InputError(f"days {text[:20]!r} must be a whole number, like 30, or default") from None
+        if not 1 <= value <= MAX_RETENTION_DAYS:
+            raise InputError(f"days must be between 1 and {MAX_RETENTION_DAYS}, or default")
+    desk.settings.update(guild, gap_retention_days=value)
+    dropped = desk.feedback.prune_unanswered(guild_id=guild)
+    kept = value or RETENTION_DAYS
+    return Reply(f"Unanswered questions are kept {kept} days after they were last asked"
+                 + (f"; {dropped} older ones were dropped." if dropped else "."), ephemeral=True,
+                 change=f"{ctx.actor.name} set how long unanswered questions are kept to {kept} days")

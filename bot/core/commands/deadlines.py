@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from bot.core.deadlines.dates import DEFAULT_ZONE, check_zone
 from bot.core.deadlines.model import CALENDAR_FILE, KIND_LABELS, KINDS, Deadline, parse_offsets
+from bot.core.deadlines.store import visible_from
 from bot.core.models import InputError
+from bot.core.permissions import require_moderator, require_operator
 from bot.core.refs import NONE_WORDS, channel_ref, parse_ref, role_ref, server_of
 from bot.core.registry import Context, Param, Reply, command
 from bot.core.reminders.derive import derive_reminders
@@ -23,6 +25,9 @@ if TYPE_CHECKING:
     from bot.core.desk import Desk
 
 MAX_DAYS = 3660
+NETWORK_ADD_REFUSAL = ("Only the bot's operators can publish a deadline to every server; add it for this server "
+                       "only (server_only: yes).")
+NETWORK_CHANGE_REFUSAL = "Only the bot's operators can change or cancel a deadline for every server."
 _DAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)} | {
     name.lower(): i for i, name in enumerate(calendar.day_abbr)}
 
@@ -51,9 +56,17 @@ def _flag(value: Any) -> bool:
 
 
 def _visible(found: list[Deadline], ctx: Context) -> list[Deadline]:
-    """Outside a server (a direct message) only the deadlines for every server are shown, never another
-    server's own."""
-    return found if ctx.guild_id else [d for d in found if d.guild_id is None]
+    """A server sees its own deadlines and those for every server; a direct message only the latter."""
+    return [d for d in found if visible_from(d, ctx.guild_id)]
+
+
+def _require_manager(desk: Desk, ctx: Context, d: Deadline) -> None:
+    """Who may change a deadline the caller can see: operators those for every server, the server's own
+    moderators its own (an operator gets past the registry's moderator check, so it is made here again)."""
+    if d.guild_id is None:
+        require_operator(ctx.actor, NETWORK_CHANGE_REFUSAL)
+    else:
+        require_moderator(ctx.actor, desk.settings.get(d.guild_id).mod_role_id)
 
 
 def _line(d: Deadline) -> str:
@@ -111,9 +124,7 @@ def deadlines(desk: Desk, ctx: Context, days: str | None = None) -> Reply:
 
 @command("deadline show", "One deadline in full", Param("id", "The deadline id", required=True))
 def deadline_show(desk: Desk, ctx: Context, id: str) -> Reply:
-    d = desk.deadlines.require(id)
-    if d.guild_id and d.guild_id != str(ctx.guild_id or ""):
-        raise InputError(f"No deadline with id `{id}`.")
+    d = desk.deadlines.require(id, ctx.guild_id)
     return Reply(_details(desk, d, ctx.guild_id), data=d)
 
 
@@ -131,6 +142,17 @@ def deadlines_calendar(desk: Desk, ctx: Context, days: str | None = None) -> Rep
 
 
 # --- moderators: deadlines -----------------------------------------------------------------------------------------
+def add_scope(desk: Desk, ctx: Context, server_only: str | bool | None) -> str | None:
+    """Who may add which deadline: the server's id for one of its moderators' own deadlines, None for one for every
+    server, which only operators publish. Raises otherwise (adapters ask before they open a form)."""
+    if _flag(server_only):
+        guild = server_of(ctx)
+        require_moderator(ctx.actor, desk.settings.get(guild).mod_role_id)
+        return guild
+    require_operator(ctx.actor, NETWORK_ADD_REFUSAL)
+    return None
+
+
 _FIELDS = (  # required ones (for add) first: Discord lists required options before optional ones
     Param("title", "What it is, as members should read it"),
     Param("start", "When: 2026-12-07 10:00, 7 Dec 2026 10:00, or 2026-12-07 for all day"),
@@ -154,20 +176,21 @@ def _record(values: dict[str, Any]) -> dict[str, Any]:
 @command("deadline add", "Add a deadline (dates are read strictly; anything ambiguous or past is refused)",
          Param("id", "Short id, like asp25-statements", required=True),
          *(Param(p.name, p.help, required=p.name in ("title", "start"), long=p.long) for p in _FIELDS),
-         Param("server_only", "yes: only this server gets it (default: every server)"),
-         moderator=True)
+         Param("server_only", "yes: only this server gets it (default: every server; only the bot's operators)"),
+         moderator=True, operators=True)
 def deadline_add(desk: Desk, ctx: Context, id: str, title: str, start: str, kind: str | None = None,
                  end: str | None = None, zone: str | None = None, description: str | None = None,
                  link: str | None = None, sources: str | None = None, offsets: str | None = None,
                  server_only: str | bool | None = None) -> Reply:
+    guild = add_scope(desk, ctx, server_only)
     record = _record({"id": id, "title": title, "kind": kind or "other", "start": start, "end": end,
                                  "description": description, "link": link, "sources": sources,
                                  "offsets": offsets})
     record["zone"] = check_zone(zone) if zone else desk.settings.get(ctx.guild_id).zone or DEFAULT_ZONE
-    if _flag(server_only):
-        record["guild"] = server_of(ctx)
+    if guild:
+        record["guild"] = guild
     with desk.db.transaction():
-        d = desk.deadlines.add(record, ctx.actor)
+        d = desk.deadlines.add(record, ctx.actor, seen_from=ctx.guild_id)
         _derive(desk, [d.id])
     desk.deadlines.notify()
     return Reply(f"Added. {_details(desk, d, ctx.guild_id)}", data=d,
@@ -178,7 +201,7 @@ def deadline_add(desk: Desk, ctx: Context, id: str, title: str, start: str, kind
          Param("id", "The deadline id", required=True),
          *_FIELDS,
          Param("reason", "Why (kept in the history)"),
-         moderator=True)
+         moderator=True, operators=True)
 def deadline_edit(desk: Desk, ctx: Context, id: str, reason: str = "", **fields: Any) -> Reply:
     changes = {}
     for name, value in fields.items():
@@ -189,7 +212,8 @@ def deadline_edit(desk: Desk, ctx: Context, id: str, reason: str = "", **fields:
     if not changes:
         raise InputError("give at least one field to change")
     with desk.db.transaction():
-        d = desk.deadlines.edit(id, changes, ctx.actor, reason)
+        _require_manager(desk, ctx, desk.deadlines.require(id, ctx.guild_id))
+        d = desk.deadlines.edit(id, changes, ctx.actor, reason, seen_from=ctx.guild_id)
         _derive(desk, [d.id])
     desk.deadlines.notify()
     changed = desk.deadlines.history(d.id)[-1].changed
@@ -201,10 +225,11 @@ def deadline_edit(desk: Desk, ctx: Context, id: str, reason: str = "", **fields:
 @command("deadline cancel", "Cancel a deadline: no more reminders; reminded channels get a short notice",
          Param("id", "The deadline id", required=True),
          Param("reason", "Why it is cancelled (shown in the notice)", required=True),
-         moderator=True)
+         moderator=True, operators=True)
 def deadline_cancel(desk: Desk, ctx: Context, id: str, reason: str) -> Reply:
     with desk.db.transaction():
-        d = desk.deadlines.cancel(id, ctx.actor, reason)
+        _require_manager(desk, ctx, desk.deadlines.require(id, ctx.guild_id))
+        d = desk.deadlines.cancel(id, ctx.actor, reason, seen_from=ctx.guild_id)
         _derive(desk, [d.id])
     desk.deadlines.notify()
     notices = desk.db.query_one(
@@ -216,7 +241,7 @@ def deadline_cancel(desk: Desk, ctx: Context, id: str, reason: str) -> Reply:
 
 @command("deadline history", "A deadline's revisions", Param("id", "The deadline id", required=True))
 def deadline_history(desk: Desk, ctx: Context, id: str) -> Reply:
-    revisions = desk.deadlines.history(id)
+    revisions = desk.deadlines.history(id, ctx.guild_id)
     lines = [f"`{id}` revisions:"] + [
         f"{r.rev}. {r.action} by {r.actor_name} at {r.at}" + (f" ({', '.join(r.changed)})" if r.changed else "")
         + (f" — {r.reason}" if r.reason else "") for r in revisions]
@@ -250,6 +275,28 @@ def reminders_role(desk: Desk, ctx: Context, role_id: str) -> Reply:
     desk.settings.update(guild, reminder_role_id=role)
     text = f"Reminders will ping {role_ref(role)} (and nobody else)." if role else "Reminders will not ping anyone."
     return Reply(text, ephemeral=True, change=f"{ctx.actor.name} set the reminder role to {role_ref(role)}")
+
+
+@command("reminders network", "Reminders of the deadlines the bot's operators publish for every server (off at first)",
+         Param("state", "on or off", required=True), moderator=True)
+def reminders_network(desk: Desk, ctx: Context, state: str) -> Reply:
+    guild = server_of(ctx)
+    text = str(state).strip().lower()
+    if text not in ("on", "off", "yes", "no"):
+        raise InputError(f"state {text[:20]!r} must be on or off")
+    on = text in ("on", "yes")
+    with desk.db.transaction():
+        channel = desk.settings.update(guild, network_reminders=on).reminder_channel_id
+        _settings_changed(desk, guild)
+    desk.deadlines.notify()
+    if not on:
+        text = ("This server no longer receives reminders of the deadlines for every server; its own deadlines are "
+                "still reminded.")
+    else:
+        where = f"in {channel_ref(channel)}" if channel else "once a reminder channel is set (/reminders channel)"
+        text = f"This server now receives reminders of the deadlines for every server {where}."
+    return Reply(text, ephemeral=True, change=f"{ctx.actor.name} turned reminders of the deadlines for every server "
+                                              f"{'on' if on else 'off'}")
 
 
 @command("reminders offsets", "How long before each deadline reminders go out",
@@ -311,6 +358,8 @@ def reminders_status(desk: Desk, ctx: Context) -> Reply:
         f"Channel: {channel_ref(settings.reminder_channel_id, 'none (reminders off)')}"
         f" · ping: {role_ref(settings.reminder_role_id, 'nobody')}"
         f" · offsets: {', '.join(settings.reminder_offsets)}",
+        "Network-wide deadlines: " + ("received" if settings.network_reminders
+                                      else "not received (/reminders network on)"),
         "Reminders: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("pending", "sent", "missed", "failed"))
         + (f", {counts['cancelled']} cancelled" if counts.get("cancelled") else ""),
     ]

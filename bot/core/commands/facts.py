@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter
 from typing import Any
@@ -14,7 +15,10 @@ from bot.core.models import FACT_FIELDS, InputError, validate_source
 from bot.core.refs import NONE_WORDS
 from bot.core.registry import REGISTRY, Context, Param, Reply, command
 from bot.core.render import answer_text, fact_text, history_text, topics_text
+from bot.core.storage import StorageError
 from bot.core.timeutil import discord_timestamp, to_iso, utcnow
+
+log = logging.getLogger(__name__)
 
 _FACT_PARAMS = (
     Param("topic", "topic id (see /topics)"),
@@ -37,11 +41,16 @@ def ask(desk: Desk, ctx: Context, question: str) -> Reply:
     started = time.perf_counter()
     answer = desk.answerer.ask(question)
     desk.answer_latencies_ms.append((time.perf_counter() - started) * 1000)
-    if not answer.answered and not answer.reason:
-        desk.feedback.record_unanswered(
-            answer.question, guild_id=ctx.guild_id, channel_id=ctx.channel_id, user_id=ctx.actor.id
-        )
-    return Reply(answer_text(answer), data=answer)
+    fault = None
+    if answer.status != "answered" and not answer.reason and desk.db.writable:  # declined or partial
+        try:  # kept for moderators; a disk that refuses it does not cost the member the answer
+            desk.feedback.record_unanswered(
+                answer.question, guild_id=ctx.guild_id, channel_id=ctx.channel_id, user_id=ctx.actor.id
+            )
+        except StorageError as exc:
+            log.warning("an unanswered question was not kept: %s", exc)
+            fault = exc
+    return Reply(answer_text(answer), data=answer, fault=fault)
 
 
 @command("topics", "List the topics the store covers")
@@ -149,21 +158,33 @@ def facts_export(desk: Desk, ctx: Context) -> Reply:
                  files=[(name, text.encode()) for name, text in files.items()])
 
 
-@command("facts feedback", "Answers members flagged as outdated or wrong", moderator=True)
+# Unanswered questions and members' flags belong to the server they came from; a direct message has none.
+NOT_IN_A_SERVER = ("Unanswered questions and members' flags belong to the server they came from, so run this in "
+                   "that server.")
+FLAGS_NEED_A_SERVER = ("Flags go to a server's moderators, so use the Outdated button under an answer in a server; "
+                       "nothing was stored.")
+
+
+@command("facts feedback", "Answers members of this server flagged as outdated or wrong", moderator=True)
 def facts_feedback(desk: Desk, ctx: Context) -> Reply:
-    flags = desk.feedback.flags()
+    if not ctx.guild_id:
+        return Reply(NOT_IN_A_SERVER, ephemeral=True, data=[])
+    flags = desk.feedback.flags(guild_id=ctx.guild_id)
     if not flags:
-        return Reply("No open flags from members.", ephemeral=True, data=flags)
+        return Reply("No open flags from members of this server.", ephemeral=True, data=flags)
     lines = [f"- `{f.fact_id}` {f.at[:10]} by {f.user_name}: {f.note or '(no note)'}"
              + (f" — asked: “{f.question}”" if f.question else "") for f in flags]
     return Reply("Flagged as outdated or wrong:\n" + "\n".join(lines), ephemeral=True, data=flags)
 
 
-@command("facts gaps", "Questions that got no answer, most asked first", moderator=True)
+@command("facts gaps", "Questions asked in this server that got no answer, most asked first", moderator=True)
 def facts_gaps(desk: Desk, ctx: Context) -> Reply:
-    gaps = desk.feedback.gaps()
+    if not ctx.guild_id:
+        return Reply(NOT_IN_A_SERVER, ephemeral=True, data=[])
+    gaps = desk.feedback.gaps(guild_id=ctx.guild_id)
     if not gaps:
-        return Reply("Every question asked so far had an answer.", ephemeral=True, data=gaps)
+        days = desk.feedback.retention_days(ctx.guild_id)
+        return Reply(f"Every question asked here in the last {days} days had an answer.", ephemeral=True, data=gaps)
     lines = [f"- {g.times}× “{g.question}” (last {g.last_asked[:10]})" for g in gaps]
     return Reply("Asked and not answered:\n" + "\n".join(lines), ephemeral=True, data=gaps)
 
@@ -182,26 +203,35 @@ def facts_stale(desk: Desk, ctx: Context) -> Reply:
          Param("note", "what is wrong or out of date"), Param("question", "the question asked"))
 def feedback(desk: Desk, ctx: Context, id: str, kind: str, note: str = "", question: str = "") -> Reply:
     fact = desk.facts.require(id)
-    desk.feedback.record_flag(fact.id, kind, user_id=ctx.actor.id, user_name=ctx.actor.name, note=note,
-                              question=question, guild_id=ctx.guild_id)
+    if kind == "outdated" and not ctx.guild_id:
+        raise InputError(FLAGS_NEED_A_SERVER)
+    vote = desk.feedback.record_flag(fact.id, kind, user_id=ctx.actor.id, user_name=ctx.actor.name, note=note,
+                                     question=question, guild_id=ctx.guild_id)
+    changed = f"Changed your vote on `{fact.id}` from {vote.previous} to {kind} (one vote per member)"
     if kind == "outdated":
-        return Reply("Thanks — moderators will review this fact.", ephemeral=True,
+        text = ("Thanks — your new note replaces your earlier one; moderators will review this fact."
+                if vote.previous == kind else f"{changed}; moderators will review this fact." if vote.changed
+                else "Thanks — moderators will review this fact.")
+        return Reply(text, ephemeral=True, data=vote,
                      change=f"{ctx.actor.name} flagged fact `{fact.id}` as outdated or wrong: {note or '(no note)'}")
-    return Reply("Thanks for the feedback.", ephemeral=True)
+    text = (f"{changed}." if vote.changed else "You already marked this helpful; your one vote is unchanged."
+            if vote.previous else "Thanks for the feedback.")
+    return Reply(text, ephemeral=True, data=vote)
 
 
 @command("status", "Version, uptime, counts, next reminder, database size and answer latency", moderator=True)
 def status(desk: Desk, ctx: Context) -> Reply:
     latencies = sorted(desk.answer_latencies_ms)
     p50 = f"{latencies[len(latencies) // 2]:.1f} ms" if latencies else "n/a"
-    nxt = desk.deadlines.next_reminder_due()
+    nxt = desk.deadlines.next_reminder_due(ctx.guild_id)
     lines = [
         f"Coalition Desk {__version__}",
         f"Up {int(desk.uptime_seconds() // 3600)} h {int(desk.uptime_seconds() % 3600 // 60)} min "
         f"(since {to_iso(desk.started_at)})",
-        f"Facts: {desk.facts.count()} active; deadlines: {desk.deadlines.count()}",
+        f"Facts: {desk.facts.count()} active; deadlines: {desk.deadlines.count(ctx.guild_id)}",
         f"Next reminder due: {discord_timestamp(nxt) + ' (' + discord_timestamp(nxt, 'R') + ')' if nxt else 'none'}",
-        f"Database: {desk.db.size_bytes() / 1024:.0f} KiB, schema {desk.db.schema_version}",
+        f"Database: {desk.db.size_bytes() / 1024:.0f} KiB, schema {desk.db.schema_version}"
+        + (", read-only: changes are refused" if desk.db.read_only else ""),
         f"Answer latency (last {len(latencies)}): p50 {p50}",
     ]
     return Reply("\n".join(lines), ephemeral=True)

@@ -10,7 +10,8 @@ The package is split by responsibility; import from the module that holds the na
 
 - `dates`: reading typed dates and times, apart from any store: IANA zones (`check_zone`, `zone_choices`), wall
   times made aware (`resolve_local`, `local_status`), `When` and the strict `parse_when`, `check_future`,
-  `DEFAULT_ZONE` and `EXAMPLES`.
+  the dates a deadline may have (`deadline_window`: from 1998 to `YEARS_AHEAD` years ahead), `DEFAULT_ZONE` and
+  `EXAMPLES`.
 - `model`: what a deadline is: `KINDS`, `KIND_LABELS`, the limits, reminder offsets (`Offset`, `parse_offsets`),
   `ALL_DAY_ANCHOR`, the `Deadline` dataclass and the validation of untrusted records (`deadline_from_record`,
   `validate_deadline_record`, `check_kind`, `RECORD_KEYS`).

@@ -21,9 +21,11 @@ from functools import lru_cache
 from typing import Any
 
 from bot.core.models import InputError
-from bot.core.timeutil import UTC
+from bot.core.timeutil import UTC, add_years, utcnow
 
 DEFAULT_ZONE = "Europe/Amsterdam"  # the Court's seat
+EARLIEST_DATE = dt.date(1998, 1, 1)  # the year of the Rome Statute: no deadline or session tracked is earlier
+YEARS_AHEAD = 5  # nothing is scheduled further ahead than this; a year like 9999 is a typo
 
 
 # --- zones and local times ---------------------------------------------------------------------------------------
@@ -198,24 +200,47 @@ def _check_weekday(weekday: str | None, day: dt.date, original: str) -> None:
                          f"{calendar.day_name[day.weekday()]}, not a {calendar.day_name[number]}")
 
 
-def parse_when(text: Any, zone: str = DEFAULT_ZONE, *, name: str = "date") -> When:
+def deadline_window(now: dt.datetime | None = None) -> tuple[dt.date, dt.date]:
+    """The first and last dates a deadline may have: from 1998 to YEARS_AHEAD years after `now` (default the
+    clock)."""
+    return EARLIEST_DATE, add_years((now or utcnow()).astimezone(UTC).date(), YEARS_AHEAD)
+
+
+def parse_when(text: Any, zone: str = DEFAULT_ZONE, *, name: str = "date",
+               window: tuple[dt.date, dt.date] | None = None) -> When:
     """Read a typed date, with an optional time, strictly. Accepts ISO (`2026-12-07 10:00`), day-month-year with a
     month name (`7 Dec 2026 10:00`), month-day-year with a month name, and all-numeric dates only when they cannot
-    be read two ways. The wall time must exist exactly once in `zone`."""
+    be read two ways. The wall time must exist exactly once in `zone`. With `window` (see `deadline_window`), a
+    date outside it is refused before any time-zone arithmetic, which would overflow near year 9999."""
     zone = check_zone(zone)
     try:
-        return _parse_when(text, zone, name)
+        return _parse_when(text, zone, name, window)
+    except OverflowError:  # a moment at either end of the calendar (years 1 or 9999), read without a window
+        raise InputError(f"{name} {str(text)[:60]!r} is outside the dates this bot can read") from None
     except InputError as exc:
         message = str(exc)
         raise InputError(message if message.startswith(name) else f"{name} {message}") from None
 
 
-def _parse_when(text: Any, zone: str, name: str) -> When:
+def _in_window(day: dt.date, original: str, name: str, window: tuple[dt.date, dt.date] | None) -> None:
+    if window is None:
+        return
+    first, last = window
+    allowed = f"a deadline's dates must be from {first.isoformat()} to {last.isoformat()}"
+    if day > last:
+        raise InputError(f"{name} {original!r} is more than {YEARS_AHEAD} years ahead; {allowed}")
+    if day < first:
+        raise InputError(f"{name} {original!r} is before {first.year}; {allowed}")
+
+
+def _parse_when(text: Any, zone: str, name: str, window: tuple[dt.date, dt.date] | None = None) -> When:
     if isinstance(text, dt.datetime):
+        _in_window(text.date(), str(text), name, window)
         if text.tzinfo is not None:
             text = text.astimezone(_zone(zone)).replace(tzinfo=None)
         return _checked(When(text.date(), text.time().replace(second=0, microsecond=0), zone), str(text), name)
     if isinstance(text, dt.date):
+        _in_window(text, text.isoformat(), name, window)
         return When(text, None, zone)
     original = " ".join(str(text if text is not None else "").split())
     if not original:
@@ -235,6 +260,7 @@ def _parse_when(text: Any, zone: str, name: str) -> When:
         when = When(_numeric_date(m["a"], m["b"], m["c"], original), _time(m, original), zone)
     if when is None:
         raise InputError(f"{name}: could not read {original!r} as a date. Use {EXAMPLES}.")
+    _in_window(when.date, original, name, window)
     return _checked(when, original, name)
 
 

@@ -14,7 +14,15 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from bot.core.deadlines.dates import DEFAULT_ZONE, When, check_future, check_zone, parse_when, resolve_local
+from bot.core.deadlines.dates import (
+    DEFAULT_ZONE,
+    When,
+    check_future,
+    check_zone,
+    deadline_window,
+    parse_when,
+    resolve_local,
+)
 from bot.core.models import MAX_SOURCES, InputError, check_slug, check_url, clean_text
 from bot.core.timeutil import UTC, discord_timestamp, to_iso
 
@@ -224,7 +232,8 @@ def deadline_from_record(record: dict[str, Any], *, sources: set[str] | None = N
     """Build a Deadline from untrusted fields (a file record or what a moderator typed) or raise InputError.
 
     `sources`, when given, is the set of known source ids. `now`, when given, refuses a start (or end) already
-    over; files are checked without it, because they also record sessions that have happened.
+    over; files are checked without it, because they also record sessions that have happened. Either way dates
+    must fall in `deadline_window(now)`: not before 1998, nor more than YEARS_AHEAD years ahead.
     """
     unknown = set(record) - set(RECORD_KEYS)
     if unknown:
@@ -234,8 +243,9 @@ def deadline_from_record(record: dict[str, Any], *, sources: set[str] | None = N
     title = clean_text(record.get("title"), "title", limit=MAX_TITLE)
     kind = check_kind(record.get("kind") or "other")
     zone = check_zone(record.get("zone") or DEFAULT_ZONE)
-    start = parse_when(record.get("start"), zone, name="start")
-    end = parse_when(record["end"], zone, name="end") if record.get("end") not in (None, "") else None
+    window = deadline_window(now)  # from 1998 to a few years ahead, whether or not the past is refused
+    start = parse_when(record.get("start"), zone, name="start", window=window)
+    end = parse_when(record["end"], zone, name="end", window=window) if record.get("end") not in (None, "") else None
     if end is not None:
         if end.all_day != start.all_day:
             raise InputError(f"start {start.record_text()!r} and end {end.record_text()!r} must both be dates or both "

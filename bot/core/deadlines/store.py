@@ -35,6 +35,33 @@ def _row_to_deadline(row: Any) -> Deadline:
     )
 
 
+class _Anywhere:
+    """The viewpoint of the engine itself (derivation, seeding, export, the CLI): every deadline is there."""
+
+    def __repr__(self) -> str:
+        return "ANYWHERE"
+
+
+ANYWHERE = _Anywhere()
+SeenFrom = str | None | _Anywhere  # a server id; None for a direct message; ANYWHERE for the engine
+
+
+def visible_from(deadline: Deadline, seen_from: SeenFrom) -> bool:
+    """Whether a deadline exists as seen from a server (or a DM): its own and those for every server. Another
+    server's own deadline does not exist there, and nothing about it may show (not even its id)."""
+    if isinstance(seen_from, _Anywhere) or deadline.guild_id is None:
+        return True
+    return seen_from is not None and deadline.guild_id == str(seen_from)
+
+
+def _scope_sql(seen_from: SeenFrom) -> tuple[str, tuple[str, ...]]:
+    if isinstance(seen_from, _Anywhere):
+        return "1 = 1", ()
+    if seen_from is None:
+        return "guild_id IS NULL", ()
+    return "(guild_id IS NULL OR guild_id = ?)", (str(seen_from),)
+
+
 def _check_reason(reason: str | None) -> str:
     reason = " ".join((reason or "").split())
     if len(reason) > MAX_REASON:
@@ -59,31 +86,38 @@ class DeadlineStore:
             listener()
 
     # --- reading ---------------------------------------------------------------------------------------------
-    def get(self, deadline_id: str) -> Deadline | None:
+    def get(self, deadline_id: str, seen_from: SeenFrom = ANYWHERE) -> Deadline | None:
         row = self.db.query_one("SELECT * FROM deadlines WHERE id = ?", ((deadline_id or "").strip(),))
-        return None if row is None else _row_to_deadline(row)
+        deadline = None if row is None else _row_to_deadline(row)
+        return deadline if deadline is not None and visible_from(deadline, seen_from) else None
 
-    def require(self, deadline_id: str) -> Deadline:
-        deadline = self.get(deadline_id)
+    def require(self, deadline_id: str, seen_from: SeenFrom = ANYWHERE) -> Deadline:
+        """The deadline as seen from a server or a DM; another server's own one is "not found" in the very words
+        used for an id nobody ever used, and "did you mean" names only deadlines visible from there."""
+        deadline = self.get(deadline_id, seen_from)
         if deadline is None:
-            ids = [r["id"] for r in self.db.query("SELECT id FROM deadlines")]
+            scope, params = _scope_sql(seen_from)
+            ids = [r["id"] for r in self.db.query(f"SELECT id FROM deadlines WHERE {scope}", params)]
             close = difflib.get_close_matches((deadline_id or "").strip(), ids, n=3, cutoff=0.5)
             more = f" Did you mean {', '.join(f'`{c}`' for c in close)}?" if close else ""
             raise NotFound(f"No deadline with id `{deadline_id}`.{more}")
         return deadline
 
-    def list(self, *, include_cancelled: bool = False) -> list[Deadline]:
-        where = "" if include_cancelled else "WHERE status = 'active'"
-        return [_row_to_deadline(r) for r in self.db.query(f"SELECT * FROM deadlines {where} ORDER BY start_utc, id")]
+    def list(self, *, include_cancelled: bool = False, seen_from: SeenFrom = ANYWHERE) -> list[Deadline]:
+        scope, params = _scope_sql(seen_from)
+        where = f"WHERE {scope}" + ("" if include_cancelled else " AND status = 'active'")
+        return [_row_to_deadline(r) for r in self.db.query(f"SELECT * FROM deadlines {where} ORDER BY start_utc, id",
+                                                           params)]
 
-    def count(self) -> int:
-        row = self.db.query_one("SELECT count(*) FROM deadlines WHERE status = 'active'")
+    def count(self, seen_from: SeenFrom = ANYWHERE) -> int:
+        scope, params = _scope_sql(seen_from)
+        row = self.db.query_one(f"SELECT count(*) FROM deadlines WHERE status = 'active' AND {scope}", params)
         return int(row[0]) if row else 0
 
     def upcoming(self, now: dt.datetime | None = None, days: int | None = 30,
-                 guild_id: str | None = None) -> list[Deadline]:
+                 guild_id: str | None = None, *, network: bool = True) -> list[Deadline]:
         """Active deadlines not yet over that start within `days` (None: any time), soonest first; for a server,
-        its own and the all-server ones (guild_id None: every deadline)."""
+        its own and (unless `network` is False) the all-server ones (guild_id None: every deadline)."""
         now = now or utcnow()
         # a cheap prefilter in SQL (all-day dates run to the next midnight in their zone), the exact test below
         floor = to_iso(now - dt.timedelta(days=2))
@@ -93,13 +127,13 @@ class DeadlineStore:
             sql += " AND start_utc < ?"
             params.append(to_iso(now + dt.timedelta(days=days)))
         if guild_id is not None:
-            sql += " AND (guild_id IS NULL OR guild_id = ?)"
+            sql += " AND (guild_id IS NULL OR guild_id = ?)" if network else " AND guild_id = ?"
             params.append(str(guild_id))
         rows = self.db.query(sql + " ORDER BY start_utc, id", tuple(params))
         return [d for d in map(_row_to_deadline, rows) if d.ends_at > now]
 
-    def history(self, deadline_id: str) -> list[Revision]:
-        self.require(deadline_id)
+    def history(self, deadline_id: str, seen_from: SeenFrom = ANYWHERE) -> list[Revision]:
+        deadline_id = self.require(deadline_id, seen_from).id
         rows = self.db.query("SELECT * FROM deadline_revisions WHERE deadline_id = ? ORDER BY rev", (deadline_id,))
         return [Revision(r["deadline_id"], r["rev"], r["action"], r["actor_id"], r["actor_name"], r["at"],
                                  r["reason"], json.loads(r["changed"]), json.loads(r["snapshot"])) for r in rows]
@@ -107,10 +141,11 @@ class DeadlineStore:
     def source_ids(self) -> set[str]:
         return {r["id"] for r in self.db.query("SELECT id FROM sources")}
 
-    def next_reminder_due(self) -> dt.datetime | None:
-        """When the next pending reminder is due (UTC), for status lines."""
+    def next_reminder_due(self, guild_id: str | None = None) -> dt.datetime | None:
+        """When the next pending reminder (for one server, or any) is due (UTC), for status lines."""
+        where, params = ("AND guild_id = ?", (str(guild_id),)) if guild_id else ("", ())
         row = self.db.query_one(
-            "SELECT min(coalesce(next_attempt_utc, due_utc)) FROM reminders WHERE state = 'pending'")
+            f"SELECT min(coalesce(next_attempt_utc, due_utc)) FROM reminders WHERE state = 'pending' {where}", params)
         return from_iso(row[0]) if row and row[0] else None
 
     # --- writing ---------------------------------------------------------------------------------------------
@@ -120,26 +155,29 @@ class DeadlineStore:
             raise InputError("give a source id or a link, so members can check where the date comes from")
         return deadline
 
-    def add(self, data: dict[str, Any], actor: Actor, reason: str = "", *, now: dt.datetime | None = None) -> Deadline:
+    def add(self, data: dict[str, Any], actor: Actor, reason: str = "", *, now: dt.datetime | None = None,
+            seen_from: SeenFrom = ANYWHERE) -> Deadline:
         """A new deadline typed by a moderator: must be in the future (relative to `now`, default the clock)."""
         now = now or utcnow()
         reason = _check_reason(reason)
         deadline = self.validate({k: v for k, v in data.items() if v not in (None, "")}, now=now)
         with self.db.transaction():
-            if self.get(deadline.id) is not None:
+            if self.get(deadline.id, seen_from) is not None:
                 raise InputError(f"a deadline with id `{deadline.id}` already exists; edit it or pick another id")
+            if self.get(deadline.id) is not None:  # ids are shared by all servers; say nothing of another's
+                raise InputError(f"the id `{deadline.id}` cannot be used; pick another id")
             self._write(deadline, None, "add", actor, reason)
         return self.require(deadline.id)
 
     def edit(self, deadline_id: str, changes: dict[str, Any], actor: Actor, reason: str = "", *,
-             now: dt.datetime | None = None) -> Deadline:
+             now: dt.datetime | None = None, seen_from: SeenFrom = ANYWHERE) -> Deadline:
         """Change some fields; the rest keep their values. A changed start, end or zone must be in the future.
         Giving a new zone without a new start keeps the wall-clock time and reads it in the new zone."""
         now = now or utcnow()
         reason = _check_reason(reason)
         changes = {k: v for k, v in changes.items() if v is not None}
         with self.db.transaction():
-            current = self.require(deadline_id)
+            current = self.require(deadline_id, seen_from)
             if current.status != "active":
                 raise InputError(f"`{deadline_id}` is cancelled; add a new deadline instead of editing it")
             if "id" in changes and changes["id"] != current.id:
@@ -155,12 +193,12 @@ class DeadlineStore:
             self._write(deadline, current, "edit", actor, reason)
         return self.require(deadline_id)
 
-    def cancel(self, deadline_id: str, actor: Actor, reason: str) -> Deadline:
+    def cancel(self, deadline_id: str, actor: Actor, reason: str, *, seen_from: SeenFrom = ANYWHERE) -> Deadline:
         reason = _check_reason(reason)
         if not reason:
             raise InputError("say why the deadline is cancelled (a reason is required)")
         with self.db.transaction():
-            current = self.require(deadline_id)
+            current = self.require(deadline_id, seen_from)
             if current.status == "cancelled":
                 raise InputError(f"`{deadline_id}` is already cancelled")
             self._write(replace(current, status="cancelled"), current, "cancel", actor, reason)

@@ -47,7 +47,8 @@ def derive_reminders(db: Database, *, deadline_ids: Iterable[str] | None = None,
                      guild_ids: Iterable[str] | None = None, now: dt.datetime | None = None) -> DeriveResult:
     """Bring the reminder rows in line with deadlines and server settings (all, or some deadlines or servers).
 
-    A server gets reminders once it has a reminder channel; a deadline is for one server or all. Sent, claimed
+    A server gets reminders once it has a reminder channel; a deadline is for one server, or for every server
+    that opted in to those (`network_reminders`: deadlines the operators publish for all). Sent, claimed
     and missed rows are history and are never rewritten. A pending row whose deadline or server no longer wants
     it becomes cancelled; one whose time moved is rescheduled (or skipped if the new time is already past);
     a reminder whose time has already passed when it is first derived is not created (a deadline added three
@@ -62,7 +63,9 @@ def derive_reminders(db: Database, *, deadline_ids: Iterable[str] | None = None,
     settings = SettingsStore(db)
     store = DeadlineStore(db)
     with db.transaction() as conn:
-        guilds = {g.guild_id: g for g in settings.all() if g.reminder_channel_id}
+        every = settings.all()
+        guilds = {g.guild_id: g for g in every if g.reminder_channel_id}
+        network = {g.guild_id for g in every if g.network_reminders}
         if g_filter is not None:
             guilds = {k: v for k, v in guilds.items() if k in g_filter}
         if dl_filter is not None:
@@ -101,7 +104,7 @@ def derive_reminders(db: Database, *, deadline_ids: Iterable[str] | None = None,
         for deadline in deadlines:
             if deadline.status != "active":
                 continue
-            targets = [deadline.guild_id] if deadline.guild_id else list(guilds)
+            targets = [deadline.guild_id] if deadline.guild_id else [g for g in guilds if g in network]
             due_cache: dict[str, str] = {}
             for guild_id in targets:
                 guild = guilds.get(guild_id) if guild_id else None
@@ -151,6 +154,8 @@ def derive_reminders(db: Database, *, deadline_ids: Iterable[str] | None = None,
             for (deadline_id, guild_id), channels in reminded.items():
                 if deadline_id != deadline.id or (g_filter is not None and guild_id not in g_filter):
                     continue
+                if deadline.guild_id is None and guild_id not in network:  # it opted out since: no more posts
+                    continue
                 for channel_id in sorted(channels):
                     key = (deadline.id, guild_id, NOTICE_PREFIX + channel_id)
                     if key in notices:
@@ -166,6 +171,7 @@ def fingerprint(db: Database) -> str:
     """Changes whenever a deadline is written or a server's reminder settings change: a cheap test, on each
     tick, for changes made outside the commands (another tool writing the same database)."""
     d = db.query_one("SELECT count(*), coalesce(sum(rev), 0), coalesce(max(updated_at), '') FROM deadlines")
-    g = db.query("SELECT guild_id, reminder_channel_id, offsets FROM guild_settings ORDER BY guild_id")
+    g = db.query("SELECT guild_id, reminder_channel_id, offsets, network_reminders FROM guild_settings "
+                 "ORDER BY guild_id")
     raw = json.dumps([list(d) if d else [], [list(r) for r in g]])
     return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()

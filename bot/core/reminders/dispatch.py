@@ -36,6 +36,7 @@ from bot.core.reminders.senders import (
 )
 from bot.core.reminders.texts import cancellation_text, duration_text, neutralize, reminder_nonce, reminder_text
 from bot.core.settings import SettingsStore
+from bot.core.storage import StorageError
 from bot.core.timeutil import UTC, discord_timestamp, from_iso, to_iso, utcnow
 
 if TYPE_CHECKING:
@@ -102,6 +103,12 @@ class ReminderService:
         now = self.clock()
         try:
             self.lease.acquire(now)
+        except StorageError as exc:  # a read-only database or a full disk: answering goes on without reminders
+            if self.refusal is None:
+                log.warning("reminders are not sent: %s", exc)
+            self.refusal = (f"the database {self.db.path} is read-only; restart the bot once it is writable"
+                            if exc.kind == "readonly" else f"{exc} Tried again on every tick.")
+            return False
         except LeaseHeld as exc:
             if self.refusal is None:
                 log.error("%s", exc)
@@ -117,7 +124,10 @@ class ReminderService:
 
     def stop(self) -> None:
         if self.leader:
-            self.lease.release()
+            try:
+                self.lease.release()
+            except StorageError as exc:  # the lease then lapses on its own
+                log.warning("could not release the dispatcher lease: %s", exc)
         self.leader = False
 
     def refresh(self, *, force: bool = False) -> DeriveResult | None:
@@ -196,6 +206,11 @@ class ReminderService:
             result.cancelled += 1
             return
         settings = self.settings.get(row["guild_id"])
+        if deadline.guild_id not in (None, row["guild_id"]) or (deadline.guild_id is None and not notice
+                                                               and not settings.network_reminders):
+            self._set(rid, "cancelled", "the server does not receive this deadline")  # a row from before a change
+            result.cancelled += 1
+            return
         channel = row["channel_id"] if (notice or recovering) else settings.reminder_channel_id
         if not channel:
             self._set(rid, "cancelled", "the server has no reminder channel")
