@@ -9,33 +9,36 @@ coverage stays low and the bot declines instead of stretching an unrelated fact 
 
 from __future__ import annotations
 
-import bisect
 import math
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
+from bot.core import holds, intent
+from bot.core.bodies import OtherBodies
 from bot.core.facts import FactStore
+from bot.core.lexicon import is_ordinary
+from bot.core.matching import Candidate, presence
 from bot.core.models import Fact, InputError, Source, Topic
-from bot.core.text import Concept, Synonyms
+from bot.core.text import Concept, Synonyms, stem, stems, words
+from bot.core.vocabulary import Vocabulary
 
 MAX_QUESTION = 500
 CANDIDATES = 12
 THRESHOLD = 0.55  # coverage the chosen facts together need to count as an answer; calibrated on tests/eval/
-MIN_SHARE = 0.34  # coverage each chosen fact needs on its own
+MIN_SHARE = 0.65  # coverage each chosen fact needs on its own
 MIN_GAIN = 0.2  # coverage a second or third fact must add to be shown beside the first
+ORDINARY_SHARE = 0.5  # an ordinary word the store lacks, beside known words, weighs this share of the lightest
+HOLDER_SHARE = 0.75  # a fact holding the asked detail may replace the best one if it covers this share of it
 MIN_EVIDENCE = 0.5  # matched weight (in idf units) below which a question is too general to answer
-TYPO_CREDIT = 0.75  # a word matched only as a guessed typo ("sanctoins"); the guess may be wrong ("african")
-PREFIX_CREDIT = 0.85  # a word matched only through a shared stem prefix (complying ~ compliance)
-BODY_WEIGHT = 0.45  # a concept found only in a fact's body text counts for this share of a title/question hit
 # Terms in more facts than this are left out of the MATCH (still counted for coverage): they barely change
 # the ranking but make bm25 walk long posting lists. A store under a few hundred facts keeps every term.
+MATCH_TERMS = 16  # at most this many (the rarest) in the MATCH of a long question; coverage still counts all
 COMMON_SHARE = 0.05
 COMMON_FLOOR = 50
-BM25_MIX = 0.2  # how much bm25 (relative to the best hit) adds to coverage when ordering facts
-BM25_WEIGHTS = (4.0, 6.0, 6.0, 1.0)  # title, questions, keywords, text
+TITLE_MIX = 0.5  # how much naming the question's words in its title (what a fact is about) adds to the order
+BM25_MIX = 0.4  # how much bm25 (relative to the best hit) adds to coverage when ordering facts
+BM25_WEIGHTS = (8.0, 6.0, 6.0, 1.0)  # title, questions, keywords, text
 
 
 @dataclass
@@ -45,8 +48,14 @@ class FactHit:
     score: float
 
 
+ANSWERED, PARTIAL, DECLINED = "answered", "partial", "declined"
+
+
 @dataclass
 class Answer:
+    """`status` is answered, partial (related facts shown, but none holds what was asked: `missing` says what)
+    or declined; `answered` is True only when answered."""
+
     question: str
     answered: bool
     hits: list[FactHit] = field(default_factory=list)
@@ -54,11 +63,19 @@ class Answer:
     suggestions: list[Topic] = field(default_factory=list)
     confidence: float = 0.0
     reason: str = ""  # why nothing was answered, in words a member understands
+    status: str = ""
+    missing: str = ""  # for a partial reply: what was asked that the facts do not hold ("which banks")
+
+    def __post_init__(self) -> None:
+        if not self.status:
+            self.status = ANSWERED if self.answered else DECLINED
 
     def to_json(self, text: str) -> dict[str, Any]:
         return {
             "question": self.question,
+            "status": self.status,
             "answered": self.answered,
+            "missing": self.missing,
             "answer": text,
             "facts": [
                 {
@@ -90,91 +107,30 @@ def check_question(question: str) -> str:
     return text
 
 
-@dataclass
-class _Candidate:
-    rowid: int
-    rank: float
-    fact_id: str
-    title: str
-    topic: str
-    strong: set[str]  # stems in title, questions and keywords
-    body: set[str]  # stems in the text
-    strong_sorted: list[str] = field(default_factory=list)
-    body_sorted: list[str] = field(default_factory=list)
-    coverage: float = 0.0
-    order: float = 0.0
-    credit: dict[int, float] = field(default_factory=dict)  # concept index -> weight this fact earns
-
-
-def _has(term: str, stems: set[str], ordered: list[str]) -> float:
-    """1 when the stem is there; PREFIX_CREDIT when a fact's stem extends it (porter leaves "complying" as
-    "compli" but "compliance" as "complianc"), or extends a fact's stem by at most two letters ("canadian",
-    "canada"); else 0. Never further: "internship" must not match the "intern" of "international"."""
-    if term in stems:
-        return 1.0
-    if len(term) >= 5:
-        at = bisect.bisect_left(ordered, term)  # the stems that extend `term` sort right after it
-        if at < len(ordered) and ordered[at].startswith(term):
-            return PREFIX_CREDIT
-        if any(term[:cut] in stems for cut in (len(term) - 1, len(term) - 2) if cut >= 5):
-            return PREFIX_CREDIT
-    return 0.0
-
-
-def _presence(concept: Concept, cand: _Candidate) -> float:
-    """How strongly a fact mentions a concept: its best alternative, title/questions/keywords above body."""
-    best = 0.0
-    for alt in concept.alternatives:
-        strong = min(_has(t, cand.strong, cand.strong_sorted) for t in alt)
-        either = min(max(_has(t, cand.strong, cand.strong_sorted), _has(t, cand.body, cand.body_sorted))
-                     for t in alt)
-        found = max(strong, either * BODY_WEIGHT)
-        best = max(best, found * TYPO_CREDIT if alt in concept.guessed else found)
-    return best
-
-
 class Answerer:
     def __init__(self, facts: FactStore) -> None:
         self.facts = facts
+        self.bodies = OtherBodies()
         self._generation = -1
         self.synonyms = Synonyms()
         self._topics: dict[str, Topic] = {}
         self._total = 0
-        self._vocab: list[str] | None = None
-        self._df: dict[str, int] = {}
+        self.vocabulary = Vocabulary(facts.db)
 
     def refresh(self) -> None:
-        """Reload what is cached from the store; called automatically when the store has changed."""
+        """Reload what is cached from the store; called automatically when the store has changed. Term counts
+        and typo guesses are forgotten only for the terms that changed."""
+        self.vocabulary.forget(self.facts.terms_changed_since(self._generation))
         self._generation = self.facts.generation
         self.synonyms = Synonyms(self.facts.synonyms())
+        self.bodies = OtherBodies(self.facts.other_bodies())
         self._topics = {t.id: t for t in self.facts.topics()}
         row = self.facts.db.query_one("SELECT count(*) FROM fact_index")
         self._total = int(row[0]) if row else 0
-        self._vocab = None
-        self._df = {}
 
     def _fresh(self) -> None:
         if self._generation != self.facts.generation:
             self.refresh()
-
-    def _vocabulary(self) -> list[str]:
-        if self._vocab is None:
-            rows = self.facts.db.query("SELECT term FROM fact_vocab WHERE term GLOB '[a-z]*'")
-            self._vocab = [r[0] for r in rows]
-        return self._vocab
-
-    def _doc_freq(self, terms: set[str]) -> dict[str, int]:
-        """How many facts hold each term (absent: not in the store). fts5vocab answers `term = ?` from the index
-        but scans the whole vocabulary for `IN`; answers are cached until the store changes."""
-        missing = sorted(t for t in terms if t not in self._df)
-        if missing:
-            if len(self._df) > 100_000:
-                self._df.clear()
-            sql = " UNION ALL ".join(["SELECT term, doc FROM fact_vocab WHERE term = ?"] * len(missing))
-            found = {r[0]: int(r[1]) for r in self.facts.db.query(sql, tuple(missing))}
-            for term in missing:
-                self._df[term] = found.get(term, 0)
-        return {t: self._df[t] for t in terms if self._df.get(t)}
 
     def concepts(self, question: str) -> tuple[list[Concept], dict[str, int]]:
         """The question as concepts (synonym groups it names, then its other content words, typos corrected),
@@ -185,15 +141,18 @@ class Answerer:
             if (term,) not in seen:
                 seen.add((term,))
                 found.append(Concept(term, [(term,)]))
-        known = self._doc_freq({t for c in found for t in c.terms()})
+        known = self.vocabulary.doc_freq({t for c in found for t in c.terms()})
+        typed = {stem(w): w for w in words(question)}
         for concept in found:
             term = concept.alternatives[0][0]
             if len(concept.alternatives) == 1 and len(term) >= 4 and term.isalpha() and term not in known:
-                match = process.extractOne(term, self._vocabulary(), scorer=fuzz.ratio, score_cutoff=80)
+                if is_ordinary(typed.get(term, term)):  # a real word the store lacks ("ditch") is no typo
+                    continue
+                match = self.vocabulary.guess(term)
                 if match:
-                    concept.alternatives.append((match[0],))
-                    concept.guessed = {(match[0],)}
-                    known.update(self._doc_freq({match[0]}))
+                    concept.alternatives.append((match,))
+                    concept.guessed = {(match,)}
+                    known.update(self.vocabulary.doc_freq({match}))
         return found, known
 
     def ask(self, question: str, *, limit: int = 3) -> Answer:
@@ -202,38 +161,102 @@ class Answerer:
         concepts, df = self.concepts(text)
         if not concepts:
             return self._decline(text, [], "I couldn't find any words to search for in that question.")
+        wants = intent.read(text)
+        other = self.bodies.named_in(text)
         n = max(self._total, 1)
-
-        def concept_df(concept: Concept) -> int:
-            return max(min(df.get(t, 0) for t in alt) for alt in concept.alternatives)
-
-        def weight(concept: Concept) -> float:
-            d = concept_df(concept)
-            return math.log(1 + (n - d + 0.5) / (d + 0.5))  # a word the store never saw weighs most
-
-        weights = [weight(c) for c in concepts]
+        weights = self._weights(concepts, df, n)
         candidates = self._search(concepts, df, n)
         if not candidates:
             return self._decline(text, [], "")
         total = sum(weights) or 1.0
         for cand in candidates:
             for i, concept in enumerate(concepts):
-                found = _presence(concept, cand)
+                found = presence(concept, cand)
                 if found:
                     cand.credit[i] = weights[i] * found
             cand.coverage = sum(cand.credit.values()) / total
         best_rank = min(c.rank for c in candidates)
         for cand in candidates:
             # bm25 (negative; lower is better) breaks ties between facts that cover the question equally
-            cand.order = cand.coverage + BM25_MIX * (cand.rank / best_rank if best_rank else 0)
+            cand.order = (cand.coverage + BM25_MIX * (cand.rank / best_rank if best_rank else 0)
+                          + TITLE_MIX * sum(w for i, w in enumerate(weights) if cand.titled(concepts[i])) / total)
         ranked = sorted(candidates, key=lambda c: -c.order)
-        if ranked[0].coverage < MIN_SHARE:
-            return self._decline(text, ranked, "")
-        # Greedy: keep adding the fact that covers most of what the chosen ones leave out.
+        if len(concepts) == 1:
+            ranked = self._broad(concepts[0], ranked)
+        if other is not None and not (ranked and self.bodies.named_in(ranked[0].raw) is other):
+            return self._decline(text, [], f"That's about another court or body ({other.name}); this desk covers "
+                                 "the ICC and its Assembly of States Parties.")
+        other_years = []
+        if wants.years:  # a year asked about must be a year the fact is about, not one it merely dates from
+            other_years = [c for c in ranked if not holds.years_agree(wants.years, text, c.raw)]
+            ranked = [c for c in ranked if c not in other_years]
+        chosen, credit = self._choose(ranked, limit, total)
+        confidence = sum(credit.values()) / total
+        if not chosen or confidence < THRESHOLD:
+            near = [c for c in other_years if c.coverage >= THRESHOLD]
+            if near:
+                return self._partial(text, near[:1], ranked + other_years, " and ".join(sorted(wants.years)),
+                                     confidence)
+            return self._decline(text, ranked or other_years, "")
+        if sum(credit.values()) < MIN_EVIDENCE:
+            return self._decline(text, ranked, "That question is too general for one fact; try naming what you "
+                                 "want to know about.")
+        if wants.kind or wants.future:
+            holders = [c for c in ranked if c.coverage >= max(MIN_SHARE, chosen[0].coverage * HOLDER_SHARE)
+                       and self._holds(wants, c, text)]
+            if not holders:
+                return self._partial(text, chosen, ranked, wants.phrase or "that", confidence)
+            if holders[0] is not chosen[0]:
+                chosen = [holders[0], *[c for c in chosen if c is not holders[0]]][:limit]
+        chosen_ids = {c.fact_id for c in chosen}
+        related = [(c.fact_id, c.title) for c in ranked if c.fact_id not in chosen_ids and c.coverage >= 0.3]
+        more = 4 if len(concepts) == 1 else 3
+        facts = self.facts.get_many([c.rowid for c in chosen])
+        return Answer(
+            question=text,
+            answered=True,
+            hits=[FactHit(facts[c.rowid], self.facts.sources_for(facts[c.rowid]), c.coverage) for c in chosen],
+            related=related[:more],
+            confidence=confidence,
+        )
+
+    def _broad(self, concept: Concept, ranked: list[Candidate]) -> list[Candidate]:
+        """A one-word question ("budget?", "sanctions??") asks about a subject in general: prefer the facts of
+        the topic it names, then facts that name it in their title, before bm25's order; the rest of the list
+        is shown beside the answer for the member to choose from."""
+        terms = concept.terms()
+        topics = {t.id for t in self._topics.values() if terms & set(stems(f"{t.id} {t.name}"))}
+
+        def key(c: Candidate) -> tuple[bool, bool, float]:
+            return (c.topic not in topics, not terms & set(stems(c.title)), c.rank)
+
+        return sorted(ranked, key=key)
+
+    def _weights(self, concepts: list[Concept], df: dict[str, int], n: int) -> list[float]:
+        """Rarer words weigh more, and a word the store never saw weighs most: it may be the very subject
+        ("Netanyahu"). But an ordinary word the store lacks, among two or more words it knows, is a paraphrase
+        ("did the US *ditch* ..."), and does not count against the answer."""
+
+        def concept_df(concept: Concept) -> int:
+            return max(min(df.get(t, 0) for t in alt) for alt in concept.alternatives)
+
+        weights = [math.log(1 + (n - d + 0.5) / (d + 0.5)) for d in map(concept_df, concepts)]
+        known = [w for c, w in zip(concepts, weights, strict=True) if concept_df(c)]
+        if len(known) >= 2:
+            for i, concept in enumerate(concepts):
+                if not concept_df(concept) and " " not in concept.label and is_ordinary(concept.label):
+                    weights[i] = ORDINARY_SHARE * min(known)
+        return weights
+
+    def _choose(self, ranked: list[Candidate], limit: int, total: float) -> tuple[list[Candidate],
+                                                                                   dict[int, float]]:
+        """The best fact, then greedily the facts that cover most of what the chosen ones leave out."""
+        if not ranked or ranked[0].coverage < MIN_SHARE:
+            return [], {}
         chosen = [ranked[0]]
         credit = dict(ranked[0].credit)
         while len(chosen) < limit:
-            def gain(c: _Candidate) -> float:
+            def gain(c: Candidate) -> float:
                 return sum(max(0.0, w - credit.get(i, 0.0)) for i, w in c.credit.items()) / total
 
             rest = [c for c in ranked if c not in chosen and c.coverage >= MIN_SHARE]
@@ -245,20 +268,22 @@ class Answerer:
             chosen.append(nxt)
             for i, w in nxt.credit.items():
                 credit[i] = max(credit.get(i, 0.0), w)
-        confidence = sum(credit.values()) / total
-        if confidence < THRESHOLD:
-            return self._decline(text, ranked, "")
-        if sum(credit.values()) < MIN_EVIDENCE:
-            return self._decline(text, ranked, "That question is too general for one fact; try naming what you "
-                                 "want to know about.")
-        chosen_ids = {c.fact_id for c in chosen}
-        related = [(c.fact_id, c.title) for c in ranked if c.fact_id not in chosen_ids and c.coverage >= 0.3]
-        facts = self.facts.get_many([c.rowid for c in chosen])
+        return chosen, credit
+
+    def _holds(self, wants: intent.Wants, cand: Candidate, question: str) -> bool:
+        return holds.holds(wants, cand.title, cand.text, question=question, expand=self.synonyms.expand)
+
+    def _partial(self, question: str, shown: list[Candidate], ranked: list[Candidate], missing: str,
+                 confidence: float) -> Answer:
+        """Related facts that do not hold what was asked: shown as what the facts do say, never as the answer."""
+        facts = self.facts.get_many([c.rowid for c in shown])
         return Answer(
-            question=text,
-            answered=True,
-            hits=[FactHit(facts[c.rowid], self.facts.sources_for(facts[c.rowid]), c.coverage) for c in chosen],
-            related=related[:3],
+            question=question,
+            answered=False,
+            status=PARTIAL,
+            missing=missing,
+            hits=[FactHit(facts[c.rowid], self.facts.sources_for(facts[c.rowid]), c.coverage) for c in shown],
+            suggestions=self._decline(question, ranked, "").suggestions,
             confidence=confidence,
         )
 
@@ -272,9 +297,10 @@ class Answerer:
         limit = max(COMMON_FLOOR, COMMON_SHARE * n)
         rarity = {alt: min(df[t] for t in alt) for alt in known}
         usable = [alt for alt in known if rarity[alt] <= limit] or [min(known, key=rarity.__getitem__)]
+        usable = sorted(usable, key=lambda alt: (rarity[alt], alt))[:MATCH_TERMS]  # a long question: its rarest
         return " OR ".join('"' + " ".join(alt) + '"' for alt in sorted(usable))
 
-    def _search(self, concepts: list[Concept], df: dict[str, int], n: int) -> list[_Candidate]:
+    def _search(self, concepts: list[Concept], df: dict[str, int], n: int) -> list[Candidate]:
         match = self.match_expression(concepts, df, n)
         if match is None:
             return []
@@ -289,18 +315,21 @@ class Answerer:
         rank = {r[0]: r[1] for r in top}
         marks = ",".join("?" * len(rank))
         indexed = self.facts.db.query(
-            "SELECT i.id, i.title, i.questions, i.keywords, i.text, facts.id, facts.title, facts.topic"
+            "SELECT i.id, i.title, i.questions, i.keywords, i.text, facts.id, facts.title, facts.topic, facts.text"
             f" FROM fact_index i JOIN facts ON facts.rowid = i.id WHERE i.id IN ({marks})",
             tuple(rank),
         )
         return [
-            _Candidate(
+            Candidate(
                 rowid=r[0],
                 rank=rank[r[0]],
                 fact_id=r[5],
                 title=r[6],
                 topic=r[7],
+                text=r[8],
+                raw=f"{r[6]} {r[8]}",
                 strong=(strong := set(f"{r[1]} {r[2]} {r[3]}".split())),
+                title_stems=set(r[1].split()),
                 body=(body := set(r[4].split())),
                 strong_sorted=sorted(strong),
                 body_sorted=sorted(body),
@@ -308,7 +337,7 @@ class Answerer:
             for r in indexed
         ]
 
-    def _decline(self, question: str, ranked: list[_Candidate], reason: str) -> Answer:
+    def _decline(self, question: str, ranked: list[Candidate], reason: str) -> Answer:
         seen: list[str] = []
         for cand in ranked:
             if cand.topic not in seen and cand.coverage > 0:

@@ -65,9 +65,25 @@ GENERIC_WORDS = frozenset(
     org orgs list lists advocacy advocate advocates advocating
     trigger triggered triggering hit hitting hits going goes gone get gets got getting let lets
     anything everything nothing something somewhere anywhere everywhere whatever whenever however
+    according per acc regarding concerning away back apart aside along title titled name names named
     """.split()
 )
-STOP_WORDS = STOP_WORDS | GENERIC_WORDS
+# Chat: interjections and hedges that say nothing about the subject ("tbh", "ngl", "lol").
+CHAT_WORDS = frozenset(
+    """
+    tbh ngl lol lmao omg btw fyi imo imho idk iirc afaik smh tho though anyways anyway hmm hm um uh ah oh ok k kk
+    yeah yep yup nah nope pls plz thx ty tysm cheers q qq quick hiya yo folks guys team all y'all yall
+    """.split()
+)
+# Chat abbreviations of ordinary words, read as the word (so "recs" meets "recommendations").
+ABBREVIATIONS = {
+    "recs": "recommendations", "rec": "recommendation", "intl": "international", "govt": "government",
+    "govts": "governments", "gov": "government", "yr": "year", "yrs": "years", "abt": "about", "acc": "according",
+    "bc": "because", "cuz": "because", "coz": "because", "rn": "now", "ppl": "people", "vs": "against",
+    "thru": "through", "ur": "your", "wrt": "about", "mgmt": "management", "dept": "department",
+    "approx": "approximately", "pct": "percent", "mln": "million", "bn": "billion",
+}
+STOP_WORDS = STOP_WORDS | GENERIC_WORDS | CHAT_WORDS
 _STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
 
 
@@ -88,12 +104,31 @@ _NUMBER_WORDS = {
 }
 
 
+# Discord markup in a question is not words: mentions (<@id>, <@!id>, <@&id>, <#id>), custom emoji
+# (<:name:id>, <a:name:id>), timestamps (<t:unix:F>), and links.
+_MARKUP = re.compile(r"<(?:@[!&]?|#|a?:\w+:|t:)[^>\s]{0,40}>|https?://\S+")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")  # "u.s.", "e.o." are one word each: "us", "eo"
+# Senses porter would join: "on leave" (absent from work) is not "leave" (withdraw from the Statute).
+_SENSES = [(re.compile(r"\bon (?:a )?leave\b|\bleave of absence\b"), " onleave ")]
+
+
+def strip_markup(text: str) -> str:
+    return _MARKUP.sub(" ", text)
+
+
 def words(text: str) -> list[str]:
-    """Folded words, with "6th" read as "6" and "four" as "4" so dates and counts meet however they are typed."""
+    """Folded words, with "6th" read as "6" and "four" as "4" so dates and counts meet however they are typed,
+    chat abbreviations read as their word, and Discord markup left out."""
+    folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold(strip_markup(text)))
+    for pattern, replacement in _SENSES:
+        folded = pattern.sub(replacement, folded)
     out = []
-    for word in _WORD.findall(fold(text)):
+    for word in _WORD.findall(folded):
         ordinal = _ORDINAL.match(word)
-        out.append(ordinal.group(1) if ordinal else _NUMBER_WORDS.get(word, word))
+        word = ordinal.group(1) if ordinal else _NUMBER_WORDS.get(word, word)
+        if len(word) == 1 and word.isalpha():  # "r u", "q": a lone letter is chat, not a subject
+            continue
+        out.extend(ABBREVIATIONS.get(word, word).split())
     return out
 
 
@@ -150,6 +185,13 @@ class Synonyms:
                 self._by_first.setdefault(phrase[0], []).append((phrase, i))
         for entries in self._by_first.values():
             entries.sort(key=lambda item: -len(item[0]))
+
+    def expand(self, phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """A stemmed phrase and every synonym of it ("asp" -> "assembly of states parties", ...)."""
+        for group in self.groups:
+            if phrase in group:
+                return list(group)
+        return [phrase]
 
     def concepts(self, question: str) -> tuple[list[Concept], list[str]]:
         """The question's synonym concepts, and its remaining stems (in order) that no phrase consumed."""

@@ -52,7 +52,10 @@ def test_eval_answered_correctly_and_declined_correctly(desk: Desk, items: list[
     correct = (answerable - len(wrong) - len(missed)) / answerable
     declined = (unanswerable - len(stretched)) / unanswerable
     report = f"correct {correct:.0%}, declined {declined:.0%}; wrong={wrong} missed={missed} stretched={stretched}"
-    assert correct >= 0.9, report
+    # The curator-written sets, kept as a regression check. They measured the curator's own phrasing (90.8% here
+    # against about 65% for strangers' questions), so the engine is now tuned on the blind sets
+    # (tests/core/test_answer_classes.py); trading a few of these for fewer wrong answers there was deliberate.
+    assert correct >= 0.83, report
     assert declined >= 0.9, report
 
 
@@ -103,7 +106,8 @@ def test_sources_that_disagree_are_said_to_disagree(desk: Desk) -> None:
 def test_json_shape(desk: Desk) -> None:
     answer = desk.answerer.ask("what is the 2026 budget?")
     data = answer.to_json(answer_text(answer))
-    assert set(data) == {"question", "answered", "answer", "facts", "suggestions"}
+    assert set(data) == {"question", "status", "answered", "missing", "answer", "facts", "suggestions"}
+    assert data["status"] == "answered" and data["answered"] is True and data["missing"] == ""
     fact = data["facts"][0]
     assert set(fact) == {"id", "text", "sources", "as_of", "score"}
     assert set(fact["sources"][0]) == {"publisher", "title", "date", "url"}

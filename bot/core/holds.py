@@ -1,0 +1,180 @@
+"""Does a fact hold the detail a question wants? A date for "when", a day for "on what date", a number next to the
+thing counted for "how many deputy prosecutors", a named person next to the role (and the right organisation's
+role) for "who is the ASP President", an article of the Statute, a reason, contact details.
+
+Deliberately literal: it reads the fact's own words. A fact that says "the summary does not give the date" holds
+no date, and the answerer then says so instead of presenting the fact as the answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+
+from bot.core.intent import Wants
+from bot.core.lexicon import is_ordinary
+from bot.core.text import fold, stem
+
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+          "jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+          "novembre|decembre")
+_MONTH_NUMBERS = {name: i for i, names in enumerate(
+    ["january jan janvier", "february feb fevrier", "march mar mars", "april apr avril", "may mai", "june jun juin",
+     "july jul juillet", "august aug aout", "september sep sept septembre", "october oct octobre",
+     "november nov novembre", "december dec decembre"], start=1) for name in names.split()}
+_DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{MONTHS})\b|\b(?:{MONTHS})\s+\d{{1,2}}"
+                  r"(?:st|nd|rd|th)?\b|\b\d{4}-\d{2}-\d{2}\b")
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTHS})\s+(?P<year>(?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*h\s*\d{0,2}\b")
+_ARTICLE = re.compile(r"\barticles?\s+\d+", re.I)
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|https?://|\bwww\.")
+_REASON = re.compile(
+    r"\b(because|since|due to|owing to|in response to|in retaliation|retaliat\w*|reprisals?|as a result|in order to|"
+    r"so that|aimed at|to punish|to shield|to deter|to pressure|to protect|citing|on the grounds|reasons?|motiv\w*|"
+    r"justif\w*|response to|over (its|the|their)|after (its|the)|driven by|as punishment|pending|awaiting|amid|"
+    r"following|in light of|given that|means?|for (its|their|the way|how|failing|not|having)|consequen\w*|"
+    r"impacts?|effects?|leads? to|threat\w*|risks?|"
+    r"parce que|car|en raison|a cause|afin de|pour (punir|proteger)|en represailles|motif|signifie|risque)\b")
+# The fact's own words saying a detail is missing: "the summary does not give the date", "neither source names".
+_LACKS = {
+    "person": re.compile(r"\b(do|does|did)(n't| not) (name|identify)|\bnot named\b|\bwithout naming\b|"
+                         r"\b(neither|none of the|no) sources? names?\b|\bne (nomme|cite) pas\b"),
+    "date": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) (the )?(date|when|day)|\bwithout (a |the )?"
+                       r"date\b|\bno date\b|\bne (donne|precise) pas la date\b"),
+    "number": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) (how many|the number|a figure|the "
+                         r"amount)"),
+    "place": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) where\b"),
+}
+_LACKS["day"] = _LACKS["date"]
+_TOKEN = re.compile(r"[\w][\w'’-]*")
+_AMOUNT = re.compile(r"\d|\b(half|dozen|dozens|hundreds?|thousands?|millions?|billions?|moitie|douzaine)\b")
+_PLACE = re.compile(r"\b(?:in|at|en|a|au|aux)\s+(?:the\s+|la\s+|le\s+)?(?P<name>[A-Z][\w-]+)")
+_CAPITALISED_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+|de|van|von|al|el|bin))*\s+"
+                               r"[A-Z][a-zà-ÿ'’-]{2,}\b")
+_PROPER = re.compile(r"\b(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]{3,})\b")  # a capitalised word or an acronym
+NEAR = 4  # words between a count or a name and the thing it belongs to
+
+Expand = Callable[[tuple[str, ...]], Iterable[tuple[str, ...]]]
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(original word, stem) in order."""
+    return [(w, stem(fold(w).replace("’", "'").split("'")[0])) for w in _TOKEN.findall(text)]
+
+
+def _positions(tokens: list[tuple[str, str]], phrases: Iterable[tuple[str, ...]]) -> list[int]:
+    stems = [s for _, s in tokens]
+    found = []
+    for phrase in phrases:
+        n = len(phrase)
+        found += [i for i in range(len(stems) - n + 1) if tuple(stems[i:i + n]) == phrase]
+    return found
+
+
+def _number_near(tokens: list[tuple[str, str]], where: list[int]) -> bool:
+    for i in where:
+        for j in range(max(0, i - NEAR), min(len(tokens), i + NEAR + 1)):
+            word = fold(tokens[j][0])
+            if (word.isdigit() and not _YEAR.fullmatch(word)) or _AMOUNT.fullmatch(word) or \
+                    word in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                             "twelve", "sixteen", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+                             "dix", "seize"):
+                return True
+    return False
+
+
+def _future_date(text: str, today: dt.date) -> bool:
+    for match in _MONTH_YEAR.finditer(text):
+        month = _MONTH_NUMBERS.get(match.group("month"), 1)
+        if (int(match.group("year")), month) >= (today.year, today.month):
+            return True
+    return any(int(y) > today.year for y in _YEAR.findall(text))
+
+
+def _named_role(fact: str, tokens: list[tuple[str, str]], wants: Wants, expand: Expand) -> bool:
+    """A name beside the role asked about, and (when the question names whose role) beside that organisation."""
+    roles = _positions(tokens, [tuple(stem(w) for w in wants.role.split())]) if wants.role else []
+    if not roles:
+        return False
+    if wants.org:
+        orgs = _positions(tokens, expand(wants.org))
+
+        def whose(r: int) -> bool:  # "ASP President", "President of the ASP", or "its President" after the ASP
+            after = r + 1 < len(tokens) and tokens[r + 1][1] in ("of", "de", "du", "to")
+            possessive = r > 0 and tokens[r - 1][1] in ("it", "its", "their", "son", "sa", "leur") and bool(orgs)
+            return possessive or any(r - 3 <= o < r or (after and r + 1 < o <= r + 4) for o in orgs)
+
+        roles = [r for r in roles if whose(r)]
+        if not roles:
+            return False
+    names = [m.start() for m in _CAPITALISED_NAME.finditer(fact)]
+    if not names:
+        return False
+    starts = [m.start() for m in _TOKEN.finditer(fact)]
+    name_positions = {sum(1 for s in starts if s < at) for at in names}
+    return any(abs(r - n) <= NEAR for r in roles for n in name_positions)
+
+
+def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
+          today: dt.date | None = None) -> bool:
+    """True when the fact (title and text) holds the kind of detail `wants` asks for, or asks for nothing special."""
+    kind = wants.kind
+    if kind is None and not wants.future:
+        return True
+    fact = f"{title}. {text}"
+    folded = fold(fact)
+    today = today or dt.datetime.now(dt.UTC).date()
+    lacks = _LACKS.get(kind or "")
+    if lacks is not None and lacks.search(folded):
+        return False
+    if wants.future and not _future_date(folded, today):
+        return False
+    if kind == "contact":
+        return bool(_CONTACT.search(text))
+    if kind == "time":
+        return bool(_TIME.search(folded))
+    if kind == "day":
+        return bool(_DAY.search(folded))
+    if kind == "date":
+        return bool(_DAY.search(folded) or _MONTH_YEAR.search(folded) or _YEAR.search(folded))
+    if kind == "article":
+        return bool(_ARTICLE.search(fact))
+    if kind == "reason":
+        return bool(_REASON.search(folded))
+    if kind == "place":
+        return any(fold(m.group("name")) not in _MONTH_NUMBERS for m in _PLACE.finditer(fact))
+    tokens = _tokens(fact)
+    if kind == "number":
+        if not wants.focus:
+            return bool(_AMOUNT.search(folded))
+        return _number_near(tokens, _positions(tokens, expand(wants.focus)))
+    if kind == "person":
+        if wants.role and not re.search(rf"\b{re.escape(wants.role)}s\b", fold(question)):  # "the judges": any names
+            return _named_role(fact, tokens, wants, expand)
+        asked = {fold(w) for w in _TOKEN.findall(question)}
+        return any(fold(w) not in asked and not is_ordinary(fold(w)) for w in _PROPER.findall(fact))
+    return True
+
+
+def years_agree(years: Iterable[str], question: str, fact: str) -> bool:
+    """Every year the question names is a year the fact is about: present in the fact, and where the question
+    ties the year to a thing ("the 2025 budget"), not contradicted by the fact tying another year to that thing
+    ("the 2026 budget", adopted in December 2025, is not the 2025 budget)."""
+    years = set(years)
+    if not years:
+        return True
+    if not all(y in fact for y in years):
+        return False
+    asked = _tokens(question)
+    told = _tokens(fact)
+    for i, (word, _) in enumerate(asked):
+        if word not in years:
+            continue
+        things = {s for j, (w, s) in enumerate(asked) if abs(j - i) == 1 and not _YEAR.fullmatch(w)}
+        beside = [fold(told[k][0]) for p in _positions(told, [(t,) for t in things])
+                  for k in (p - 1, p + 1) if 0 <= k < len(told) and _YEAR.fullmatch(told[k][0])]
+        if beside and word not in beside:
+            return False
+    return True

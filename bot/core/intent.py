@@ -1,0 +1,123 @@
+"""What a question asks for beyond its words: the kind of detail it wants (a date, a number, a person, a place, an
+article of the Statute, a reason, contact details), the thing that detail is about ("how many *deputy
+prosecutors*", "the president *of the ASP*"), whether it looks ahead ("the *next* session"), and the years it
+names.
+
+Words alone find the facts about a subject; they cannot tell a fact that holds the asked detail from one that
+merely mentions the subject. The answerer reads a question's `Wants` and asks `bot.core.holds` whether a fact
+holds it; when none does, the honest reply is partial ("the curated facts don't say which banks; what they do
+say: ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.core.text import STOP_WORDS, fold, stem, words
+
+ROLES = (
+    "president|vice president|vice-president|registrar|deputy prosecutor|prosecutor|judge|chair|chairperson|"
+    "director|head|leader|spokesperson|spokesman|rapporteur|secretary general|secretary-general|ambassador|"
+    "minister|representative|rep|coordinator|founder|author|presidente|procureur|greffier|juge|directeur|"
+    "directrice|dirigeant|chef|porte-parole|representant|fondateur|auteur"
+)
+_ROLE = rf"(?P<role>{ROLES})s?"
+# "who is the president of the ASP", "name of the ASP president", "fidh's rep", "qui est le président de l'AEP"
+_ROLE_OF = re.compile(rf"\b{_ROLE}\b(?:\s+(?:of|at|for|de|du|des|de la|de l)\b\s*(?:the\s+|la\s+|le\s+|l\s+)?"
+                      r"(?P<org>[a-z0-9][a-z0-9 -]{0,40}))?")
+_ORG_ROLE = re.compile(rf"\b(?P<org>[a-z0-9-]+)(?:\s+s)?\s+{_ROLE}\b")
+
+# (kind, pattern) in order: the first that matches names the kind. Patterns run on folded text.
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("contact", re.compile(r"\b(phone|telephone|tel)\s*(number|no|nr)?\b|\be-?mail\b|\bcontact (details|info)"
+                           r"|\bwebsite\b|\bpostal address\b|\bnumero de telephone\b|\bcourriel\b|\bsite web\b")),
+    ("time", re.compile(r"\b(what|which) time\b|\bat what hour\b|\btime of (the )?day\b|\bquelle heure\b"
+                        r"|\ba quelle heure\b")),
+    ("day", re.compile(r"\b(what|which|exact|precise) (day|date)\b|\bon what (day|date)\b|\bdate (of|did|was|when)\b"
+                       r"|\bquel jour\b|\bquelle date\b|\ba quelle date\b|\bdate exacte\b")),
+    ("article", re.compile(r"\b(which|what) (article|provision)\b|\bunder what (article|provision)\b"
+                           r"|\bquel article\b|\bquelle disposition\b")),
+    ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
+                          r"|\bhow big\b|\bcombien\b|\bquel montant\b|\bquel pourcentage\b|\bquelle somme\b")),
+    ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
+                         r"|place|town)\b|^ou\b|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
+                         r"|\bquel pays\b|\bquel lieu\b")),
+    ("date", re.compile(r"^when\b|\bwhen (is|was|did|does|do|will|are|were|has|have)\b|\bsince when\b"
+                        r"|\b(what|which) (year|month)\b|^quand\b|\bquand (est|a|ont|sera|aura|etait|se|la|le"
+                        r"|les)\b|\bdepuis quand\b|\bquelle annee\b|\bquel mois\b")),
+    ("reason", re.compile(r"^why\b|\bwhy\b|\bwhat(?: s| is| was|s) the (reason|motive|rationale)\b|\bhow come\b"
+                          r"|\breasons? (for|behind|why)\b|\bpourquoi\b|\bquelle (est la )?raison\b")),
+    ("person", re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
+                          r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s) (his|her|their) name\b|\bnamed\b"
+                          r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnom d")),
+]
+_FUTURE = re.compile(r"\b(next|upcoming|coming|future|will|going to|gonna|prochaine?s?|a venir|futur)\b")
+_YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+_NUMBER_AFTER = re.compile(r"\b(?:how many|how much|combien (?:de |d )?)\s*(?P<rest>.*)")
+
+
+@dataclass(frozen=True)
+class Wants:
+    kind: str | None = None  # contact | time | day | article | number | place | date | reason | person
+    focus: tuple[str, ...] = ()  # stems of what a count or amount is of ("deputy prosecutor")
+    role: str | None = None  # a role whose holder is asked for ("president")
+    org: tuple[str, ...] = ()  # stems naming whose role it is ("asp")
+    future: bool = False
+    years: frozenset[str] = field(default_factory=frozenset)
+    phrase: str = ""  # what was asked, in the question's words, for "the curated facts don't say ..."
+
+
+def read(question: str) -> Wants:
+    """A question's wants; `kind` is None for questions that ask about a subject in general."""
+    text = " ".join(words(question.replace("'", " ")))
+    folded = fold(question)
+    kind = next((name for name, pattern in _KINDS if pattern.search(text)), None)
+    role = org = None
+    focus: tuple[str, ...] = ()
+    if kind == "person":  # only a question asking who names a role ("who is the ASP President")
+        role, org = _role(text)
+    if kind == "number":
+        match = _NUMBER_AFTER.search(text)
+        rest = [w for w in (match.group("rest").split() if match else []) if w not in STOP_WORDS]
+        focus = tuple(stem(w) for w in rest[:1])
+    return Wants(
+        kind=kind,
+        focus=focus,
+        role=role,
+        org=tuple(stem(w) for w in (org or "").split() if w not in STOP_WORDS)[:3],
+        future=bool(_FUTURE.search(text)) and kind in ("date", "day", "time"),
+        years=frozenset(_YEAR.findall(folded)),
+        phrase=_phrase(kind, role, org, focus and rest[:1]),
+    )
+
+
+def _role(text: str) -> tuple[str | None, str | None]:
+    match = _ROLE_OF.search(text)
+    if match is None:
+        return None, None
+    role = {"rep": "representative", "spokesman": "spokesperson", "head": "head"}.get(
+        match.group("role"), match.group("role")).replace("-", " ")
+    org = (match.group("org") or "").strip()
+    if not org:
+        before = _ORG_ROLE.search(text)
+        if before and before.group("org") not in STOP_WORDS and before.group("org") not in ("the", "le", "la"):
+            org = before.group("org")
+    org = " ".join(w for w in org.split()[:3] if w not in STOP_WORDS)
+    return role, org or None
+
+
+def _phrase(kind: str | None, role: str | None, org: str | None, focus: list[str] | tuple) -> str:
+    if role:
+        return f"who the {role}{' of ' + org.upper() if org and len(org) <= 5 else ' of ' + org if org else ''} is"
+    return {
+        "contact": "contact details",
+        "time": "the time of day",
+        "day": "the exact date",
+        "date": "when",
+        "article": "which article",
+        "number": f"how many {focus[0]}" if focus else "the figure",
+        "place": "where",
+        "reason": "why",
+        "person": "who",
+    }.get(kind or "", "")

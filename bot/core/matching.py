@@ -1,0 +1,86 @@
+"""How well a candidate fact mentions each concept of a question: exact stems, stems that extend one another
+(porter leaves "complying" as "compli" but "compliance" as "complianc"), typo guesses at part credit, and the
+title, example questions and keywords above the body text. The answerer turns these into coverage.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from bot.core.text import Concept
+
+BODY_WEIGHT = 0.45  # a concept found only in a fact's body text counts for this share of a title/question hit
+PREFIX_CREDIT = 0.85  # a word matched only through a shared stem prefix (complying ~ compliance)
+TYPO_CREDIT = 0.75  # a word matched only as a guessed typo ("sanctoins"); the guess may be wrong ("african")
+
+
+@dataclass
+class Candidate:
+    rowid: int
+    rank: float
+    fact_id: str
+    title: str
+    topic: str
+    text: str  # the fact's text as written (for the detail checks)
+    raw: str  # title and text, folded (for years)
+    strong: set[str]  # stems in title, questions and keywords
+    title_stems: set[str]  # stems in the title alone
+    body: set[str]  # stems in the text
+    strong_sorted: list[str] = field(default_factory=list)
+    body_sorted: list[str] = field(default_factory=list)
+    coverage: float = 0.0
+    order: float = 0.0
+    credit: dict[int, float] = field(default_factory=dict)  # concept index -> weight this fact earns
+    seen: dict[str, tuple[float, float]] = field(default_factory=dict)  # term -> (in strong fields, anywhere)
+    prefixes: set[str] | None = None  # the first five letters of every stem, made on first need
+
+    def titled(self, concept: Concept) -> bool:
+        """The fact's title names the concept (one of its alternatives whole)."""
+        return any(all(t in self.title_stems for t in alt) for alt in concept.alternatives)
+
+    def has(self, term: str) -> tuple[float, float]:
+        """How the fact holds a term: in its title, questions or keywords, and anywhere (memoised: a long
+        question asks about the same terms through several concepts and alternatives)."""
+        found = self.seen.get(term)
+        if found is None:
+            if self.prefixes is None:
+                self.prefixes = {w[:5] for w in self.strong | self.body if len(w) >= 5}
+            if term in self.strong:
+                found = (1.0, 1.0)
+            elif term in self.body:
+                found = (0.0, 1.0)
+            elif len(term) < 5 or term[:5] not in self.prefixes:  # no stem could extend or be cut from it
+                found = (0.0, 0.0)
+            else:
+                strong = _has(term, self.strong, self.strong_sorted)
+                found = (strong, max(strong, _has(term, self.body, self.body_sorted)))
+            self.seen[term] = found
+        return found
+
+
+def _has(term: str, stems: set[str], ordered: list[str]) -> float:
+    """1 when the stem is there; PREFIX_CREDIT when a fact's stem extends it (porter leaves "complying" as
+    "compli" but "compliance" as "complianc"), or extends a fact's stem by at most two letters ("canadian",
+    "canada"); else 0. Never further: "internship" must not match the "intern" of "international"."""
+    if term in stems:
+        return 1.0
+    if len(term) >= 5:
+        at = bisect.bisect_left(ordered, term)  # the stems that extend `term` sort right after it
+        if at < len(ordered) and ordered[at].startswith(term):
+            return PREFIX_CREDIT
+        if any(term[:cut] in stems for cut in (len(term) - 1, len(term) - 2) if cut >= 5):
+            return PREFIX_CREDIT
+    return 0.0
+
+
+def presence(concept: Concept, cand: Candidate) -> float:
+    """How strongly a fact mentions a concept: its best alternative, title/questions/keywords above body."""
+    best = 0.0
+    for alt in concept.alternatives:
+        held = [cand.has(t) for t in alt]
+        strong = min(h[0] for h in held)
+        either = min(h[1] for h in held)
+        found = max(strong, either * BODY_WEIGHT)
+        best = max(best, found * TYPO_CREDIT if alt in concept.guessed else found)
+    return best

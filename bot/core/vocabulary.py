@@ -1,0 +1,71 @@
+"""The store's vocabulary for answering: how many facts hold a term, and the store's word a typo most likely
+meant. Both are cached and kept up to date by what changed, never rebuilt from scratch after an edit: a write
+reports the terms it touched (`FactStore.terms_changed_since`), and only those are looked up again.
+
+Typo guesses compare a word only with store words of similar length (fuzz.ratio >= 80 cannot hold otherwise),
+and each guess is remembered, so a long question of unknown words costs a few lookups, not a scan per word.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from bot.core.db import Database
+
+TYPO_SCORE = 80
+MAX_CACHE = 100_000
+
+
+class Vocabulary:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._df: dict[str, int] = {}
+        self._by_length: dict[int, list[str]] | None = None
+        self._guesses: dict[str, str | None] = {}
+
+    def forget(self, terms: Iterable[str] | None) -> None:
+        """Terms whose counts changed (None: anything may have changed)."""
+        if terms is None:
+            self._df.clear()
+            self._by_length = None
+        else:
+            terms = set(terms)
+            for term in terms:
+                self._df.pop(term, None)
+            if self._by_length is not None:
+                for term in terms:
+                    if term.isalpha() and term[:1].isascii() and term not in self._by_length[len(term)]:
+                        self._by_length[len(term)].append(term)
+        self._guesses.clear()
+
+    def doc_freq(self, terms: set[str]) -> dict[str, int]:
+        """How many facts hold each term (absent: not in the store). fts5vocab answers `term = ?` from the index
+        but scans the whole vocabulary for `IN`, hence the UNION of single lookups."""
+        missing = sorted(t for t in terms if t not in self._df)
+        if missing:
+            if len(self._df) > MAX_CACHE:
+                self._df.clear()
+            sql = " UNION ALL ".join(["SELECT term, doc FROM fact_vocab WHERE term = ?"] * len(missing))
+            found = {r[0]: int(r[1]) for r in self.db.query(sql, tuple(missing))}
+            for term in missing:
+                self._df[term] = found.get(term, 0)
+        return {t: self._df[t] for t in terms if self._df.get(t)}
+
+    def guess(self, term: str) -> str | None:
+        """The store's word `term` is most likely a typo of, or None."""
+        if term in self._guesses:
+            return self._guesses[term]
+        if self._by_length is None:
+            self._by_length = defaultdict(list)
+            for row in self.db.query("SELECT term FROM fact_vocab WHERE term GLOB '[a-z]*'"):
+                self._by_length[len(row[0])].append(row[0])
+        size = len(term)
+        choices = [w for n in range(max(1, size * 2 // 3), size * 3 // 2 + 2) for w in self._by_length.get(n, ())]
+        match = process.extractOne(term, choices, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+        if len(self._guesses) > MAX_CACHE:
+            self._guesses.clear()
+        self._guesses[term] = match[0] if match else None
+        return self._guesses[term]

@@ -1,0 +1,137 @@
+"""The ways answers went wrong on questions nobody here wrote, each as members would type it (issue: answers that
+hold up). Every test names the class of mistake it guards against; the blind tuning set's bars are at the end."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.core.desk import Desk
+from bot.core.permissions import Actor
+from bot.core.render import answer_text
+from tests.eval.score import load, score
+
+BLIND = Path(__file__).resolve().parents[1] / "eval" / "blind"
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory):
+    desk = Desk.open(tmp_path_factory.mktemp("classes") / "classes.db")
+    yield desk
+    desk.close()
+
+
+def top(desk: Desk, question: str) -> str | None:
+    answer = desk.answerer.ask(question)
+    return answer.hits[0].fact.id if answer.status == "answered" else None
+
+
+@pytest.mark.parametrize("chatty", [
+    "tbh whats the proposed 2026 budget for the icc ngl",
+    "pls whats the proposed 2026 budget for the icc",
+    "wrt the icc, whats the proposed 2026 budget lol",
+])
+def test_chat_words_do_not_veto_an_answer(desk: Desk, chatty: str) -> None:
+    assert top(desk, chatty) == top(desk, "what is the proposed 2026 budget for the icc") == "budget-2026-193-million"
+
+
+def test_an_ordinary_word_the_store_lacks_is_a_paraphrase_not_a_typo(desk: Desk) -> None:
+    # "ditch" is not in the store; it must neither veto the answer nor be "corrected" to another word
+    answer = desk.answerer.ask("did washington slap sanctions on icc judges in june 2025?")
+    assert answer.status == "answered" and answer.hits[0].fact.id == "us-sanctions-four-judges-june-2025"
+
+
+def test_a_name_the_store_does_not_know_still_vetoes(desk: Desk) -> None:
+    answer = desk.answerer.ask("is there an icc arrest warrant for netanyahu")
+    assert answer.status != "answered"
+
+
+@pytest.mark.parametrize(("question", "missing"), [
+    ("what's the phone number of the ICC registry", None),  # contact details: no fact holds any
+    ("what date did the philippines surrender duterte to the icc", "the exact date"),
+    ("name of the janjaweed leader convicted by the icc?", "who the leader of janjaweed is"),
+    ("who is the president of the ASP?", "who the president of ASP is"),
+])
+def test_a_related_fact_without_the_asked_detail_is_partial_never_the_answer(desk: Desk, question: str,
+                                                                           missing: str | None) -> None:
+    answer = desk.answerer.ask(question)
+    assert answer.status in ("partial", "declined") and not answer.answered
+    if answer.status == "partial":
+        assert answer.missing == missing
+        assert answer.hits, "a partial reply shows what the facts do say"
+        assert answer_text(answer).startswith(f"The curated facts don't say {missing}. What they do say:")
+
+
+def test_a_partial_reply_in_json(desk: Desk) -> None:
+    answer = desk.answerer.ask("what date did the philippines surrender duterte to the icc")
+    data = answer.to_json(answer_text(answer))
+    assert data["status"] == "partial" and data["answered"] is False and data["missing"] == "the exact date"
+    assert [f["id"] for f in data["facts"]] == ["duterte-surrendered-to-icc"]
+
+
+def test_the_asked_year_must_be_the_year_the_fact_is_about(desk: Desk) -> None:
+    answer = desk.answerer.ask("what was the approved 2025 budget of the icc")
+    assert answer.status != "answered", "the 2026 budget (adopted in December 2025) is not the 2025 budget"
+    assert top(desk, "what is the proposed 2026 budget") == "budget-2026-193-million"
+
+
+@pytest.mark.parametrize("question", [
+    "how many judges sit on the ICJ?",
+    "did the european court of human rights rule on the sanctions?",
+    "what did the inter-american court say about arrests",
+])
+def test_another_court_is_not_stretched_into_an_icc_answer(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert answer.status == "declined"
+    assert "another court or body" in answer.reason
+
+
+def test_the_store_s_own_mentions_of_a_body_are_answered(desk: Desk) -> None:
+    assert top(desk, "was the UN special rapporteur of the human rights council sanctioned?") == \
+        "us-sanctions-un-special-rapporteur"
+
+
+def test_on_leave_is_not_leaving(desk: Desk) -> None:
+    assert top(desk, "is the icc prosecutor on leave?") == "prosecutor-on-leave-external-investigation"
+    answer = desk.answerer.ask("which states are leaving the rome statute?")
+    assert answer.status == "answered"
+    assert all(h.fact.id != "prosecutor-on-leave-external-investigation" for h in answer.hits)
+
+
+def test_why_wants_a_fact_that_gives_a_reason(desk: Desk) -> None:
+    answer = desk.answerer.ask("why is the icc prosecutor on leave?")
+    assert answer.status == "answered" and answer.hits[0].fact.id == "prosecutor-on-leave-external-investigation"
+
+
+def test_discord_markup_is_not_words(desk: Desk) -> None:
+    plain = "what is the proposed 2026 budget for the icc"
+    marked = f"<@123456789012345678> {plain} <:icc:112233445566778899> <#987654321098765432>"
+    assert top(desk, marked) == top(desk, plain) == "budget-2026-193-million"
+
+
+def test_a_one_word_question_gets_its_topic_and_a_list_to_choose_from(desk: Desk) -> None:
+    answer = desk.answerer.ask("sanctions??")
+    assert answer.status == "answered" and answer.hits[0].fact.topic == "sanctions"
+    assert len(answer.related) >= 3, "a broad question lists other facts to choose from"
+
+
+def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
+    desk = Desk.open(tmp_path / "stale.db")
+    fact = desk.facts.require("budget-2026-193-million")
+    past = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    desk.facts.edit(fact.id, {"review_by": past}, Actor.local(), "test: overdue")
+    answer = desk.answerer.ask("what is the proposed 2026 budget for the icc")
+    assert answer.hits[0].fact.id == fact.id
+    assert "May be out of date: its review was due on" in answer_text(answer)
+    desk.close()
+
+
+# Bars on the blind tuning sets (tests/eval/blind/*-tuning.yaml). The holdout parts are never asserted on or
+# tuned on; they are scored once at the end of the work and reported in the README with their date.
+def test_blind_english_tuning_set(desk: Desk) -> None:
+    result = score(desk, load(BLIND / "en-tuning.yaml"))
+    assert result.right_share >= 0.76, result.line()
+    assert result.declined_share >= 0.95, result.line()
+    assert result.wrong_share <= 0.075, result.line()
