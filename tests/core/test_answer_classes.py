@@ -135,3 +135,18 @@ def test_blind_english_tuning_set(desk: Desk) -> None:
     assert result.right_share >= 0.76, result.line()
     assert result.declined_share >= 0.95, result.line()
     assert result.wrong_share <= 0.075, result.line()
+
+
+def test_an_edit_updates_the_vocabulary_without_rebuilding_it(tmp_path) -> None:
+    desk = Desk.open(tmp_path / "vocab.db")
+    vocabulary = desk.answerer.vocabulary
+    assert desk.answerer.ask("what about the sanctoins on judges").status == "answered"  # builds the word list
+    words_by_length = vocabulary._by_length
+    assert words_by_length is not None and "zanzibarian" not in words_by_length.get(11, [])
+    fact = desk.facts.require("budget-2026-193-million")
+    desk.facts.edit(fact.id, {"keywords": [*fact.keywords, "zanzibarian"]}, Actor.local(), "test: new word")
+    answer = desk.answerer.ask("zanzibarain budget 2026")  # a typo of the word just added
+    assert answer.status == "answered" and answer.hits[0].fact.id == fact.id
+    assert vocabulary._by_length is words_by_length, "the word list was updated in place, not rebuilt"
+    assert "zanzibarian" in vocabulary._by_length[11]
+    desk.close()

@@ -66,6 +66,17 @@ async def test_question_with_no_curated_fact_gets_a_plain_answer_and_closest_top
     assert env.desk.feedback.gaps(), "the unanswered question is kept for the moderators"
 
 
+async def test_a_related_fact_without_the_asked_detail_is_shown_as_partial(env: DeskBot) -> None:
+    msg = await env.run("ask", {"question": "what date did the philippines surrender duterte to the icc?"},
+                        user=env.world.member)
+    assert msg.content == "The curated facts don't say the exact date. What they do say:"
+    assert fact_ids_in(msg) == ["duterte-surrendered-to-icc"]
+    assert_sourced_answer(msg, env)
+    gaps = env.desk.feedback.gaps(guild_id=str(env.world.guild.id))
+    assert [g.question for g in gaps] == ["what date did the philippines surrender duterte to the icc?"], \
+        "asked and not answered: kept for the moderators"
+
+
 async def test_a_mention_is_answered_like_ask_and_plain_messages_are_ignored(env: DeskBot) -> None:
     fake, w = env.fake, env.world
     await fake.send_message(w.general, w.member, "just chatting about the ASP, no question for the bot")
