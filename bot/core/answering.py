@@ -37,6 +37,7 @@ MATCH_TERMS = 16  # at most this many (the rarest) in the MATCH of a long questi
 COMMON_SHARE = 0.05
 COMMON_FLOOR = 50
 TITLE_MIX = 0.5  # how much naming the question's words in its title (what a fact is about) adds to the order
+EXAMPLE_MIX = 0.25  # how much the closest example question (asked the way this one is) adds to the order
 BM25_MIX = 0.4  # how much bm25 (relative to the best hit) adds to coverage when ordering facts
 BM25_WEIGHTS = (8.0, 6.0, 6.0, 1.0)  # title, questions, keywords, text
 
@@ -179,7 +180,8 @@ class Answerer:
         for cand in candidates:
             # bm25 (negative; lower is better) breaks ties between facts that cover the question equally
             cand.order = (cand.coverage + BM25_MIX * (cand.rank / best_rank if best_rank else 0)
-                          + TITLE_MIX * sum(w for i, w in enumerate(weights) if cand.titled(concepts[i])) / total)
+                          + TITLE_MIX * sum(w for i, w in enumerate(weights) if cand.titled(concepts[i])) / total
+                          + EXAMPLE_MIX * cand.closest_example(concepts, weights, total))
         ranked = sorted(candidates, key=lambda c: -c.order)
         if len(concepts) == 1:
             ranked = self._broad(concepts[0], ranked)
@@ -315,7 +317,8 @@ class Answerer:
         rank = {r[0]: r[1] for r in top}
         marks = ",".join("?" * len(rank))
         indexed = self.facts.db.query(
-            "SELECT i.id, i.title, i.questions, i.keywords, i.text, facts.id, facts.title, facts.topic, facts.text"
+            "SELECT i.id, i.title, i.questions, i.keywords, i.text, facts.id, facts.title, facts.topic, facts.text,"
+            " facts.questions"
             f" FROM fact_index i JOIN facts ON facts.rowid = i.id WHERE i.id IN ({marks})",
             tuple(rank),
         )
@@ -330,6 +333,7 @@ class Answerer:
                 raw=f"{r[6]} {r[8]}",
                 strong=(strong := set(f"{r[1]} {r[2]} {r[3]}".split())),
                 title_stems=set(r[1].split()),
+                examples=r[9],
                 body=(body := set(r[4].split())),
                 strong_sorted=sorted(strong),
                 body_sorted=sorted(body),

@@ -6,9 +6,10 @@ title, example questions and keywords above the body text. The answerer turns th
 from __future__ import annotations
 
 import bisect
+import json
 from dataclasses import dataclass, field
 
-from bot.core.text import Concept
+from bot.core.text import STOP_STEMS, Concept, stems
 
 BODY_WEIGHT = 0.45  # a concept found only in a fact's body text counts for this share of a title/question hit
 PREFIX_CREDIT = 0.85  # a word matched only through a shared stem prefix (complying ~ compliance)
@@ -29,11 +30,28 @@ class Candidate:
     body: set[str]  # stems in the text
     strong_sorted: list[str] = field(default_factory=list)
     body_sorted: list[str] = field(default_factory=list)
+    examples: str = "[]"  # the fact's example questions, as stored (JSON)
     coverage: float = 0.0
     order: float = 0.0
     credit: dict[int, float] = field(default_factory=dict)  # concept index -> weight this fact earns
     seen: dict[str, tuple[float, float]] = field(default_factory=dict)  # term -> (in strong fields, anywhere)
     prefixes: set[str] | None = None  # the first five letters of every stem, made on first need
+
+    def closest_example(self, concepts: list[Concept], weights: list[float], total: float) -> float:
+        """How closely one of the fact's example questions asks what this question asks: the weight of the
+        question's concepts it names, discounted by the words it has that the question lacks."""
+        best = 0.0
+        for example in json.loads(self.examples):
+            held = set(stems(example)) - STOP_STEMS
+            if not held:
+                continue
+            named = [i for i, c in enumerate(concepts) if any(all(t in held for t in alt) for alt in c.alternatives)]
+            if not named:
+                continue
+            used = {t for i in named for alt in concepts[i].alternatives if all(t in held for t in alt) for t in alt}
+            share = sum(weights[i] for i in named) / total
+            best = max(best, share * (len(used) / len(held)) ** 0.5)
+        return best
 
     def titled(self, concept: Concept) -> bool:
         """The fact's title names the concept (one of its alternatives whole)."""

@@ -84,7 +84,7 @@ ABBREVIATIONS = {
     "approx": "approximately", "pct": "percent", "mln": "million", "bn": "billion",
 }
 STOP_WORDS = STOP_WORDS | GENERIC_WORDS | CHAT_WORDS
-_STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
+STOP_STEMS = _STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
 
 
 def fold(text: str) -> str:
