@@ -163,6 +163,9 @@ class Answerer:
         if not concepts:
             return self._decline(text, [], "I couldn't find any words to search for in that question.")
         wants = intent.read(text)
+        if wants.language:
+            return self._decline(text, [], "That's a language question; this desk answers from curated facts about "
+                                 "the ICC and its Assembly of States Parties, not translations.")
         other = self.bodies.named_in(text)
         n = max(self._total, 1)
         weights = self._weights(concepts, df, n)

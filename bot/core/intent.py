@@ -53,6 +53,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnom d")),
 ]
 _FUTURE = re.compile(r"\b(next|upcoming|coming|future|will|going to|gonna|prochaine?s?|a venir|futur)\b")
+# "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts
+_LANGUAGE = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)? ?(say|spell|pronounce|write)\b"
+                       r"|\bhow to (say|spell|pronounce)\b|\btranslat\w*\b|\bwhat s the \w+ (word|term) for\b"
+                       r"|\bcomment (dit on|dire|ecrire|prononcer|traduire|on dit)\b|\btradui\w*\b|\btraduction\b")
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _NUMBER_AFTER = re.compile(r"\b(?:how many|how much|combien (?:de |d )?)\s*(?P<rest>.*)")
 
@@ -66,6 +70,7 @@ class Wants:
     future: bool = False
     years: frozenset[str] = field(default_factory=frozenset)
     phrase: str = ""  # what was asked, in the question's words, for "the curated facts don't say ..."
+    language: bool = False  # asks how to say or translate something: not a question the facts answer
 
 
 def read(question: str) -> Wants:
@@ -89,6 +94,7 @@ def read(question: str) -> Wants:
         future=bool(_FUTURE.search(text)) and kind in ("date", "day", "time"),
         years=frozenset(_YEAR.findall(folded)),
         phrase=_phrase(kind, role, org, focus and rest[:1]),
+        language=bool(_LANGUAGE.search(text)),
     )
 
 

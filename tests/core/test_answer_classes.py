@@ -88,6 +88,17 @@ def test_another_court_is_not_stretched_into_an_icc_answer(desk: Desk, question:
     assert "another court or body" in answer.reason
 
 
+@pytest.mark.parametrize("question", [
+    "how do u say thank you in dutch",
+    "how would you translate 'state party' into french?",
+    "comment dit-on sanctions en néerlandais ?",
+])
+def test_a_language_question_is_declined_whatever_words_it_shares_with_facts(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert answer.status == "declined"
+    assert "language question" in answer.reason
+
+
 def test_the_store_s_own_mentions_of_a_body_are_answered(desk: Desk) -> None:
     assert top(desk, "was the UN special rapporteur of the human rights council sanctioned?") == \
         "us-sanctions-un-special-rapporteur"
@@ -132,9 +143,9 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
 # tuned on; they are scored once at the end of the work and reported in the README with their date.
 def test_blind_english_tuning_set(desk: Desk) -> None:
     result = score(desk, load(BLIND / "en-tuning.yaml"))
-    assert result.right_share >= 0.76, result.line()
+    assert result.right_share >= 0.78, result.line()
     assert result.declined_share >= 0.95, result.line()
-    assert result.wrong_share <= 0.075, result.line()
+    assert result.wrong_share <= 0.06, result.line()
 
 
 def test_an_edit_updates_the_vocabulary_without_rebuilding_it(tmp_path) -> None:
