@@ -20,6 +20,7 @@ from bot.core.bodies import Body, validate_body
 from bot.core.deadlines.model import validate_deadline_record
 from bot.core.models import FACT_FIELDS, Fact, InputError, Source, Topic, check_slug, validate_fact, validate_source
 from bot.core.parsing import MAX_IMPORT_BYTES, Located, decode_text, load_json, load_yaml
+from bot.core.problems import deadline_problems, fact_problems
 from bot.core.storage import write_all_private
 
 __all__ = ["MAX_IMPORT_BYTES", "Located", "load_yaml"]  # read from here by older callers; they live in parsing
@@ -41,6 +42,7 @@ class Dataset:
     topics: list[Topic] = field(default_factory=list)
     facts: list[Located] = field(default_factory=list)
     synonyms: list[list[str]] | None = None
+    synonyms_fr: list[list[str]] | None = None
     other_bodies: list[Body] | None = None
     deadlines: list[Located] = field(default_factory=list)
 
@@ -101,7 +103,8 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
     for rec in _records(read("topics.yaml"), "topics.yaml", problems):
         try:
             topic = Topic(check_slug(rec.get("id"), "topic id"), str(rec.get("name") or "").strip(),
-                          str(rec.get("description") or "").strip())
+                          str(rec.get("description") or "").strip(), str(rec.get("name_fr") or "").strip(),
+                          str(rec.get("description_fr") or "").strip())
         except InputError as exc:
             problems.append(Problem(rec.where, str(exc)))
             continue
@@ -109,12 +112,13 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
             problems.append(Problem(rec.where, f"topic `{topic.id}` has no name"))
         data.topics.append(topic)
 
-    groups = read("synonyms.yaml", required=False)
-    if groups is not None:
+    for lang, groups in _synonym_sections(root / "synonyms.yaml", problems).items():
         if not isinstance(groups, list) or not all(
             isinstance(g, list) and len(g) >= 2 and all(isinstance(t, str) and t.strip() for t in g) for g in groups
         ):
             problems.append(Problem("synonyms.yaml", "expected a list of groups, each a list of two or more terms"))
+        elif lang == "fr":
+            data.synonyms_fr = [[t.strip().lower() for t in g] for g in groups]
         else:
             data.synonyms = [[t.strip().lower() for t in g] for g in groups]
 
@@ -141,6 +145,27 @@ def load_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
 
     data.deadlines = _records(read("deadlines.yaml", required=False), "deadlines.yaml", problems)
     return data, problems
+
+
+# synonyms.yaml holds the English groups, then this line, then the groups French questions are read with.
+FRENCH_SYNONYMS = ("# --- French: the groups French questions are read with (CPI / ICC, AEP / ASP, décret / executive "
+                   "order ...) ---\n")
+
+
+def _synonym_sections(path: Path, problems: list[Problem]) -> dict[str, Any]:
+    """The English and French groups of synonyms.yaml (each parsed with its own lines numbered as in the file)."""
+    if not path.exists():
+        return {}
+    try:
+        text = decode_text(path.read_bytes(), "synonyms.yaml")
+        english, marker, french = text.partition(FRENCH_SYNONYMS)
+        sections = {"en": load_yaml(english, "synonyms.yaml")}
+        if marker:
+            sections["fr"] = load_yaml("\n" * (english + marker).count("\n") + french, "synonyms.yaml")
+    except InputError as exc:
+        problems.append(Problem("", str(exc)))
+        return {}
+    return {lang: groups for lang, groups in sections.items() if groups is not None}
 
 
 def load_other_bodies(root: Path) -> tuple[list[Body], list[Problem]]:
@@ -171,8 +196,8 @@ def check_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
     for rec in data.facts:
         try:
             fact = validate_fact(dict(rec), topics=topic_ids, sources=source_ids)
-        except InputError as exc:
-            problems.append(Problem(rec.where, str(exc)))
+        except InputError:  # every problem of the record, not only the first
+            problems += [Problem(rec.where, p) for p in fact_problems(dict(rec), topics=topic_ids, sources=source_ids)]
             continue
         if fact.id in seen:
             problems.append(Problem(rec.where, f"fact id `{fact.id}` already used at {seen[fact.id]}"))
@@ -184,8 +209,8 @@ def check_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
     for rec in data.deadlines:
         try:
             deadline_id = validate_deadline_record(dict(rec), sources=source_ids)
-        except InputError as exc:
-            problems.append(Problem(rec.where, str(exc)))
+        except InputError:
+            problems += [Problem(rec.where, p) for p in deadline_problems(dict(rec), sources=source_ids)]
             continue
         if deadline_id in deadline_ids:
             problems.append(Problem(rec.where, f"deadline id `{deadline_id}` is used twice"))
@@ -194,7 +219,7 @@ def check_dataset(root: Path) -> tuple[Dataset, list[Problem]]:
 
 
 # --- uploads -------------------------------------------------------------------------------------------------
-_LIST_SEPARATORS = {"sources": ",", "keywords": ",", "questions": "|"}
+_LIST_SEPARATORS = {"sources": ",", "keywords": ",", "questions": "|", "questions_fr": "|"}
 
 
 def parse_import(raw: bytes, filename: str) -> tuple[list[Located], list[Source]]:
@@ -292,15 +317,25 @@ def fact_record(fact: Fact) -> dict[str, Any]:
     return record
 
 
+def _topic_record(topic: Topic) -> dict[str, str]:
+    record = {"id": topic.id, "name": topic.name, "description": topic.description}
+    if topic.name_fr:
+        record["name_fr"] = topic.name_fr
+    if topic.description_fr:
+        record["description_fr"] = topic.description_fr
+    return record
+
+
 def render_files(
     sources: list[Source], topics: list[Topic], facts: list[Fact], synonyms: list[list[str]],
     deadlines: list[dict[str, Any]], other_bodies: list[Body] | None = None,
+    synonyms_fr: list[list[str]] | None = None,
 ) -> dict[str, str]:
     """Relative path -> file text, in the `data/` layout."""
     files = {
         "sources.yaml": dump_yaml([s.to_dict() for s in sources]),
-        "topics.yaml": dump_yaml([{"id": t.id, "name": t.name, "description": t.description} for t in topics]),
-        "synonyms.yaml": dump_yaml(synonyms),
+        "topics.yaml": dump_yaml([_topic_record(t) for t in topics]),
+        "synonyms.yaml": dump_yaml(synonyms) + (FRENCH_SYNONYMS + dump_yaml(synonyms_fr) if synonyms_fr else ""),
         "deadlines.yaml": dump_yaml(deadlines),
     }
     if other_bodies:

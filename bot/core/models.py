@@ -24,7 +24,9 @@ MAX_SOURCES = 6
 MAX_REASON = 500
 EARLIEST_AS_OF = dt.date(1998, 1, 1)  # the year of the Rome Statute: no fact here holds as of an earlier date
 REVIEW_YEARS_AHEAD = 10
-FACT_FIELDS = ("id", "topic", "title", "text", "sources", "as_of", "review_by", "questions", "keywords")
+FACT_FIELDS = ("id", "topic", "title", "text", "sources", "as_of", "review_by", "questions", "keywords", "title_fr",
+               "text_fr", "questions_fr")
+FRENCH_FIELDS = ("title_fr", "text_fr", "questions_fr")  # optional: a fact without them is shown in English
 
 
 class InputError(ValueError):
@@ -55,6 +57,11 @@ class Topic:
     id: str
     name: str
     description: str = ""
+    name_fr: str = ""
+    description_fr: str = ""
+
+    def label(self, lang: str = "en") -> str:
+        return self.name_fr if lang == "fr" and self.name_fr else self.name
 
 
 @dataclass
@@ -68,17 +75,32 @@ class Fact:
     review_by: str | None = None
     questions: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    title_fr: str = ""
+    text_fr: str = ""
+    questions_fr: list[str] = field(default_factory=list)
     status: str = "active"
     rev: int = 0
     created_at: str = ""
     updated_at: str = ""
+    text_changed_at: str = ""  # when the English title or text last changed
+    text_fr_changed_at: str = ""  # when the French title or text last changed
 
     def content(self) -> dict[str, Any]:
         """The curated fields, in file order: what a revision snapshots and what the data files hold."""
         data = {name: getattr(self, name) for name in FACT_FIELDS}
-        if not data["review_by"]:
-            del data["review_by"]
+        for name in ("review_by", *FRENCH_FIELDS):
+            if not data[name]:
+                del data[name]
         return data
+
+    @property
+    def has_french(self) -> bool:
+        return bool(self.text_fr)
+
+    @property
+    def french_outdated(self) -> bool:
+        """The French text predates the latest change to the English one: it needs a translator's review."""
+        return self.has_french and self.text_fr_changed_at < self.text_changed_at
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -224,7 +246,20 @@ def validate_fact(data: dict[str, Any], *, topics: set[str], sources: set[str],
         review_by=review_by,
         questions=_list(data.get("questions"), "questions", limit=MAX_QUESTIONS, item_limit=MAX_QUESTION_LEN),
         keywords=_list(data.get("keywords"), "keywords", limit=MAX_KEYWORDS, item_limit=MAX_KEYWORD_LEN, sep=","),
+        **_french(data),
     )
+
+
+def _french(data: dict[str, Any]) -> dict[str, Any]:
+    """The optional French title, text and example questions: title and text come together or not at all."""
+    title = clean_text(data.get("title_fr"), "title_fr", limit=MAX_TITLE, required=False)
+    text = clean_text(data.get("text_fr"), "text_fr", limit=MAX_TEXT, required=False)
+    questions = _list(data.get("questions_fr"), "questions_fr", limit=MAX_QUESTIONS, item_limit=MAX_QUESTION_LEN)
+    if bool(title) != bool(text):
+        raise InputError("a French version needs both title_fr and text_fr (or neither)")
+    if questions and not text:
+        raise InputError("questions_fr need a French text: give title_fr and text_fr too")
+    return {"title_fr": title, "text_fr": text, "questions_fr": questions}
 
 
 def validate_source(data: dict[str, Any]) -> Source:

@@ -26,6 +26,7 @@ class Context:
     actor: Actor
     guild_id: str | None = None
     channel_id: str | None = None
+    locale: str | None = None  # the asker's client language ("fr", "en-US"): a hint for the reply's language
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Param:
     help: str
     required: bool = False
     long: bool = False  # free text that may run to paragraphs (a modal paragraph field on Discord)
+    named: bool = False  # typed only as name=value in the chat, so the words before it are not taken for it
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ import datetime as dt
 import re
 
 from bot.core.answering import Answer, FactHit
+from bot.core.messages import date_in, say, shown
 from bot.core.models import Fact, Revision, Source, Topic
+from bot.core.revisions import history_lines
 from bot.core.timeutil import human_date
 
 NO_ANSWER = "No curated fact on that yet."
@@ -22,64 +24,71 @@ def is_stale(fact: Fact, today: dt.date | None = None) -> bool:
     return bool(fact.review_by) and fact.review_by < today.isoformat()
 
 
-def stale_note(fact: Fact) -> str:
-    return f"⚠ May be out of date: its review was due on {human_date(fact.review_by or '')}."
+def stale_note(fact: Fact, lang: str = "en") -> str:
+    return say("stale", lang, date=date_in(fact.review_by or "", lang))
 
 
 def partial_intro(answer: Answer) -> str:
     """The first line of a partial reply: what was asked that no curated fact holds, then what they do say."""
-    return f"The curated facts don't say {answer.missing or 'that'}. What they do say:"
+    return say("partial", answer.lang, missing=answer.missing or ("cela" if answer.lang == "fr" else "that"))
 
 
-def source_line(source: Source) -> str:
-    line = f"{source.publisher}, “{source.title}” ({human_date(source.date)})"
+def source_line(source: Source, lang: str = "en") -> str:
+    line = f"{source.publisher}, “{source.title}” ({date_in(source.date, lang)})"
     return f"{line} <{source.url}>" if source.url else line
 
 
-def hit_text(hit: FactHit) -> str:
+def hit_text(hit: FactHit, lang: str = "en") -> str:
     fact = hit.fact
-    lines = [f"**{fact.title}**", fact.text]
-    lines += [f"Source: {source_line(s)}" for s in hit.sources]
-    lines.append(f"As of {human_date(fact.as_of)} · fact `{fact.id}`")
+    title, text, note = shown(fact, lang)
+    lines = [f"**{title}**", text, *([f"_{note}_"] if note else [])]
+    lines += [say("source", lang, source=source_line(s, lang)) for s in hit.sources]
+    lines.append(say("as_of_line", lang, date=date_in(fact.as_of, lang), id=fact.id))
     if is_stale(fact):
-        lines.append(stale_note(fact))
+        lines.append(stale_note(fact, lang))
     return "\n".join(lines)
 
 
 def answer_text(answer: Answer) -> str:
+    lang = answer.lang
     if answer.status == "partial" and answer.hits:
-        return partial_intro(answer) + "\n\n" + "\n\n".join(hit_text(h) for h in answer.hits)
+        return partial_intro(answer) + "\n\n" + "\n\n".join(hit_text(h, lang) for h in answer.hits)
     if not answer.answered:
-        parts = [NO_ANSWER]
+        parts = [say("no_answer", lang)]
         if answer.reason:
             parts.append(answer.reason)
         if answer.suggestions:
-            parts.append("Closest topics: " + ", ".join(t.name for t in answer.suggestions) + ".")
-        parts.append("See /topics, or ask a moderator to add a fact.")
+            parts.append(say("closest_topics", lang, topics=", ".join(t.label(lang) for t in answer.suggestions)))
+        parts.append(say("see_topics", lang))
         return " ".join(parts)
-    text = "\n\n".join(hit_text(h) for h in answer.hits)
+    text = "\n\n".join(hit_text(h, lang) for h in answer.hits)
     if answer.related:
-        text += "\n\nSee also: " + "; ".join(f"`{fid}` {title}" for fid, title in answer.related)
+        text += "\n\n" + say("see_also", lang, facts="; ".join(f"`{fid}` {title}" for fid, title in answer.related))
     return text
 
 
 def fact_text(fact: Fact, sources: list[Source]) -> str:
     text = hit_text(FactHit(fact, sources, 1.0))
-    extra = [f"Topic: {fact.topic}", f"Revision {fact.rev}"]
+    extra = [f"Topic: {fact.topic}", f"Revision {fact.rev}", f"status: {fact.status}"]
     if fact.review_by:
         extra.append(f"review by {human_date(fact.review_by)}")
-    if fact.status != "active":
-        extra.append(f"status: {fact.status}")
-    return text + "\n" + " · ".join(extra)
+    lines = [" · ".join(extra)]
+    if fact.questions:
+        lines.append("Example questions: " + " | ".join(fact.questions))
+    if fact.keywords:
+        lines.append("Keywords: " + ", ".join(fact.keywords))
+    if fact.has_french:
+        review = " (older than the English text: review it)" if fact.french_outdated else ""
+        lines.append(f"French{review}: **{fact.title_fr}** {fact.text_fr}")
+        if fact.questions_fr:
+            lines.append("French example questions: " + " | ".join(fact.questions_fr))
+    else:
+        lines.append("French: none yet (shown in English to French questions)")
+    return text + "\n" + "\n".join(lines)
 
 
 def history_text(fact_id: str, revisions: list[Revision]) -> str:
-    lines = [f"History of `{fact_id}`:"]
-    for r in revisions:
-        what = ", ".join(r.changed) if r.action == "edit" else r.action
-        why = f" — {r.reason}" if r.reason else ""
-        lines.append(f"{r.rev}. {r.at[:16].replace('T', ' ')} UTC {r.actor_name}: {r.action} ({what}){why}")
-    return "\n".join(lines)
+    return "\n".join([f"History of `{fact_id}`:", *history_lines(revisions)])
 
 
 def topics_text(topics: list[Topic], counts: dict[str, int]) -> str:

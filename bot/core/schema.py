@@ -6,6 +6,7 @@ cannot express (an fts5vocab table, copying rows across) stays SQL.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -168,5 +169,68 @@ def _v6_other_bodies(db: sqlite_utils.Database) -> None:
                               defaults={"aliases": "[]"})
 
 
+def _v7_french(db: sqlite_utils.Database) -> None:
+    """French beside English: a fact's French title, text and example questions (optional), with when its English
+    and its French text last changed (a French text older than the English needs review); topics' French names;
+    French synonym groups; a second search index over the French fields (the Snowball French stemmer's stems,
+    see bot/core/text_fr.py) with its own document frequencies; the language a server's reminders are posted in."""
+    facts = db["facts"]
+    for name, default in (("title_fr", ""), ("text_fr", ""), ("questions_fr", "[]"), ("text_changed_at", ""),
+                          ("text_fr_changed_at", "")):
+        if name not in facts.columns_dict:
+            facts.add_column(name, str, not_null_default=default)
+    db.execute("UPDATE facts SET text_changed_at = updated_at WHERE text_changed_at = ''")
+    for name in ("name_fr", "description_fr"):
+        if name not in db["topics"].columns_dict:
+            db["topics"].add_column(name, str, not_null_default="")
+    db["synonyms_fr"].create({"term": str, "grp": int}, pk="term", not_null={"grp"}, if_not_exists=True)
+    db["fact_index_fr"].create({"id": int, "title": str, "questions": str, "keywords": str, "text": str}, pk="id",
+                               not_null={"title", "questions", "keywords", "text"}, if_not_exists=True)
+    db["fact_index_fr"].enable_fts(["title", "questions", "keywords", "text"], fts_version="FTS5",
+                                   tokenize="unicode61", create_triggers=True)
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS fact_vocab_fr USING fts5vocab (fact_index_fr_fts, 'row')")
+    from bot.core.text_fr import FRENCH  # the facts already stored have no French yet: indexed from their English
+
+    rows = db.execute("SELECT rowid, title, questions, keywords, text FROM facts WHERE status = 'active'").fetchall()
+    db["fact_index_fr"].upsert_all([
+        {"id": rowid, "title": FRENCH.index_text(title), "questions": FRENCH.index_text(" ".join(json.loads(qs))),
+         "keywords": FRENCH.index_text(" ".join(json.loads(kws))), "text": FRENCH.index_text(text)}
+        for rowid, title, qs, kws, text in rows], pk="id")
+    if "language" not in db["guild_settings"].columns_dict:
+        db["guild_settings"].add_column("language", str, not_null_default="en")
+
+
+def _v8_recurring_deadlines(db: sqlite_utils.Database) -> None:
+    """Moderators' tools. Deadlines that repeat: the rule as an iCalendar RRULE (`FREQ=MONTHLY;COUNT=12`), the
+    occurrences cancelled (`skip`, a JSON list of their local dates) and those moved (`moved`, JSON: local date ->
+    new start)."""
+    deadlines = db["deadlines"]
+    if "repeat" not in deadlines.columns_dict:
+        deadlines.add_column("repeat", str)
+    for name, default in (("skip", "[]"), ("moved", "{}")):
+        if name not in deadlines.columns_dict:
+            deadlines.add_column(name, str, not_null_default=default)
+    # members' own reminders (/remind me): one request per member, deadline and offset; the rows sent from it
+    # are reminder rows whose guild_id is "user:<member id>" (bot.core.reminders.personal)
+    db["personal_reminders"].create({"id": int, "user_id": str, "deadline_id": str, "offset": str, "asked_in": str,
+                                     "created_at": str}, pk="id", not_null={"user_id", "deadline_id", "offset",
+                                                                            "created_at"}, if_not_exists=True)
+    db["personal_reminders"].create_index(["user_id", "deadline_id", "offset"], unique=True, if_not_exists=True)
+    db["personal_reminders"].create_index(["deadline_id"], if_not_exists=True)
+    # and, for /facts stats, how many questions a server asked each day and how they were answered: counts only,
+    # no question text (unanswered ones are kept apart, for their own retention)
+    db["question_counts"].create({"guild_id": str, "day": str, "status": str, "n": int},
+                                 pk=("guild_id", "day", "status"), not_null={"n"}, defaults={"n": 0},
+                                 if_not_exists=True)
+
+
+def _v9_calendar_feeds(db: sqlite_utils.Database) -> None:
+    """Each server's calendar feed address: a random token per server (bot/core/feeds.py), replaced when a
+    moderator asks for a new one."""
+    db["calendar_feeds"].create({"guild_id": str, "token": str, "created_at": str}, pk="guild_id",
+                                not_null={"token", "created_at"}, if_not_exists=True)
+    db["calendar_feeds"].create_index(["token"], index_name="calendar_feeds_token", unique=True, if_not_exists=True)
+
+
 MIGRATIONS: list[Migration] = [_v1_facts, _v2_deadlines, _v3_fact_index, _v4_server_scope, _v5_member_limits,
-                               _v6_other_bodies]
+                               _v6_other_bodies, _v7_french, _v8_recurring_deadlines, _v9_calendar_feeds]

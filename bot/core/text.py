@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -151,6 +151,37 @@ def normalize_question(text: str) -> str:
     return " ".join(w for w in words(text) if w not in STOP_WORDS)
 
 
+@dataclass(frozen=True)
+class Pipeline:
+    """One language's way from text to search terms, and where its index lives: questions in that language are
+    read with it and matched against that index (English: this module; French: bot/core/text_fr.py)."""
+
+    lang: str
+    words: Callable[[str], list[str]]
+    stem: Callable[[str], str]
+    stop_words: frozenset[str]
+    stop_stems: frozenset[str]
+    index: str  # the table of stemmed fields; its FTS5 index is `<index>_fts`
+    vocab: str  # the fts5vocab table of document frequencies
+    is_ordinary: Callable[[str], bool]
+
+    def stems(self, text: str) -> list[str]:
+        return [self.stem(w) for w in self.words(text)]
+
+    def index_text(self, text: str) -> str:
+        return " ".join(self.stems(text))
+
+
+def _is_ordinary_en(word: str) -> bool:
+    from bot.core.lexicon import is_ordinary
+
+    return is_ordinary(word)
+
+
+ENGLISH = Pipeline(lang="en", words=words, stem=stem, stop_words=STOP_WORDS, stop_stems=_STOP_STEMS,
+                   index="fact_index", vocab="fact_vocab", is_ordinary=_is_ordinary_en)
+
+
 @dataclass
 class Concept:
     """One thing a question asks about: a word, or a named thing with its synonyms.
@@ -169,14 +200,15 @@ class Concept:
 class Synonyms:
     """Groups of interchangeable names (ASP / Assembly of States Parties). Phrases are matched on word stems."""
 
-    def __init__(self, groups: Iterable[Iterable[str]] = ()) -> None:
+    def __init__(self, groups: Iterable[Iterable[str]] = (), pipeline: Pipeline | None = None) -> None:
+        self.pipeline = pipeline or ENGLISH
         self.groups: list[list[tuple[str, ...]]] = []
         self.labels: list[list[str]] = []
         for group in groups:
-            phrases = [p for p in group if words(p)]
+            phrases = [p for p in group if self.pipeline.words(p)]
             if len(phrases) < 2:
                 continue
-            self.groups.append([tuple(stems(p)) for p in phrases])
+            self.groups.append([tuple(self.pipeline.stems(p)) for p in phrases])
             self.labels.append(phrases)
         # phrases by their first stem, longest first, so "executive order 14203" wins over "executive order"
         self._by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
@@ -195,8 +227,8 @@ class Synonyms:
 
     def concepts(self, question: str) -> tuple[list[Concept], list[str]]:
         """The question's synonym concepts, and its remaining stems (in order) that no phrase consumed."""
-        tokens = words(question)
-        token_stems = [stem(w) for w in tokens]
+        tokens = self.pipeline.words(question)
+        token_stems = [self.pipeline.stem(w) for w in tokens]
         used = [False] * len(tokens)
         found: list[Concept] = []
         seen_groups: set[int] = set()
@@ -216,6 +248,6 @@ class Synonyms:
         rest = [
             token_stems[i]
             for i, w in enumerate(tokens)
-            if not used[i] and w not in STOP_WORDS and token_stems[i] not in _STOP_STEMS
+            if not used[i] and w not in self.pipeline.stop_words and token_stems[i] not in self.pipeline.stop_stems
         ]
         return found, rest

@@ -19,6 +19,8 @@ import discord
 
 from bot.core.answering import Answer
 from bot.core.cooldown import Wait
+from bot.core.feeds import fact_url
+from bot.core.messages import date_in, say, shown
 from bot.core.models import Fact, Source
 from bot.core.permissions import Actor
 from bot.core.render import is_stale, stale_note
@@ -31,7 +33,7 @@ FIELD_VALUE = 1024
 EMBED_TOTAL = 6000
 MAX_FILES = 10
 COLOUR = discord.Colour(0x2F6F9F)
-ASKED = "Asked: "
+ASKED, ASKED_FR = say("asked", "en"), say("asked", "fr")
 
 
 # --- clipping --------------------------------------------------------------------------------------------------
@@ -61,37 +63,44 @@ def _link_text(text: str) -> str:
     return text.replace("[", "(").replace("]", ")")
 
 
-def source_markdown(source: Source) -> str:
+def source_markdown(source: Source, lang: str = "en") -> str:
     """'Publisher, “Title” (date)' as a link when the source has an address."""
-    label = _link_text(f"{source.publisher}, “{source.title}” ({human_date(source.date)})")
+    label = _link_text(f"{source.publisher}, “{source.title}” ({date_in(source.date, lang)})")
     if source.url:
         return f"[{label}]({source.url.replace(')', '%29').replace(' ', '%20')})"
     return label
 
 
-def sources_value(sources: list[Source]) -> str:
+def sources_value(sources: list[Source], lang: str = "en") -> str:
     if not sources:
-        return "none listed"
-    return clip_lines((f"• {source_markdown(s)}" for s in sources), FIELD_VALUE)
+        return say("none_listed", lang)
+    return clip_lines((f"• {source_markdown(s, lang)}" for s in sources), FIELD_VALUE)
 
 
-def fact_embed(fact: Fact, sources: list[Source], *, number: int | None = None, details: bool = True) -> discord.Embed:
-    """One fact: its text, sources as links, the date it holds as of and its id (plus curation details)."""
+def fact_embed(fact: Fact, sources: list[Source], *, number: int | None = None, details: bool = True,
+               lang: str = "en") -> discord.Embed:
+    """One fact: its text, sources as links, the date it holds as of and its id (plus curation details), in
+    `lang` (a fact without French is shown in English with a French note saying so)."""
     prefix = f"{number}. " if number else ""
-    embed = discord.Embed(title=clip(prefix + fact.title, EMBED_TITLE), description=clip(fact.text, 3000),
-                          colour=COLOUR)
-    embed.add_field(name="Sources", value=sources_value(sources), inline=False)
-    embed.add_field(name="As of", value=human_date(fact.as_of), inline=True)
-    embed.add_field(name="Fact id", value=f"`{fact.id}`", inline=True)
+    title, text, note = shown(fact, lang)
+    text = f"{text}\n\n_{note}_" if note else text
+    embed = discord.Embed(title=clip(prefix + title, EMBED_TITLE), description=clip(text, 3000),
+                          colour=COLOUR, url=fact_url(fact.id))  # the fact's page, when BOT_PUBLIC_URL is set
+    embed.add_field(name=say("sources", lang), value=sources_value(sources, lang), inline=False)
+    embed.add_field(name=say("as_of", lang), value=date_in(fact.as_of, lang), inline=True)
+    embed.add_field(name=say("fact_id", lang), value=f"`{fact.id}`", inline=True)
     if is_stale(fact):
-        embed.add_field(name="Review overdue", value=stale_note(fact), inline=False)
+        embed.add_field(name=say("review_overdue", lang), value=stale_note(fact, lang), inline=False)
     if details:
         embed.add_field(name="Topic", value=fact.topic, inline=True)
         embed.add_field(name="Revision", value=str(fact.rev), inline=True)
         if fact.review_by:
             embed.add_field(name="Review by", value=human_date(fact.review_by), inline=True)
-        if fact.status != "active":
-            embed.add_field(name="Status", value=fact.status, inline=True)
+        embed.add_field(name="Status", value=fact.status, inline=True)
+        if fact.questions:
+            embed.add_field(name="Example questions", value=clip("\n".join(fact.questions), 1024), inline=False)
+        if fact.keywords:
+            embed.add_field(name="Keywords", value=clip(", ".join(fact.keywords), 1024), inline=False)
     return embed
 
 
@@ -99,15 +108,15 @@ def answer_embeds(answer: Answer) -> list[discord.Embed]:
     """One embed per fact that answers (up to three), related facts and the question on the last one."""
     hits = answer.hits[:3]
     several = len(hits) > 1
-    embeds = [fact_embed(h.fact, h.sources, number=i if several else None, details=False)
+    embeds = [fact_embed(h.fact, h.sources, number=i if several else None, details=False, lang=answer.lang)
               for i, h in enumerate(hits, start=1)]
     if not embeds:
         return []
     last = embeds[-1]
     if answer.related:
         lines = [f"`{fid}` {title}" for fid, title in answer.related[:3]]
-        last.add_field(name="Related facts", value=clip_lines(lines, FIELD_VALUE), inline=False)
-    last.set_footer(text=clip(ASKED + answer.question, 300))
+        last.add_field(name=say("related", answer.lang), value=clip_lines(lines, FIELD_VALUE), inline=False)
+    last.set_footer(text=clip(say("asked", answer.lang) + answer.question, 300))
     _fit(embeds)
     return embeds
 
@@ -135,16 +144,16 @@ def question_of(message: discord.Message | None) -> str:
         return ""
     for embed in reversed(message.embeds):
         text = embed.footer.text or ""
-        if text.startswith(ASKED):
-            return text[len(ASKED):]
+        for asked in (ASKED, ASKED_FR):
+            if text.startswith(asked):
+                return text[len(asked):]
     return ""
 
 
 # --- messages --------------------------------------------------------------------------------------------------
-def cooldown_text(wait: Wait, seconds: int) -> str:
+def cooldown_text(wait: Wait, seconds: int, lang: str = "en") -> str:
     again = utcnow() + dt.timedelta(seconds=math.ceil(wait.retry_after))
-    return (f"This server allows one question every {seconds} s per member, so nobody floods the channel. "
-            f"You can ask again {discord_timestamp(again, 'R')}.")
+    return say("cooldown", lang, seconds=seconds, when=discord_timestamp(again, "R"))
 
 
 def files_for(files: list[tuple[str, bytes]], archive: str = "files.zip") -> list[discord.File]:
@@ -160,17 +169,29 @@ def files_for(files: list[tuple[str, bytes]], archive: str = "files.zip") -> lis
     return [discord.File(io.BytesIO(data), filename=name) for name, data in files]
 
 
+def _line_chunks(text: str, limit: int) -> list[str]:
+    """`text` in pieces of whole lines, each at most `limit` characters where its lines allow."""
+    chunks: list[str] = []
+    for line in text.split("\n"):
+        if chunks and len(chunks[-1]) + 1 + len(line) <= limit:
+            chunks[-1] += "\n" + line
+        else:
+            chunks.append(line)
+    return chunks
+
+
 def message_kwargs(text: str | None, *, embeds: list[discord.Embed] | None = None,
                    files: list[discord.File] | None = None, view: discord.ui.View | None = None) -> dict[str, Any]:
-    """Keyword arguments for send(): text within 2000 characters (a longer text goes into an embed, or is
-    attached whole when even that is too short)."""
+    """Keyword arguments for send(): text within 2000 characters (a longer text goes into embeds, split between
+    lines, or is attached whole when even they are too short)."""
     kwargs: dict[str, Any] = {}
     embeds = list(embeds or [])
     files = list(files or [])
     text = text or ""
     if len(text) > MESSAGE_LIMIT:
-        if not embeds and len(text) <= EMBED_DESCRIPTION:
-            embeds = [discord.Embed(description=text, colour=COLOUR)]
+        chunks = _line_chunks(text, EMBED_DESCRIPTION)
+        if not embeds and len(text) <= EMBED_TOTAL and all(len(c) <= EMBED_DESCRIPTION for c in chunks):
+            embeds = [discord.Embed(description=chunk, colour=COLOUR) for chunk in chunks]  # whole lines each
             text = ""
         else:
             files.append(discord.File(io.BytesIO(text.encode()), filename="reply.md"))

@@ -7,7 +7,7 @@ on every call. A channel or role option left out turns the setting off; @everyon
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import discord
 from discord import app_commands
@@ -114,3 +114,8 @@ class ConfigGroup(app_commands.Group):
     @app_commands.describe(days="Days an unanswered question is kept after it was last asked (leave out: default)")
     async def retention(self, interaction: discord.Interaction[Any], days: Range[int, 1, 3650] | None = None) -> None:
         await respond(interaction, "config retention", {"days": days if days is not None else "default"})
+
+    @app_commands.command(name="language", description=summary("config language"))
+    @app_commands.describe(language="en (English) or fr (French): reminders and the weekly digest")
+    async def language(self, interaction: discord.Interaction[Any], language: Literal["en", "fr"]) -> None:
+        await respond(interaction, "config language", {"language": language})

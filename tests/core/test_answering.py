@@ -106,7 +106,7 @@ def test_sources_that_disagree_are_said_to_disagree(desk: Desk) -> None:
 def test_json_shape(desk: Desk) -> None:
     answer = desk.answerer.ask("what is the 2026 budget?")
     data = answer.to_json(answer_text(answer))
-    assert set(data) == {"question", "status", "answered", "missing", "answer", "facts", "suggestions"}
+    assert set(data) == {"question", "lang", "status", "answered", "missing", "answer", "facts", "suggestions"}
     assert data["status"] == "answered" and data["answered"] is True and data["missing"] == ""
     fact = data["facts"][0]
     assert set(fact) == {"id", "text", "sources", "as_of", "score"}

@@ -1,7 +1,8 @@
 """Scores an evaluation set written blind (from the seeds alone) against the engine on the shipped data.
 
 Three numbers per set, as the project reports them:
-- right fact on top: answerable questions answered with one of the expected facts first;
+- right fact on top: answerable questions answered with one of the expected facts first, in the set's language
+  (a set named fr-*.yaml must be answered in French, en-*.yaml in English);
 - traps declined or partial: trap and off-topic questions not answered as if a fact held the answer (an
   answerable question no curated fact holds, `expect: []`, counts here: declining it is right);
 - wrong answers: questions answered with a fact that does not answer them (any kind), over all questions.
@@ -34,6 +35,7 @@ class Score:
     wrong: int = 0
     total: int = 0
     misses: list[str] = field(default_factory=list)
+    lang: str | None = None  # the language answers must come in, when the set has one
 
     @property
     def right_share(self) -> float:
@@ -48,7 +50,9 @@ class Score:
         return self.wrong / self.total if self.total else 0.0
 
     def line(self) -> str:
-        return (f"right fact on top {self.right}/{self.answerable} ({self.right_share:.1%}); traps declined or "
+        language = f", answered in {self.lang}" if self.lang else ""
+        return (f"right fact on top{language} {self.right}/{self.answerable} ({self.right_share:.1%}); traps "
+                f"declined or "
                 f"partial {self.declined}/{self.traps} ({self.declined_share:.1%}); wrong answers "
                 f"{self.wrong}/{self.total} ({self.wrong_share:.1%})")
 
@@ -61,8 +65,14 @@ def status_of(answer) -> str:
     return getattr(answer, "status", "answered" if answer.answered else "declined")
 
 
-def score(desk: Desk, items: list[dict]) -> Score:
-    result = Score()
+def set_language(path: Path) -> str | None:
+    """fr-tuning.yaml -> 'fr'; a set without a language prefix -> None."""
+    prefix = path.name.split("-", 1)[0]
+    return prefix if prefix in ("en", "fr") else None
+
+
+def score(desk: Desk, items: list[dict], lang: str | None = None) -> Score:
+    result = Score(lang=lang)
     for item in items:
         answer = desk.answerer.ask(item["q"])
         status = status_of(answer)
@@ -71,8 +81,11 @@ def score(desk: Desk, items: list[dict]) -> Score:
         result.total += 1
         if item["kind"] == ANSWERABLE and expect:
             result.answerable += 1
-            if status == "answered" and top in expect:
+            if status == "answered" and top in expect and lang in (None, getattr(answer, "lang", "en")):
                 result.right += 1
+                continue
+            if status == "answered" and top in expect:
+                result.misses.append(f"LANG    {item['q']!r}: answered in {answer.lang}, not {lang}")
                 continue
             if status == "answered":
                 result.wrong += 1
@@ -101,7 +114,7 @@ def main() -> int:
         desk = Desk.open(Path(tmp) / "score.db")
         try:
             for path in args.sets:
-                result = score(desk, load(path))
+                result = score(desk, load(path), set_language(path))
                 print(f"{path.name}: {result.line()}")
                 if args.misses:
                     print("\n".join(f"  {m}" for m in result.misses))

@@ -8,8 +8,17 @@ import logging
 import shlex
 from typing import Any
 
-from bot.core.commands import config, deadlines, facts  # noqa: F401  (importing registers the commands)
+from bot.core.commands import (  # noqa: F401  (importing registers the commands)
+    config,
+    data,
+    deadlines,
+    fact_review,
+    facts,
+    remind,
+    schedule,
+)
 from bot.core.desk import Desk
+from bot.core.language import detect, normalize_lang
 from bot.core.models import InputError
 from bot.core.permissions import PermissionDenied
 from bot.core.registry import REGISTRY, Command, Context, Reply
@@ -18,6 +27,15 @@ from bot.core.storage import StorageError, database_error
 log = logging.getLogger(__name__)
 
 SORRY = "Sorry, something went wrong on our side; the moderators can see what in the log. Nothing was changed."
+SORRY_FR = ("Désolé, un problème est survenu de notre côté ; les modérateurs peuvent voir lequel dans le journal. "
+            "Rien n'a été modifié.")
+
+
+def sorry(ctx: Context, args: dict[str, Any]) -> str:
+    """The apology, in French for a French question (or a French client, when there is no question)."""
+    question = args.get("question")
+    lang = detect(question, ctx.locale) if isinstance(question, str) else normalize_lang(ctx.locale)
+    return SORRY_FR if lang == "fr" else SORRY
 
 
 def find(name: str) -> Command:
@@ -65,7 +83,7 @@ def _run(desk: Desk, ctx: Context, name: str, args: dict[str, Any]) -> Reply:
         if fault is not None:
             return storage_reply(fault)
         log.exception("command %r failed (guild %s, user %s)", name, ctx.guild_id, ctx.actor.id)
-        return Reply(SORRY, ok=False, ephemeral=True, failure="internal")
+        return Reply(sorry(ctx, args), ok=False, ephemeral=True, failure="internal")
 
 
 def parse_line(line: str) -> tuple[str, dict[str, str]]:
@@ -95,7 +113,7 @@ def parse_line(line: str) -> tuple[str, dict[str, str]]:
             args[key] = value
         else:
             positional.append(word)
-    free = [p.name for p in cmd.params if p.name not in args and (p.required or not args)]
+    free = [p.name for p in cmd.params if p.name not in args and not p.named and (p.required or not args)]
     for index, pname in enumerate(free):
         if not positional:
             break

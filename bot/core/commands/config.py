@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.core.feedback import MAX_RETENTION_DAYS, RETENTION_DAYS
+from bot.core.language import normalize_lang
 from bot.core.models import InputError
 from bot.core.permissions import PermissionDenied
 from bot.core.refs import NONE_WORDS, channel_ref, parse_ref, role_ref, server_of
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from bot.core.desk import Desk
 
 MAX_COOLDOWN = 3600
+LANGUAGE_NAMES = {"en": "English", "fr": "French (français)"}
 
 
 @command("config show", "This server's settings: moderator role, channels, cooldown, reminders", moderator=True)
@@ -35,6 +37,7 @@ def config_show(desk: Desk, ctx: Context) -> Reply:
         f"Time zone: {s.zone}",
         f"Unanswered questions kept: {s.gap_retention_days or RETENTION_DAYS} days after last asked"
         + ("" if s.gap_retention_days else " (default)"),
+        f"Reminders and weekly digest in: {LANGUAGE_NAMES.get(s.language, s.language)}",
     ]
     return Reply("\n".join(lines), ephemeral=True, data=s)
 
@@ -92,6 +95,20 @@ def config_cooldown(desk: Desk, ctx: Context, seconds: str | int) -> Reply:
     desk.settings.update(guild, cooldown_seconds=value)
     text = f"Members can ask once every {value} s." if value else "The question cooldown is off."
     return Reply(text, ephemeral=True, change=f"{ctx.actor.name} set the question cooldown to {value} s")
+
+
+@command("config language", "The language of reminders and the weekly digest: en or fr",
+         Param("language", "en or fr", required=True), moderator=True)
+def config_language(desk: Desk, ctx: Context, language: str) -> Reply:
+    guild = server_of(ctx)
+    lang = normalize_lang(language)
+    if lang is None:
+        raise InputError(f"language {str(language)[:20]!r} must be en (English) or fr (French)")
+    desk.settings.update(guild, language=lang)
+    text = ("Les rappels et le résumé hebdomadaire de ce serveur seront publiés en français." if lang == "fr"
+            else "Reminders and the weekly digest of this server will be posted in English.")
+    return Reply(text, ephemeral=True,
+                 change=f"{ctx.actor.name} set the reminders' language to {LANGUAGE_NAMES[lang]}")
 
 
 @command("config retention", f"Days unanswered questions are kept after last asked ('default': {RETENTION_DAYS})",

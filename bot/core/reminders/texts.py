@@ -59,26 +59,38 @@ def neutralize(text: str) -> str:
     return text.replace("<@", "<\u200b@")
 
 
+# A server's reminders in French (`/config language fr`); the deadline's own title and description stay as written.
+KIND_LABELS_FR = {"session": "Session", "advocacy-deadline": "Échéance de plaidoyer", "submission": "Dépôt",
+                  "event": "Événement", "other": "Date"}
+
+
 def reminder_text(deadline: Deadline, *, number: int, total: int, role_id: str | None = None,
-                  late_due: dt.datetime | None = None) -> str:
+                  late_due: dt.datetime | None = None, lang: str = "en") -> str:
+    french = lang == "fr"
     lines = []
     if role_id:
         lines.append(role_ref(role_id))
-    lines.append(f"⏰ **{neutralize(deadline.title)}** — {KIND_LABELS.get(deadline.kind, deadline.kind)}")
-    lines.append(f"When: {deadline.when_text()}")
+    kind = (KIND_LABELS_FR if french else KIND_LABELS).get(deadline.kind, deadline.kind)
+    lines.append(f"⏰ **{neutralize(deadline.title)}** — {kind}")
+    lines.append(f"{'Quand :' if french else 'When:'} {deadline.when_text()}")
     if deadline.link:
-        lines.append(f"Link: <{deadline.link}>")
+        lines.append(f"{'Lien :' if french else 'Link:'} <{deadline.link}>")
     if late_due is not None:
-        lines.append(f"Late: this reminder was due {discord_timestamp(late_due, 'F')} and could not be sent then.")
-    lines.append(f"Reminder {number} of {total} · `{deadline.id}`")
+        lines.append(f"En retard : ce rappel était prévu le {discord_timestamp(late_due, 'F')} et n'a pas pu être "
+                     "envoyé à ce moment-là." if french else
+                     f"Late: this reminder was due {discord_timestamp(late_due, 'F')} and could not be sent then.")
+    lines.append(f"Rappel {number} sur {total} · `{deadline.id}`" if french
+                 else f"Reminder {number} of {total} · `{deadline.id}`")
     return "\n".join(lines)
 
 
-def cancellation_text(deadline: Deadline, reason: str) -> str:
-    text = (f"❌ **{neutralize(deadline.title)}** ({discord_timestamp(deadline.start_utc, 'F')}) has been cancelled; "
-            f"no more reminders will be sent for it.")
+def cancellation_text(deadline: Deadline, reason: str, lang: str = "en") -> str:
+    when = discord_timestamp(deadline.start_utc, "F")
+    text = (f"❌ **{neutralize(deadline.title)}** ({when}) est annulé ; aucun autre rappel ne sera envoyé."
+            if lang == "fr" else
+            f"❌ **{neutralize(deadline.title)}** ({when}) has been cancelled; no more reminders will be sent for it.")
     if reason:
-        text += f"\nReason: {neutralize(reason)}"
+        text += f"\n{'Raison :' if lang == 'fr' else 'Reason:'} {neutralize(reason)}"
     return text + f"\n`{deadline.id}`"
 
 

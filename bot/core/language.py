@@ -1,0 +1,99 @@
+"""Which language a question is in, English or French, and the text pipeline for each.
+
+Read from the question's own words: function words ("le", "des", "quoi", "est-ce" against "the", "what", "is"),
+accented letters, the acronyms each language uses for the same bodies (CPI, AEP against ICC, ASP), and, for the
+rest, pyspellchecker's frequency lists of ordinary words in each language (shipped inside the package). Accents
+are optional: "ou a eu lieu l'assemblee" is French. A member's client locale (on Discord) is a hint that only
+settles a question the words leave undecided ("Duterte ?"), never a rule.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bot.core.lexicon import ordinary_words
+from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, fold
+from bot.core.text_fr import FRENCH
+from bot.core.text_fr import STOP_WORDS as STOP_WORDS_FR
+
+LANGUAGES = ("en", "fr")
+PIPELINES = {"en": ENGLISH, "fr": FRENCH}
+# A fact's title, text and example questions as a question in each language meets them (French: its French
+# fields, or its English ones where it has none), as SQL over `facts`.
+_FRENCH = "CASE WHEN facts.text_fr != '' THEN facts.{0}_fr ELSE facts.{0} END"
+SHOWN_COLUMNS = {"en": ("facts.title", "facts.text", "facts.questions"),
+                 "fr": (_FRENCH.format("title"), _FRENCH.format("text"), _FRENCH.format("questions"))}
+_WORD = re.compile(r"[a-z0-9]+")
+_ACCENTED = re.compile(r"[àâçéèêëîïôûùüÿœæ]", re.I)
+# French typography: a space before ? ! : ; and guillemets.
+_FRENCH_TYPOGRAPHY = re.compile(r"\s[?!:;]|[«»]")
+_ACRONYM = re.compile(r"^(?:(?P<fr>cpi|aep)|(?P<en>icc|asp))\d*$")  # "AEP24" is French, "ASP24" English
+# Words that settle the language alone: function words each language has and the other lacks.
+_FRENCH_MARKS = frozenset(
+    "le la les des du de au aux une et est sont qui que quoi quel quelle quels quelles ou quand comment "
+    "pourquoi combien ce cette ces il elle ils elles nous vous je tu leur pour par sur dans avec sans pas ne "
+    "etats etat statut cour ont sera etait quest cest estce ca deja aussi selon entre apres contre "
+    "retrait retire americaines juges procureur".split())
+_ENGLISH_MARKS = frozenset(
+    "the of and is are was were what which who whom how when where why did does do has have will would could "
+    "should this that these those with without from about for any states party parties court judges "
+    "prosecutor withdrawal withdrawing sanctioned".split())
+_SHARED = _FRENCH_MARKS & _ENGLISH_MARKS
+
+
+def pipeline(lang: str) -> Pipeline:
+    return PIPELINES.get(lang, ENGLISH)
+
+
+def normalize_lang(value: str | None) -> str | None:
+    """'fr', 'fr-FR', 'French', 'français' -> 'fr'; 'en-GB' -> 'en'; anything else None."""
+    text = fold(str(value or "")).strip()
+    if text.startswith(("fr", "french")):
+        return "fr"
+    if text.startswith(("en", "english", "anglais")):
+        return "en"
+    return None
+
+
+@cache
+def _ordinary(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in ordinary_words(lang))
+
+
+def scores(text: str) -> tuple[float, float]:
+    """(English, French) evidence in a text."""
+    tokens = _WORD.findall(fold(text))
+    en = fr = 0.0
+    for word in tokens:
+        acronym = _ACRONYM.match(word)
+        if acronym:
+            fr += 2 * bool(acronym.group("fr"))
+            en += 2 * bool(acronym.group("en"))
+            continue
+        if word in _SHARED:
+            continue
+        if word in _FRENCH_MARKS:
+            fr += 2
+        elif word in _ENGLISH_MARKS:
+            en += 2
+        elif word in STOP_WORDS_FR and word not in STOP_WORDS:
+            fr += 1
+        elif word in STOP_WORDS and word not in STOP_WORDS_FR:
+            en += 1
+        else:
+            in_fr, in_en = word in _ordinary("fr"), word in _ordinary("en")
+            fr += 0.5 * (in_fr and not in_en)
+            en += 0.5 * (in_en and not in_fr)
+    fr += 2 * len(_ACCENTED.findall(text)) + len(_FRENCH_TYPOGRAPHY.findall(text))
+    return en, fr
+
+
+def detect(text: str, hint: str | None = None) -> str:
+    """'fr' or 'en' for a question; `hint` (a locale such as 'fr' or 'en-US') decides only a tie."""
+    en, fr = scores(text)
+    if fr > en:
+        return "fr"
+    if en > fr:
+        return "en"
+    return normalize_lang(hint) or "en"

@@ -1,0 +1,126 @@
+"""What the bot says around an answer, in English and French: labels, declines, partial replies, suggestions, the
+out-of-date note, the cooldown and error messages, and dates written the way each language writes them.
+
+A small catalog kept as Python rather than gettext .po/.mo files: two languages and a few dozen sentences, each
+English sentence beside its French one so a reviewer reads both together, no compiled files to keep in step and
+no build step; tests/core/test_french.py checks that every entry has both languages with the same placeholders.
+The core picks the language (`Answer.lang`, a server's setting); adapters ask here for the words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.core.models import Fact
+from bot.core.timeutil import human_date
+
+CATALOG: dict[str, dict[str, str]] = {
+    "no_answer": {"en": "No curated fact on that yet.",
+                  "fr": "Pas encore de fait vérifié sur ce sujet."},
+    "closest_topics": {"en": "Closest topics: {topics}.", "fr": "Sujets les plus proches : {topics}."},
+    "see_topics": {"en": "See /topics, or ask a moderator to add a fact.",
+                   "fr": "Voir /topics, ou demandez à un modérateur d'ajouter un fait."},
+    "partial": {"en": "The curated facts don't say {missing}. What they do say:",
+                "fr": "Les faits vérifiés ne disent pas {missing}. Voici ce qu'ils disent :"},
+    "source": {"en": "Source: {source}", "fr": "Source : {source}"},
+    "sources": {"en": "Sources", "fr": "Sources"},
+    "none_listed": {"en": "none listed", "fr": "aucune indiquée"},
+    "as_of": {"en": "As of", "fr": "À jour au"},
+    "as_of_line": {"en": "As of {date} · fact `{id}`", "fr": "À jour au {date} · fait `{id}`"},
+    "fact_id": {"en": "Fact id", "fr": "Identifiant du fait"},
+    "see_also": {"en": "See also: {facts}", "fr": "Voir aussi : {facts}"},
+    "related": {"en": "Related facts", "fr": "Faits liés"},
+    "asked": {"en": "Asked: ", "fr": "Question : "},
+    "review_overdue": {"en": "Review overdue", "fr": "Relecture en retard"},
+    "stale": {"en": "⚠ May be out of date: its review was due on {date}.",
+              "fr": "⚠ Peut-être dépassé : sa relecture était prévue le {date}."},
+    "no_french": {"en": "This fact has no French version yet; it is shown in English.",
+                  "fr": "Ce fait n'a pas encore de version française ; le voici en anglais."},
+    "french_outdated": {"en": "The English text changed after this French version was written.",
+                        "fr": "Le texte anglais a changé depuis cette version française ; elle est en cours de "
+                              "relecture."},
+    "private_answer": {"en": "Answers are posted in {channel}; this one is only shown to you.",
+                       "fr": "Les réponses sont publiées dans {channel} ; celle-ci n'est visible que par vous."},
+    "helpful": {"en": "Helpful", "fr": "Utile"},
+    "outdated": {"en": "Outdated or wrong", "fr": "Dépassé ou faux"},
+    "cooldown": {"en": "This server allows one question every {seconds} s per member, so nobody floods the "
+                       "channel. You can ask again {when}.",
+                 "fr": "Ce serveur permet une question toutes les {seconds} s par membre, pour que personne "
+                       "n'inonde le salon. Vous pourrez redemander {when}."},
+    "no_words": {"en": "I couldn't find any words to search for in that question.",
+                 "fr": "Je n'ai trouvé aucun mot à chercher dans cette question."},
+    "too_general": {"en": "That question is too general for one fact; try naming what you want to know about.",
+                    "fr": "Cette question est trop générale pour un seul fait ; précisez ce que vous voulez savoir."},
+    "other_body": {"en": "That's about another court or body ({name}); this desk covers the ICC and its Assembly "
+                         "of States Parties.",
+                   "fr": "Cela concerne une autre juridiction ou instance ({name}) ; ce bureau couvre la CPI et son "
+                         "Assemblée des États parties."},
+}
+
+_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre")
+# What a partial reply says was asked (bot.core.intent writes it in English) in French.
+_MISSING_FR = {"that": "cela", "contact details": "les coordonnées", "the time of day": "l'heure",
+               "the exact date": "la date exacte", "when": "quand", "which article": "quel article",
+               "the figure": "le chiffre", "where": "où", "why": "pourquoi", "who": "qui"}
+_REASONS = {CATALOG[key]["en"]: key for key in ("no_words", "too_general")}
+_OTHER_BODY = re.compile(r"^That's about another court or body \((?P<name>.+)\); ")
+
+
+def say(key: str, lang: str = "en", **values: object) -> str:
+    entry = CATALOG[key]
+    return entry.get(lang, entry["en"]).format(**values)
+
+
+def date_in(value: str | dt.date, lang: str = "en") -> str:
+    """'2025-06-05' -> '5 June 2025' or '5 juin 2025'; '2025-06' -> 'June 2025' or 'juin 2025'."""
+    if lang != "fr":
+        return human_date(value)
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return text
+    month = f"{_MONTHS_FR[int(match.group(2)) - 1]} {match.group(1)}"
+    if match.group(3) is None:
+        return month
+    day = int(match.group(3))
+    return f"{'1er' if day == 1 else day} {month}"
+
+
+def missing_in(missing: str, lang: str = "en") -> str:
+    """What a partial reply says was asked, in the reply's language."""
+    missing = missing or "that"
+    if lang != "fr":
+        return missing
+    if missing in _MISSING_FR:
+        return _MISSING_FR[missing]
+    if missing.startswith("how many "):
+        return f"combien de {missing[len('how many '):]}"
+    role = re.fullmatch(r"who the (?P<role>.+?)(?: of (?P<org>.+))? is", missing)
+    if role:
+        return f"qui est {role.group('role')}" + (f" de {role.group('org')}" if role.group("org") else "")
+    return missing
+
+
+def reason_in(reason: str, lang: str = "en", names: dict[str, str] | None = None) -> str:
+    """Why a question was declined, in the reply's language (`names`: other bodies' French names by English)."""
+    if lang != "fr" or not reason:
+        return reason
+    if reason in _REASONS:
+        return say(_REASONS[reason], lang)
+    other = _OTHER_BODY.match(reason)
+    if other:
+        name = other.group("name")
+        return say("other_body", lang, name=(names or {}).get(name, name))
+    return reason
+
+
+def shown(fact: Fact, lang: str = "en") -> tuple[str, str, str | None]:
+    """(title, text, note) of a fact as shown in `lang`: its French version when it has one (with a note when
+    the English changed since), else the English with a note saying there is no French yet."""
+    if lang != "fr":
+        return fact.title, fact.text, None
+    if not fact.has_french:
+        return fact.title, fact.text, say("no_french", lang)
+    return fact.title_fr, fact.text_fr, say("french_outdated", lang) if fact.french_outdated else None

@@ -1,0 +1,105 @@
+"""The French text pipeline, beside the English one in bot/core/text.py: accents folded, elisions split ("l'AEP"
+is "aep"), "24e" read as "24" and "quatre" as "4", French stop words and question filler dropped, and the Snowball
+French stemmer. French questions and the French fields of facts go through it alike, into their own index
+(`fact_index_fr`), so they meet on the same stems; English terms members use in French ("ICC", "executive
+order") are stemmed the same way on both sides.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+import Stemmer
+
+from bot.core.lexicon import ordinary_words
+from bot.core.models import Fact
+from bot.core.text import Pipeline, fold, strip_markup
+
+_STEMMER = Stemmer.Stemmer("french")
+_WORD = re.compile(r"[a-z0-9]+")
+_ORDINAL = re.compile(r"^(\d+)(?:e|eme|er|ere|re|ème)$")
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero _ deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept "
+    "dix-huit dix-neuf vingt".split()) if w != "_"}
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+
+# Function words, folded (no accents), then the filler of questions in chat ("c'est quoi", "ça dit quoi déjà").
+STOP_WORDS = frozenset(
+    """
+    a ai aie aient aies ait as au aucun aucune aupres aura aurai auraient aurais aurait aurez auriez aurions
+    aurons auront aussi autre autres aux avaient avais avait avant avec avez aviez avions avoir avons ayant c ca
+    ce ceci cela celle celles celui cependant certain certaine certains ces cet cette ceux chaque chez comme
+    comment d dans de des deja depuis donc dont du elle elles en encore entre es est et etaient etais etait etant
+    ete etes etiez etions etre eu eue eues eurent eus eut eux fut ici il ils j je jusqu l la le les leur leurs lui
+    m ma mais me meme memes mes moi mon n ne ni nos notre nous on ont or ou par parce pas peu peut peuvent peux
+    plus pour pourquoi quand que quel quelle quelles quels qu qui quoi s sa sans se sera serai seraient serait
+    seront ses si sien soi soient soit son sont sous suis sur t ta te tes toi ton tous tout toute toutes tres tu
+    un une unes uns vos votre vous y est-ce estce cest quest cetait ya
+    bonjour salut coucou merci svp stp hello hi bref voila alors genre truc trucs chose choses quelque quelques
+    quelqu rien personne gens dit dire dis disent disait parle parler parlait sait savoir sais saviez connait
+    connaitre veux voudrais voulais voulez aimerais aimerait peut-etre vraiment exactement actuellement
+    maintenant aujourd hui recemment dernierement bientot prochainement deja toujours jamais encore fait faire
+    fais font faisait passe passer passee arrive arrivee arriver donne donner donnee concerne concernant propos
+    sujet niveau cote selon question questions info infos nouvelle nouvelles news resume resumer explique
+    expliquer expliquez explication detail details point points exemple cas fois facon maniere moyen ok oui non
+    ah oh euh bah ben hein quoi voir vu dire entendu entendre lu lire cherche chercher trouve trouver ecrit
+    important principal principaux principale principales general generale grand grande gros petit petite
+    nouveau nouveaux annee annees an ans mois semaine semaines jour jours hier demain dernier derniere derniers
+    dernieres prochain prochaine prochains prochaines recent recente recents recentes apres avant lors pendant
+    malgre lequel laquelle lesquels lesquelles duquel auquel combien numero bon bien final finalement enfin
+    contre parmi cela celui-ci ceux-ci voici ainsi donc puis etc vs via
+    va vont vais allons allez aller allait allaient ira iront doit doivent devait devrait devraient pourrait
+    pourraient faut fallait coute coutent vaut valent existe existent
+    """.split()
+)
+STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
+
+
+def words(text: str) -> list[str]:
+    """Folded French words: elisions split off and dropped with the stop words, "1er"/"24e" read as numbers,
+    number words as digits, lone letters left out (they are elided articles)."""
+    folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold(strip_markup(text)))
+    out = []
+    for word in _WORD.findall(folded):
+        ordinal = _ORDINAL.match(word)
+        word = ordinal.group(1) if ordinal else _NUMBER_WORDS.get(word, word)
+        if len(word) == 1 and word.isalpha():
+            continue
+        out.append(word)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+@cache
+def _ordinary() -> frozenset[str]:
+    words = {fold(w) for w in ordinary_words("fr")}
+    return frozenset(words | set(_STEMMER.stemWords(sorted(words))))
+
+
+def is_ordinary(word: str) -> bool:
+    """A common French word, or the stem of one (pyspellchecker's French list, accents folded): a paraphrase,
+    not a subject."""
+    return fold(word) in _ordinary()
+
+
+def french_index(fact: Fact) -> dict[str, str]:
+    """A fact's row in the French index: its French fields stemmed, or its English ones where it has no French
+    (so a French question still finds it by names and figures, and is shown it in English with a note)."""
+    french = fact.has_french
+    return {"title": FRENCH.index_text(fact.title_fr if french else fact.title),
+            "questions": FRENCH.index_text(" ".join(fact.questions_fr if french else fact.questions)),
+            "keywords": FRENCH.index_text(" ".join(fact.keywords)),
+            "text": FRENCH.index_text(fact.text_fr if french else fact.text)}
+
+
+def french_terms(fact: Fact) -> set[str]:
+    return {term for value in french_index(fact).values() for term in value.split()}
+
+
+FRENCH = Pipeline(lang="fr", words=words, stem=stem, stop_words=STOP_WORDS, stop_stems=STOP_STEMS,
+                  index="fact_index_fr", vocab="fact_vocab_fr", is_ordinary=is_ordinary)
