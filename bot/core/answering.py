@@ -17,10 +17,12 @@ from typing import Any
 from bot.core import holds, intent
 from bot.core.bodies import OtherBodies
 from bot.core.facts import FactStore
-from bot.core.lexicon import is_ordinary
-from bot.core.matching import Candidate, presence
+from bot.core.language import SHOWN_COLUMNS, detect, pipeline
+from bot.core.lexicon import correction
+from bot.core.matching import Candidate, phrase_pairs, presence
+from bot.core.messages import missing_in, reason_in
 from bot.core.models import Fact, InputError, Source, Topic
-from bot.core.text import Concept, Synonyms, stem, stems, words
+from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
 from bot.core.vocabulary import Vocabulary
 
 MAX_QUESTION = 500
@@ -38,6 +40,7 @@ COMMON_SHARE = 0.05
 COMMON_FLOOR = 50
 TITLE_MIX = 0.5  # how much naming the question's words in its title (what a fact is about) adds to the order
 EXAMPLE_MIX = 0.25  # how much the closest example question (asked the way this one is) adds to the order
+MAX_GUESSES = 8  # typo guesses per question
 BM25_MIX = 0.4  # how much bm25 (relative to the best hit) adds to coverage when ordering facts
 BM25_WEIGHTS = (8.0, 6.0, 6.0, 1.0)  # title, questions, keywords, text
 
@@ -66,6 +69,7 @@ class Answer:
     reason: str = ""  # why nothing was answered, in words a member understands
     status: str = ""
     missing: str = ""  # for a partial reply: what was asked that the facts do not hold ("which banks")
+    lang: str = "en"  # the language of the question, and of the reply
 
     def __post_init__(self) -> None:
         if not self.status:
@@ -74,6 +78,7 @@ class Answer:
     def to_json(self, text: str) -> dict[str, Any]:
         return {
             "question": self.question,
+            "lang": self.lang,
             "status": self.status,
             "answered": self.answered,
             "missing": self.missing,
@@ -81,7 +86,7 @@ class Answer:
             "facts": [
                 {
                     "id": h.fact.id,
-                    "text": h.fact.text,
+                    "text": h.fact.text_fr if self.lang == "fr" and h.fact.has_french else h.fact.text,
                     "sources": [
                         {"publisher": s.publisher, "title": s.title, "date": s.date, "url": s.url} for s in h.sources
                     ],
@@ -90,7 +95,7 @@ class Answer:
                 }
                 for h in self.hits
             ],
-            "suggestions": [t.name for t in self.suggestions],
+            "suggestions": [t.label(self.lang) for t in self.suggestions],
         }
 
 
@@ -109,24 +114,26 @@ def check_question(question: str) -> str:
 
 
 class Answerer:
-    def __init__(self, facts: FactStore) -> None:
+    def __init__(self, facts: FactStore, language: Pipeline = ENGLISH) -> None:
         self.facts = facts
+        self.pipeline = language  # how questions are read, and which index they are matched against
+        self._others: dict[str, Answerer] = {}  # the answerers for the other languages, made on first need
         self.bodies = OtherBodies()
         self._generation = -1
         self.synonyms = Synonyms()
         self._topics: dict[str, Topic] = {}
         self._total = 0
-        self.vocabulary = Vocabulary(facts.db)
+        self.vocabulary = Vocabulary(facts.db, language.vocab)
 
     def refresh(self) -> None:
         """Reload what is cached from the store; called automatically when the store has changed. Term counts
         and typo guesses are forgotten only for the terms that changed."""
         self.vocabulary.forget(self.facts.terms_changed_since(self._generation))
         self._generation = self.facts.generation
-        self.synonyms = Synonyms(self.facts.synonyms())
+        self.synonyms = Synonyms(self.facts.synonyms(self.pipeline.lang), self.pipeline)
         self.bodies = OtherBodies(self.facts.other_bodies())
         self._topics = {t.id: t for t in self.facts.topics()}
-        row = self.facts.db.query_one("SELECT count(*) FROM fact_index")
+        row = self.facts.db.query_one(f"SELECT count(*) FROM {self.pipeline.index}")
         self._total = int(row[0]) if row else 0
 
     def _fresh(self) -> None:
@@ -143,26 +150,48 @@ class Answerer:
                 seen.add((term,))
                 found.append(Concept(term, [(term,)]))
         known = self.vocabulary.doc_freq({t for c in found for t in c.terms()})
-        typed = {stem(w): w for w in words(question)}
+        typed = {self.pipeline.stem(w): w for w in self.pipeline.words(question)}
+        guesses = 0
         for concept in found:
             term = concept.alternatives[0][0]
             if len(concept.alternatives) == 1 and len(term) >= 4 and term.isalpha() and term not in known:
-                if is_ordinary(typed.get(term, term)):  # a real word the store lacks ("ditch") is no typo
+                if self.pipeline.is_ordinary(typed.get(term, term)):  # a real word the store lacks is no typo
                     continue
+                guesses += 1
+                if guesses > MAX_GUESSES:  # a question of a dozen unknown words is not a few typos
+                    break
                 match = self.vocabulary.guess(term)
+                if not match and (fixed := correction(typed.get(term, term), self.pipeline.lang)):
+                    match = next(iter(self.vocabulary.doc_freq({self.pipeline.stem(fixed)})), None)
                 if match:
                     concept.alternatives.append((match,))
                     concept.guessed = {(match,)}
                     known.update(self.vocabulary.doc_freq({match}))
         return found, known
 
-    def ask(self, question: str, *, limit: int = 3) -> Answer:
+    def ask(self, question: str, *, limit: int = 3, lang: str | None = None, hint: str | None = None) -> Answer:
+        """The answer, in the question's language (read from its words; `hint`, the asker's locale, settles only
+        a question they leave open) unless `lang` forces the reply's language."""
+        asked = detect(check_question(question), lang or hint)
+        answerer = self if asked == self.pipeline.lang else self.in_language(asked)
+        answer = answerer.answer_in_language(question, limit=limit)
+        answer.lang = lang = lang or asked
+        answer.missing = missing_in(answer.missing, lang) if answer.missing else ""
+        answer.reason = reason_in(answer.reason, lang, {b.name: b.name_fr for b in answerer.bodies.bodies})
+        return answer
+
+    def in_language(self, lang: str) -> Answerer:
+        if lang not in self._others:
+            self._others[lang] = Answerer(self.facts, pipeline(lang))
+        return self._others[lang]
+
+    def answer_in_language(self, question: str, *, limit: int = 3) -> Answer:
         text = check_question(question)
         self._fresh()
         concepts, df = self.concepts(text)
         if not concepts:
             return self._decline(text, [], "I couldn't find any words to search for in that question.")
-        wants = intent.read(text)
+        wants = intent.read(text, self.pipeline)
         if wants.language:
             return self._decline(text, [], "That's a language question; this desk answers from curated facts about "
                                  "the ICC and its Assembly of States Parties, not translations.")
@@ -173,9 +202,13 @@ class Answerer:
         if not candidates:
             return self._decline(text, [], "")
         total = sum(weights) or 1.0
+        asked_pairs = phrase_pairs(text, self.pipeline)
         for cand in candidates:
+            side_by_side = {t for pair in asked_pairs & cand.pairs(self.pipeline.stop_stems) for t in pair}
             for i, concept in enumerate(concepts):
                 found = presence(concept, cand)
+                if found < 1 and side_by_side & concept.terms():
+                    found = 1.0
                 if found:
                     cand.credit[i] = weights[i] * found
             cand.coverage = sum(cand.credit.values()) / total
@@ -230,7 +263,8 @@ class Answerer:
         the topic it names, then facts that name it in their title, before bm25's order; the rest of the list
         is shown beside the answer for the member to choose from."""
         terms = concept.terms()
-        topics = {t.id for t in self._topics.values() if terms & set(stems(f"{t.id} {t.name}"))}
+        stems, lang = self.pipeline.stems, self.pipeline.lang
+        topics = {t.id for t in self._topics.values() if terms & set(stems(f"{t.id} {t.label(lang)}"))}
 
         def key(c: Candidate) -> tuple[bool, bool, float]:
             return (c.topic not in topics, not terms & set(stems(c.title)), c.rank)
@@ -249,7 +283,8 @@ class Answerer:
         known = [w for c, w in zip(concepts, weights, strict=True) if concept_df(c)]
         if len(known) >= 2:
             for i, concept in enumerate(concepts):
-                if not concept_df(concept) and " " not in concept.label and is_ordinary(concept.label):
+                ordinary = self.pipeline.is_ordinary(concept.label)
+                if not concept_df(concept) and " " not in concept.label and ordinary:
                     weights[i] = ORDINARY_SHARE * min(known)
         return weights
 
@@ -276,7 +311,8 @@ class Answerer:
         return chosen, credit
 
     def _holds(self, wants: intent.Wants, cand: Candidate, question: str) -> bool:
-        return holds.holds(wants, cand.title, cand.text, question=question, expand=self.synonyms.expand)
+        return holds.holds(wants, cand.title, cand.text, question=question, expand=self.synonyms.expand,
+                           language=self.pipeline)
 
     def _partial(self, question: str, shown: list[Candidate], ranked: list[Candidate], missing: str,
                  confidence: float) -> Answer:
@@ -310,19 +346,19 @@ class Answerer:
         if match is None:
             return []
         # Raw SQL: sqlite-utils' search() cannot weigh columns in bm25, and this is the hot path.
+        fts = f"{self.pipeline.index}_fts"
         top = self.facts.db.query(
-            "SELECT rowid, bm25(fact_index_fts, ?, ?, ?, ?) AS rank FROM fact_index_fts WHERE fact_index_fts MATCH ?"
-            " ORDER BY rank LIMIT ?",
+            f"SELECT rowid, bm25({fts}, ?, ?, ?, ?) AS rank FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
             (*BM25_WEIGHTS, match, CANDIDATES),
         )
         if not top:
             return []
         rank = {r[0]: r[1] for r in top}
         marks = ",".join("?" * len(rank))
+        title, text, questions = SHOWN_COLUMNS[self.pipeline.lang]
         indexed = self.facts.db.query(
-            "SELECT i.id, i.title, i.questions, i.keywords, i.text, facts.id, facts.title, facts.topic, facts.text,"
-            " facts.questions"
-            f" FROM fact_index i JOIN facts ON facts.rowid = i.id WHERE i.id IN ({marks})",
+            f"SELECT i.id, i.title, i.questions, i.keywords, i.text, facts.id, {title}, facts.topic, {text},"
+            f" {questions} FROM {self.pipeline.index} i JOIN facts ON facts.rowid = i.id WHERE i.id IN ({marks})",
             tuple(rank),
         )
         return [
@@ -337,9 +373,11 @@ class Answerer:
                 strong=(strong := set(f"{r[1]} {r[2]} {r[3]}".split())),
                 title_stems=set(r[1].split()),
                 examples=r[9],
+                body_text=r[4],
                 body=(body := set(r[4].split())),
                 strong_sorted=sorted(strong),
                 body_sorted=sorted(body),
+                language=self.pipeline,
             )
             for r in indexed
         ]

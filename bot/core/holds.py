@@ -13,8 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from bot.core.intent import Wants
-from bot.core.lexicon import is_ordinary
-from bot.core.text import fold, stem
+from bot.core.text import ENGLISH, Pipeline, fold
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
           "jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
@@ -36,7 +35,12 @@ _REASON = re.compile(
     r"justif\w*|response to|over (its|the|their)|after (its|the)|driven by|as punishment|pending|awaiting|amid|"
     r"following|in light of|given that|means?|for (its|their|the way|how|failing|not|having)|consequen\w*|"
     r"impacts?|effects?|leads? to|threat\w*|risks?|"
-    r"parce que|car|en raison|a cause|afin de|pour (punir|proteger)|en represailles|motif|signifie|risque)\b")
+    r"parce que|car|en raison|a cause|afin de|pour (punir|proteger)|en represailles|motif|signifie|risque|"
+    # French facts (bot/core/text_fr.py): the same kinds of reason, in French
+    r"parce qu|puisque|represailles|afin qu|pour qu\w*|pour (son|sa|ses|leur|leurs|avoir|ne pas)|en reponse|citant|"
+    r"face aux?|du fait d\w*|suite a|a la suite|etant donne|compte tenu|en vue d\w*|dans le but|vis(e|ant) a|"
+    r"tentative|consequen\w*|impacts?|effets?|entrain\w*|menac\w*|risqu\w*|signifi\w*|raisons?|justifi\w*|"
+    r"motiv\w*|essentiel\w*|dans l.attente|relie|pression\w*)\b")
 # The fact's own words saying a detail is missing: "the summary does not give the date", "neither source names".
 _LACKS = {
     "person": re.compile(r"\b(do|does|did)(n't| not) (name|identify)|\bnot named\b|\bwithout naming\b|"
@@ -59,9 +63,10 @@ NEAR = 4  # words between a count or a name and the thing it belongs to
 Expand = Callable[[tuple[str, ...]], Iterable[tuple[str, ...]]]
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
-    """(original word, stem) in order."""
-    return [(w, stem(fold(w).replace("’", "'").split("'")[0])) for w in _TOKEN.findall(text)]
+def _tokens(text: str, language: Pipeline = ENGLISH) -> list[tuple[str, str]]:
+    """(original word, stem) in order; a French elision counts as the word after it ("d'États": États)."""
+    part = -1 if language.lang == "fr" else 0
+    return [(w, language.stem(fold(w).replace("’", "'").split("'")[part])) for w in _TOKEN.findall(text)]
 
 
 def _positions(tokens: list[tuple[str, str]], phrases: Iterable[tuple[str, ...]]) -> list[int]:
@@ -93,9 +98,10 @@ def _future_date(text: str, today: dt.date) -> bool:
     return any(int(y) > today.year for y in _YEAR.findall(text))
 
 
-def _named_role(fact: str, tokens: list[tuple[str, str]], wants: Wants, expand: Expand) -> bool:
+def _named_role(fact: str, tokens: list[tuple[str, str]], wants: Wants, expand: Expand,
+                language: Pipeline = ENGLISH) -> bool:
     """A name beside the role asked about, and (when the question names whose role) beside that organisation."""
-    roles = _positions(tokens, [tuple(stem(w) for w in wants.role.split())]) if wants.role else []
+    roles = _positions(tokens, [tuple(language.stem(w) for w in wants.role.split())]) if wants.role else []
     if not roles:
         return False
     if wants.org:
@@ -118,7 +124,7 @@ def _named_role(fact: str, tokens: list[tuple[str, str]], wants: Wants, expand: 
 
 
 def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
-          today: dt.date | None = None) -> bool:
+          today: dt.date | None = None, language: Pipeline = ENGLISH) -> bool:
     """True when the fact (title and text) holds the kind of detail `wants` asks for, or asks for nothing special."""
     kind = wants.kind
     if kind is None and not wants.future:
@@ -145,16 +151,16 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return bool(_REASON.search(folded))
     if kind == "place":
         return any(fold(m.group("name")) not in _MONTH_NUMBERS for m in _PLACE.finditer(fact))
-    tokens = _tokens(fact)
+    tokens = _tokens(fact, language)
     if kind == "number":
         if not wants.focus:
             return bool(_AMOUNT.search(folded))
         return _number_near(tokens, _positions(tokens, expand(wants.focus)))
     if kind == "person":
         if wants.role and not re.search(rf"\b{re.escape(wants.role)}s\b", fold(question)):  # "the judges": any names
-            return _named_role(fact, tokens, wants, expand)
+            return _named_role(fact, tokens, wants, expand, language)
         asked = {fold(w) for w in _TOKEN.findall(question)}
-        return any(fold(w) not in asked and not is_ordinary(fold(w)) for w in _PROPER.findall(fact))
+        return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))
     return True
 
 

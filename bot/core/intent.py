@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.core.text import STOP_WORDS, fold, stem, words
+from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, fold, words
 
 ROLES = (
     "president|vice president|vice-president|registrar|deputy prosecutor|prosecutor|judge|chair|chairperson|"
@@ -41,7 +41,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
                           r"|\bhow big\b|\bcombien\b|\bquel montant\b|\bquel pourcentage\b|\bquelle somme\b")),
     ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
-                         r"|place|town)\b|^ou\b|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
+                         r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
                          r"|\bquel pays\b|\bquel lieu\b")),
     ("date", re.compile(r"^when\b|\bwhen (is|was|did|does|do|will|are|were|has|have)\b|\bsince when\b"
                         r"|\b(what|which) (year|month)\b|^quand\b|\bquand (est|a|ont|sera|aura|etait|se|la|le"
@@ -73,8 +73,9 @@ class Wants:
     language: bool = False  # asks how to say or translate something: not a question the facts answer
 
 
-def read(question: str) -> Wants:
-    """A question's wants; `kind` is None for questions that ask about a subject in general."""
+def read(question: str, language: Pipeline = ENGLISH) -> Wants:
+    """A question's wants; `kind` is None for questions that ask about a subject in general. The thing counted and
+    whose role is asked are stemmed with `language`, the pipeline the facts are matched in."""
     text = " ".join(words(question.replace("'", " ")))
     folded = fold(question)
     kind = next((name for name, pattern in _KINDS if pattern.search(text)), None)
@@ -84,13 +85,13 @@ def read(question: str) -> Wants:
         role, org = _role(text)
     if kind == "number":
         match = _NUMBER_AFTER.search(text)
-        rest = [w for w in (match.group("rest").split() if match else []) if w not in STOP_WORDS]
-        focus = tuple(stem(w) for w in rest[:1])
+        rest = [w for w in (match.group("rest").split() if match else []) if w not in language.stop_words]
+        focus = tuple(language.stem(w) for w in rest[:1])
     return Wants(
         kind=kind,
         focus=focus,
         role=role,
-        org=tuple(stem(w) for w in (org or "").split() if w not in STOP_WORDS)[:3],
+        org=tuple(language.stem(w) for w in (org or "").split() if w not in language.stop_words)[:3],
         future=bool(_FUTURE.search(text)) and kind in ("date", "day", "time"),
         years=frozenset(_YEAR.findall(folded)),
         phrase=_phrase(kind, role, org, focus and rest[:1]),

@@ -11,17 +11,40 @@ from __future__ import annotations
 
 import gzip
 import json
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 COMMON = 300  # occurrences in the package's corpus above which a word counts as ordinary vocabulary
 
 
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
 @cache
-def ordinary_words(lang: str = "en") -> frozenset[str]:
+def _counts(lang: str) -> dict[str, int]:
     data = resources.files("spellchecker").joinpath("resources", f"{lang}.json.gz").read_bytes()
     counts: dict[str, int] = json.loads(gzip.decompress(data))
-    return frozenset(word for word, count in counts.items() if count > COMMON)
+    return {word: count for word, count in counts.items() if count > COMMON}
+
+
+@cache
+def ordinary_words(lang: str = "en") -> frozenset[str]:
+    return frozenset(_counts(lang))
+
+
+@lru_cache(maxsize=65536)
+def correction(word: str, lang: str = "en") -> str | None:
+    """The most frequent ordinary word one edit away (a letter dropped, added, swapped or changed): a typo the
+    store's own words cannot catch because the store holds the word only as a shorter stem ("cooperaton" ->
+    "cooperation" -> "cooper")."""
+    counts = _counts(lang)
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = ({a + b[1:] for a, b in splits if b}
+             | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+             | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+             | {a + c + b for a, b in splits for c in LETTERS})
+    known = [e for e in edits if e in counts and e != word]
+    return max(known, key=lambda e: (counts[e], e)) if known else None
 
 
 def is_ordinary(word: str, lang: str = "en") -> bool:

@@ -8,8 +8,10 @@ from __future__ import annotations
 import bisect
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
 
-from bot.core.text import STOP_STEMS, Concept, stems
+from bot.core.text import ENGLISH, Concept, Pipeline
 
 BODY_WEIGHT = 0.45  # a concept found only in a fact's body text counts for this share of a title/question hit
 PREFIX_CREDIT = 0.85  # a word matched only through a shared stem prefix (complying ~ compliance)
@@ -28,6 +30,7 @@ class Candidate:
     strong: set[str]  # stems in title, questions and keywords
     title_stems: set[str]  # stems in the title alone
     body: set[str]  # stems in the text
+    body_text: str = ""  # the text's stems in order
     strong_sorted: list[str] = field(default_factory=list)
     body_sorted: list[str] = field(default_factory=list)
     examples: str = "[]"  # the fact's example questions, as stored (JSON)
@@ -36,15 +39,13 @@ class Candidate:
     credit: dict[int, float] = field(default_factory=dict)  # concept index -> weight this fact earns
     seen: dict[str, tuple[float, float]] = field(default_factory=dict)  # term -> (in strong fields, anywhere)
     prefixes: set[str] | None = None  # the first five letters of every stem, made on first need
+    language: Pipeline = ENGLISH  # the pipeline the question and the fact's fields were read with
 
     def closest_example(self, concepts: list[Concept], weights: list[float], total: float) -> float:
         """How closely one of the fact's example questions asks what this question asks: the weight of the
         question's concepts it names, discounted by the words it has that the question lacks."""
         best = 0.0
-        for example in json.loads(self.examples):
-            held = set(stems(example)) - STOP_STEMS
-            if not held:
-                continue
+        for held in example_stems(self.examples, self.language):
             named = [i for i, c in enumerate(concepts) if any(all(t in held for t in alt) for alt in c.alternatives)]
             if not named:
                 continue
@@ -52,6 +53,11 @@ class Candidate:
             share = sum(weights[i] for i in named) / total
             best = max(best, share * (len(used) / len(held)) ** 0.5)
         return best
+
+    def pairs(self, stop_stems: frozenset[str]) -> frozenset[tuple[str, str]]:
+        """Adjacent content stems of the fact's text (see `phrase_pairs`)."""
+        seq = [s for s in self.body_text.split() if s not in stop_stems]
+        return frozenset(pairwise(seq))
 
     def titled(self, concept: Concept) -> bool:
         """The fact's title names the concept (one of its alternatives whole)."""
@@ -75,6 +81,22 @@ class Candidate:
                 found = (strong, max(strong, _has(term, self.body, self.body_sorted)))
             self.seen[term] = found
         return found
+
+
+@lru_cache(maxsize=4096)
+def example_stems(examples: str, language: Pipeline = ENGLISH) -> tuple[frozenset[str], ...]:
+    """A fact's example questions (as stored, JSON) as sets of content stems; remembered, since the same facts
+    come up for question after question."""
+    return tuple(held for example in json.loads(examples)
+                 if (held := frozenset(language.stems(example)) - language.stop_stems))
+
+
+@lru_cache(maxsize=4096)
+def phrase_pairs(text: str, language: Pipeline = ENGLISH) -> frozenset[tuple[str, str]]:
+    """Adjacent content stems of a text. Two words of a question found side by side in a fact ("international
+    justice director") say more than the same words scattered through its body, so they count in full."""
+    seq = [s for s in language.stems(text) if s not in language.stop_stems]
+    return frozenset(pairwise(seq))
 
 
 def _has(term: str, stems: set[str], ordered: list[str]) -> float:

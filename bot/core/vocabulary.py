@@ -2,8 +2,9 @@
 meant. Both are cached and kept up to date by what changed, never rebuilt from scratch after an edit: a write
 reports the terms it touched (`FactStore.terms_changed_since`), and only those are looked up again.
 
-Typo guesses compare a word only with store words of similar length (fuzz.ratio >= 80 cannot hold otherwise),
-and each guess is remembered, so a long question of unknown words costs a few lookups, not a scan per word.
+Typo guesses compare a word only with store words of similar length (fuzz.ratio >= 80 cannot hold otherwise)
+that share its first or its second letter (a typo rarely touches both), and each guess is remembered, so a long
+question of unknown words costs a few small lookups, not a scan of the vocabulary per word.
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ from bot.core.db import Database
 
 TYPO_SCORE = 80
 MAX_CACHE = 100_000
+PREFIXES = ("co", "non", "re", "un", "anti", "ex", "pre")
 
 
 class Vocabulary:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, table: str = "fact_vocab") -> None:
         self.db = db
+        self.table = table  # the fts5vocab table of one language's index
         self._df: dict[str, int] = {}
-        self._by_length: dict[int, list[str]] | None = None
+        self._by_length: dict[tuple[int, int, str], dict[str, None]] | None = None  # ordered sets
         self._guesses: dict[str, str | None] = {}
 
     def forget(self, terms: Iterable[str] | None) -> None:
@@ -37,8 +40,8 @@ class Vocabulary:
                 self._df.pop(term, None)
             if self._by_length is not None:
                 for term in terms:
-                    if term.isalpha() and term[:1].isascii() and term not in self._by_length[len(term)]:
-                        self._by_length[len(term)].append(term)
+                    if term.isalpha() and term[:1].isascii():
+                        self._add(term)
         self._guesses.clear()
 
     def doc_freq(self, terms: set[str]) -> dict[str, int]:
@@ -48,7 +51,7 @@ class Vocabulary:
         if missing:
             if len(self._df) > MAX_CACHE:
                 self._df.clear()
-            sql = " UNION ALL ".join(["SELECT term, doc FROM fact_vocab WHERE term = ?"] * len(missing))
+            sql = " UNION ALL ".join([f"SELECT term, doc FROM {self.table} WHERE term = ?"] * len(missing))
             found = {r[0]: int(r[1]) for r in self.db.query(sql, tuple(missing))}
             for term in missing:
                 self._df[term] = found.get(term, 0)
@@ -59,13 +62,23 @@ class Vocabulary:
         if term in self._guesses:
             return self._guesses[term]
         if self._by_length is None:
-            self._by_length = defaultdict(list)
-            for row in self.db.query("SELECT term FROM fact_vocab WHERE term GLOB '[a-z]*'"):
-                self._by_length[len(row[0])].append(row[0])
-        size = len(term)
-        choices = [w for n in range(max(1, size * 2 // 3), size * 3 // 2 + 2) for w in self._by_length.get(n, ())]
+            self._by_length = defaultdict(dict)
+            for row in self.db.query(f"SELECT term FROM {self.table} WHERE term GLOB '[a-z]*'"):
+                self._add(row[0])
+        size, pools = len(term), self._by_length
+        choices = [w for n in range(max(1, size * 2 // 3), size * 3 // 2 + 2)
+                   for at in (0, 1) for w in pools.get((n, at, term[at:at + 1]), ())]
         match = process.extractOne(term, choices, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+        guess = match[0] if match else None
+        if guess is None:  # a prefix written without its hyphen: "cosponsor", "nonmember", "reelected"
+            rest = next((term[len(p):] for p in PREFIXES if term.startswith(p) and len(term) - len(p) >= 4), None)
+            guess = rest if rest and self.doc_freq({rest}) else None
         if len(self._guesses) > MAX_CACHE:
             self._guesses.clear()
-        self._guesses[term] = match[0] if match else None
+        self._guesses[term] = guess
         return self._guesses[term]
+
+    def _add(self, term: str) -> None:
+        assert self._by_length is not None
+        for at in (0, 1):
+            self._by_length[(len(term), at, term[at:at + 1])][term] = None

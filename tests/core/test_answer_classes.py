@@ -116,6 +116,23 @@ def test_why_wants_a_fact_that_gives_a_reason(desk: Desk) -> None:
     assert answer.status == "answered" and answer.hits[0].fact.id == "prosecutor-on-leave-external-investigation"
 
 
+def test_a_prefix_written_without_its_hyphen_is_the_word_it_prefixes(desk: Desk) -> None:
+    assert top(desk, "which side events did fidh cosponsor?") == "asp24-fidh-side-events"
+
+
+def test_a_typo_of_a_word_the_store_holds_only_as_a_short_stem_is_read_as_that_word(desk: Desk) -> None:
+    # the store holds "cooperation" as the stem "cooper": too short for a fuzzy match on stems
+    spelt = desk.answerer.ask("what are the cicc's asks on cooperation with arrest warrants")
+    typo = desk.answerer.ask("what are the cicc's asks on cooperaton with arrest warrants")
+    assert typo.status == spelt.status == "answered"
+    assert typo.hits[0].fact.id == spelt.hits[0].fact.id
+
+
+def test_words_side_by_side_in_a_fact_count_as_fully_as_its_title(desk: Desk) -> None:
+    # "international justice director" is in the body text of one fact only, not in its title or questions
+    assert top(desk, "HRW intl justice director name?") == "asp24-hrw-expectations"
+
+
 def test_discord_markup_is_not_words(desk: Desk) -> None:
     plain = "what is the proposed 2026 budget for the icc"
     marked = f"<@123456789012345678> {plain} <:icc:112233445566778899> <#987654321098765432>"
@@ -143,9 +160,9 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
 # tuned on; they are scored once at the end of the work and reported in the README with their date.
 def test_blind_english_tuning_set(desk: Desk) -> None:
     result = score(desk, load(BLIND / "en-tuning.yaml"))
-    assert result.right_share >= 0.78, result.line()
+    assert result.right_share >= 0.8, result.line()
     assert result.declined_share >= 0.95, result.line()
-    assert result.wrong_share <= 0.06, result.line()
+    assert result.wrong_share <= 0.065, result.line()
 
 
 def test_an_edit_updates_the_vocabulary_without_rebuilding_it(tmp_path) -> None:
@@ -153,11 +170,11 @@ def test_an_edit_updates_the_vocabulary_without_rebuilding_it(tmp_path) -> None:
     vocabulary = desk.answerer.vocabulary
     assert desk.answerer.ask("what about the sanctoins on judges").status == "answered"  # builds the word list
     words_by_length = vocabulary._by_length
-    assert words_by_length is not None and "zanzibarian" not in words_by_length.get(11, [])
+    assert words_by_length is not None and "zanzibarian" not in words_by_length.get((11, 0, "z"), {})
     fact = desk.facts.require("budget-2026-193-million")
     desk.facts.edit(fact.id, {"keywords": [*fact.keywords, "zanzibarian"]}, Actor.local(), "test: new word")
     answer = desk.answerer.ask("zanzibarain budget 2026")  # a typo of the word just added
     assert answer.status == "answered" and answer.hits[0].fact.id == fact.id
     assert vocabulary._by_length is words_by_length, "the word list was updated in place, not rebuilt"
-    assert "zanzibarian" in vocabulary._by_length[11]
+    assert "zanzibarian" in vocabulary._by_length[(11, 0, "z")]
     desk.close()
