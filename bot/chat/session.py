@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.core import commands
+from bot.core.commands.data import EXPORT_FOLDER
 from bot.core.desk import Desk
 from bot.core.models import InputError
 from bot.core.permissions import Actor
@@ -49,6 +50,8 @@ class ChatSession:
             return str(exc)
         if name == "facts import":
             return self._import(args)
+        if name == "data sync":
+            return self._sync(args)
         return self._show(self._run(name, args))
 
     def _run(self, name: str, args: dict) -> Reply:
@@ -73,11 +76,23 @@ class ChatSession:
             return preview.text
         return self._show(self._run("facts import", {"filename": path.name, "content": raw, "confirm": True}))
 
+    def _sync(self, args: dict[str, str]) -> str:
+        """/data sync [folder]: the plan, then (asked at the terminal) the sync itself."""
+        args = {"folder": args.get("folder") or str(self.desk.data_root)}
+        preview = self._run("data sync", args)
+        if not preview.ok or "Nothing written yet." not in preview.text:
+            return self._show(preview)
+        if self.confirm is None or not self.confirm(preview.text + " Write it? [y/N] "):  # type: ignore[operator]
+            return self._show(preview)
+        return self._show(self._run("data sync", {**args, "confirm": "yes"}))
+
     def _show(self, reply: Reply) -> str:
         text = for_terminal(reply.text)
         try:
             for name, content in reply.files:  # 0600, whole or not at all (bot.core.storage)
-                target = self.files_dir / ("export" if "/" in name or name.endswith(".yaml") else "") / name
+                # the data layout and charts go to export/ (git-ignored); a calendar file to the current folder
+                folder = EXPORT_FOLDER if "/" in name or name.endswith((".yaml", ".png")) else ""
+                target = self.files_dir / folder / name
                 write_private(target, content, "the file")
                 text += f"\n  wrote {target}"
         except StorageError as exc:

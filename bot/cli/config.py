@@ -19,7 +19,17 @@ def _dotenv(path: Path) -> dict[str, str]:
     return values
 
 
-def discord_token(env_file: Path = Path(".env")) -> str | None:
-    """DISCORD_TOKEN from the environment, else from a git-ignored .env file in the working directory."""
-    token = os.environ.get("DISCORD_TOKEN") or _dotenv(env_file).get("DISCORD_TOKEN")
+PROJECT_ENV_FILE = Path(__file__).resolve().parents[2] / ".env"  # beside README.md, whatever the current folder
+
+
+def env_file() -> Path:
+    """The .env file read: the one BOT_ENV_FILE names, else the project folder's (not the current folder's, so
+    starting the bot from elsewhere reads the same file)."""
+    named = os.environ.get("BOT_ENV_FILE", "").strip()
+    return Path(named).expanduser() if named else PROJECT_ENV_FILE
+
+
+def discord_token(env_path: Path | None = None) -> str | None:
+    """DISCORD_TOKEN from the environment, else from the .env file (`env_file()`)."""
+    token = os.environ.get("DISCORD_TOKEN") or _dotenv(env_path or env_file()).get("DISCORD_TOKEN")
     return token.strip() if token and token.strip() else None

@@ -3,8 +3,10 @@
 Timed events carry their own zone (TZID plus a generated VTIMEZONE), so an app shows 10:00 Amsterdam as the
 reader's own local time; all-day events are DATE values (DTEND is the day after the last day, as RFC 5545 says).
 UIDs are stable per deadline and SEQUENCE is its revision, so re-importing updates an event instead of adding a
-copy. Alarms mirror the bot: day offsets are nominal days (-P1D keeps the wall-clock time across a change), hour
-offsets exact time; all-day alarms count back from 09:00 on the first day, as the bot's reminders do.
+copy. A repeating deadline is one event with its RRULE and EXDATEs (cancelled occurrences), plus an event with the
+same UID and a RECURRENCE-ID for each moved occurrence, so a calendar app shows the series as the bot reminds it.
+Alarms mirror the bot: day offsets are nominal days (-P1D keeps the wall-clock time across a change), hour offsets
+exact time; all-day alarms count back from 09:00 on the first day, as the bot's reminders do.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterable
 import icalendar
 
 from bot.core.deadlines.model import ALL_DAY_ANCHOR, KIND_LABELS, Deadline, Offset
+from bot.core.deadlines.recurrence import ical_rule, occurrence_of, original_start, series
 from bot.core.timeutil import UTC, from_iso, utcnow
 
 PRODID = "-//Coalition Desk//Deadlines//EN"
@@ -46,6 +49,14 @@ def build_calendar(deadlines: Iterable[Deadline], *, default_offsets: list[str],
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", f"{name} deadlines")
     for deadline in deadlines:
+        if deadline.repeat:  # the series with its rule, cancelled dates and one event per moved occurrence
+            whole = series(deadline)
+            cal.add_component(_event(whole, default_offsets, now))
+            for key in whole.moved:
+                moved = occurrence_of(whole, key)
+                if moved is not None and key not in whole.skip:
+                    cal.add_component(_event(moved, default_offsets, now))
+            continue
         cal.add_component(_event(deadline, default_offsets, now))
     cal.add_missing_timezones()
     return cal.to_ical()
@@ -58,6 +69,14 @@ def _event(deadline: Deadline, default_offsets: list[str], now: dt.datetime) -> 
     event.add("dtstamp", from_iso(deadline.updated_at) if deadline.updated_at else now.astimezone(UTC))
     event.add("sequence", max(deadline.rev - 1, 0))
     event.add("summary", deadline.title)
+    if deadline.occurrence is not None:  # a moved occurrence: the same UID, the rule's date as RECURRENCE-ID
+        original = original_start(deadline, deadline.occurrence)
+        event.add("recurrence-id", original.date() if deadline.all_day else original)
+    elif deadline.repeat:
+        event.add("rrule", ical_rule(deadline))
+        for key in deadline.skip:
+            skipped = original_start(deadline, key)
+            event.add("exdate", skipped.date() if deadline.all_day else skipped)
     if deadline.all_day:
         event.add("dtstart", deadline.start.date())
         last = (deadline.end or deadline.start).date()

@@ -17,6 +17,7 @@ import discord
 
 from bot.core.answering import Answer
 from bot.core.commands.facts import FLAGS_NEED_A_SERVER
+from bot.core.messages import say
 from bot.core.registry import Reply
 from bot.core.render import NO_ANSWER, partial_intro
 from bot.discord_bot.display import MESSAGE_LIMIT, answer_embeds, clip, question_of
@@ -79,8 +80,8 @@ def answer_view(answer: Answer) -> discord.ui.View | None:
     several = len(hits) > 1
     for row, hit in enumerate(hits):
         suffix = f" ({row + 1})" if several else ""
-        view.add_item(FeedbackButton("h", hit.fact.id, f"Helpful{suffix}", row=row))
-        view.add_item(FeedbackButton("o", hit.fact.id, f"Outdated or wrong{suffix}", row=row))
+        view.add_item(FeedbackButton("h", hit.fact.id, say("helpful", answer.lang) + suffix, row=row))
+        view.add_item(FeedbackButton("o", hit.fact.id, say("outdated", answer.lang) + suffix, row=row))
     return view
 
 
@@ -96,13 +97,22 @@ def answer_parts(reply: Reply) -> tuple[str | None, list[discord.Embed], discord
 
 # --- /facts import ----------------------------------------------------------------------------------------------
 class ImportConfirmView(SafeView):
-    """Under an import's summary: write it (the core validates the same file again) or drop it."""
+    """Under an import's summary (or a sync's plan): write it (the core validates the same file again) or drop it.
+    `command` is the core command that wrote the preview, with `args` naming the file for it."""
 
-    def __init__(self, origin: discord.Interaction[Any], filename: str, content: bytes) -> None:
+    def __init__(self, origin: discord.Interaction[Any], filename: str, content: bytes, *,
+                 command: str = "facts import") -> None:
         super().__init__(timeout=600)
         self.origin = origin
         self.filename = filename
         self.content = content
+        self.command = command
+        self.args = self.arguments(command, filename, content)
+
+    @staticmethod
+    def arguments(command: str, filename: str, content: bytes) -> dict[str, Any]:
+        """The core command's arguments for the uploaded file (a sync takes a zip archive)."""
+        return {"filename": filename, "archive" if command == "data sync" else "content": content}
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         if interaction.user.id == self.origin.user.id:
@@ -117,8 +127,7 @@ class ImportConfirmView(SafeView):
         await interaction.response.defer()
         client = host_of(interaction)
         ctx = client.context_for(interaction)
-        reply = await client.run_core(ctx, "facts import",
-                                      {"filename": self.filename, "content": self.content, "confirm": True})
+        reply = await client.run_core(ctx, self.command, {**self.args, "confirm": True})
         await interaction.edit_original_response(content=clip(reply.text, MESSAGE_LIMIT), view=None)
         if reply.change:
             await client.post_change(ctx, reply, None)
@@ -132,5 +141,5 @@ class ImportConfirmView(SafeView):
     async def on_timeout(self) -> None:
         with contextlib.suppress(discord.HTTPException):
             await self.origin.edit_original_response(
-                content=f"This import of {self.filename} expired; nothing was written. Run /facts import again.",
+                content=f"This import of {self.filename} expired; nothing was written. Run /{self.command} again.",
                 view=None)

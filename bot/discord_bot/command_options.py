@@ -3,10 +3,14 @@ check before a form, and the choices and autocomplete Discord offers while an op
 
 Descriptions come from the core registry (bot.core.registry), so `/help`, the local chat and Discord describe a
 command in the same words. Autocomplete only suggests ids; the core looks every id up again when the command runs.
+Suggestions that read the store are made on a reader thread (`off_loop`): typing never waits on the database,
+and a bot too busy to look suggests nothing rather than answering late.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
@@ -16,10 +20,12 @@ from discord.app_commands import Choice
 from bot.core.commands.deadlines import add_scope
 from bot.core.deadlines.dates import zone_choices
 from bot.core.deadlines.model import KIND_LABELS, KINDS
+from bot.core.fact_search import search_facts
 from bot.core.models import InputError
-from bot.core.permissions import PermissionDenied, require_moderator
+from bot.core.permissions import PermissionDenied, is_moderator, require_moderator
 from bot.core.registry import REGISTRY
 from bot.core.timeutil import utcnow
+from bot.core.work import Busy
 from bot.discord_bot.display import clip
 from bot.discord_bot.host import host_of
 
@@ -65,14 +71,36 @@ async def refuse_unless_may_add_deadline(interaction: discord.Interaction[Any], 
 
 
 # --- autocomplete ------------------------------------------------------------------------------------------------
-async def fact_ids(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
+Suggest = Callable[[discord.Interaction[Any], str], list[Choice[str]]]
+
+
+def off_loop(suggest: Suggest) -> Callable[[discord.Interaction[Any], str], Awaitable[list[Choice[str]]]]:
+    """An autocomplete callback that reads the store, run on one of the client's reader threads."""
+
+    @functools.wraps(suggest)
+    async def run(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
+        client = host_of(interaction)
+        server = str(interaction.guild_id) if interaction.guild_id else None
+        try:
+            return await client.read(functools.partial(suggest, interaction, current), server=server)
+        except Busy:
+            return []
+
+    return run
+
+
+def _fact_ids(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
     found = host_of(interaction).desk.facts.search_ids(current)
     return [Choice(name=clip(f"{fid} — {title}", 100), value=fid) for fid, title in found[:25]]
 
 
-async def any_fact_ids(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
+fact_ids = off_loop(_fact_ids)
+
+
+@off_loop
+def any_fact_ids(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
     """Active facts as for /fact show, plus retired ones (they can be reverted and have a history)."""
-    choices = await fact_ids(interaction, current)
+    choices = _fact_ids(interaction, current)
     text = current.strip().lower()
     retired = [f for f in host_of(interaction).desk.facts.list(include_retired=True)
                if f.status == "retired" and text in f"{f.id} {f.title}".lower()]
@@ -80,14 +108,30 @@ async def any_fact_ids(interaction: discord.Interaction[Any], current: str) -> l
     return choices[:25]
 
 
-async def topic_ids(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
+@off_loop
+def searched_facts(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
+    """While /fact search is typed: the facts the same search finds (retired ones too for moderators; the
+    command itself checks again), each offered by its id."""
+    client = host_of(interaction)
+    ctx = client.context_for(interaction)
+    if len(current.strip()) < 2:
+        return []
+    retired = is_moderator(ctx.actor, client.desk.settings.get(ctx.guild_id).mod_role_id)
+    found = search_facts(client.desk.answerer, current, include_retired=retired, limit=25)
+    return [Choice(name=clip(f"{f.fact.id} — {f.fact.title}" + (" (retired)" if f.fact.status != "active" else ""),
+                             100), value=f.fact.id) for f in found]
+
+
+@off_loop
+def topic_ids(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
     text = current.strip().lower()
     topics = host_of(interaction).desk.facts.topics()
     return [Choice(name=clip(f"{t.name} ({t.id})", 100), value=t.id) for t in topics
             if text in f"{t.id} {t.name}".lower()][:25]
 
 
-async def deadline_ids(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
+@off_loop
+def deadline_ids(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
     text = current.strip().lower()
     guild = str(interaction.guild_id) if interaction.guild_id else None  # its own and those for every server
     found = [d for d in host_of(interaction).desk.deadlines.list(seen_from=guild)

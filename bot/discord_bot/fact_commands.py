@@ -25,16 +25,18 @@ from bot.discord_bot.command_options import (
     fact_ids,
     helps,
     refuse_unless_moderator,
+    searched_facts,
     summary,
     topic_ids,
 )
 from bot.discord_bot.display import MESSAGE_LIMIT, clip
-from bot.discord_bot.forms import FactModal
+from bot.discord_bot.forms import FactModal, FrenchFactModal
 from bot.discord_bot.host import host_of
 from bot.discord_bot.replies import render_fact, respond, send_reply
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 EXPORT_ARCHIVE = "coalition-desk-data.zip"
+MAX_SYNC_BYTES = 8 * 1024 * 1024
 
 
 # --- /fact -----------------------------------------------------------------------------------------------------
@@ -46,10 +48,26 @@ class FactGroup(app_commands.Group):
                          allowed_contexts=ANYWHERE, allowed_installs=SERVER_INSTALL)
 
     @app_commands.command(name="show", description=summary("fact show"))
-    @app_commands.describe(**helps("fact show", "id"))
+    @app_commands.describe(**helps("fact show", "id", "revision"))
     @app_commands.autocomplete(id=fact_ids)
-    async def show(self, interaction: discord.Interaction[Any], id: Range[str, 1, 64]) -> None:
-        await respond(interaction, "fact show", {"id": id}, render=render_fact)
+    async def show(self, interaction: discord.Interaction[Any], id: Range[str, 1, 64],
+                   revision: Range[int, 1, 100000] | None = None) -> None:
+        await respond(interaction, "fact show", {"id": id, "revision": revision}, render=render_fact)
+
+    @app_commands.command(name="search", description=summary("fact search"))
+    @app_commands.describe(**helps("fact search", "words", "retired"))
+    @app_commands.autocomplete(words=searched_facts)
+    async def search(self, interaction: discord.Interaction[Any], words: Range[str, 1, 200],
+                     retired: bool = False) -> None:
+        await respond(interaction, "fact search", {"words": words, "retired": "yes" if retired else ""})
+
+    @app_commands.command(name="diff", description=summary("fact diff"))
+    @app_commands.describe(**helps("fact diff", "id", "to"), from_=helps("fact diff", "from")["from"])
+    @app_commands.rename(from_="from")
+    @app_commands.autocomplete(id=any_fact_ids)
+    async def diff(self, interaction: discord.Interaction[Any], id: Range[str, 1, 64],
+                   from_: Range[int, 1, 100000] | None = None, to: Range[int, 1, 100000] | None = None) -> None:
+        await respond(interaction, "fact diff", {"id": id, "from": from_, "to": to})
 
     @app_commands.command(name="list", description=summary("fact list"))
     @app_commands.describe(**helps("fact list", "topic"))
@@ -66,7 +84,8 @@ class FactGroup(app_commands.Group):
         if not await refuse_unless_moderator(interaction):
             return
         fact_id = id.strip()
-        if host_of(interaction).desk.facts.get(fact_id) is not None:
+        client = host_of(interaction)
+        if await client.read(lambda: client.desk.facts.get(fact_id)) is not None:
             await interaction.response.send_message(
                 f"A fact with id `{fact_id}` already exists; /fact edit changes it, or pick another id.",
                 ephemeral=True)
@@ -75,11 +94,12 @@ class FactGroup(app_commands.Group):
         await interaction.response.send_modal(FactModal("add", fixed))
 
     @app_commands.command(name="edit", description="Change a fact (moderators): a form shows its current text")
-    @app_commands.describe(**helps("fact edit", "id", "topic", "title", "keywords", "reason"))
+    @app_commands.describe(**helps("fact edit", "id", "reason", "topic", "title", "keywords"),
+                           french="The form shows the French title, text and questions instead")
     @app_commands.autocomplete(id=any_fact_ids, topic=topic_ids)
-    async def edit(self, interaction: discord.Interaction[Any], id: Range[str, 1, 64],
+    async def edit(self, interaction: discord.Interaction[Any], id: Range[str, 1, 64], reason: Range[str, 3, 500],
                    topic: Range[str, 1, 64] | None = None, title: Range[str, 1, 100] | None = None,
-                   keywords: Range[str, 1, 1500] | None = None, reason: Range[str, 1, 500] | None = None) -> None:
+                   keywords: Range[str, 1, 1500] | None = None, french: bool = False) -> None:
         if not await refuse_unless_moderator(interaction):
             return
         client = host_of(interaction)
@@ -88,6 +108,9 @@ class FactGroup(app_commands.Group):
             await interaction.response.send_message(clip(current.text, MESSAGE_LIMIT), ephemeral=True)
             return
         fixed = {"id": id.strip(), "topic": topic, "title": title, "keywords": keywords, "reason": reason}
+        if french:
+            await interaction.response.send_modal(FrenchFactModal(fixed, current=current.data))
+            return
         await interaction.response.send_modal(FactModal("edit", fixed, current=current.data))
 
     @app_commands.command(name="retire", description=summary("fact retire"))
@@ -101,8 +124,8 @@ class FactGroup(app_commands.Group):
     @app_commands.describe(**helps("fact revert", "id", "revision", "reason"))
     @app_commands.autocomplete(id=any_fact_ids)
     async def revert(self, interaction: discord.Interaction[Any], id: Range[str, 1, 64],
-                     revision: Range[int, 1, 100000], reason: Range[str, 1, 500] | None = None) -> None:
-        await respond(interaction, "fact revert", {"id": id, "revision": revision, "reason": reason or ""},
+                     revision: Range[int, 1, 100000], reason: Range[str, 3, 500]) -> None:
+        await respond(interaction, "fact revert", {"id": id, "revision": revision, "reason": reason},
                       render=render_fact)
 
     @app_commands.command(name="history", description=summary("fact history"))
@@ -123,25 +146,7 @@ class FactsGroup(app_commands.Group):
     @app_commands.describe(file="A .yaml, .json or .csv file of facts (and sources)")
     async def import_(self, interaction: discord.Interaction[Any], file: discord.Attachment) -> None:
         """Validate the whole file first (nothing written), show what would change, write only on Confirm."""
-        if not await refuse_unless_moderator(interaction):
-            return
-        if file.size > MAX_IMPORT_BYTES:
-            await interaction.response.send_message(
-                f"{file.filename} is {file.size // 1024} KiB; imports are limited to "
-                f"{MAX_IMPORT_BYTES // (1024 * 1024)} MiB.", ephemeral=True)
-            return
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        content = await file.read()
-        client = host_of(interaction)
-        preview = await client.run_core(client.context_for(interaction), "facts import",
-                                        {"filename": file.filename, "content": content, "confirm": False})
-        if not preview.ok:
-            await interaction.followup.send(clip(preview.text, MESSAGE_LIMIT), ephemeral=True)
-            return
-        text = clip(preview.text.replace(" Nothing written yet.", "") +
-                    "\nNothing is written until you confirm.", MESSAGE_LIMIT)
-        await interaction.followup.send(text, ephemeral=True,
-                                        view=ImportConfirmView(interaction, file.filename, content))
+        await preview_upload(interaction, file, "facts import", MAX_IMPORT_BYTES)
 
     @app_commands.command(name="export", description=summary("facts export"))
     async def export(self, interaction: discord.Interaction[Any]) -> None:
@@ -162,6 +167,11 @@ class FactsGroup(app_commands.Group):
     async def gaps(self, interaction: discord.Interaction[Any]) -> None:
         await respond(interaction, "facts gaps", {})
 
+    @app_commands.command(name="stats", description=summary("facts stats"))
+    async def stats(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)  # a chart takes a moment to draw
+        await respond(interaction, "facts stats", {}, ephemeral=True)
+
     @app_commands.command(name="stale", description=summary("facts stale"))
     async def stale(self, interaction: discord.Interaction[Any]) -> None:
         await respond(interaction, "facts stale", {})
@@ -173,6 +183,44 @@ def zip_data_layout(files: list[tuple[str, bytes]]) -> bytes:
         for name, data in files:
             archive.writestr(f"data/{name}", data)
     return buffer.getvalue()
+
+
+class DataGroup(app_commands.Group):
+    """/data sync: a zip from /facts export, reviewed and edited, brought back in; the plan first, then Confirm."""
+
+    def __init__(self) -> None:
+        super().__init__(name="data", description="Moderators: bring reviewed data files back into the bot",
+                         default_permissions=MANAGE_SERVER, allowed_contexts=SERVERS_ONLY,
+                         allowed_installs=SERVER_INSTALL)
+
+    @app_commands.command(name="sync", description=summary("data sync"))
+    @app_commands.describe(file="The zip /facts export made (the data/ folder), after review")
+    async def sync(self, interaction: discord.Interaction[Any], file: discord.Attachment) -> None:
+        await preview_upload(interaction, file, "data sync", MAX_SYNC_BYTES)
+
+
+async def preview_upload(interaction: discord.Interaction[Any], file: discord.Attachment, command: str,
+                         limit: int) -> None:
+    """An uploaded file for `facts import` or `data sync`: checked whole by the core (nothing written), its
+    summary shown with a Confirm button (bot.discord_bot.buttons) when there is something to write."""
+    if not await refuse_unless_moderator(interaction):
+        return
+    if file.size > limit:
+        await interaction.response.send_message(
+            f"{file.filename} is {file.size // 1024} KiB; the limit is {limit // (1024 * 1024)} MiB.", ephemeral=True)
+        return
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    content = await file.read()
+    client = host_of(interaction)
+    args = ImportConfirmView.arguments(command, file.filename, content)
+    preview = await client.run_core(client.context_for(interaction), command, {**args, "confirm": False})
+    if not preview.ok or "Nothing written yet." not in preview.text:
+        await interaction.followup.send(clip(preview.text, MESSAGE_LIMIT), ephemeral=True)
+        return
+    text = preview.text.replace(" Nothing written yet.", "\nNothing written yet.").replace(
+        "\nNothing written yet.", "\nNothing is written until you confirm.")
+    await interaction.followup.send(clip(text, MESSAGE_LIMIT), ephemeral=True,
+                                    view=ImportConfirmView(interaction, file.filename, content, command=command))
 
 
 class SourceGroup(app_commands.Group):

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(args: list[str], db: Path, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    environ = {**os.environ, "BOT_DB": str(db), **(env or {})}
+    environ = {**os.environ, "BOT_DB": str(db), "BOT_ENV_FILE": os.devnull, **(env or {})}  # no .env's token
     environ.pop("DISCORD_TOKEN", None)
     return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
                           cwd=db.parent, env=environ, timeout=60)
@@ -44,7 +47,7 @@ def test_ask_batch_from_stdin_records_gaps(tmp_path: Path) -> None:
 
 def test_enormous_question_is_refused_cleanly(tmp_path: Path) -> None:
     out = run(["ask", "x" * 100_000], tmp_path / "d.db")
-    assert out.returncode == 1
+    assert out.returncode == 2, "bad input"
     assert "100,000 characters" in out.stderr and "Traceback" not in out.stderr
 
 
@@ -91,3 +94,74 @@ def test_missing_file_and_bad_data_dir_are_one_clear_line(tmp_path: Path) -> Non
     (tmp_path / "empty").mkdir()
     out = run(["--data", str(tmp_path / "empty"), "ask", "hello"], tmp_path / "e.db")
     assert out.returncode == 1 and "data files have problems" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_data_sync_prints_the_plan_and_writes_it_all_or_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    assert run(["facts", "export"], db).returncode == 0, "export/ in the current folder, as in the chat"
+    export = tmp_path / "export"
+    assert (export / "facts" / "budget.yaml").exists()
+    budget = export / "facts" / "budget.yaml"
+    budget.write_text(budget.read_text(encoding="utf-8").replace("€74 million", "€81 million"), encoding="utf-8")
+    dry = run(["data", "sync", str(export), "--dry-run"], db)
+    assert dry.returncode == 0 and "Facts: 1 changed (`arrears-74-million-feb-2025`)" in dry.stdout
+    assert "Nothing written yet." in dry.stdout
+    done = run(["data", "sync", str(export)], db)
+    assert done.returncode == 0 and "1 change(s), each a revision by sync" in done.stdout
+    history = run(["facts", "history", "arrears-74-million-feb-2025"], db).stdout
+    assert "sync: import" in history and "~~€74~~ **€81**" in history
+    budget.write_text(budget.read_text(encoding="utf-8").replace("as_of: 2025-02", "as_of: 2025-13", 1),
+                      encoding="utf-8")
+    bad = run(["data", "sync", str(export)], db)
+    assert bad.returncode == 1 and "facts/budget.yaml:1: as_of" in bad.stderr and "nothing was changed" in bad.stderr
+    assert "all or nothing" in run(["data", "--help"], db).stdout
+
+
+def test_ask_exit_status_says_answered_not_answered_or_bad_input(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    assert run(["ask", "how much is the 2026 budget?"], db).returncode == 0
+    declined = run(["ask", "what is the weather in Paris?"], db)
+    assert declined.returncode == 1 and "No curated fact" in declined.stdout
+    piped = run(["ask"], db, stdin="how much is the 2026 budget?\nwhat is the weather in Paris?\n")
+    assert piped.returncode == 1
+    lines = piped.stdout.splitlines()
+    assert lines[0].startswith("how much is the 2026 budget?\t") and lines[1].endswith("\tno curated fact")
+    help_text = run(["ask", "--help"], db).stdout
+    assert "Exit status: 0 every question was answered" in help_text and "a tab, and the ids" in help_text
+
+
+def test_backup_keeps_an_existing_file_unless_forced(tmp_path: Path) -> None:
+    db, copy = tmp_path / "d.db", tmp_path / "copy.db"
+    copy.write_bytes(b"precious")
+    refused = run(["db", "backup", str(copy)], db)
+    assert refused.returncode == 1 and "--force" in refused.stderr and copy.read_bytes() == b"precious"
+    forced = run(["db", "backup", str(copy), "--force"], db)
+    assert forced.returncode == 0 and copy.read_bytes().startswith(b"SQLite format 3")
+
+
+@pytest.mark.parametrize("words", [["run"], ["chat"], ["facts", "list"], ["facts", "show"], ["facts", "history"],
+                                   ["data", "sync"], ["db", "backup"]])
+def test_every_subcommand_and_argument_is_described(tmp_path: Path, words: list[str]) -> None:
+    from bot.cli.main import build_parser
+
+    parser = build_parser()
+    for word in words:
+        parser = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices[word]
+    assert parser.description or run([*words, "--help"], tmp_path / "d.db").stdout.count("\n") > 3
+    for action in parser._actions:
+        if not isinstance(action, argparse._HelpAction):
+            assert action.help, f"{' '.join(words)}: {action.dest} has no description"
+
+
+def test_the_token_is_read_from_bot_env_file_else_the_project_folder(tmp_path: Path, monkeypatch) -> None:
+    from bot.cli import config
+
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.delenv("BOT_ENV_FILE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text("DISCORD_TOKEN=from-the-current-folder\n", encoding="utf-8")
+    assert config.env_file() == ROOT / ".env", "the project folder's, not the current folder's"
+    named = tmp_path / "desk.env"
+    named.write_text("export DISCORD_TOKEN='from-bot-env-file'\n", encoding="utf-8")
+    monkeypatch.setenv("BOT_ENV_FILE", str(named))
+    assert config.env_file() == named and config.discord_token() == "from-bot-env-file"

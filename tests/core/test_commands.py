@@ -31,9 +31,9 @@ def ctx(actor: Actor) -> Context:
 def test_member_cannot_curate_and_nothing_is_written(mini_desk: Desk, member: Actor) -> None:
     for name, args in [
         ("fact add", NEW_FACT),
-        ("fact edit", {"id": "budget-2026", "text": "changed"}),
+        ("fact edit", {"id": "budget-2026", "text": "changed", "reason": "typo"}),
         ("fact retire", {"id": "budget-2026", "reason": "x"}),
-        ("fact revert", {"id": "budget-2026", "revision": "1"}),
+        ("fact revert", {"id": "budget-2026", "revision": "1", "reason": "undo"}),
         ("facts export", {}),
         ("facts gaps", {}),
         ("status", {}),
@@ -140,7 +140,7 @@ def test_chat_session_curates_and_answers(mini_desk: Desk, tmp_path) -> None:
     assert f"{Actor.local().name}: edit (as_of) — date check" in chat.handle("/fact history judges-sanctioned")
     out = chat.handle("/facts export")
     assert (tmp_path / "export" / "facts" / "sanctions.yaml").exists(), out
-    assert "not a date" in chat.handle("/fact edit judges-sanctioned as_of=yesterday")
+    assert "not a date" in chat.handle("/fact edit judges-sanctioned as_of=yesterday reason=check")
 
 
 def test_chat_shows_discord_markup_as_plain_text() -> None:
@@ -163,7 +163,8 @@ def test_status_reports_counts_and_latency(mini_desk: Desk, moderator: Actor, me
 
 
 def test_edit_can_clear_review_by(mini_desk: Desk, moderator: Actor) -> None:
-    reply = commands.run(mini_desk, ctx(moderator), "fact edit", {"id": "blocking-statute", "review_by": "none"})
+    reply = commands.run(mini_desk, ctx(moderator), "fact edit", {"id": "blocking-statute", "review_by": "none",
+                                                                        "reason": "no review"})
     assert reply.ok, reply.text
     assert mini_desk.facts.get("blocking-statute").review_by is None
 

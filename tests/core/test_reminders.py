@@ -27,25 +27,11 @@ from bot.core.reminders.senders import (
     TransientSendError,
 )
 from bot.core.reminders.texts import due_time, reminder_nonce
-from tests.conftest import write_court_data
 
 UTC = dt.UTC
 AMS = "Europe/Amsterdam"
 T0 = dt.datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 MOD = Actor(id="u-mod", name="Mod", guild_id="111", manage_server=True)
-
-
-@pytest.fixture
-def desk(tmp_path: Path):
-    desk = Desk.open(tmp_path / "desk.db", data_root=write_court_data(tmp_path / "data"))
-    yield desk
-    desk.close()
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(T0, tick=False) as traveller:
-        yield traveller
 
 
 def mod(guild: str = "111") -> Context:

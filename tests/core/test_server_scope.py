@@ -21,24 +21,10 @@ from bot.core.registry import Context, Reply
 from bot.core.reminders.dispatch import ReminderService
 from bot.core.reminders.senders import RecordingSender
 from bot.core.scheduler import digest_text
-from tests.conftest import write_court_data
 
 UTC = dt.UTC
 T0 = dt.datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 A, B = "111", "222"
-
-
-@pytest.fixture
-def desk(tmp_path: Path):
-    desk = Desk.open(tmp_path / "desk.db", data_root=write_court_data(tmp_path / "data"))
-    yield desk
-    desk.close()
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(T0, tick=False) as traveller:
-        yield traveller
 
 
 def moderator(guild: str | None) -> Context:

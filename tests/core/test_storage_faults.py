@@ -96,7 +96,8 @@ def check_read_only_desk(desk: Desk, mod: Context) -> None:
     unanswered = commands.run(desk, mod, "ask", {"question": "what is the weather in Paris?"})
     assert unanswered.ok and unanswered.fault is None, "an unanswered question is simply not kept"
     assert commands.run(desk, mod, "fact list", {}).ok and commands.run(desk, mod, "deadlines", {"days": "3650"}).ok
-    for name, args in (("fact edit", {"id": "budget-2026", "title": "New"}), ("config cooldown", {"seconds": "5"})):
+    for name, args in (("fact edit", {"id": "budget-2026", "title": "New", "reason": "r"}),
+                       ("config cooldown", {"seconds": "5"})):
         reply = commands.run(desk, mod, name, args)
         assert reply.failure == "storage" and reply.text == READ_ONLY
         assert reply.fault.kind == "readonly" and reply.fault.exit_code == 77

@@ -21,7 +21,7 @@ from .test_bot_kit import TOKEN, assert_nobody_pinged, running_bot, seeded_desk
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(20)]
 
 PRIVILEGED = (1 << 1) | (1 << 8) | (1 << 15)  # GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT
-MODERATOR_ONLY = {"status", "facts", "source", "reminders", "config"}
+MODERATOR_ONLY = {"status", "facts", "source", "reminders", "config", "data"}
 
 
 def synced_paths(commands: list[dict]) -> set[str]:

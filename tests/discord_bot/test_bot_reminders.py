@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from bot.core.deadlines.model import CALENDAR_FILE
 from bot.core.timeutil import from_iso, utcnow
@@ -159,3 +160,78 @@ async def test_after_a_crash_the_sender_finds_its_own_earlier_post_in_the_channe
     assert await sender.find_posted(str(w.reminders.id), text, since) == message_id
     assert await sender.find_posted(str(w.reminders.id), "never posted", since) is None
     assert await sender.find_posted(str(w.reminders.id), text, utcnow() + dt.timedelta(minutes=1)) is None
+
+
+async def test_a_postponed_deadline_posts_a_rescheduled_notice_where_members_were_reminded(env: DeskBot) -> None:
+    fake, w = env.fake, env.world
+    await env.configure(reminders=True, network=True)
+    start = await add_deadline(env, "drafting-call", minutes=30, offsets="20m,5m", title="Drafting call")
+    first = rows(env, "drafting-call")[0]
+    move_clock_past(env, first["due_utc"])
+    assert (await env.bot.reminders.dispatch_now()).sent == 1  # type: ignore[union-attr]
+    await fake.wait_for_message(lambda m: "Drafting call" in m.content, channel=w.reminders)
+
+    later = (start + dt.timedelta(days=2)).astimezone(zoneinfo.ZoneInfo("Europe/Amsterdam"))
+    edited = await env.run("deadline edit", {"id": "drafting-call", "start": later.strftime("%Y-%m-%d %H:%M"),
+                                             "reason": "moved to Thursday"}, user=fake.app_owner)
+    assert "A rescheduled notice goes to 1 channel(s)" in edited.content
+    assert (await env.bot.reminders.dispatch_now()).sent == 1  # type: ignore[union-attr]
+    notice = await fake.wait_for_message(lambda m: "rescheduled" in m.content, channel=w.reminders)
+    assert f"<t:{int(later.timestamp())}:F>" in notice.content and not notice.pinged_role_ids
+
+
+async def test_members_look_back_at_past_deadlines(env: DeskBot) -> None:
+    w = env.world
+    await add_deadline(env, "quick-call", minutes=10, offsets="5m", title="A quick coordination call")
+    assert "quick-call" not in (await env.run("deadlines", {"past": True}, user=w.member)).content
+    call = env.desk.deadlines.require("quick-call")
+    with time_machine.travel(call.ends_at + dt.timedelta(hours=1)):
+        shown = await env.run("deadlines", {"past": True, "days": 3}, user=w.member)
+        assert shown.content.startswith("Passed in the last 3 days:") and "`quick-call`" in shown.content
+        assert "`quick-call`" not in (await env.run("deadlines", {}, user=w.member)).content
+
+
+async def test_a_weekly_meeting_is_reminded_each_week_and_one_week_can_be_cancelled(env: DeskBot) -> None:
+    fake, w = env.fake, env.world
+    await env.configure(reminders=True)
+    start = (utcnow() + dt.timedelta(minutes=30)).astimezone(zoneinfo.ZoneInfo("Europe/Amsterdam"))
+    opened = await env.slash("deadline add", {"id": "drafting-weekly", "offsets": "10m", "zone": "Europe/Amsterdam",
+                                              "repeat": "weekly x4", "server_only": True}, user=w.owner)
+    assert (await fake.wait_for_response(opened))["type"] == 9
+    done = await env.shown(await fake.modal_submit(None, {
+        "title": "Weekly drafting meeting", "start": start.strftime("%Y-%m-%d %H:%M"),
+        "link": "https://example.org/drafting"}, user=w.owner))
+    assert "Repeats weekly, 4 times" in done.content, done.content
+    assert len(rows(env, "drafting-weekly")) == 4
+
+    second = (start + dt.timedelta(days=7)).date().isoformat()
+    skipped = await env.run("deadline skip", {"id": "drafting-weekly", "date": second, "reason": "team retreat"},
+                            user=w.owner)
+    assert f"The {second} occurrence" in skipped.content
+    shown = await env.run("deadline show", {"id": "drafting-weekly"}, user=w.member)
+    assert f"Cancelled: {second}" in shown.content
+
+    first = rows(env, "drafting-weekly")[0]
+    move_clock_past(env, first["due_utc"])
+    assert (await env.bot.reminders.dispatch_now()).sent == 1  # type: ignore[union-attr]
+    post = await fake.wait_for_message(lambda m: "Weekly drafting meeting" in m.content, channel=w.reminders)
+    assert "Reminder 1 of 1" in post.content
+    env.clock.advance(dt.timedelta(days=7))
+    assert (await env.bot.reminders.dispatch_now()).sent == 0, "the cancelled week is not reminded"
+    assert {r["state"] for r in rows(env, "drafting-weekly") if r["offset"].endswith(second)} == {"cancelled"}
+
+
+async def test_a_member_asks_for_their_own_reminder_and_gets_one_direct_message(env: DeskBot) -> None:
+    fake, w = env.fake, env.world
+    await add_deadline(env, "drafting-call", minutes=30, offsets="20m", title="Drafting call")
+    asked = await env.run("remind me", {"deadline": "drafting-call", "before": "10m"}, user=w.member)
+    assert asked.ephemeral and "I'll send you a direct message" in asked.content
+    listed = await env.run("remind list", user=w.member)
+    assert listed.ephemeral and "`drafting-call`" in listed.content
+    [mine] = [r for r in rows(env, "drafting-call") if r["guild_id"] == f"user:{w.member.id}"]
+    move_clock_past(env, mine["due_utc"])
+    assert (await env.bot.reminders.dispatch_now()).sent == 1  # type: ignore[union-attr]
+    dm = await fake.wait_for_message(channel=fake.dm_channel(w.member))
+    assert "Drafting call" in dm.content and not dm.pinged_role_ids
+    assert (await env.bot.reminders.dispatch_now()).sent == 0  # type: ignore[union-attr]
+    assert not fake.bot_messages(w.reminders), "nobody else is told"

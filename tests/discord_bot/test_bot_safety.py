@@ -106,3 +106,14 @@ async def test_long_replies_stay_inside_discords_limits(env: DeskBot) -> None:
     assert all(len(f.value or "") <= 1024 for e in embeds for f in e.fields)
     kwargs = display.message_kwargs("line of text\n" * 500)
     assert len(kwargs["content"]) <= 2000 and kwargs["files"][0].filename == "reply.md"
+
+
+def test_a_text_longer_than_one_embed_is_split_between_lines_into_several() -> None:
+    from bot.discord_bot.display import EMBED_DESCRIPTION, message_kwargs
+
+    lines = [f"/command{n} — what it does, in a line of about sixty characters" for n in range(90)]
+    kwargs = message_kwargs("\n".join(lines))
+    embeds = kwargs["embeds"]
+    assert len(embeds) == 2 and "content" not in kwargs and "files" not in kwargs
+    assert all(len(e.description) <= EMBED_DESCRIPTION for e in embeds)
+    assert "\n".join(e.description for e in embeds).split("\n") == lines, "whole lines, in order, none lost"

@@ -9,13 +9,16 @@ from typing import TYPE_CHECKING, Any
 
 from bot.core.deadlines.dates import DEFAULT_ZONE, check_zone
 from bot.core.deadlines.model import CALENDAR_FILE, KIND_LABELS, KINDS, Deadline, parse_offsets
+from bot.core.deadlines.recurrence import repeat_lines
 from bot.core.deadlines.store import visible_from
+from bot.core.feeds import calendar_note
 from bot.core.models import InputError
 from bot.core.permissions import require_moderator, require_operator
 from bot.core.refs import NONE_WORDS, channel_ref, parse_ref, role_ref, server_of
 from bot.core.registry import Context, Param, Reply, command
 from bot.core.reminders.derive import derive_reminders
 from bot.core.reminders.dispatch import clear_channel_problems
+from bot.core.reminders.notices import queue_moved_notices
 from bot.core.reminders.status import reminder_status
 from bot.core.reminders.texts import due_time
 from bot.core.settings import DEFAULT_OFFSETS
@@ -102,6 +105,7 @@ def _details(desk: Desk, d: Deadline, guild_id: str | None) -> str:
         times = [f"{o} ({discord_timestamp(t, 'R')})" if t > now else f"{o} (passed)"
                  for o, t in ((o, due_time(d, o)) for o in offsets)]
         lines.append("Reminders: " + ", ".join(times) + ("" if d.offsets else " (server default)"))
+    lines += repeat_lines(d, utcnow())
     lines.append(f"For {'this server only' if d.guild_id else 'every server'} · revision {d.rev}")
     return "\n".join(lines)
 
@@ -129,16 +133,18 @@ def deadline_show(desk: Desk, ctx: Context, id: str) -> Reply:
 
 
 @command("deadline calendar", "A calendar file (.ics) with every upcoming deadline and its alarms",
-         Param("days", "How many days ahead (default: everything upcoming)"))
-def deadlines_calendar(desk: Desk, ctx: Context, days: str | None = None) -> Reply:
+         Param("days", "How many days ahead (default: everything upcoming)"),
+         Param("new_link", "Moderators: replace this server's calendar address (the old one stops working)"))
+def deadlines_calendar(desk: Desk, ctx: Context, days: str | None = None, new_link: str | bool | None = None) -> Reply:
     window = _days(days, default=MAX_DAYS)
     found = _visible(desk.deadlines.upcoming(utcnow(), window, ctx.guild_id), ctx)
     offsets = desk.settings.get(ctx.guild_id).reminder_offsets if ctx.guild_id else list(DEFAULT_OFFSETS)
     from bot.core import ics  # icalendar is loaded only when a calendar is made
 
     data = ics.build_calendar(found, default_offsets=offsets)
-    return Reply(f"{len(found)} upcoming deadline(s), with alarms. Open the file to add them to your calendar.",
-                 files=[(CALENDAR_FILE, data)], data=found)
+    text = f"{len(found)} upcoming deadline(s), with alarms. Open the file to add them to your calendar."
+    note = calendar_note(desk, ctx, _flag(new_link))  # the addresses to subscribe to
+    return Reply(text + ("\n" + note if note else ""), files=[(CALENDAR_FILE, data)], data=found)
 
 
 # --- moderators: deadlines -----------------------------------------------------------------------------------------
@@ -163,6 +169,7 @@ _FIELDS = (  # required ones (for add) first: Discord lists required options bef
     Param("link", "https:// address with the details"),
     Param("sources", "Source ids, comma-separated"),
     Param("offsets", "Reminders before it, like 14d,7d,1d,2h (default: the server's)"),
+    Param("repeat", "Repeats yearly, monthly or weekly, with an end: monthly x12, weekly until 2027-06-30"),
 )
 
 
@@ -181,11 +188,11 @@ def _record(values: dict[str, Any]) -> dict[str, Any]:
 def deadline_add(desk: Desk, ctx: Context, id: str, title: str, start: str, kind: str | None = None,
                  end: str | None = None, zone: str | None = None, description: str | None = None,
                  link: str | None = None, sources: str | None = None, offsets: str | None = None,
-                 server_only: str | bool | None = None) -> Reply:
+                 repeat: str | None = None, server_only: str | bool | None = None) -> Reply:
     guild = add_scope(desk, ctx, server_only)
     record = _record({"id": id, "title": title, "kind": kind or "other", "start": start, "end": end,
                                  "description": description, "link": link, "sources": sources,
-                                 "offsets": offsets})
+                                 "offsets": offsets, "repeat": repeat})
     record["zone"] = check_zone(zone) if zone else desk.settings.get(ctx.guild_id).zone or DEFAULT_ZONE
     if guild:
         record["guild"] = guild
@@ -208,16 +215,19 @@ def deadline_edit(desk: Desk, ctx: Context, id: str, reason: str = "", **fields:
         if value in (None, ""):
             continue
         text = str(value).strip()
-        changes[name] = "" if name in ("end", "link", "offsets") and text.lower() in NONE_WORDS else value
+        changes[name] = "" if name in ("end", "link", "offsets", "repeat") and text.lower() in NONE_WORDS else value
     if not changes:
         raise InputError("give at least one field to change")
     with desk.db.transaction():
-        _require_manager(desk, ctx, desk.deadlines.require(id, ctx.guild_id))
+        before = desk.deadlines.require(id, ctx.guild_id)
+        _require_manager(desk, ctx, before)
         d = desk.deadlines.edit(id, changes, ctx.actor, reason, seen_from=ctx.guild_id)
         _derive(desk, [d.id])
+        moved = queue_moved_notices(desk.db, before, d)
     desk.deadlines.notify()
     changed = desk.deadlines.history(d.id)[-1].changed
-    return Reply(f"Updated ({', '.join(changed)}). {_details(desk, d, ctx.guild_id)}", data=d,
+    note = f" A rescheduled notice goes to {moved} channel(s) that were reminded." if moved else ""
+    return Reply(f"Updated ({', '.join(changed)}).{note} {_details(desk, d, ctx.guild_id)}", data=d,
                  change=f"{ctx.actor.name} edited deadline `{d.id}` ({', '.join(changed)})"
                         + (f": {reason}" if reason else ""))
 

@@ -8,15 +8,18 @@ from collections import Counter
 from typing import Any
 
 from bot import __version__
+from bot.core.commands.fact_review import fact_at
 from bot.core.datafiles import parse_import
 from bot.core.desk import Desk
 from bot.core.facts import ImportPlan
+from bot.core.language import normalize_lang
 from bot.core.models import FACT_FIELDS, InputError, validate_source
 from bot.core.refs import NONE_WORDS
 from bot.core.registry import REGISTRY, Context, Param, Reply, command
 from bot.core.render import answer_text, fact_text, history_text, topics_text
 from bot.core.storage import StorageError
 from bot.core.timeutil import discord_timestamp, to_iso, utcnow
+from bot.core.usage import CHART_FILE, count_question, usage, usage_chart, usage_text
 
 log = logging.getLogger(__name__)
 
@@ -29,28 +32,53 @@ _FACT_PARAMS = (
     Param("review_by", "optional date to review it by, YYYY-MM-DD (`none` clears it)"),
     Param("questions", "example questions, separated by |", long=True),
     Param("keywords", "keywords, comma-separated"),
+    Param("title_fr", "French title, up to 100 characters", named=True),
+    Param("text_fr", "French text: what a French-speaking member is told", long=True, named=True),
+    Param("questions_fr", "French example questions, separated by |", long=True, named=True),
 )
+
+
+def require_reason(reason: str | None, done: str) -> str:
+    """Every edit and revert says why, in a few words, so the history explains itself."""
+    text = " ".join(str(reason or "").split())
+    if not text:
+        raise InputError(f"say in a few words why the fact is {done} (reason=...); it is kept in the history")
+    return text
 
 
 def _fields(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if k in FACT_FIELDS and v is not None}
 
 
-@command("ask", "Ask a question; the answer shows its sources", Param("question", "your question", required=True))
-def ask(desk: Desk, ctx: Context, question: str) -> Reply:
+@command("ask", "Ask a question; the answer shows its sources", Param("question", "your question", required=True),
+         Param("lang", "en or fr: answer in this language (default: the question's)", named=True))
+def ask(desk: Desk, ctx: Context, question: str, lang: str | None = None) -> Reply:
     started = time.perf_counter()
-    answer = desk.answerer.ask(question)
+    if lang and normalize_lang(lang) is None:
+        raise InputError(f"lang must be en or fr, not {lang!r}")
+    answer = desk.answerer.ask(question, lang=normalize_lang(lang), hint=ctx.locale)
     desk.answer_latencies_ms.append((time.perf_counter() - started) * 1000)
-    fault = None
-    if answer.status != "answered" and not answer.reason and desk.db.writable:  # declined or partial
-        try:  # kept for moderators; a disk that refuses it does not cost the member the answer
-            desk.feedback.record_unanswered(
-                answer.question, guild_id=ctx.guild_id, channel_id=ctx.channel_id, user_id=ctx.actor.id
-            )
-        except StorageError as exc:
-            log.warning("an unanswered question was not kept: %s", exc)
-            fault = exc
-    return Reply(answer_text(answer), data=answer, fault=fault)
+
+    def keep() -> StorageError | None:
+        fault = None
+        if ctx.guild_id and desk.db.writable:
+            try:  # counted for /facts stats; a disk that refuses it does not cost the member the answer
+                count_question(desk.db, ctx.guild_id, answer.status)
+            except StorageError as exc:
+                log.warning("a question was not counted: %s", exc)
+                fault = exc
+        if answer.status != "answered" and not answer.reason and desk.db.writable and fault is None:  # declined
+            try:  # kept for moderators; a disk that refuses it does not cost the member the answer
+                desk.feedback.record_unanswered(
+                    answer.question, guild_id=ctx.guild_id, channel_id=ctx.channel_id, user_id=ctx.actor.id
+                )
+            except StorageError as exc:
+                log.warning("an unanswered question was not kept: %s", exc)
+                fault = exc
+        return fault
+
+    # while another write holds the writer (an import), this bookkeeping waits for it, not the member
+    return Reply(answer_text(answer), data=answer, fault=desk.db.write_soon(keep))
 
 
 @command("topics", "List the topics the store covers")
@@ -59,8 +87,13 @@ def topics(desk: Desk, ctx: Context) -> Reply:
     return Reply(topics_text(desk.facts.topics(), counts), data=desk.facts.topics())
 
 
-@command("fact show", "Show one fact with its sources", Param("id", "fact id", required=True))
-def fact_show(desk: Desk, ctx: Context, id: str) -> Reply:
+@command("fact show", "Show one fact with its sources (moderators: an earlier revision)",
+         Param("id", "fact id", required=True), Param("revision", "an earlier revision number (moderators)"))
+def fact_show(desk: Desk, ctx: Context, id: str, revision: Any = None) -> Reply:
+    if revision not in (None, ""):
+        fact = fact_at(desk, ctx, id, revision)
+        head = f"`{fact.id}` as revision {fact.rev} left it ({fact.updated_at[:10]}):\n\n"
+        return Reply(head + fact_text(fact, desk.facts.sources_for(fact)), ephemeral=True, data=fact)
     fact = desk.facts.require(id)
     return Reply(fact_text(fact, desk.facts.sources_for(fact)), data=fact)
 
@@ -83,8 +116,9 @@ def fact_add(desk: Desk, ctx: Context, reason: str = "", **values: Any) -> Reply
 
 
 @command("fact edit", "Change fields of a fact", Param("id", "fact id", required=True), *_FACT_PARAMS,
-         Param("reason", "why (kept in the history)"), moderator=True)
+         Param("reason", "why, in a few words (kept in the history)", required=True), moderator=True)
 def fact_edit(desk: Desk, ctx: Context, id: str, reason: str = "", **values: Any) -> Reply:
+    reason = require_reason(reason, "edited")
     changes = {k: v for k, v in _fields(values).items() if v != ""}
     if str(changes.get("review_by", "")).strip().lower() in NONE_WORDS:
         changes["review_by"] = None
@@ -106,15 +140,16 @@ def fact_retire(desk: Desk, ctx: Context, id: str, reason: str) -> Reply:
 
 @command("fact revert", "Restore an earlier revision of a fact (as a new revision)",
          Param("id", "fact id", required=True), Param("revision", "revision number", required=True),
-         Param("reason", "why"), moderator=True)
+         Param("reason", "why, in a few words (kept in the history)", required=True), moderator=True)
 def fact_revert(desk: Desk, ctx: Context, id: str, revision: str | int, reason: str = "") -> Reply:
+    reason = require_reason(reason, "reverted")
     try:
         number = int(revision)
     except (TypeError, ValueError):
         raise InputError(f"revision must be a number, not {revision!r}") from None
     fact = desk.facts.revert(id, number, ctx.actor, reason)
     return Reply(f"`{fact.id}` restored to revision {number}; now revision {fact.rev}.", data=fact,
-                 change=f"{ctx.actor.name} reverted fact `{fact.id}` to revision {number}")
+                 change=f"{ctx.actor.name} reverted fact `{fact.id}` to revision {number}: {reason}")
 
 
 @command("fact history", "Every revision of a fact: who, when, what, why", Param("id", "fact id", required=True),
@@ -142,16 +177,21 @@ def source_add(desk: Desk, ctx: Context, **values: Any) -> Reply:
          Param("filename", "file name", required=True), Param("content", "file content", required=True),
          Param("confirm", "write it (otherwise only show what would change)"), moderator=True)
 def facts_import(desk: Desk, ctx: Context, filename: str, content: bytes, confirm: bool = False) -> Reply:
-    records, sources = parse_import(content, filename)
-    plan = desk.facts.plan_import(records, sources)
+    key = desk.import_plans.key(f"{ctx.guild_id}:{ctx.actor.id}", filename, content)
+    plan = desk.import_plans.take(key, desk.facts.generation) if confirm else None
+    if plan is None:
+        records, sources = parse_import(content, filename)
+        plan = desk.facts.plan_import(records, sources)
     if not confirm:
+        desk.import_plans.keep(key, desk.facts.generation, plan)
         return Reply(f"{filename}: {plan.summary()}. Nothing written yet.", ephemeral=True, data=plan)
     desk.facts.apply_import(plan, ctx.actor, f"imported from {filename}")
     return Reply(f"Imported {filename}: {plan.summary()}.", data=plan,
                  change=f"{ctx.actor.name} imported {filename}: {plan.summary()}")
 
 
-@command("facts export", "Export the store in the data/ layout, for review as a diff", moderator=True)
+@command("facts export", "Export the store in the data/ layout for review (the chat and command line: to export/)",
+         moderator=True)
 def facts_export(desk: Desk, ctx: Context) -> Reply:
     files = desk.export_files()
     return Reply(f"Exported {len(files)} files.", ephemeral=True,
@@ -189,13 +229,29 @@ def facts_gaps(desk: Desk, ctx: Context) -> Reply:
     return Reply("Asked and not answered:\n" + "\n".join(lines), ephemeral=True, data=gaps)
 
 
+@command("facts stats", "This server's questions, answers, gaps and flags, with a chart", moderator=True)
+def facts_stats(desk: Desk, ctx: Context) -> Reply:
+    if not ctx.guild_id:
+        return Reply(NOT_IN_A_SERVER, ephemeral=True, data=None)
+    figures = usage(desk.db, desk.feedback, ctx.guild_id)
+    files = [(CHART_FILE, usage_chart(figures))] if figures.total() else []
+    return Reply(usage_text(figures), ephemeral=True, data=figures, files=files)
+
+
 @command("facts stale", "Facts past their review-by date", moderator=True)
 def facts_stale(desk: Desk, ctx: Context) -> Reply:
     facts = desk.facts.stale(utcnow().date().isoformat())
-    if not facts:
-        return Reply("No fact is past its review-by date.", ephemeral=True, data=facts)
+    french = [f for f in desk.facts.list() if f.french_outdated]
+    if not facts and not french:
+        return Reply("No fact is past its review-by date, and no French text predates its English.", ephemeral=True,
+                     data=facts)
     lines = [f"- `{f.id}` review by {f.review_by} (as of {f.as_of}): {f.title}" for f in facts]
-    return Reply("Past their review-by date:\n" + "\n".join(lines), ephemeral=True, data=facts)
+    text = "Past their review-by date:\n" + "\n".join(lines) if facts else ""
+    if french:
+        text += ("\n\n" if text else "") + "French text older than the English (review the translation):\n" + \
+            "\n".join(f"- `{f.id}` English changed {f.text_changed_at[:10]}, French {f.text_fr_changed_at[:10]}: "
+                      f"{f.title}" for f in french)
+    return Reply(text, ephemeral=True, data=facts + [f for f in french if f.id not in {g.id for g in facts}])
 
 
 @command("feedback", "Tell moderators an answer helped, or is outdated or wrong",
@@ -241,8 +297,8 @@ def status(desk: Desk, ctx: Context) -> Reply:
 def help_(desk: Desk, ctx: Context) -> Reply:
     lines = ["Ask a question in words, or use a command (options in [brackets] are optional):"]
     for cmd in sorted(REGISTRY.values(), key=lambda c: (c.moderator, c.name)):
-        if cmd.name == "facts import":
-            usage = "facts import file"
+        if cmd.name in ("facts import", "data sync"):  # a file on Discord; a path in the chat
+            usage = "facts import file" if cmd.name == "facts import" else "data sync [folder]"
         else:
             usage = cmd.name + "".join(f" {p.name}" if p.required else f" [{p.name}]" for p in cmd.params)
         lines.append(f"/{usage} — {cmd.summary}{' (moderators)' if cmd.moderator else ''}")

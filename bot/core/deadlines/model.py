@@ -23,6 +23,7 @@ from bot.core.deadlines.dates import (
     parse_when,
     resolve_local,
 )
+from bot.core.deadlines.rules import check_exceptions, parse_repeat
 from bot.core.models import MAX_SOURCES, InputError, check_slug, check_url, clean_text
 from bot.core.timeutil import UTC, discord_timestamp, to_iso
 
@@ -42,8 +43,8 @@ MAX_OFFSET_DAYS = 366
 # an all-day session arrives at 09:00 the day before instead of at midnight.
 CALENDAR_FILE = "coalition-desk.ics"  # the name calendar files are handed out under
 ALL_DAY_ANCHOR = dt.time(9, 0)
-RECORD_KEYS = ("id", "title", "kind", "start", "end", "zone", "description", "link", "sources", "guild", "offsets",
-               "status")
+RECORD_KEYS = ("id", "title", "kind", "start", "end", "zone", "repeat", "skip", "moved", "description", "link",
+               "sources", "guild", "offsets", "status")
 
 
 # --- offsets ---------------------------------------------------------------------------------------------------
@@ -121,6 +122,11 @@ class Deadline:
     rev: int = 0
     created_at: str = ""
     updated_at: str = ""
+    repeat: str | None = None  # an iCalendar RRULE (bot.core.deadlines.recurrence); start is the first occurrence
+    skip: list[str] = field(default_factory=list)  # occurrences cancelled, by their local date
+    moved: dict[str, str] = field(default_factory=dict)  # occurrence date -> its new start, as typed in records
+    occurrence: str | None = None  # set on one occurrence of a repeating deadline: its date
+    series_start: dt.datetime | None = None  # and there, the first occurrence's start (where the rule begins)
 
     @property
     def start_utc(self) -> dt.datetime:
@@ -162,6 +168,12 @@ class Deadline:
         if end is not None:
             data["end"] = end.record_text()
         data["zone"] = self.zone
+        if self.repeat:
+            data["repeat"] = self.repeat
+        if self.skip:
+            data["skip"] = list(self.skip)
+        if self.moved:
+            data["moved"] = dict(self.moved)
         if self.description:
             data["description"] = self.description
         if self.link:
@@ -269,12 +281,34 @@ def deadline_from_record(record: dict[str, Any], *, sources: set[str] | None = N
     status = str(record.get("status") or "active")
     if status not in ("active", "cancelled"):
         raise InputError(f"status {status!r} must be active or cancelled")
-    return Deadline(
+    deadline = Deadline(
         id=deadline_id, title=title, kind=kind, zone=zone, all_day=start.all_day,
         start=start.local, end=end.local if end is not None else None,
         description=_clean_paragraphs(record.get("description"), "description", limit=MAX_DESCRIPTION),
         link=link, sources=src, guild_id=guild_id, offsets=offsets, status=status,
+        repeat=parse_repeat(record.get("repeat"), start.date, window), skip=_skip(record.get("skip")),
+        moved=_moved(record.get("moved"), zone, window),
     )
+    check_exceptions(deadline.id, deadline.repeat, deadline.start.replace(tzinfo=None), zone, deadline.all_day,
+                     deadline.skip, deadline.moved)
+    return deadline
+
+
+def _skip(value: Any) -> list[str]:
+    items = value.split(",") if isinstance(value, str) else (value or [])
+    if not isinstance(items, list | tuple):
+        raise InputError("skip must be a list of dates (YYYY-MM-DD)")
+    return sorted({parse_when(str(v).strip(), name="skip").date.isoformat() for v in items if str(v).strip()})
+
+
+def _moved(value: Any, zone: str, window: tuple[dt.date, dt.date]) -> dict[str, str]:
+    if not value:
+        return {}
+    if not isinstance(value, dict):
+        raise InputError("moved must map an occurrence's date to its new start, like 2026-08-05: 2026-08-12 15:00")
+    return {parse_when(str(k), name="moved").date.isoformat(): parse_when(str(v), zone, name=f"moved {k}",
+                                                                          window=window).record_text()
+            for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
 
 
 def validate_deadline_record(record: dict[str, Any], *, sources: set[str]) -> str:

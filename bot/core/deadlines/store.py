@@ -17,6 +17,7 @@ from typing import Any
 from bot.core.db import Database
 from bot.core.deadlines.dates import _zone
 from bot.core.deadlines.model import Deadline, deadline_from_record
+from bot.core.deadlines.recurrence import next_occurrence
 from bot.core.models import MAX_REASON, InputError, NotFound, Revision
 from bot.core.permissions import Actor
 from bot.core.timeutil import from_iso, to_iso, utcnow
@@ -32,6 +33,7 @@ def _row_to_deadline(row: Any) -> Deadline:
         description=row["description"], link=row["link"], sources=json.loads(row["sources"]),
         guild_id=row["guild_id"], offsets=json.loads(row["offsets"]) if row["offsets"] else None,
         status=row["status"], rev=row["rev"], created_at=row["created_at"], updated_at=row["updated_at"],
+        repeat=row["repeat"], skip=json.loads(row["skip"]), moved=json.loads(row["moved"]),
     )
 
 
@@ -117,20 +119,26 @@ class DeadlineStore:
     def upcoming(self, now: dt.datetime | None = None, days: int | None = 30,
                  guild_id: str | None = None, *, network: bool = True) -> list[Deadline]:
         """Active deadlines not yet over that start within `days` (None: any time), soonest first; for a server,
-        its own and (unless `network` is False) the all-server ones (guild_id None: every deadline)."""
+        its own and (unless `network` is False) the all-server ones (guild_id None: every deadline). A repeating
+        deadline is given as its next occurrence."""
         now = now or utcnow()
         # a cheap prefilter in SQL (all-day dates run to the next midnight in their zone), the exact test below
         floor = to_iso(now - dt.timedelta(days=2))
-        sql = "SELECT * FROM deadlines WHERE status = 'active' AND coalesce(end_utc, start_utc) >= ?"
+        sql = "SELECT * FROM deadlines WHERE status = 'active' AND (repeat IS NOT NULL OR (coalesce(end_utc, " \
+              "start_utc) >= ?"
         params: list[Any] = [floor]
         if days is not None:
             sql += " AND start_utc < ?"
             params.append(to_iso(now + dt.timedelta(days=days)))
+        sql += "))"
         if guild_id is not None:
             sql += " AND (guild_id IS NULL OR guild_id = ?)" if network else " AND guild_id = ?"
             params.append(str(guild_id))
         rows = self.db.query(sql + " ORDER BY start_utc, id", tuple(params))
-        return [d for d in map(_row_to_deadline, rows) if d.ends_at > now]
+        found = [next_occurrence(d, now) if d.repeat else d for d in map(_row_to_deadline, rows)]
+        until = now + dt.timedelta(days=days) if days is not None else None
+        found = [d for d in found if d is not None and d.ends_at > now and (until is None or d.start_utc < until)]
+        return sorted(found, key=lambda d: (d.start_utc, d.id))
 
     def history(self, deadline_id: str, seen_from: SeenFrom = ANYWHERE) -> list[Revision]:
         deadline_id = self.require(deadline_id, seen_from).id
@@ -183,7 +191,7 @@ class DeadlineStore:
             if "id" in changes and changes["id"] != current.id:
                 raise InputError("a deadline's id cannot change; cancel it and add a new one")
             merged = {**current.record(), **changes, "id": current.id}
-            for key in ("end", "link", "guild", "offsets", "description"):
+            for key in ("end", "link", "guild", "offsets", "description", "repeat"):
                 if merged.get(key) == "":
                     merged.pop(key)
             timing = any(k in changes for k in ("start", "end", "zone"))
@@ -218,6 +226,7 @@ class DeadlineStore:
             "link": deadline.link, "sources": json.dumps(deadline.sources, ensure_ascii=False),
             "guild_id": deadline.guild_id, "offsets": json.dumps(deadline.offsets) if deadline.offsets else None,
             "status": deadline.status, "rev": rev, "created_at": created, "updated_at": now,
+            "repeat": deadline.repeat, "skip": json.dumps(deadline.skip), "moved": json.dumps(deadline.moved),
         }
         cols = list(row)
         conn = self.db.conn

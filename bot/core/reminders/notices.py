@@ -1,0 +1,67 @@
+"""Notices that follow reminders: a deadline that moved, or was cancelled, after a channel was reminded of it.
+
+A channel that was told "the session starts on 7 December" must hear when that changes. Cancellation notices are
+derived with the reminder rows (bot.core.reminders.derive); a move is only known at the moment of the change, so
+`queue_moved_notices` is called by whoever changes a deadline's time (the edit command, a data sync), in the same
+transaction. Both are reminder rows whose offset names the notice and the channel, so the dispatcher sends them
+with the same claim, nonce and retry rules as reminders.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.db import Database
+from bot.core.deadlines.model import Deadline
+from bot.core.reminders.texts import neutralize
+from bot.core.timeutil import to_iso, utcnow
+
+CANCEL_PREFIX = "cancel:"  # "cancel:<channel id>"
+MOVED_PREFIX = "moved:"  # "moved:<channel id>:<revision>"
+
+
+def is_notice(offset: str) -> bool:
+    return offset.startswith((CANCEL_PREFIX, MOVED_PREFIX))
+
+
+def notice_kind(offset: str) -> str:
+    return "rescheduled notice" if offset.startswith(MOVED_PREFIX) else "cancellation notice"
+
+
+def moved(before: Deadline, after: Deadline) -> bool:
+    return (before.start_utc, before.all_day, before.end_utc) != (after.start_utc, after.all_day, after.end_utc)
+
+
+def queue_moved_notices(db: Database, before: Deadline, after: Deadline) -> int:
+    """One "rescheduled" notice for each channel already reminded of `before`, when `after` moves it; a notice
+    of an earlier move not sent yet is replaced (the new one gives the latest time). Returns how many."""
+    if after.status != "active" or not moved(before, after):
+        return 0
+    now = to_iso(utcnow())
+    with db.transaction() as conn:
+        reminded = conn.execute(
+            "SELECT DISTINCT guild_id, channel_id FROM reminders WHERE deadline_id = ? AND state = 'sent' "
+            "AND channel_id IS NOT NULL AND offset NOT LIKE 'cancel:%' AND offset NOT LIKE 'moved:%'",
+            (after.id,)).fetchall()
+        conn.execute("UPDATE reminders SET state = 'cancelled', error = 'replaced by a later rescheduled notice' "
+                     "WHERE deadline_id = ? AND state = 'pending' AND offset LIKE 'moved:%'", (after.id,))
+        for guild_id, channel_id in reminded:
+            conn.execute(
+                "INSERT OR IGNORE INTO reminders (deadline_id, guild_id, offset, due_utc, state, channel_id) "
+                "VALUES (?, ?, ?, ?, 'pending', ?)",
+                (after.id, guild_id, f"{MOVED_PREFIX}{channel_id}:{after.rev}", now, channel_id))
+    return len(reminded)
+
+
+def moved_text(deadline: Deadline) -> str:
+    return (f"🔁 **{neutralize(deadline.title)}** has been rescheduled: it is now {deadline.when_text()}. "
+            f"The remaining reminders follow the new time.\n`{deadline.id}`")
+
+
+def queue_cancel_notice(db: Database, row: Any, channel_id: str) -> None:
+    """A cancellation notice for the channel a reminder row was (or may have been) posted in: for a reminder a
+    crash left claimed whose deadline was cancelled while the bot was down."""
+    with db.transaction() as conn:
+        conn.execute("INSERT OR IGNORE INTO reminders (deadline_id, guild_id, offset, due_utc, state, channel_id) "
+                     "VALUES (?, ?, ?, ?, 'pending', ?)", (row["deadline_id"], row["guild_id"],
+                                                            CANCEL_PREFIX + channel_id, to_iso(utcnow()), channel_id))
