@@ -1,9 +1,11 @@
-"""Reminders at scale: 10,000 deadlines on 20 servers (about 100,000 reminder rows).
+"""Reminders at scale: 10,000 deadlines on 20 servers (about 100,000 reminder rows), or 100,000 (about a million).
 
 Measures the time to derive every row the first time, the time a restarted bot needs before it can dispatch
-(take the lease, recover, re-derive everything, find the next due row), peak memory, and dispatch lag (due time
-to the fake sender receiving the post) for 2,000 reminders falling due over 20 seconds of real time, woken by the
-real AsyncIOScheduler. Targets: start under 2 s, p99 lag under 1 s.
+(take the lease, recover, derive what changed since the rows were last derived, find the next due row), its
+resident memory (the restart runs in a process of its own, so the figure is the bot's, not this script's), and
+dispatch lag (due time to the fake sender receiving the post) for 2,000 reminders falling due over 20 seconds of
+real time, woken by the real AsyncIOScheduler. Targets: start under 0.5 s at 10,000 deadlines and under 3 s at
+100,000, RSS under 300 MB there, p99 lag under 1 s.
 
 Run: `.venv/bin/python -m bench.bench_reminders [--deadlines 10000] [--servers 20] [--due 2000]`.
 """
@@ -14,10 +16,13 @@ import argparse
 import asyncio
 import datetime as dt
 import json
+import os
 import platform
 import random
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -30,7 +35,7 @@ from bot.core.db import Database
 from bot.core.deadlines.dates import local_status
 from bot.core.deadlines.store import DeadlineStore
 from bot.core.permissions import Actor
-from bot.core.reminders.derive import derive_reminders
+from bot.core.reminders.derive import derive_reminders, keep_mark
 from bot.core.reminders.dispatch import ReminderService
 from bot.core.reminders.senders import RecordingSender
 from bot.core.reminders.texts import reminder_nonce
@@ -75,6 +80,7 @@ def populate(path: Path, deadlines: int, servers: int, rng: random.Random, now: 
     t = time.perf_counter()
     result = derive_reminders(db, now=now)
     derived = time.perf_counter() - t
+    keep_mark(db)  # as the running bot does after deriving
     rows = db.query_one("SELECT count(*) FROM reminders")[0]
     db.close()
     return {"seed_s": seeded, "derive_first_s": derived, "rows": rows, "created": result.created}
@@ -99,12 +105,27 @@ async def measure_start(path: Path, *, trace: bool) -> tuple[float, float, Any, 
     return elapsed, peak, service, db
 
 
+def restart_in_child(path: Path) -> dict[str, float]:
+    """A restart in a fresh process: seconds until ready to dispatch, and that process's peak RSS (VmHWM: the
+    rusage figure would carry this process's peak across the exec)."""
+    code = ("import asyncio, json, sys\n"
+            "from bench.bench_reminders import measure_start\n"
+            "elapsed, _, service, db = asyncio.run(measure_start(__import__('pathlib').Path(sys.argv[1]), "
+            "trace=False))\n"
+            "hwm = next(line for line in open('/proc/self/status') if line.startswith('VmHWM'))\n"
+            "print(json.dumps({'start_s': elapsed, 'rss_mb': int(hwm.split()[1]) / 1024}))\n")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 async def measure_lag(service: ReminderService, due: int, spread_s: float) -> dict[str, float]:
     """Make `due` pending rows fall due over the next `spread_s` seconds and let the scheduler send them."""
     db = service.db
     lags: list[float] = []
     sender = RecordingSender()
-    sender.on_send = lambda post: lags.append(time.time() - due_at[post.nonce])
+    # rows the generated data already had due are sent too; only the ones planned here are timed
+    sender.on_send = lambda post: post.nonce in due_at and lags.append(time.time() - due_at[post.nonce])
     service.sender = sender
     sched = DeskScheduler(service.desk, service, backup_dir=Path(db.path).parent / "backups")
     start = utcnow().replace(microsecond=0) + dt.timedelta(seconds=2)
@@ -151,6 +172,7 @@ async def main() -> None:
         _, peak_mb, traced, traced_db = await measure_start(path, trace=True)
         traced.stop()
         traced_db.close()
+        child = restart_in_child(path)
         start_s, _, service, db = await measure_start(path, trace=False)
         lag = await measure_lag(service, args.due, args.spread)
         service.stop()
@@ -159,10 +181,13 @@ async def main() -> None:
     results = {
         "deadlines": args.deadlines, "servers": args.servers, "reminder_rows": built["rows"],
         "seed_deadlines_s": round(built["seed_s"], 3), "derive_first_s": round(built["derive_first_s"], 3),
-        "start_s": round(start_s, 3), "start_peak_traced_mb": round(peak_mb, 1), "max_rss_mb": round(rss_mb, 1),
+        "start_s": round(start_s, 3), "start_in_fresh_process_s": round(child["start_s"], 3),
+        "start_process_rss_mb": round(child["rss_mb"], 1), "start_peak_traced_mb": round(peak_mb, 1),
+        "bench_max_rss_mb": round(rss_mb, 1),
         "lag_due": lag["due"], "lag_sent": lag["sent"], "lag_p50_ms": round(lag["p50_s"] * 1000, 1),
         "lag_p99_ms": round(lag["p99_s"] * 1000, 1), "lag_max_ms": round(lag["max_s"] * 1000, 1),
-        "targets": {"start_s": 2.0, "lag_p99_ms": 1000.0},
+        "targets": {"start_s": 0.5 if args.deadlines <= 10_000 else 3.0, "rss_mb": 300.0, "lag_p99_ms": 1000.0},
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "python": platform.python_version(), "machine": platform.machine(), "at": to_iso(utcnow()),
     }
     width = max(len(k) for k in results)
@@ -170,10 +195,13 @@ async def main() -> None:
     for key, value in results.items():
         if key != "targets":
             print(f"{key:<{width}}  {value}")
-    verdict = "met" if results["start_s"] < 2 and results["lag_p99_ms"] < 1000 else "NOT met"
-    print(f"targets (start < 2 s, p99 lag < 1 s): {verdict}")
+    target = results["targets"]
+    verdict = "met" if (results["start_in_fresh_process_s"] < target["start_s"] and results["lag_p99_ms"] < 1000
+                        and results["start_process_rss_mb"] < target["rss_mb"]) else "NOT met"
+    print(f"targets (start < {target['start_s']} s, RSS < 300 MB, p99 lag < 1 s): {verdict}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    out = RESULTS if args.deadlines == 10_000 else RESULTS.with_name(f"reminders-{args.deadlines}.json")
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

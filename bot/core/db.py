@@ -1,7 +1,10 @@
 """The SQLite database: connection settings, numbered schema migrations, and online backups.
 
 SQLite holds the live state; `data/` holds the curated files it is seeded from. WAL mode lets readers and the
-single writer proceed together, and a busy timeout rides out short lock contention instead of failing.
+single writer proceed together, and a busy timeout rides out short lock contention instead of failing. So reads
+never queue behind a write: every thread reads through a connection of its own (opened on its first read, see
+`Database.reader`), while all writes go through the one writer connection, one transaction at a time. The thread
+inside a write transaction reads through the writer, so it sees what it has written.
 
 A database the bot cannot write (a read-only file or folder) is opened read-only, without switching its journal
 mode or migrating it: reading works, every write is refused with one sentence. Errors from the disk (full,
@@ -13,13 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import os
+import queue
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import platformdirs
 
@@ -31,6 +36,10 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 BUSY_TIMEOUT_MS = 5000
+LATER_MAX = 10_000  # deferred bookkeeping writes kept while the writer is busy
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("coalition-desk")) / "desk.db"
@@ -45,7 +54,7 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 class Database:
-    """One SQLite connection shared by the event loop and worker threads; writes are serialised by a lock."""
+    """One writer connection, used under a lock one transaction at a time, and a reader connection per thread."""
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool | None = None) -> None:
         """read_only: None decides from the file and folder permissions; True opens with SQLite's mode=ro."""
@@ -54,7 +63,15 @@ class Database:
         self.commits = 0  # successful write transactions: how the commands tell that a write went through
         self._lock = threading.RLock()
         self._depth = 0
+        self._writer_thread: int | None = None  # the thread inside the write transaction
+        self._after_commit: list[Callable[[], None]] = []
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        self._closed = False
+        self._later: queue.Queue[Callable[[], Any] | None] | None = None  # write_soon's, while the writer is busy
         memory = str(self.path) == ":memory:"
+        self._shared = memory  # an in-memory database exists only on its one connection
         if not memory:
             self.read_only = storage.check_database_path(self.path, read_only)
         try:
@@ -85,6 +102,85 @@ class Database:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA foreign_keys = ON")
+
+    def _open_reader(self) -> sqlite3.Connection:
+        timeout = BUSY_TIMEOUT_MS / 1000
+        if self.read_only:
+            conn = storage.connect_read_only(self.path, timeout)
+        else:
+            conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None, timeout=timeout)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+
+    @contextmanager
+    def reader(self) -> Iterator[sqlite3.Connection]:
+        """The connection this thread reads through: its own (WAL: it never waits for the writer), or the writer's
+        when this thread is inside a write transaction (or the database lives in memory)."""
+        if self._shared or self.writing:
+            with self._lock:
+                yield self.conn
+            return
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            with self._readers_lock:
+                if self._closed:
+                    raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
+                try:
+                    conn = self._open_reader()
+                except sqlite3.Error as exc:
+                    fault = storage.database_error(exc, self.path)
+                    if fault is None:
+                        raise
+                    raise fault from exc
+                self._readers.append(conn)
+            self._local.conn = conn
+        yield conn
+
+    def write_soon(self, write: Callable[[], T]) -> T | None:
+        """Run `write` (which opens its own transaction) now if the writer is free, and return what it returns;
+        otherwise hand it to a background thread that runs it once the writer is (after an import, say) and
+        return None. For bookkeeping a reply need not wait for; a failure there is logged."""
+        if self._lock.acquire(blocking=False):
+            try:
+                return write()
+            finally:
+                self._lock.release()
+        with self._readers_lock:
+            if self._later is None:
+                self._later = queue.Queue(maxsize=LATER_MAX)
+                threading.Thread(target=self._write_later, name="desk-write-later", daemon=True).start()
+        try:
+            self._later.put_nowait(write)
+        except queue.Full:
+            log.warning("dropped a deferred write to %s: %d are already waiting", self.path, LATER_MAX)
+        return None
+
+    def _write_later(self) -> None:
+        assert self._later is not None
+        while (write := self._later.get()) is not None:
+            try:
+                write()
+            except Exception:
+                log.exception("a deferred write to %s failed", self.path)
+            finally:
+                self._later.task_done()
+        self._later.task_done()
+
+    @property
+    def writing(self) -> bool:
+        """True on the thread inside a write transaction."""
+        return self._writer_thread == threading.get_ident()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the current write transaction has committed (at once outside one; never after a
+        rollback): caches that other threads rebuild from their own connections must not see a change before
+        those connections can."""
+        if self._depth and self.writing:
+            self._after_commit.append(callback)
+        else:
+            callback()
 
     @property
     def writable(self) -> bool:
@@ -141,11 +237,17 @@ class Database:
                     raise
                 raise fault from exc
             self._depth = 1
+            self._writer_thread = threading.get_ident()
             try:
                 yield self.conn
                 self.conn.execute("COMMIT")
                 self.commits += 1
+                callbacks, self._after_commit = self._after_commit, []
+                self._writer_thread = None
+                for callback in callbacks:
+                    callback()
             except BaseException as exc:
+                self._after_commit = []
                 if self.conn.in_transaction:  # SQLite may already have rolled back (SQLITE_FULL can do that)
                     self.conn.execute("ROLLBACK")
                 fault = storage.database_error(exc, self.path) if isinstance(exc, Exception) else None
@@ -154,20 +256,29 @@ class Database:
                 raise
             finally:
                 self._depth = 0
+                self._writer_thread = None
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self.conn.execute(sql, params).fetchall()
+        with self.reader() as conn:
+            return conn.execute(sql, params).fetchall()
 
     def query_one(self, sql: str, params: tuple | dict = ()) -> sqlite3.Row | None:
-        with self._lock:
-            return self.conn.execute(sql, params).fetchone()
+        with self.reader() as conn:
+            cursor = conn.execute(sql, params)
+            try:
+                return cursor.fetchone()
+            finally:
+                cursor.close()  # an open cursor would hold this reader's snapshot
 
     def rows_where(self, table: str, where: str | None = None, params: tuple | dict = (), *,
                    order_by: str | None = None, select: str = "*") -> list[dict[str, Any]]:
-        """sqlite-utils' `rows_where` under the connection's lock, as a list of dicts."""
-        with self._lock:
-            return list(self.utils[table].rows_where(where, params, order_by=order_by, select=select))
+        """Rows of `table` as dicts, what sqlite-utils' `rows_where` gives, through this thread's reader."""
+        sql = f"SELECT {select} FROM [{table}]"
+        if where is not None:
+            sql += f" WHERE {where}"
+        if order_by is not None:
+            sql += f" ORDER BY {order_by}"
+        return [dict(row) for row in self.query(sql, params)]
 
     def get_meta(self, key: str) -> str | None:
         row = self.query_one("SELECT value FROM meta WHERE key = ?", (key,))
@@ -214,6 +325,15 @@ class Database:
         return total
 
     def close(self) -> None:
+        if self._later is not None:  # what was deferred still lands
+            self._later.put(None)
+            self._later.join()
+            self._later = None
+        with self._readers_lock:
+            self._closed = True
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
         with self._lock:
             self.conn.close()
 

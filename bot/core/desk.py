@@ -6,15 +6,17 @@ start-up already has the shipped facts and deadlines behind it.
 
 from __future__ import annotations
 
+import hashlib
+import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from pathlib import Path
 
 from bot.core.answering import Answerer
 from bot.core.datafiles import Problem, check_dataset, data_dir, load_other_bodies, render_files
 from bot.core.db import Database, resolve_db_path
 from bot.core.deadlines.store import DeadlineStore
-from bot.core.facts import FactStore
+from bot.core.facts import FactStore, ImportPlan
 from bot.core.feedback import FeedbackStore
 from bot.core.models import InputError
 from bot.core.permissions import Actor
@@ -31,6 +33,34 @@ class DataError(InputError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class ImportPlans:
+    """Import previews kept for their confirm. The preview parses, checks and plans the file; a confirm of the same
+    file by the same person, with the store unchanged since, writes that plan instead of doing it all again (a
+    1,000-fact file is parsed once). A few are kept, the oldest dropped first."""
+
+    SIZE = 8
+
+    def __init__(self) -> None:
+        self._plans: OrderedDict[str, tuple[int, ImportPlan]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(who: str, filename: str, content: bytes) -> str:
+        return hashlib.sha256(b"\0".join([who.encode(), filename.encode(), content])).hexdigest()
+
+    def keep(self, key: str, generation: int, plan: ImportPlan) -> None:
+        with self._lock:
+            self._plans[key] = (generation, plan)
+            while len(self._plans) > self.SIZE:
+                self._plans.popitem(last=False)
+
+    def take(self, key: str, generation: int) -> ImportPlan | None:
+        """The kept plan, if the store has not changed since it was made; it is handed out once."""
+        with self._lock:
+            kept = self._plans.pop(key, None)
+        return kept[1] if kept is not None and kept[0] == generation else None
+
+
 class Desk:
     def __init__(self, db: Database, data_root: Path | None = None) -> None:
         self.db = db
@@ -44,6 +74,7 @@ class Desk:
         self.started_at = utcnow()
         self.answer_latencies_ms: deque[float] = deque(maxlen=200)
         self.fault_notices = FaultNotices()  # storage faults servers were told about (once each)
+        self.import_plans = ImportPlans()
 
     @classmethod
     def open(cls, path: str | Path | None = None, data_root: Path | None = None, *, seed: bool = True,
@@ -77,7 +108,8 @@ class Desk:
             raise DataError(problems)
         actor = Actor.importer()
         with self.db.transaction():
-            plan = self.facts.plan_import(data.facts, data.sources, data.topics, data.synonyms or [])
+            plan = self.facts.plan_import(data.facts, data.sources, data.topics, data.synonyms or [],
+                                          data.synonyms_fr or [])
             self.facts.apply_import(plan, actor, "seeded from data/")
             self.deadlines.seed(data.deadlines, actor)
             if data.other_bodies is not None:
@@ -94,7 +126,14 @@ class Desk:
             self.facts.synonyms(),
             self.deadlines.export_records(),
             self.facts.other_bodies(),
+            self.facts.synonyms("fr"),
         )
+
+    def warm(self) -> None:
+        """Load what answering caches and loads on first use (synonyms, topics, the word list typos are matched
+        against, word lists), by answering one question, so the first members' questions after a start do not
+        each pay for it. Long-lived adapters call it off their event loop."""
+        self.answerer.ask("what is new on the budget?")
 
     def uptime_seconds(self) -> float:
         return time.monotonic() - self.started_monotonic

@@ -6,6 +6,7 @@ revision's content as a new revision, so the history only grows.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,10 +26,12 @@ from bot.core.models import (
     validate_fact,
 )
 from bot.core.permissions import Actor
+from bot.core.problems import fact_problems
 from bot.core.text import index_text
+from bot.core.text_fr import FRENCH, french_index, french_terms
 from bot.core.timeutil import to_iso, utcnow
 
-_JSON_FIELDS = ("sources", "questions", "keywords")
+_JSON_FIELDS = ("sources", "questions", "keywords", "questions_fr")
 
 
 @dataclass
@@ -39,6 +42,7 @@ class ImportPlan:
     topics: list[Topic] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     synonyms: list[list[str]] | None = None
+    synonyms_fr: list[list[str]] | None = None
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -77,8 +81,9 @@ class FactStore:
 
     # --- reading -------------------------------------------------------------------------------------------
     def topics(self) -> list[Topic]:
-        rows = self.db.query("SELECT id, name, description FROM topics ORDER BY position, id")
-        return [Topic(r["id"], r["name"], r["description"]) for r in rows]
+        rows = self.db.query("SELECT id, name, description, name_fr, description_fr FROM topics"
+                             " ORDER BY position, id")
+        return [Topic(r["id"], r["name"], r["description"], r["name_fr"], r["description_fr"]) for r in rows]
 
     def topic_ids(self) -> set[str]:
         return {t.id for t in self.topics()}
@@ -178,9 +183,11 @@ class FactStore:
         )
         return [_row_to_fact(r) for r in rows]
 
-    def synonyms(self) -> list[list[str]]:
+    def synonyms(self, lang: str = "en") -> list[list[str]]:
+        """The synonym groups English questions are read with, or (lang "fr") French ones."""
         groups: dict[int, list[str]] = {}
-        for row in self.db.query("SELECT term, grp FROM synonyms ORDER BY grp, rowid"):
+        table = "synonyms_fr" if lang == "fr" else "synonyms"
+        for row in self.db.query(f"SELECT term, grp FROM {table} ORDER BY grp, rowid"):
             groups.setdefault(row["grp"], []).append(row["term"])
         return list(groups.values())
 
@@ -195,7 +202,7 @@ class FactStore:
             table.delete_where()
             table.insert_all([{**b.to_record(), "aliases": json.dumps(list(b.aliases), ensure_ascii=False),
                                "position": i} for i, b in enumerate(bodies)], pk="id")
-            self.generation += 1
+            self.db.after_commit(self._bump)
 
     # --- writing -------------------------------------------------------------------------------------------
     def validate(self, data: dict[str, Any]) -> Fact:
@@ -257,6 +264,11 @@ class FactStore:
         fact.rev = (current.rev if current else 0) + 1
         fact.created_at = current.created_at if current else now
         fact.updated_at = now
+        english_changed = current is None or (current.title, current.text) != (fact.title, fact.text)
+        french_changed = current is None or (current.title_fr, current.text_fr) != (fact.title_fr, fact.text_fr)
+        precise = utcnow().isoformat(timespec="microseconds")  # two edits in one second still compare
+        fact.text_changed_at = precise if english_changed else current.text_changed_at
+        fact.text_fr_changed_at = precise if french_changed else current.text_fr_changed_at
         changed = _changed_fields(current, fact)
         row = {
             **fact.to_dict(),
@@ -267,6 +279,8 @@ class FactStore:
         if current is not None:
             touched |= set(index_text(" ".join([current.title, *current.questions, *current.keywords,
                                                 current.text])).split())
+            touched |= french_terms(current)
+        touched |= french_terms(fact)
         db["facts"].upsert(row, pk="id")
         rowid = db.execute("SELECT rowid FROM facts WHERE id = ?", (fact.id,)).fetchone()[0]
         if fact.status == "active":  # only what may be an answer is searchable; triggers keep the FTS index
@@ -277,15 +291,23 @@ class FactStore:
                 "keywords": index_text(" ".join(fact.keywords)),
                 "text": index_text(fact.text),
             }, pk="id")
+            db[FRENCH.index].upsert({"id": rowid, **french_index(fact)}, pk="id")
         else:
             db["fact_index"].delete_where("id = ?", [rowid])
+            db[FRENCH.index].delete_where("id = ?", [rowid])
         db["fact_revisions"].insert({
             "fact_id": fact.id, "rev": fact.rev, "action": action, "actor_id": actor.id, "actor_name": actor.name,
             "at": now, "reason": reason, "changed": json.dumps(changed),
             "snapshot": json.dumps({**fact.content(), "status": fact.status}, ensure_ascii=False),
         })
+        self.db.after_commit(functools.partial(self._bump, frozenset(touched)))
+
+    def _bump(self, touched: frozenset[str] | None = None) -> None:
+        """A committed change: caches built from the store (answering's, on other threads' connections) refresh
+        when they next look. None: what changed is not known, they start again."""
         self.generation += 1
-        self._changes = [*self._changes[-(MAX_CHANGES - 1):], (self.generation, frozenset(touched))]
+        if touched is not None:
+            self._changes = [*self._changes[-(MAX_CHANGES - 1):], (self.generation, touched)]
 
     def terms_changed_since(self, generation: int) -> set[str] | None:
         """The stems writes touched after `generation`, or None when that is not known (a bulk change, or more
@@ -304,23 +326,28 @@ class FactStore:
         sources: list[Source] | None = None,
         topics: list[Topic] | None = None,
         synonyms: list[list[str]] | None = None,
+        synonyms_fr: list[list[str]] | None = None,
     ) -> ImportPlan:
-        """Validate every row against the store plus what the import itself brings; raise on the first bad row."""
+        """Validate every row against the store plus what the import itself brings; raise naming every problem of
+        every row (file:line where the rows came from a file), nothing planned unless all are valid."""
         sources, topics = sources or [], topics or []
         known_topics = self.topic_ids() | {t.id for t in topics}
         known_sources = self.sources()
-        plan = ImportPlan(sources=list(sources), topics=list(topics), synonyms=synonyms)
+        plan = ImportPlan(sources=list(sources), topics=list(topics), synonyms=synonyms, synonyms_fr=synonyms_fr)
         plan.new_sources = [s.id for s in sources if s.id not in known_sources]
         source_ids = set(known_sources) | {s.id for s in sources}
         seen: set[str] = set()
+        problems: list[str] = []
         for number, data in enumerate(facts, start=1):
             where = getattr(data, "where", None) or f"row {number}"
             try:
                 fact = validate_fact(data, topics=known_topics, sources=source_ids)
-            except InputError as exc:
-                raise InputError(f"{where}: {exc}") from None
+            except InputError:
+                problems += [f"{where}: {p}" for p in fact_problems(dict(data), topics=known_topics,
+                                                                    sources=source_ids)]
+                continue
             if fact.id in seen:
-                raise InputError(f"{where}: id `{fact.id}` appears twice in this import")
+                problems.append(f"{where}: id `{fact.id}` appears twice in this import")
             seen.add(fact.id)
             current = self.get(fact.id)
             if current is None:
@@ -330,6 +357,8 @@ class FactStore:
             else:
                 plan.unchanged.append(fact.id)
             plan.facts.append(fact)
+        if problems:
+            raise InputError("\n".join(problems))
         return plan
 
     def apply_import(self, plan: ImportPlan, actor: Actor, reason: str = "import") -> ImportPlan:
@@ -338,23 +367,25 @@ class FactStore:
         with self.db.transaction():
             if plan.topics:
                 db["topics"].upsert_all(
-                    [{"id": t.id, "name": t.name, "description": t.description, "position": position}
+                    [{"id": t.id, "name": t.name, "description": t.description, "name_fr": t.name_fr,
+                      "description_fr": t.description_fr, "position": position}
                      for position, t in enumerate(plan.topics)], pk="id")
             if plan.sources:
                 db["sources"].upsert_all(
                     [{"id": s.id, "publisher": s.publisher, "title": s.title, "date": s.date, "url": s.url}
                      for s in plan.sources], pk="id")
-            if plan.synonyms is not None:
-                db["synonyms"].delete_where()
-                db["synonyms"].insert_all(
-                    [{"term": term, "grp": grp} for grp, group in enumerate(plan.synonyms) for term in group],
-                    pk="term", ignore=True)
+            for table, groups in (("synonyms", plan.synonyms), ("synonyms_fr", plan.synonyms_fr)):
+                if groups is not None:
+                    db[table].delete_where()
+                    db[table].insert_all(
+                        [{"term": term, "grp": grp} for grp, group in enumerate(groups) for term in group],
+                        pk="term", ignore=True)
             changed = set(plan.created) | set(plan.updated)
             for fact in plan.facts:
                 if fact.id in changed:
                     current = self.get(fact.id)
                     self._write(fact, current, "import", actor, reason)
-            self.generation += 1
+            self.db.after_commit(self._bump)
         return plan
 
 

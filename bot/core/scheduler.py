@@ -29,11 +29,12 @@ from bot.core.deadlines.model import KIND_LABELS
 from bot.core.refs import channel_ref
 from bot.core.reminders.dispatch import ReminderService
 from bot.core.reminders.senders import Report, SendError
-from bot.core.reminders.texts import make_nonce, neutralize
+from bot.core.reminders.texts import KIND_LABELS_FR, make_nonce, neutralize
 from bot.core.storage import StorageError
 from bot.core.timeutil import UTC, discord_timestamp, to_iso
 
 if TYPE_CHECKING:
+    from bot.core.db import Database
     from bot.core.desk import Desk
 
 log = logging.getLogger(__name__)
@@ -123,15 +124,17 @@ class DeskScheduler:
 
     def changed(self) -> None:
         """Called (from any thread) after a command changed deadlines or reminder settings and derived the rows
-        it affected; this only re-arms the wake-up and the digests."""
+        it affected; this only re-arms the wake-up and the digests. The new state is marked as derived here, on
+        the caller's thread (the command's), so the event loop does not write it."""
         if self._loop is None or self._loop.is_closed():
             return
+        if self.service.leader:
+            self.service.mark_derived()
         self._loop.call_soon_threadsafe(self._after_change)
 
     def _after_change(self) -> None:
         if not self.service.leader or not self.scheduler.running:
             return
-        self.service.mark_derived()
         self.rearm()
         self.schedule_digests()
 
@@ -176,7 +179,7 @@ class DeskScheduler:
                 await self._dispatch()
                 self.schedule_digests()
             return
-        if self.service.refresh() is not None:
+        if await asyncio.to_thread(self.service.refresh) is not None:
             self.schedule_digests()
         await self._dispatch()
 
@@ -235,11 +238,9 @@ class DeskScheduler:
             log.warning("weekly digest for %s on %s is too late to post; skipping it", guild_id, date)
             self.schedule_digests()
             return False
-        with db.transaction():
-            if db.get_meta(key) is not None:
-                self.schedule_digests()
-                return False
-            db.set_meta(key, "claimed " + to_iso(self.clock()))
+        if not await asyncio.to_thread(claim_once, db, key, "claimed " + to_iso(self.clock())):
+            self.schedule_digests()
+            return False
         now = self.clock()
         message_id = ""
         if settings.reminder_channel_id:
@@ -253,7 +254,7 @@ class DeskScheduler:
                                                   f"{channel_ref(settings.reminder_channel_id)}: {exc}"))
         await self.service._report(Report(guild_id, settings.modlog_channel_id, "digest",
                                           moderator_digest_text(self.desk, guild_id, now)))
-        db.set_meta(key, f"sent {to_iso(self.clock())} {message_id}".strip())
+        await asyncio.to_thread(db.set_meta, key, f"sent {to_iso(self.clock())} {message_id}".strip())
         self.schedule_digests()
         return True
 
@@ -263,7 +264,7 @@ class DeskScheduler:
         if not self.service.leader:
             return None
         try:  # the daily sweep of unanswered questions past retention, before the copy so backups hold none
-            self.desk.feedback.prune_unanswered(self.clock())
+            await asyncio.to_thread(self.desk.feedback.prune_unanswered, self.clock())
         except Exception as exc:  # never at the cost of the backup
             log.warning("could not drop expired unanswered questions: %s", exc)
         target = self.backup_dir / f"desk-{self.clock().date().isoformat()}.db"
@@ -277,21 +278,37 @@ class DeskScheduler:
         return target
 
 
+def claim_once(db: Database, key: str, value: str) -> bool:
+    """Set a meta key unless it is set already (in one transaction): False when someone had it."""
+    with db.transaction():
+        if db.get_meta(key) is not None:
+            return False
+        db.set_meta(key, value)
+    return True
+
+
 def digest_text(desk: Desk, guild_id: str, now: dt.datetime) -> str:
     """The public weekly post: what is coming up in the next seven days, soonest first."""
-    network = desk.settings.get(guild_id).network_reminders  # deadlines for every server only if it opted in
+    settings = desk.settings.get(guild_id)
+    network = settings.network_reminders  # deadlines for every server only if it opted in
+    fr = settings.language == "fr"  # `/config language fr`
     week = desk.deadlines.upcoming(now, 7, guild_id, network=network)
-    lines = [f"📅 **Coming up this week** (until {discord_timestamp(now + dt.timedelta(days=7), 'D')})"]
+    until = discord_timestamp(now + dt.timedelta(days=7), "D")
+    lines = [f"📅 **À venir cette semaine** (jusqu'au {until})" if fr
+             else f"📅 **Coming up this week** (until {until})"]
+    kinds = KIND_LABELS_FR if fr else KIND_LABELS
     for d in week[:20]:
-        lines.append(f"• **{neutralize(d.title)}** — {KIND_LABELS.get(d.kind, d.kind)}, "
+        lines.append(f"• **{neutralize(d.title)}** — {kinds.get(d.kind, d.kind)}, "
                      f"{discord_timestamp(d.start_utc, 'F')} ({discord_timestamp(d.start_utc, 'R')}) `{d.id}`")
     if len(week) > 20:
-        lines.append(f"…and {len(week) - 20} more: /deadlines days:7")
+        lines.append(f"…{'et' if fr else 'and'} {len(week) - 20} {'de plus' if fr else 'more'}: /deadlines days:7")
     if not week:
-        lines.append("Nothing on the calendar for the next seven days.")
+        lines.append("Rien au calendrier pour les sept prochains jours." if fr
+                     else "Nothing on the calendar for the next seven days.")
         later = desk.deadlines.upcoming(now, None, guild_id, network=network)
         if later:
-            lines.append(f"Next: **{neutralize(later[0].title)}** {discord_timestamp(later[0].start_utc, 'R')}.")
+            lines.append(f"{'Ensuite :' if fr else 'Next:'} **{neutralize(later[0].title)}** "
+                         f"{discord_timestamp(later[0].start_utc, 'R')}.")
     return "\n".join(lines)
 
 

@@ -2,9 +2,11 @@
 
 The client is thin. Slash commands (bot.discord_bot.commands), buttons and forms (bot.discord_bot.buttons,
 bot.discord_bot.forms) and mentions or DMs (here) all end in `bot.core.commands.run`, the function the local chat
-and the CLI call. Core calls run on one worker thread, so a slow import never blocks the gateway and the core
-keeps seeing one caller at a time. It is the top of the package: the other modules reach it only as a
-`bot.discord_bot.host.DeskHost`, never by importing this module.
+and the CLI call. Core calls run off the event loop (bot.core.work): commands that only read on a small pool of
+readers with their own database connections, writes on one writer, behind bounded queues, so a slow import
+never blocks the gateway or the answers, and a flood gets "busy" notices instead of a queue nobody is answered
+from in time. The event loop itself never waits on the database. It is the top of the package: the other
+modules reach it only as a `bot.discord_bot.host.DeskHost`, never by importing this module.
 
 Safety is set where the client is made: no mention is ever parsed from what the bot sends (reminder posts name
 the one configured role explicitly), the token is only handed to discord.py and never logged, and only
@@ -15,10 +17,8 @@ DMs, without the message-content intent, and slash commands need no intent at al
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import contextlib
 import datetime as dt
-import functools
 import hashlib
 import json
 import logging
@@ -26,32 +26,37 @@ import re
 import signal
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 import discord
 
 from bot import __version__
-from bot.core import commands
 from bot.core.commands import SORRY
 from bot.core.cooldown import CooldownTracker, Wait
 from bot.core.desk import Desk
+from bot.core.language import detect
 from bot.core.permissions import Actor, operators_from_env
 from bot.core.registry import Context, Reply
 from bot.core.reminders.senders import Report
 from bot.core.scheduler import TICK_SECONDS
 from bot.core.storage import StorageError
 from bot.core.timeutil import utcnow
+from bot.core.work import Busy, Workers
 from bot.discord_bot import buttons
 from bot.discord_bot.commands import DeskTree, register_commands
 from bot.discord_bot.display import change_embed, cooldown_text, message_kwargs
 from bot.discord_bot.flag_log import FlagLog
 from bot.discord_bot.host import cooldown_key
+from bot.discord_bot.replies import busy_reply
 from bot.discord_bot.sender import DiscordReminders, post_to_channel, report_to_moderators
+from bot.discord_bot.translator import FrenchTranslator
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 COMMANDS_META = "discord.synced_commands"
+GIL_SWITCH_SECONDS = 0.001
 EMPTY_MENTION_HINT = "Ask me a question after the mention, like: what did ASP24 say about sanctions? (or use /ask)"
 
 
@@ -82,7 +87,7 @@ class CoalitionDeskBot(discord.Client):
         self.operator_ids = operators_from_env()  # and, after login, the application's owner or team
         self.reminders = DiscordReminders(self, clock=clock, tick_seconds=tick_seconds) if reminders else None
         self.flag_log = FlagLog(self, clock)  # members' flags to the mod-log in batches, on the same clock
-        self._core = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-core")
+        self.workers = Workers(desk)  # readers and the writer the core's commands run on
         self._background: set[asyncio.Task[None]] = set()  # mod-log notes of storage faults, on their way
 
     # --- lifecycle ---------------------------------------------------------------------------------------------
@@ -90,10 +95,13 @@ class CoalitionDeskBot(discord.Client):
         """After login, before the gateway: buttons that outlive restarts, command sync, reminders."""
         self.add_dynamic_items(buttons.FeedbackButton)
         self.operator_ids = operators_from_env() | application_operators(self.application)
+        await asyncio.to_thread(self.desk.settings.all)  # every server's settings into memory, off the loop
+        await asyncio.to_thread(self.desk.warm)  # and what answering caches, before the first question
         try:
             await self.flag_log.flush()  # flags that were waiting for their batch when the bot last stopped
         except Exception:
             log.exception("posting waiting flags failed; they go out with the next flag")
+        await self.tree.set_translator(FrenchTranslator())  # French command names for French clients
         if self.sync_commands:
             await self._sync_commands()
         else:
@@ -107,10 +115,12 @@ class CoalitionDeskBot(discord.Client):
     async def _sync_commands(self) -> None:
         """Sync the slash commands when they changed since the last sync by this application (a hash in the
         database), so a restart does not rewrite them every time."""
-        payload = [cmd.to_dict(self.tree) for cmd in self.tree.get_commands()]
+        translator = self.tree.translator
+        payload = [await cmd.get_translated_payload(self.tree, translator) if translator else cmd.to_dict(self.tree)
+                   for cmd in self.tree.get_commands()]
         digest = hashlib.blake2b(json.dumps([self.application_id, payload], sort_keys=True).encode(),
                                  digest_size=12).hexdigest()
-        if self.desk.db.get_meta(COMMANDS_META) == digest:
+        if await asyncio.to_thread(self.desk.db.get_meta, COMMANDS_META) == digest:
             self.sync_state = f"{len(payload)} commands unchanged"
             return
         try:
@@ -120,16 +130,24 @@ class CoalitionDeskBot(discord.Client):
             log.error("could not sync the slash commands (%s %s); mentions and DMs still work", exc.status, exc.text)
             return
         try:
-            self.desk.db.set_meta(COMMANDS_META, digest)
+            await asyncio.to_thread(self.desk.db.set_meta, COMMANDS_META, digest)
         except StorageError as exc:  # a read-only database or a full disk: the next start syncs again
             log.warning("slash commands synced but not recorded: %s", exc)
         self.sync_state = f"{len(synced)} commands synced"
 
+    async def on_guild_available(self, guild: discord.Guild) -> None:
+        """The server's settings into memory off the event loop (a server with none saved yet included), so its
+        first question does not read them on the loop."""
+        await asyncio.to_thread(self.desk.settings.get, str(guild.id))
+
+    on_guild_join = on_guild_available
+
     async def on_ready(self) -> None:
         user = self.user
+        facts, deadlines = await asyncio.to_thread(lambda: (self.desk.facts.count(), self.desk.deadlines.count()))
         log.info("Coalition Desk %s ready: logged in as %s (id %s) on %d server(s); %s; %d facts, %d deadlines; "
                  "reminders %s", __version__, user, user.id if user else "?", len(self.guilds), self.sync_state,
-                 self.desk.facts.count(), self.desk.deadlines.count(), self._reminder_state())
+                 facts, deadlines, self._reminder_state())
 
     def _reminder_state(self) -> str:
         if self.reminders is None:
@@ -144,15 +162,34 @@ class CoalitionDeskBot(discord.Client):
             except Exception:
                 log.exception("stopping the reminders failed")
         await super().close()
-        self._core.shutdown(wait=False, cancel_futures=True)
+        self.workers.shutdown()
 
     # --- the core ----------------------------------------------------------------------------------------------
     async def run_core(self, ctx: Context, name: str, args: dict[str, Any]) -> Reply:
-        """`bot.core.commands.run` on the core's worker thread. It never raises: errors come back as Replies.
-        A storage fault (a full disk, a read-only database) is told to the server's moderators once, in the
+        """`bot.core.commands.run` off the event loop. It never raises: errors come back as Replies, and a full
+        queue as the short busy reply (failure "busy")."""
+        try:
+            return await self.start_core(ctx, name, args)
+        except Busy:
+            return busy_reply()
+
+    def start_core(self, ctx: Context, name: str, args: dict[str, Any], *,
+                   start_by: float | None = None) -> asyncio.Future[Reply]:
+        """Queue a core command (Busy when the queues are full for this server, or, from the future, when it
+        was still waiting at `start_by`, a time.monotonic() value); cancelling the future before the command
+        has started takes it off the queue."""
+        queued = asyncio.wrap_future(self.workers.command(ctx, name, args, start_by=start_by))
+        return asyncio.ensure_future(self._after_core(ctx, name, queued))
+
+    async def read(self, func: Callable[[], T], *, server: str | None = None) -> T:
+        """A read the adapter needs itself (autocomplete, a lookup before a form), on a reader thread."""
+        return await asyncio.wrap_future(self.workers.read(func, server=server))
+
+    async def _after_core(self, ctx: Context, name: str, queued: asyncio.Future[Reply]) -> Reply:
+        """A storage fault (a full disk, a read-only database) is told to the server's moderators once, in the
         background, so the member's reply is not held up."""
         loop = asyncio.get_running_loop()
-        reply = await loop.run_in_executor(self._core, functools.partial(commands.run, self.desk, ctx, name, args))
+        reply = await queued
         if reply.failure == "storage":
             log.warning("command %r could not write (guild %s, user %s): %s", name, ctx.guild_id, ctx.actor.id,
                         reply.fault)
@@ -177,7 +214,7 @@ class CoalitionDeskBot(discord.Client):
             operator=str(user.id) in self.operator_ids,
         )
         channel = str(interaction.channel_id) if interaction.channel_id else None
-        return Context(actor, guild_id, channel)
+        return Context(actor, guild_id, channel, locale=str(interaction.locale))
 
     def context_for_message(self, message: discord.Message) -> Context:
         author = message.author
@@ -246,7 +283,8 @@ class CoalitionDeskBot(discord.Client):
         wait = self.check_cooldown(ctx)
         if wait is not None:
             if not wait.already_told:  # tell once per wait, then stay quiet: a flood gets one reply
-                await message.reply(cooldown_text(wait, self.cooldown_seconds(ctx)), mention_author=False)
+                await message.reply(cooldown_text(wait, self.cooldown_seconds(ctx), detect(question)),
+                                    mention_author=False)
             return
         if not question:
             await message.reply(EMPTY_MENTION_HINT, mention_author=False)
@@ -257,7 +295,7 @@ class CoalitionDeskBot(discord.Client):
                                 f"answer).", mention_author=False)
             return
         reply = await self.run_core(ctx, "ask", {"question": question})
-        if reply.failure == "internal":  # our failure: the member's next try is not held against them
+        if reply.failure in ("internal", "busy"):  # ours: the member's next try is not held against them
             self.cooldowns.reset(cooldown_key(ctx))
         # read on the module: /ask and mentions share one renderer, replaceable in one place (tests do)
         content, embeds, view = buttons.answer_parts(reply)
@@ -290,6 +328,11 @@ def create_client(desk: Desk, *, intents: discord.Intents | None = None, sync_co
     0.1); reminders: run the reminder service and scheduler; clock: the reminder dispatcher's clock (tests move
     it instead of waiting); tick_seconds: the scheduler's periodic wake-up.
     """
+    # Answers are worked out on reader threads that hold the GIL while they compute; asking them for it back
+    # after 1 ms (Python's default is 5) keeps the event loop, which only waits on sockets, from stalling
+    # behind them. Measured in bench/bench_load.py: with two CPU-bound processes beside the bot, it turned
+    # deferrals, busy notices and expired interactions into answers.
+    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     # The bot has no voice features: skip discord.py's start-up warnings about voice libraries.
     discord.VoiceClient.warn_nacl = False
     discord.VoiceClient.warn_dave = False
@@ -298,18 +341,22 @@ def create_client(desk: Desk, *, intents: discord.Intents | None = None, sync_co
                             tick_seconds=tick_seconds)
 
 
+# Something to run for as long as the client does, in the same loop (the web site: `run --web`).
+Beside = Callable[[CoalitionDeskBot], contextlib.AbstractAsyncContextManager[Any]]
+
+
 def _fail(message: str, code: int = 1) -> int:
     print(message, file=sys.stderr)
     return code
 
 
-async def _run(desk: Desk, token: str) -> int:
+async def _run(desk: Desk, token: str, beside: Beside | None = None) -> int:
     client = create_client(desk)
     loop = asyncio.get_running_loop()
     with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not the main thread, or Windows
         loop.add_signal_handler(signal.SIGTERM, lambda: loop.create_task(client.close()))
     try:
-        async with client:
+        async with client, (beside(client) if beside else contextlib.nullcontext()):
             await client.start(token)
     except discord.LoginFailure:
         return _fail("Discord rejected the token in DISCORD_TOKEN (401 Unauthorized): copy it again from the "
@@ -324,14 +371,14 @@ async def _run(desk: Desk, token: str) -> int:
     return 0
 
 
-def run_bot(desk: Desk, token: str | None) -> int:
+def run_bot(desk: Desk, token: str | None, *, beside: Beside | None = None) -> int:
     """Run until stopped (Ctrl-C or SIGTERM). A missing token (exit 2) or a rejected one (exit 1) is one sentence
     on stderr, never a traceback."""
     if not token or not token.strip():
         return _fail("No Discord token: set DISCORD_TOKEN in the environment or in a .env file (see README).", 2)
     started = utcnow()
     try:
-        code = asyncio.run(_run(desk, token.strip()))
+        code = asyncio.run(_run(desk, token.strip(), beside))
     except KeyboardInterrupt:
         code = 0
     if code == 0:

@@ -20,11 +20,11 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.discord_bot.deadline_commands import DeadlineGroup
-from bot.discord_bot.fact_commands import FactGroup, FactsGroup, SourceGroup
+from bot.discord_bot.deadline_commands import DeadlineGroup, RemindGroup
+from bot.discord_bot.fact_commands import DataGroup, FactGroup, FactsGroup, SourceGroup
 from bot.discord_bot.host import cooldown_key, host_of
 from bot.discord_bot.member_commands import ask, deadlines, help_, status, topics
-from bot.discord_bot.replies import apologize
+from bot.discord_bot.replies import apologize, expired, log_expired
 from bot.discord_bot.settings_commands import ConfigGroup, RemindersGroup
 
 log = logging.getLogger(__name__)
@@ -34,12 +34,14 @@ log = logging.getLogger(__name__)
 SLASH_COMMANDS: dict[str, str] = {path: path for path in (
     "ask", "topics", "help", "status", "deadlines",
     "fact show", "fact list", "fact add", "fact edit", "fact retire", "fact revert", "fact history",
+    "fact search", "fact diff", "data sync", "facts stats", "remind me", "remind list", "remind cancel",
     "facts import", "facts export", "facts feedback", "facts gaps", "facts stale", "source add",
     "deadline show", "deadline calendar", "deadline history", "deadline add", "deadline edit", "deadline cancel",
+    "deadline skip", "deadline move",
     "reminders channel", "reminders role", "reminders offsets", "reminders digest", "reminders status",
     "reminders network",
     "config show", "config modrole", "config modlog", "config answers", "config cooldown",
-    "config retention",
+    "config retention", "config language",
 )}
 
 
@@ -50,6 +52,9 @@ class DeskTree(app_commands.CommandTree):
     async def on_error(self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:
         command = interaction.command.qualified_name if interaction.command else "?"
         original = getattr(error, "original", error)
+        if expired(original):  # Discord's three seconds ran out: nothing more can be sent to it
+            log_expired(interaction, f"/{command} could answer")
+            return
         log.error("/%s failed for user %s in guild %s, channel %s", command, interaction.user.id,
                   interaction.guild_id, interaction.channel_id, exc_info=original)
         client = host_of(interaction)
@@ -60,5 +65,6 @@ class DeskTree(app_commands.CommandTree):
 def register_commands(tree: app_commands.CommandTree[Any]) -> None:
     for cmd in (ask, topics, help_, deadlines, status):
         tree.add_command(cmd)
-    for group in (FactGroup(), FactsGroup(), SourceGroup(), DeadlineGroup(), RemindersGroup(), ConfigGroup()):
+    for group in (FactGroup(), FactsGroup(), SourceGroup(), DataGroup(), DeadlineGroup(), RemindGroup(),
+                  RemindersGroup(), ConfigGroup()):
         tree.add_command(group)

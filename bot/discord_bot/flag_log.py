@@ -61,7 +61,7 @@ class FlagLog:
         if not guild_id:
             return 0
         desk = cast(DeskHost, self.client).desk
-        batch = desk.feedback.take_flag_batch(guild_id, self.clock())
+        batch = await asyncio.to_thread(desk.feedback.take_flag_batch, guild_id, self.clock())
         if batch.due is not None:
             self._wake_at(guild_id, batch.due)
         if not batch.flags:
@@ -74,7 +74,8 @@ class FlagLog:
     async def flush(self) -> int:
         """Post every server's flags that are due now."""
         desk = cast(DeskHost, self.client).desk
-        return sum([await self.post(guild_id) for guild_id in desk.feedback.guilds_with_waiting_flags()])
+        waiting = await asyncio.to_thread(desk.feedback.guilds_with_waiting_flags)
+        return sum([await self.post(guild_id) for guild_id in waiting])
 
     def _wake_at(self, guild_id: str, due: dt.datetime) -> None:
         timer = self._timers.get(guild_id)

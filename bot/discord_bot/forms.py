@@ -17,7 +17,7 @@ from bot.core.models import MAX_TEXT, Fact
 from bot.core.registry import Reply
 from bot.discord_bot.display import MESSAGE_LIMIT, clip
 from bot.discord_bot.host import host_of
-from bot.discord_bot.replies import Render, SafeModal, SafeView, render_fact, send_reply
+from bot.discord_bot.replies import Render, SafeModal, SafeView, render_fact, render_parts, send_reply
 
 QUESTIONS_MAX = 2100  # ten example questions of up to 200 characters, one per line
 SOURCES_MAX = 400  # six source ids of up to 64 characters, comma-separated
@@ -88,7 +88,7 @@ async def _submit_form(interaction: discord.Interaction[Any], name: str, args: d
         await interaction.response.send_message(clip(reply.text, MESSAGE_LIMIT), ephemeral=True,
                                                 view=RetryView(interaction.user.id, again))
         return reply
-    content, embeds, view = render(client, reply) if render else (None, [], None)
+    content, embeds, view = await render_parts(render, client, reply) if render else (None, [], None)
     message = await send_reply(interaction, reply, content=content, embeds=embeds, view=view)
     if reply.change:
         await client.post_change(ctx, reply, message)
@@ -151,6 +151,47 @@ class FactModal(SafeModal):
         typed = self.typed()
         await _submit_form(interaction, f"fact {self.mode}", self.arguments(),
                            lambda: FactModal(self.mode, self.fixed, current=self.current, typed=typed), render_fact)
+
+
+class FrenchFactModal(SafeModal):
+    """/fact edit french:True: a fact's French title, text and example questions, prefilled with the current ones
+    (a French text left older than its English is listed by /facts stale until it is reviewed here)."""
+
+    def __init__(self, fixed: dict[str, Any], *, current: Fact, typed: dict[str, str] | None = None) -> None:
+        super().__init__(title=clip(f"Français : {fixed['id']}", 45), timeout=1800)
+        self.fixed, self.current = fixed, current
+        was = typed or self.current_values(current)
+        self.title_fr = _input("title_fr", required=True, max_length=100, default=was.get("title_fr"))
+        self.text_fr = _input("text_fr", paragraph=True, required=True, max_length=MAX_TEXT,
+                              default=was.get("text_fr"))
+        self.questions_fr = _input("questions_fr", paragraph=True, required=False, max_length=QUESTIONS_MAX,
+                                   default=was.get("questions_fr"))
+        _field(self, "Titre (French title)", f"English: {current.title}", self.title_fr)
+        _field(self, "Texte (French text)", "Exactly what the English says, no more: hedges and disagreements kept",
+               self.text_fr)
+        _field(self, "Questions (one per line)", "How French-speaking members ask for this fact", self.questions_fr)
+
+    @staticmethod
+    def current_values(fact: Fact) -> dict[str, str]:
+        return {"title_fr": fact.title_fr, "text_fr": fact.text_fr, "questions_fr": "\n".join(fact.questions_fr)}
+
+    def typed(self) -> dict[str, str]:
+        return {"title_fr": self.title_fr.value, "text_fr": self.text_fr.value,
+                "questions_fr": self.questions_fr.value}
+
+    def arguments(self) -> dict[str, Any]:
+        before = self.current_values(self.current)
+        args = {k: v for k, v in self.fixed.items() if v not in (None, "")}
+        for key, value in self.typed().items():
+            if value.strip() != before[key].strip():
+                args[key] = "|".join(line.strip() for line in value.splitlines() if line.strip()) \
+                    if key == "questions_fr" else value.strip()
+        return args
+
+    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
+        typed = self.typed()
+        await _submit_form(interaction, "fact edit", self.arguments(),
+                           lambda: FrenchFactModal(self.fixed, current=self.current, typed=typed), render_fact)
 
 
 class DeadlineModal(SafeModal):

@@ -8,14 +8,19 @@ because the client and the commands must key the question cooldown the same way.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 if TYPE_CHECKING:
+    import asyncio
+
     import discord
 
     from bot.core.cooldown import CooldownTracker, Wait
     from bot.core.desk import Desk
     from bot.core.registry import Context, Reply
+
+T = TypeVar("T")
 
 
 class DeskHost(Protocol):
@@ -27,6 +32,11 @@ class DeskHost(Protocol):
     def context_for(self, interaction: discord.Interaction[Any]) -> Context: ...
 
     async def run_core(self, ctx: Context, name: str, args: dict[str, Any]) -> Reply: ...
+
+    def start_core(self, ctx: Context, name: str, args: dict[str, Any], *,
+                   start_by: float | None = None) -> asyncio.Future[Reply]: ...
+
+    async def read(self, func: Callable[[], T], *, server: str | None = None) -> T: ...
 
     async def post_change(self, ctx: Context, reply: Reply, message: discord.Message | None) -> None: ...
 

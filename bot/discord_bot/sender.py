@@ -18,6 +18,7 @@ import aiohttp
 import discord
 
 from bot.core.reminders.dispatch import DEFAULT_GRACE, PassResult, ReminderService
+from bot.core.reminders.personal import PERSONAL_PREFIX
 from bot.core.reminders.senders import ChannelGone, NoPermission, RateLimited, Report, SendError, TransientSendError
 from bot.core.scheduler import TICK_SECONDS, DeskScheduler
 from bot.core.timeutil import utcnow
@@ -43,9 +44,17 @@ class DiscordSender:
     def __init__(self, client: discord.Client) -> None:
         self.client = client
 
+    async def channel(self, channel_id: str) -> discord.abc.Messageable:
+        """A channel by id, or for a member's own reminder (`user:<id>`) their DM channel."""
+        if channel_id.startswith(PERSONAL_PREFIX):
+            user_id = int(channel_id.removeprefix(PERSONAL_PREFIX))
+            user = self.client.get_user(user_id) or await self.client.fetch_user(user_id)
+            return user.dm_channel or await user.create_dm()
+        return self.client.get_partial_messageable(int(channel_id))
+
     async def send(self, channel_id: str, text: str, nonce: str, ping_role_id: str | None) -> str:
-        channel = self.client.get_partial_messageable(int(channel_id))
         try:
+            channel = await self.channel(channel_id)
             message = await channel.send(clip(text, MESSAGE_LIMIT), nonce=nonce,
                                          allowed_mentions=reminder_mentions(ping_role_id))
         except discord.NotFound as exc:
@@ -71,8 +80,8 @@ class DiscordSender:
         me = self.client.user
         if me is None:
             return None
-        channel = self.client.get_partial_messageable(int(channel_id))
         try:
+            channel = await self.channel(channel_id)
             async for message in channel.history(limit=HISTORY_LOOKBACK, after=since, oldest_first=True):
                 if message.author.id == me.id and message.content == expected:
                     return str(message.id)
@@ -137,7 +146,7 @@ async def report_to_moderators(client: discord.Client, report: Report) -> None:
     embed = report_embed(report.kind, report.text)
     if report.channel_id and await post_to_channel(client, report.channel_id, embed=embed) is not None:
         return
-    if report.guild_id:
+    if report.guild_id and report.guild_id.isdigit():  # not a member's own reminder (`user:<id>`)
         guild = client.get_guild(int(report.guild_id))
         if guild is not None and guild.owner_id:
             try:

@@ -12,16 +12,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.core.db import Database
+from bot.core.deadlines.recurrence import reminder_occurrences
 from bot.core.deadlines.store import DeadlineStore
+from bot.core.reminders.notices import CANCEL_PREFIX, is_notice
+from bot.core.reminders.personal import personal_desired
 from bot.core.reminders.texts import due_time
 from bot.core.settings import SettingsStore
+from bot.core.storage import StorageError
 from bot.core.timeutil import to_iso, utcnow
 
-NOTICE_PREFIX = "cancel:"  # offset of a cancellation-notice row: "cancel:<channel id>"
+log = logging.getLogger(__name__)
+
+NOTICE_PREFIX = CANCEL_PREFIX  # offset of a cancellation-notice row: "cancel:<channel id>"
 
 
 @dataclass
@@ -88,7 +95,7 @@ def derive_reminders(db: Database, *, deadline_ids: Iterable[str] | None = None,
         plain.row_factory = None
         for rid, deadline_id, guild_id, offset, due_utc, state in plain.execute(sql, params):
             key = (deadline_id, guild_id, offset)
-            if offset.startswith(NOTICE_PREFIX):
+            if is_notice(offset):  # cancellation and rescheduled notices are not derived from offsets
                 notices.add(key)
                 continue
             existing[key] = (rid, due_utc, state)
@@ -106,14 +113,18 @@ def derive_reminders(db: Database, *, deadline_ids: Iterable[str] | None = None,
                 continue
             targets = [deadline.guild_id] if deadline.guild_id else [g for g in guilds if g in network]
             due_cache: dict[str, str] = {}
+            each = reminder_occurrences(deadline, now)  # the deadline, or each upcoming occurrence of a repeating one
             for guild_id in targets:
                 guild = guilds.get(guild_id) if guild_id else None
                 if guild is None:
                     continue
                 for offset in deadline.offsets or guild.reminder_offsets:
-                    if offset not in due_cache:
-                        due_cache[offset] = to_iso(due_time(deadline, offset))
-                    desired[(deadline.id, guild_id, offset)] = due_cache[offset]
+                    for suffix, occurrence in each:
+                        if offset + suffix not in due_cache:
+                            due_cache[offset + suffix] = to_iso(due_time(occurrence, offset))
+                        desired[(deadline.id, guild_id, offset + suffix)] = due_cache[offset + suffix]
+        if g_filter is None:  # members' own reminders (/remind me): not a server's, so not under a server filter
+            desired.update(personal_desired(conn, deadlines, now))
 
         inserts, updates, states = [], [], []
         for key, due in desired.items():
@@ -170,8 +181,31 @@ def derive_reminders(db: Database, *, deadline_ids: Iterable[str] | None = None,
 def fingerprint(db: Database) -> str:
     """Changes whenever a deadline is written or a server's reminder settings change: a cheap test, on each
     tick, for changes made outside the commands (another tool writing the same database)."""
-    d = db.query_one("SELECT count(*), coalesce(sum(rev), 0), coalesce(max(updated_at), '') FROM deadlines")
+    d = db.query_one("SELECT count(*), coalesce(sum(rev), 0), coalesce(max(updated_at), ''), count(repeat) "
+                     "FROM deadlines")
     g = db.query("SELECT guild_id, reminder_channel_id, offsets, network_reminders FROM guild_settings "
                  "ORDER BY guild_id")
-    raw = json.dumps([list(d) if d else [], [list(r) for r in g]])
+    # repeating deadlines have reminders for the occurrences ahead: a new day may bring the next one into reach
+    day = utcnow().date().isoformat() if d and d[3] else ""
+    raw = json.dumps([list(d) if d else [], [list(r) for r in g], day])
     return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
+
+
+DERIVED_META = "reminders.derived"  # the fingerprint the rows were last brought in line with
+
+
+def stored_mark(db: Database) -> str | None:
+    return db.get_meta(DERIVED_META)
+
+
+def keep_mark(db: Database) -> str:
+    """Record that the rows are in line with deadlines and settings as they are now, in the database, so a
+    restart (of this or another process) derives only if something changed since: with 100,000 deadlines a
+    plain restart reads nothing but what is due. A full disk only means the next start derives again."""
+    mark = fingerprint(db)
+    if db.writable and stored_mark(db) != mark:
+        try:
+            db.set_meta(DERIVED_META, mark)
+        except StorageError as exc:
+            log.warning("could not record the derived reminders: %s", exc)
+    return mark

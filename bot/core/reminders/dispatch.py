@@ -20,10 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from bot.core.db import Database
 from bot.core.deadlines.model import Deadline
+from bot.core.deadlines.recurrence import for_offset, split_offset
 from bot.core.deadlines.store import DeadlineStore
 from bot.core.refs import channel_ref
-from bot.core.reminders.derive import NOTICE_PREFIX, DeriveResult, derive_reminders, fingerprint
+from bot.core.reminders.derive import DeriveResult, derive_reminders, fingerprint, keep_mark, stored_mark
 from bot.core.reminders.lease import Lease, LeaseHeld
+from bot.core.reminders.notices import MOVED_PREFIX, is_notice, moved_text, notice_kind, queue_cancel_notice
+from bot.core.reminders.personal import is_personal
 from bot.core.reminders.recovery import already_posted, resend_claimed
 from bot.core.reminders.senders import (
     ChannelGone,
@@ -102,7 +105,7 @@ class ReminderService:
             return True
         now = self.clock()
         try:
-            self.lease.acquire(now)
+            await asyncio.to_thread(self.lease.acquire, now)
         except StorageError as exc:  # a read-only database or a full disk: answering goes on without reminders
             if self.refusal is None:
                 log.warning("reminders are not sent: %s", exc)
@@ -119,7 +122,7 @@ class ReminderService:
         self.refusal = None
         async with self.lock:
             await self._recover(now)
-        self.refresh(force=True)
+        await asyncio.to_thread(self.refresh, start=True)
         return True
 
     def stop(self) -> None:
@@ -130,19 +133,20 @@ class ReminderService:
                 log.warning("could not release the dispatcher lease: %s", exc)
         self.leader = False
 
-    def refresh(self, *, force: bool = False) -> DeriveResult | None:
-        """Re-derive every reminder if deadlines or settings changed since the last derive (or when forced)."""
+    def refresh(self, *, force: bool = False, start: bool = False) -> DeriveResult | None:
+        """Re-derive all if deadlines or settings changed since the last derive (at start: derive.keep_mark's)."""
+        self._fingerprint = stored_mark(self.db) if start else self._fingerprint
         mark = fingerprint(self.db)
         if not force and mark == self._fingerprint:
             return None
         result = derive_reminders(self.db, now=self.clock())
-        self._fingerprint = fingerprint(self.db)
+        self.mark_derived()
         return result
 
     def mark_derived(self) -> None:
         """The caller derived the rows for what it changed (the commands do, in the same transaction): remember
-        the state so the next tick does not derive everything again."""
-        self._fingerprint = fingerprint(self.db)
+        the state so the next tick (or start) does not derive everything again."""
+        self._fingerprint = keep_mark(self.db)
 
     def heartbeat(self) -> bool:
         if not self.leader:
@@ -163,7 +167,7 @@ class ReminderService:
         """Send every reminder that is due now, oldest first. Safe to call at any time and from several wake-ups:
         passes are serialised, and each row is claimed before it is sent."""
         result = PassResult()
-        if not self.heartbeat():
+        if not await asyncio.to_thread(self.heartbeat):  # renewing the lease is a write: not on the loop
             return result
         async with self.lock:
             missed: list[tuple[Any, Deadline | None]] = []
@@ -198,53 +202,71 @@ class ReminderService:
     async def _deliver(self, row: Any, now: dt.datetime, result: PassResult,
                        missed: list[tuple[Any, Deadline | None]], blocked: dict[str, dt.datetime], *,
                        recovering: bool) -> None:
+        off = asyncio.to_thread  # every write waits for the writer off the event loop
         rid = row["id"]
-        notice = row["offset"].startswith(NOTICE_PREFIX)
-        deadline = self.deadlines.get(row["deadline_id"])
-        if deadline is None or (not notice and deadline.status != "active"):
-            self._set(rid, "cancelled", "deadline cancelled or removed")
+        notice = is_notice(row["offset"])
+        deadline = for_offset(self.deadlines.get(row["deadline_id"]), row["offset"])  # an occurrence's, if one
+        # claimed before a crash for a deadline cancelled since: looked for first (below), to send its notice if posted
+        cancelled = deadline is not None and deadline.status != "active" and not notice
+        if deadline is None or (cancelled and not recovering) or (
+                deadline.status != "active" and row["offset"].startswith(MOVED_PREFIX)):
+            await off(self._set, rid, "cancelled", "deadline cancelled or removed")
             result.cancelled += 1
             return
         settings = self.settings.get(row["guild_id"])
-        if deadline.guild_id not in (None, row["guild_id"]) or (deadline.guild_id is None and not notice
-                                                               and not settings.network_reminders):
-            self._set(rid, "cancelled", "the server does not receive this deadline")  # a row from before a change
+        personal = is_personal(row["guild_id"])  # a member's own reminder, by DM (derived from their request)
+        if not personal and (deadline.guild_id not in (None, row["guild_id"]) or (
+                deadline.guild_id is None and not notice and not settings.network_reminders)):
+            await off(self._set, rid, "cancelled", "the server does not receive this deadline")  # an older row
             result.cancelled += 1
             return
-        channel = row["channel_id"] if (notice or recovering) else settings.reminder_channel_id
+        channel = row["guild_id"] if personal else row["channel_id"] if (notice or recovering) else \
+            settings.reminder_channel_id
         if not channel:
-            self._set(rid, "cancelled", "the server has no reminder channel")
+            await off(self._set, rid, "cancelled", "the server has no reminder channel")
             result.cancelled += 1
             return
         if channel in blocked:  # the channel is rate limited: wait with the row that hit the limit
-            self._retry(rid, blocked[channel], "waiting: the channel is rate limited")
+            await off(self._retry, rid, blocked[channel], "waiting: the channel is rate limited")
             result.retrying += 1
             return
         due = from_iso(row["due_utc"])
         role = settings.reminder_role_id or None
 
         def compose(late: bool) -> tuple[str, str | None]:
+            if row["offset"].startswith(MOVED_PREFIX):
+                return moved_text(deadline), None
             if notice:
-                return cancellation_text(deadline, self._cancel_reason(deadline.id)), None
+                return cancellation_text(deadline, self._cancel_reason(deadline.id), settings.language), None
             number, total = self._position(row)
             return reminder_text(deadline, number=number, total=total, role_id=role,
-                                 late_due=due if late else None), role
+                                 late_due=due if late else None, lang=settings.language), role
 
         if recovering and await already_posted(self.db, self.sender, self.clock, row, channel,
                                                 compose(bool(row["late"]))[0]):
+            if cancelled:
+                await off(queue_cancel_notice, self.db, row, channel)
             result.sent += 1
+            return
+        if cancelled:  # not found in the channel; a sender that cannot look may have posted it: tell the channel
+            unsure = getattr(self.sender, "find_posted", None) is None
+            await off(self._set, rid, "cancelled", "the deadline was cancelled while the bot was down"
+                      + ("; the reminder may have been posted" if unsure else "; the reminder had not been posted"))
+            if unsure:
+                await off(queue_cancel_notice, self.db, row, channel)
+            result.cancelled += 1
             return
         lateness = now - due
         over = not notice and deadline.anchor.astimezone(UTC) <= now
         if lateness > self.grace or over:
             why = ("interrupted while sending; it may or may not have been posted" if recovering else
                    f"{duration_text(lateness)} late" + (" and the deadline had already passed" if over else ""))
-            self._set(rid, "missed", why)
+            await off(self._set, rid, "missed", why)
             missed.append((row, deadline))
             result.missed += 1
             return
         late = bool(row["late"]) if recovering else lateness > LATE_AFTER
-        if not recovering and not self._claim(rid, now, channel, late):
+        if not recovering and not await off(self._claim, rid, now, channel, late):
             return  # someone else has it (cannot happen under the lease; harmless if it does)
         nonce = reminder_nonce(rid, row["deadline_id"], row["guild_id"], row["offset"])
         text, role = compose(late)
@@ -252,11 +274,11 @@ class ReminderService:
             message_id = await self.sender.send(str(channel), text, nonce, role)
         except RateLimited as exc:
             retry = self.clock() + dt.timedelta(seconds=max(exc.retry_after, 0.5))
-            self._retry(rid, retry, f"rate limited; retrying after {exc.retry_after:.1f} s")
+            await off(self._retry, rid, retry, f"rate limited; retrying after {exc.retry_after:.1f} s")
             blocked[channel] = retry
             result.retrying += 1
         except PermanentSendError as exc:
-            self._set(rid, "failed", f"{type(exc).__name__}: {exc}")
+            await off(self._set, rid, "failed", f"{type(exc).__name__}: {exc}")
             result.failed += 1
             await self._channel_problem(row["guild_id"], channel, exc)
         except Exception as exc:  # transient, or an adapter bug: retry with backoff, then give up and say so
@@ -264,7 +286,7 @@ class ReminderService:
             if not isinstance(exc, TransientSendError):
                 log.exception("sender raised an unexpected error for reminder %s", rid)
             if attempts >= MAX_ATTEMPTS:
-                self._set(rid, "failed", f"gave up after {attempts} attempts: {exc}")
+                await off(self._set, rid, "failed", f"gave up after {attempts} attempts: {exc}")
                 result.failed += 1
                 await self._report(Report(row["guild_id"], settings.modlog_channel_id, "failed",
                                           f"A reminder for **{neutralize(deadline.title)}** could not be posted in "
@@ -272,17 +294,20 @@ class ReminderService:
                                           "It will not be retried."))
             else:
                 delay = min(BACKOFF_BASE * 2 ** max(attempts - 1, 0), BACKOFF_MAX)
-                self._retry(rid, self.clock() + dt.timedelta(seconds=delay), f"{type(exc).__name__}: {exc}")
+                await off(self._retry, rid, self.clock() + dt.timedelta(seconds=delay), f"{type(exc).__name__}: {exc}")
                 result.retrying += 1
         else:
             sent_at = self.clock()
-            with self.db.transaction() as conn:
-                conn.execute("UPDATE reminders SET state = 'sent', sent_at = ?, message_id = ?, error = NULL "
-                             "WHERE id = ? AND state = 'claimed'", (to_iso(sent_at), str(message_id), rid))
-            self._clear_channel_problem(row["guild_id"], channel)
+            await off(self._sent, rid, sent_at, str(message_id), row["guild_id"], channel)
             result.sent += 1
             result.late += late
             result.lags.append((sent_at - due).total_seconds())
+
+    def _sent(self, rid: int, sent_at: dt.datetime, message_id: str, guild_id: str, channel: str) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE reminders SET state = 'sent', sent_at = ?, message_id = ?, error = NULL "
+                         "WHERE id = ? AND state = 'claimed'", (to_iso(sent_at), message_id, rid))
+        self._clear_channel_problem(guild_id, channel)
 
     def _claim(self, rid: int, now: dt.datetime, channel: str, late: bool) -> bool:
         with self.db.transaction() as conn:
@@ -303,9 +328,12 @@ class ReminderService:
 
     def _position(self, row: Any) -> tuple[int, int]:
         """'Reminder N of M' among this deadline's reminders in this server that are (or were) meant to go out."""
+        occurrence = split_offset(row["offset"])[1]  # of a repeating deadline: among that occurrence's reminders
         ids = [r["id"] for r in self.db.query(
-            "SELECT id FROM reminders WHERE deadline_id = ? AND guild_id = ? AND offset NOT LIKE 'cancel:%' AND "
-            "state NOT IN ('skipped', 'cancelled') ORDER BY due_utc, id", (row["deadline_id"], row["guild_id"]))]
+            "SELECT id, offset FROM reminders WHERE deadline_id = ? AND guild_id = ? AND offset NOT LIKE 'cancel:%' "
+            "AND offset NOT LIKE 'moved:%' AND "
+            "state NOT IN ('skipped', 'cancelled') ORDER BY due_utc, id", (row["deadline_id"], row["guild_id"]))
+            if split_offset(r["offset"])[1] == occurrence]
         if row["id"] not in ids:
             return 1, 1
         return ids.index(row["id"]) + 1, len(ids)
@@ -332,7 +360,7 @@ class ReminderService:
         by_guild: dict[str, list[str]] = {}
         for row, deadline in missed:
             title = neutralize(deadline.title) if deadline else row["deadline_id"]
-            what = "cancellation notice" if row["offset"].startswith(NOTICE_PREFIX) else f"{row['offset']} reminder"
+            what = notice_kind(row["offset"]) if is_notice(row["offset"]) else f"{row['offset']} reminder"
             due = discord_timestamp(from_iso(row["due_utc"]), "F")
             by_guild.setdefault(row["guild_id"], []).append(f"• **{title}** — {what}, due {due}")
         for guild_id, lines in by_guild.items():
