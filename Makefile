@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean browser-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,12 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.bench_answers
 	$(BIN)/python -m bench.bench_reminders
+	$(BIN)/python -m bench.bench_reminders --deadlines 100000
+	$(BIN)/python -m bench.bench_load
 	$(BIN)/python -m bench.bench_cold_start
+
+browser-check: $(STAMP)  # by hand, not in CI: needs Debian's chromium (apt-get install chromium)
+	$(BIN)/python -m tests.web.browser_check
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
