@@ -19,7 +19,7 @@ from bot.core.bodies import OtherBodies
 from bot.core.facts import FactStore
 from bot.core.language import SHOWN_COLUMNS, detect, pipeline
 from bot.core.lexicon import correction
-from bot.core.matching import Candidate, phrase_pairs, presence
+from bot.core.matching import Candidate, alternative_sets, phrase_pairs, presence
 from bot.core.messages import missing_in, reason_in
 from bot.core.models import Fact, InputError, Source, Topic
 from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
@@ -213,11 +213,12 @@ class Answerer:
                     cand.credit[i] = weights[i] * found
             cand.coverage = sum(cand.credit.values()) / total
         best_rank = min(c.rank for c in candidates)
+        alternatives = alternative_sets(concepts)
         for cand in candidates:
             # bm25 (negative; lower is better) breaks ties between facts that cover the question equally
             cand.order = (cand.coverage + BM25_MIX * (cand.rank / best_rank if best_rank else 0)
                           + TITLE_MIX * sum(w for i, w in enumerate(weights) if cand.titled(concepts[i])) / total
-                          + EXAMPLE_MIX * cand.closest_example(concepts, weights, total))
+                          + EXAMPLE_MIX * cand.closest_example(alternatives, weights, total))
         ranked = sorted(candidates, key=lambda c: -c.order)
         if len(concepts) == 1:
             ranked = self._broad(concepts[0], ranked)

@@ -57,13 +57,17 @@ class OtherBodies:
     def __init__(self, bodies: list[Body] | None = None) -> None:
         self.bodies = bodies or []
         self._phrases = [(body, body.phrases) for body in self.bodies]
+        self._first = {phrase[0] for _, phrases in self._phrases for phrase in phrases}
 
     def named_in(self, text: str) -> Body | None:
         """The first body whose name stands in `text` as whole words, or None."""
         tokens = words(text)
+        starts = {i for i, token in enumerate(tokens) if token in self._first}  # most texts name no body at all
+        if not starts:
+            return None
         for body, phrases in self._phrases:
             for phrase in phrases:
                 n = len(phrase)
-                if any(tuple(tokens[i:i + n]) == phrase for i in range(len(tokens) - n + 1)):
+                if any(tuple(tokens[i:i + n]) == phrase for i in starts):
                     return body
         return None

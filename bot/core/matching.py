@@ -41,15 +41,15 @@ class Candidate:
     prefixes: set[str] | None = None  # the first five letters of every stem, made on first need
     language: Pipeline = ENGLISH  # the pipeline the question and the fact's fields were read with
 
-    def closest_example(self, concepts: list[Concept], weights: list[float], total: float) -> float:
+    def closest_example(self, alternatives: list[list[frozenset[str]]], weights: list[float], total: float) -> float:
         """How closely one of the fact's example questions asks what this question asks: the weight of the
         question's concepts it names, discounted by the words it has that the question lacks."""
         best = 0.0
         for held in example_stems(self.examples, self.language):
-            named = [i for i, c in enumerate(concepts) if any(all(t in held for t in alt) for alt in c.alternatives)]
+            named = [i for i, alts in enumerate(alternatives) if any(alt <= held for alt in alts)]
             if not named:
                 continue
-            used = {t for i in named for alt in concepts[i].alternatives if all(t in held for t in alt) for t in alt}
+            used = {t for i in named for alt in alternatives[i] if alt <= held for t in alt}
             share = sum(weights[i] for i in named) / total
             best = max(best, share * (len(used) / len(held)) ** 0.5)
         return best
@@ -81,6 +81,11 @@ class Candidate:
                 found = (strong, max(strong, _has(term, self.body, self.body_sorted)))
             self.seen[term] = found
         return found
+
+
+def alternative_sets(concepts: list[Concept]) -> list[list[frozenset[str]]]:
+    """Each concept's alternatives as sets, made once per question rather than once per candidate."""
+    return [[frozenset(alt) for alt in c.alternatives] for c in concepts]
 
 
 @lru_cache(maxsize=4096)
