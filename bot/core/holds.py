@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 from bot.core.intent import Wants
 from bot.core.text import ENGLISH, Pipeline, fold
@@ -63,13 +64,15 @@ NEAR = 4  # words between a count or a name and the thing it belongs to
 Expand = Callable[[tuple[str, ...]], Iterable[tuple[str, ...]]]
 
 
-def _tokens(text: str, language: Pipeline = ENGLISH) -> list[tuple[str, str]]:
-    """(original word, stem) in order; a French elision counts as the word after it ("d'États": États)."""
+@lru_cache(maxsize=4096)
+def _tokens(text: str, language: Pipeline = ENGLISH) -> tuple[tuple[str, str], ...]:
+    """(original word, stem) in order; a French elision counts as the word after it ("d'États": États).
+    Remembered: the same facts are checked for question after question."""
     part = -1 if language.lang == "fr" else 0
-    return [(w, language.stem(fold(w).replace("’", "'").split("'")[part])) for w in _TOKEN.findall(text)]
+    return tuple((w, language.stem(fold(w).replace("’", "'").split("'")[part])) for w in _TOKEN.findall(text))
 
 
-def _positions(tokens: list[tuple[str, str]], phrases: Iterable[tuple[str, ...]]) -> list[int]:
+def _positions(tokens: Sequence[tuple[str, str]], phrases: Iterable[tuple[str, ...]]) -> list[int]:
     stems = [s for _, s in tokens]
     found = []
     for phrase in phrases:
@@ -78,7 +81,7 @@ def _positions(tokens: list[tuple[str, str]], phrases: Iterable[tuple[str, ...]]
     return found
 
 
-def _number_near(tokens: list[tuple[str, str]], where: list[int]) -> bool:
+def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
     for i in where:
         for j in range(max(0, i - NEAR), min(len(tokens), i + NEAR + 1)):
             word = fold(tokens[j][0])
@@ -98,7 +101,7 @@ def _future_date(text: str, today: dt.date) -> bool:
     return any(int(y) > today.year for y in _YEAR.findall(text))
 
 
-def _named_role(fact: str, tokens: list[tuple[str, str]], wants: Wants, expand: Expand,
+def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expand: Expand,
                 language: Pipeline = ENGLISH) -> bool:
     """A name beside the role asked about, and (when the question names whose role) beside that organisation."""
     roles = _positions(tokens, [tuple(language.stem(w) for w in wants.role.split())]) if wants.role else []

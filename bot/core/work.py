@@ -30,7 +30,7 @@ T = TypeVar("T")
 
 READERS = 3
 MAX_PENDING = 512  # jobs queued or running, all servers together
-PER_SERVER = 128  # of those, for one server (direct messages count as one server)
+PER_SERVER = 256  # of those, for one server (direct messages count as one server)
 RUNNING_PER_SERVER = 2  # readers one server may hold at once: the others stay free for other servers
 
 # Commands that only read; anything else runs on the writer. `ask` may keep an unanswered question, a write
