@@ -19,7 +19,7 @@ from bot.core.bodies import OtherBodies
 from bot.core.facts import FactStore
 from bot.core.language import SHOWN_COLUMNS, detect, pipeline
 from bot.core.lexicon import correction
-from bot.core.matching import Candidate, alternative_sets, phrase_pairs, presence
+from bot.core.matching import Candidate, alternative_sets, fact_terms, phrase_pairs, presence
 from bot.core.messages import missing_in, reason_in
 from bot.core.models import Fact, InputError, Source, Topic
 from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
@@ -371,13 +371,8 @@ class Answerer:
                 topic=r[7],
                 text=r[8],
                 raw=f"{r[6]} {r[8]}",
-                strong=(strong := set(f"{r[1]} {r[2]} {r[3]}".split())),
-                title_stems=set(r[1].split()),
+                terms=fact_terms(r[1], r[2], r[3], r[4]),
                 examples=r[9],
-                body_text=r[4],
-                body=(body := set(r[4].split())),
-                strong_sorted=sorted(strong),
-                body_sorted=sorted(body),
                 language=self.pipeline,
             )
             for r in indexed

@@ -15,7 +15,34 @@ from bot.core.text import ENGLISH, Concept, Pipeline
 
 BODY_WEIGHT = 0.45  # a concept found only in a fact's body text counts for this share of a title/question hit
 PREFIX_CREDIT = 0.85  # a word matched only through a shared stem prefix (complying ~ compliance)
+MEMO_TERMS = 256  # terms remembered per fact (a stream of made-up words must not grow it without end)
 TYPO_CREDIT = 0.75  # a word matched only as a guessed typo ("sanctoins"); the guess may be wrong ("african")
+
+
+@dataclass
+class Terms:
+    """A fact's stems as the matcher reads them, made once per version of the fact and shared by every question
+    it comes up for, with the memo of how it holds each term (`Candidate.has`)."""
+
+    strong: frozenset[str]  # stems in title, questions and keywords
+    title_stems: frozenset[str]  # stems in the title alone
+    body: frozenset[str]  # stems in the text
+    body_text: str  # the text's stems in order
+    strong_sorted: list[str]
+    body_sorted: list[str]
+    prefixes: frozenset[str]  # the first five letters of every stem
+    seen: dict[str, tuple[float, float]] = field(default_factory=dict)  # term -> (in strong fields, anywhere)
+    pairs: dict[frozenset[str], frozenset[tuple[str, str]]] = field(default_factory=dict)  # stop stems -> pairs
+
+
+@lru_cache(maxsize=4096)
+def fact_terms(title: str, questions: str, keywords: str, text: str) -> Terms:
+    """The matcher's view of one fact's indexed (stemmed) fields; the same fields give the same object."""
+    strong = frozenset(f"{title} {questions} {keywords}".split())
+    body = frozenset(text.split())
+    return Terms(strong=strong, title_stems=frozenset(title.split()), body=body, body_text=text,
+                 strong_sorted=sorted(strong), body_sorted=sorted(body),
+                 prefixes=frozenset(w[:5] for w in strong | body if len(w) >= 5))
 
 
 @dataclass
@@ -27,18 +54,11 @@ class Candidate:
     topic: str
     text: str  # the fact's text as written (for the detail checks)
     raw: str  # title and text, folded (for years)
-    strong: set[str]  # stems in title, questions and keywords
-    title_stems: set[str]  # stems in the title alone
-    body: set[str]  # stems in the text
-    body_text: str = ""  # the text's stems in order
-    strong_sorted: list[str] = field(default_factory=list)
-    body_sorted: list[str] = field(default_factory=list)
+    terms: Terms
     examples: str = "[]"  # the fact's example questions, as stored (JSON)
     coverage: float = 0.0
     order: float = 0.0
     credit: dict[int, float] = field(default_factory=dict)  # concept index -> weight this fact earns
-    seen: dict[str, tuple[float, float]] = field(default_factory=dict)  # term -> (in strong fields, anywhere)
-    prefixes: set[str] | None = None  # the first five letters of every stem, made on first need
     language: Pipeline = ENGLISH  # the pipeline the question and the fact's fields were read with
 
     def closest_example(self, alternatives: list[list[frozenset[str]]], weights: list[float], total: float) -> float:
@@ -56,30 +76,33 @@ class Candidate:
 
     def pairs(self, stop_stems: frozenset[str]) -> frozenset[tuple[str, str]]:
         """Adjacent content stems of the fact's text (see `phrase_pairs`)."""
-        seq = [s for s in self.body_text.split() if s not in stop_stems]
-        return frozenset(pairwise(seq))
+        found = self.terms.pairs.get(stop_stems)
+        if found is None:
+            found = frozenset(pairwise([s for s in self.terms.body_text.split() if s not in stop_stems]))
+            self.terms.pairs[stop_stems] = found
+        return found
 
     def titled(self, concept: Concept) -> bool:
         """The fact's title names the concept (one of its alternatives whole)."""
-        return any(all(t in self.title_stems for t in alt) for alt in concept.alternatives)
+        return any(all(t in self.terms.title_stems for t in alt) for alt in concept.alternatives)
 
     def has(self, term: str) -> tuple[float, float]:
-        """How the fact holds a term: in its title, questions or keywords, and anywhere (memoised: a long
-        question asks about the same terms through several concepts and alternatives)."""
-        found = self.seen.get(term)
+        """How the fact holds a term: in its title, questions or keywords, and anywhere (memoised for the fact:
+        a long question asks about the same terms through several concepts, and the next question again)."""
+        terms = self.terms
+        found = terms.seen.get(term)
         if found is None:
-            if self.prefixes is None:
-                self.prefixes = {w[:5] for w in self.strong | self.body if len(w) >= 5}
-            if term in self.strong:
+            if term in terms.strong:
                 found = (1.0, 1.0)
-            elif term in self.body:
+            elif term in terms.body:
                 found = (0.0, 1.0)
-            elif len(term) < 5 or term[:5] not in self.prefixes:  # no stem could extend or be cut from it
+            elif len(term) < 5 or term[:5] not in terms.prefixes:  # no stem could extend or be cut from it
                 found = (0.0, 0.0)
             else:
-                strong = _has(term, self.strong, self.strong_sorted)
-                found = (strong, max(strong, _has(term, self.body, self.body_sorted)))
-            self.seen[term] = found
+                strong = _has(term, terms.strong, terms.strong_sorted)
+                found = (strong, max(strong, _has(term, terms.body, terms.body_sorted)))
+            if len(terms.seen) < MEMO_TERMS:
+                terms.seen[term] = found
         return found
 
 
@@ -104,7 +127,7 @@ def phrase_pairs(text: str, language: Pipeline = ENGLISH) -> frozenset[tuple[str
     return frozenset(pairwise(seq))
 
 
-def _has(term: str, stems: set[str], ordered: list[str]) -> float:
+def _has(term: str, stems: frozenset[str], ordered: list[str]) -> float:
     """1 when the stem is there; PREFIX_CREDIT when a fact's stem extends it (porter leaves "complying" as
     "compli" but "compliance" as "complianc"), or extends a fact's stem by at most two letters ("canadian",
     "canada"); else 0. Never further: "internship" must not match the "intern" of "international"."""
