@@ -8,6 +8,7 @@ no date, and the answerer then says so instead of presenting the fact as the ans
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -45,7 +46,8 @@ _REASON = re.compile(
 # The fact's own words saying a detail is missing: "the summary does not give the date", "neither source names".
 _LACKS = {
     "person": re.compile(r"\b(do|does|did)(n't| not) (name|identify)|\bnot named\b|\bwithout naming\b|"
-                         r"\b(neither|none of the|no) sources? names?\b|\bne (nomme|cite) pas\b"),
+                         r"\b(neither|none of the|no) sources? names?\b|\bne (nomme|cite)n?t? pas\b|"
+                         r"\baucune?\b[^.]{0,40}\bne (nomme|cite|precise)n?t?\b|\bsans (les |le |la )?nommer\b"),
     "date": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) (the )?(date|when|day)|\bwithout (a |the )?"
                        r"date\b|\bno date\b|\bne (donne|precise) pas la date\b"),
     "number": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) (how many|the number|a figure|the "
@@ -112,18 +114,39 @@ def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expa
 
         def whose(r: int) -> bool:  # "ASP President", "President of the ASP", or "its President" after the ASP
             after = r + 1 < len(tokens) and tokens[r + 1][1] in ("of", "de", "du", "to")
-            possessive = r > 0 and tokens[r - 1][1] in ("it", "its", "their", "son", "sa", "leur") and bool(orgs)
+            possessive = (r > 0 and tokens[r - 1][1] in ("it", "its", "their", "son", "sa", "leur")
+                          and any(o < r for o in orgs))  # "its" points back to an organisation named before
             return possessive or any(r - 3 <= o < r or (after and r + 1 < o <= r + 4) for o in orgs)
 
         roles = [r for r in roles if whose(r)]
         if not roles:
             return False
-    names = [m.start() for m in _CAPITALISED_NAME.finditer(fact)]
+    names = [m.start() for m in _CAPITALISED_NAME.finditer(fact)  # "Le Procureur" starts a sentence; it names no one
+             if not all(language.is_ordinary(fold(w)) or fold(w) in language.stop_words for w in m.group().split())]
     if not names:
         return False
     starts = [m.start() for m in _TOKEN.finditer(fact)]
     name_positions = {sum(1 for s in starts if s < at) for at in names}
     return any(abs(r - n) <= NEAR for r in roles for n in name_positions)
+
+
+def _name_near(part: str, focus: tuple[str, ...], question: str, expand: Expand, language: Pipeline) -> bool:
+    """A capitalised name the question does not already hold, within NEAR words of the thing named. Acronyms
+    (ICC, UN) name institutions the question is about, not the name it asks for."""
+    tokens = _tokens(part, language)
+    where = _positions(tokens, expand(focus))
+    if not where:
+        return False
+    asked = {language.stem(fold(w)) for w in _TOKEN.findall(question)}
+    starts = [m.start() for m in _TOKEN.finditer(part)]
+    for match in _PROPER.finditer(part):
+        word = match.group()
+        if word.isupper() or language.stem(fold(word)) in asked or language.is_ordinary(fold(word)):
+            continue
+        at = bisect.bisect_left(starts, match.start())
+        if any(abs(at - p) <= NEAR for p in where):
+            return True
+    return False
 
 
 def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
@@ -160,6 +183,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             return bool(_AMOUNT.search(folded))
         return _number_near(tokens, _positions(tokens, expand(wants.focus)))
     if kind == "person":
+        if wants.focus:  # "the name of the software": a name beside that thing, in the same title or text
+            return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         if wants.role and not re.search(rf"\b{re.escape(wants.role)}s\b", fold(question)):  # "the judges": any names
             return _named_role(fact, tokens, wants, expand, language)
         asked = {fold(w) for w in _TOKEN.findall(question)}

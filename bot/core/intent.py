@@ -50,7 +50,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\breasons? (for|behind|why)\b|\bpourquoi\b|\bquelle (est la )?raison\b")),
     ("person", re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s) (his|her|their) name\b|\bnamed\b"
-                          r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnom d")),
+                          r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnom d|\bbrand name\b"
+                          r"|\bwhat(?: s| is|s) (it|that) called\b|\bcalled what\b|\bwhat(?: s| is|s) the name\b"
+                          r"|\bcomment (s )?appell?ent?\b"
+                          r"|\bquel est (le|son|leur) nom\b|\bqui exactement\b|\bqui$")),
 ]
 _FUTURE = re.compile(r"\b(next|upcoming|coming|future|will|going to|gonna|prochaine?s?|a venir|futur)\b")
 # "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts
@@ -58,6 +61,9 @@ _LANGUAGE = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)?
                        r"|\bhow to (say|spell|pronounce)\b|\btranslat\w*\b|\bwhat s the \w+ (word|term) for\b"
                        r"|\bcomment (dit on|dire|ecrire|prononcer|traduire|on dit)\b|\btradui\w*\b|\btraduction\b")
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+# "the name of the software", "names of the deputy prosecutors", "comment s'appelle le procureur": a name of that thing
+_NAME_OF = re.compile(r"\bnames? (?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
+                      r"|\bcomment (?:s )?appell?ent? (?:le |la |les |l )?(?P<rest_fr>.*)")
 _NUMBER_AFTER = re.compile(r"\b(?:how many|how much|combien (?:de |d )?)\s*(?P<rest>.*)")
 
 
@@ -83,6 +89,11 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     focus: tuple[str, ...] = ()
     if kind == "person":  # only a question asking who names a role ("who is the ASP President")
         role, org = _role(text)
+        named = _NAME_OF.search(text)
+        if named:
+            rest = [w for w in (named.group("rest") or named.group("rest_fr") or "").split()
+                    if w not in language.stop_words]
+            focus = tuple(language.stem(w) for w in rest[:1])
     if kind == "number":
         match = _NUMBER_AFTER.search(text)
         rest = [w for w in (match.group("rest").split() if match else []) if w not in language.stop_words]

@@ -89,6 +89,23 @@ def test_another_court_is_not_stretched_into_an_icc_answer(desk: Desk, question:
 
 
 @pytest.mark.parametrize("question", [
+    "what's the brand name of the software the ICC moved to from microsoft?",
+    "names of the deputy prosecutors who were sanctioned?",
+])
+def test_a_name_asked_of_a_thing_needs_a_name_beside_that_thing(desk: Desk, question: str) -> None:
+    # the facts name the thing (German state-owned software; the Deputy Prosecutors) but give no name for it
+    assert desk.answerer.ask(question).status != "answered"
+
+
+@pytest.mark.parametrize("question", [
+    "Comment s'appelle le procureur de la CPI qui est en congé ?",  # "Le Procureur" opens a title: no one's name
+    "qui est le président de la CPI actuellement ?",  # "son président" is FIDH's, named before the CPI
+])
+def test_a_role_s_holder_must_be_named_for_that_organisation(desk: Desk, question: str) -> None:
+    assert desk.answerer.ask(question).status != "answered"
+
+
+@pytest.mark.parametrize("question", [
     "how do u say thank you in dutch",
     "how would you translate 'state party' into french?",
     "comment dit-on sanctions en néerlandais ?",
