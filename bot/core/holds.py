@@ -84,10 +84,13 @@ def _positions(tokens: Sequence[tuple[str, str]], phrases: Iterable[tuple[str, .
 
 
 def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
+    def in_date(j: int) -> bool:  # "9 July", "July 9": a day of the month counts nothing
+        return any(0 <= k < len(tokens) and fold(tokens[k][0]) in _MONTH_NUMBERS for k in (j - 1, j + 1))
+
     for i in where:
         for j in range(max(0, i - NEAR), min(len(tokens), i + NEAR + 1)):
             word = fold(tokens[j][0])
-            if (word.isdigit() and not _YEAR.fullmatch(word)) or _AMOUNT.fullmatch(word) or \
+            if (word.isdigit() and not _YEAR.fullmatch(word) and not in_date(j)) or _AMOUNT.fullmatch(word) or \
                     word in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                              "twelve", "sixteen", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
                              "dix", "seize"):

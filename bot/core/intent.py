@@ -64,6 +64,9 @@ _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 # "the name of the software", "names of the deputy prosecutors", "comment s'appelle le procureur": a name of that thing
 _NAME_OF = re.compile(r"\bnames? (?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
                       r"|\bcomment (?:s )?appell?ent? (?:le |la |les |l )?(?P<rest_fr>.*)")
+# words too common to search by that still say what is counted ("how many people work at the ICC")
+COUNTED = frozenset("people persons staff employees members times years months days countries states personnes "
+                    "membres employes fois ans annees mois jours pays etats".split())
 _NUMBER_AFTER = re.compile(r"\b(?:how many|how much|combien (?:de |d )?)\s*(?P<rest>.*)")
 
 
@@ -96,7 +99,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
             focus = tuple(language.stem(w) for w in rest[:1])
     if kind == "number":
         match = _NUMBER_AFTER.search(text)
-        rest = [w for w in (match.group("rest").split() if match else []) if w not in language.stop_words]
+        rest = [w for w in (match.group("rest").split() if match else [])
+                if w not in language.stop_words or w in COUNTED]
         focus = tuple(language.stem(w) for w in rest[:1])
     return Wants(
         kind=kind,

@@ -133,6 +133,11 @@ def test_why_wants_a_fact_that_gives_a_reason(desk: Desk) -> None:
     assert answer.status == "answered" and answer.hits[0].fact.id == "prosecutor-on-leave-external-investigation"
 
 
+def test_a_count_of_people_needs_a_count_beside_people_not_a_day_of_the_month(desk: Desk) -> None:
+    # the timeline fact holds "Persons" (a release's title) two words from "9 July": a date, not a head count
+    assert desk.answerer.ask("how many people work at the ICC in total").status != "answered"
+
+
 def test_a_prefix_written_without_its_hyphen_is_the_word_it_prefixes(desk: Desk) -> None:
     assert top(desk, "which side events did fidh cosponsor?") == "asp24-fidh-side-events"
 
