@@ -144,13 +144,13 @@ class Answerer:
         """The question as concepts (synonym groups it names, then its other content words, typos corrected),
         with the document frequency of every term they use."""
         found, rest = self.synonyms.concepts(question)
+        typed = {self.pipeline.stem(w): w for w in self.pipeline.words(question)}
         seen = {alt for c in found for alt in c.alternatives}
         for term in rest:
             if (term,) not in seen:
                 seen.add((term,))
-                found.append(Concept(term, [(term,)]))
+                found.append(Concept(typed.get(term, term), [(term,)]))  # labelled as typed ("supposed")
         known = self.vocabulary.doc_freq({t for c in found for t in c.terms()})
-        typed = {self.pipeline.stem(w): w for w in self.pipeline.words(question)}
         guesses = 0
         for concept in found:
             term = concept.alternatives[0][0]

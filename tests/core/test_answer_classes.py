@@ -43,6 +43,12 @@ def test_an_ordinary_word_the_store_lacks_is_a_paraphrase_not_a_typo(desk: Desk)
     assert answer.status == "answered" and answer.hits[0].fact.id == "us-sanctions-four-judges-june-2025"
 
 
+def test_an_ordinary_word_is_judged_as_typed_not_as_its_stem(desk: Desk) -> None:
+    # "supposed" is an everyday word; its stem "suppos" is not a word at all
+    answer = desk.answerer.ask("when was the external investigation report supposed to come out")
+    assert answer.status == "answered" and answer.hits[0].fact.id == "prosecutor-on-leave-external-investigation"
+
+
 def test_a_name_the_store_does_not_know_still_vetoes(desk: Desk) -> None:
     answer = desk.answerer.ask("is there an icc arrest warrant for netanyahu")
     assert answer.status != "answered"
