@@ -81,7 +81,7 @@ ABBREVIATIONS = {
     "govts": "governments", "gov": "government", "yr": "year", "yrs": "years", "abt": "about", "acc": "according",
     "bc": "because", "cuz": "because", "coz": "because", "rn": "now", "ppl": "people", "vs": "against",
     "thru": "through", "ur": "your", "wrt": "about", "mgmt": "management", "dept": "department",
-    "approx": "approximately", "pct": "percent", "mln": "million", "bn": "billion",
+    "approx": "approximately", "natl": "national", "pct": "percent", "mln": "million", "bn": "billion",
 }
 STOP_WORDS = STOP_WORDS | GENERIC_WORDS | CHAT_WORDS
 STOP_STEMS = _STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
@@ -94,6 +94,7 @@ def fold(text: str) -> str:
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
+_CONTRACTED = re.compile(r"\b(int|nat|gov|dep)'(l|t)\b")
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _NUMBER_WORDS = {
     w: str(i)
@@ -120,6 +121,7 @@ def words(text: str) -> list[str]:
     """Folded words, with "6th" read as "6" and "four" as "4" so dates and counts meet however they are typed,
     chat abbreviations read as their word, and Discord markup left out."""
     folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold(strip_markup(text)))
+    folded = _CONTRACTED.sub(r"\1\2", folded)  # "int'l", "gov't": one word, read below as its abbreviation
     for pattern, replacement in _SENSES:
         folded = pattern.sub(replacement, folded)
     out = []

@@ -29,7 +29,7 @@ def top(desk: Desk, question: str) -> str | None:
 
 
 @pytest.mark.parametrize("chatty", [
-    "tbh whats the proposed 2026 budget for the icc ngl",
+    "tbh whats the proposed 2026 int'l criminal court budget ngl",
     "pls whats the proposed 2026 budget for the icc",
     "wrt the icc, whats the proposed 2026 budget lol",
 ])
