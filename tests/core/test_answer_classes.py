@@ -11,7 +11,7 @@ import pytest
 from bot.core.desk import Desk
 from bot.core.permissions import Actor
 from bot.core.render import answer_text
-from tests.eval.score import load, score
+from tests.eval.score import load, score, set_language
 
 BLIND = Path(__file__).resolve().parents[1] / "eval" / "blind"
 
@@ -191,6 +191,18 @@ def test_blind_english_tuning_set(desk: Desk) -> None:
     assert result.right_share >= 0.8, result.line()
     assert result.declined_share >= 0.95, result.line()
     assert result.wrong_share <= 0.065, result.line()
+
+
+@pytest.mark.parametrize(("name", "right", "declined", "wrong"), [
+    ("en-tuning.yaml", 0.84, 0.95, 0.085),
+    ("fr-tuning.yaml", 0.9, 0.9, 0.035),
+])
+def test_blind_round_two_tuning_sets(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
+    path = BLIND / "round2" / name
+    result = score(desk, load(path), set_language(path))
+    assert result.right_share >= right, result.line()
+    assert result.declined_share >= declined, result.line()
+    assert result.wrong_share <= wrong, result.line()
 
 
 def test_an_edit_updates_the_vocabulary_without_rebuilding_it(tmp_path) -> None:
