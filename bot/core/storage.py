@@ -23,7 +23,7 @@ from pathlib import Path
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 
-EXIT_CODES = {"unreadable": 66, "unwritable": 73, "full": 74, "io": 74, "readonly": 77}
+EXIT_CODES = {"damaged": 65, "unreadable": 66, "unwritable": 73, "full": 74, "io": 74, "readonly": 77}
 MEMBER_TEXT = {
     "full": "Nothing was changed: the bot's disk is full, so it cannot save anything right now; the moderators have "
             "been told.",
@@ -45,7 +45,7 @@ _DENIED_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 class StorageError(Exception):
-    """A write (or an open) the disk refused. `kind`: full | readonly | unreadable | unwritable | io."""
+    """A write (or an open) the disk refused. `kind`: full | readonly | unreadable | unwritable | io | damaged."""
 
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
@@ -81,6 +81,9 @@ def database_error(exc: BaseException, path: str | os.PathLike[str]) -> StorageE
         if code == sqlite3.SQLITE_CANTOPEN:
             return StorageError("unreadable", f"The database {path} cannot be opened: its folder is missing or "
                                               "cannot be read.")
+        if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+            return StorageError("damaged", f"The file {path} is not a SQLite database or is damaged, so nothing was "
+                                           "changed; restore it from a backup or set BOT_DB to another file.")
         if code == sqlite3.SQLITE_IOERR:
             return StorageError("io", f"The database {path} could not be written (the disk may be full or failing), "
                                       "so nothing was changed.")

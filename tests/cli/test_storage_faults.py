@@ -144,6 +144,18 @@ def test_a_database_that_cannot_be_created_in_a_read_only_folder(tmp_path: Path)
     assert list(folder.iterdir()) == []
 
 
+def test_a_file_that_is_not_a_database_is_one_sentence_exit_65_and_left_as_it_was(tmp_path: Path) -> None:
+    db = tmp_path / "desk.db"
+    db.write_bytes(b"these are somebody's notes, not a database\n" * 200)
+    before = db.read_bytes()
+    for args in (["ask", "what is the 2026 budget?"], ["facts", "list"]):
+        out = run(args, db)
+        assert out.returncode == 65, out.stderr
+        assert "Traceback" not in out.stderr
+        assert one_sentence(out.stderr).startswith(f"The file {db} is not a SQLite database or is damaged")
+    assert db.read_bytes() == before
+
+
 def test_an_unreadable_database_folder_is_one_sentence_and_exit_66(tmp_path: Path) -> None:
     db = seeded(tmp_path)
     prefix = permission_prefix()
