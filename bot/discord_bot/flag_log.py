@@ -21,6 +21,7 @@ import discord
 
 from bot.core.cooldown import Wait
 from bot.core.feedback import Flag
+from bot.core.storage import StorageError
 from bot.core.timeutil import discord_timestamp, utcnow
 from bot.discord_bot.display import COLOUR, EMBED_DESCRIPTION, clip, clip_lines
 from bot.discord_bot.host import DeskHost
@@ -89,6 +90,8 @@ class FlagLog:
         self._timers.pop(guild_id, None)
         try:
             await self.post(guild_id)
+        except StorageError as exc:  # a read-only or full database: the flags wait for the next try, no traceback
+            log.warning("the waiting flags of guild %s stay waiting: %s", guild_id, exc)
         except Exception:
             log.exception("posting the waiting flags of guild %s failed", guild_id)
 

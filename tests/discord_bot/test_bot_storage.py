@@ -80,3 +80,23 @@ async def test_a_read_only_database_answers_refuses_writes_and_tells_the_owner_o
             assert dms == [note], "told once"
             assert env.bot.is_ready() and not env.bot.is_closed()
     assert path.read_bytes() == before
+
+
+async def test_waiting_flags_on_a_read_only_database_stay_waiting_with_one_log_line(
+        fake_discord: FakeDiscord, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    fake, w = fake_discord, fake_discord.world
+    assert w is not None
+    path = tmp_path / "desk.db"
+    desk = seeded_desk(path)
+    guild = str(w.guild.id)
+    desk.feedback.record_flag("budget-2026-193-million", "outdated", user_id=str(w.member.id), user_name="member",
+                              note="the Assembly adopted a different figure", guild_id=guild)
+    desk.close()
+    with read_only(path):
+        async with running_bot(fake, tmp_path, desk=Desk.open(path)) as env:
+            caplog.clear()
+            await env.bot.flag_log._later(guild, 0)  # the timer that posts a server's waiting flags
+            said = [r for r in caplog.records if "flag" in r.getMessage()]
+            assert said and all(r.exc_info is None for r in said), "one line, no traceback"
+            assert "stay waiting" in said[0].getMessage() and "read-only" in said[0].getMessage()
+            assert env.bot.is_ready() and not env.bot.is_closed()
