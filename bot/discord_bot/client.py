@@ -99,6 +99,8 @@ class CoalitionDeskBot(discord.Client):
         await asyncio.to_thread(self.desk.warm)  # and what answering caches, before the first question
         try:
             await self.flag_log.flush()  # flags that were waiting for their batch when the bot last stopped
+        except StorageError as exc:  # a read-only or full database: they wait, and the log says so in one line
+            log.warning("waiting flags stay waiting: %s", exc)
         except Exception:
             log.exception("posting waiting flags failed; they go out with the next flag")
         await self.tree.set_translator(FrenchTranslator())  # French command names for French clients

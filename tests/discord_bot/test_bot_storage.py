@@ -94,9 +94,11 @@ async def test_waiting_flags_on_a_read_only_database_stay_waiting_with_one_log_l
     desk.close()
     with read_only(path):
         async with running_bot(fake, tmp_path, desk=Desk.open(path)) as env:
+            at_start = [r for r in caplog.records if "flag" in r.getMessage()]  # start-up tries them once
             caplog.clear()
             await env.bot.flag_log._later(guild, 0)  # the timer that posts a server's waiting flags
-            said = [r for r in caplog.records if "flag" in r.getMessage()]
-            assert said and all(r.exc_info is None for r in said), "one line, no traceback"
-            assert "stay waiting" in said[0].getMessage() and "read-only" in said[0].getMessage()
+            later = [r for r in caplog.records if "flag" in r.getMessage()]
+            for said in (at_start, later):
+                assert said and all(r.exc_info is None for r in said), "one line, no traceback"
+                assert "stay waiting" in said[0].getMessage() and "read-only" in said[0].getMessage()
             assert env.bot.is_ready() and not env.bot.is_closed()
