@@ -23,6 +23,16 @@ def _desk(args: argparse.Namespace) -> Desk:
     return Desk.open(args.db, Path(args.data) if args.data else None)
 
 
+def _running_desk(args: argparse.Namespace) -> Desk:
+    """The desk for a long-running session, with a word to the operator when data/ has changed since the
+    database was last filled from it (after an upgrade that ships new texts, say)."""
+    desk = _desk(args)
+    if desk.data_behind():
+        print(f"Note: the curated files in {desk.data_root} differ from what this database was last filled from; "
+              "`python -m bot data sync` shows what would change and applies it.", file=sys.stderr)
+    return desk
+
+
 def _print_reply(reply: Reply) -> int:
     if reply.failure == "storage":  # the operator's sentence, naming the file, and its exit code
         print(reply.fault, file=sys.stderr)
@@ -139,7 +149,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_chat(args: argparse.Namespace) -> int:
     from bot.chat.session import run_chat
 
-    return run_chat(_desk(args))
+    return run_chat(_running_desk(args))
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -156,11 +166,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     from bot.discord_bot.client import run_bot
 
     if args.web is None:
-        return run_bot(_desk(args), token)
+        return run_bot(_running_desk(args), token)
     from bot.cli import web
     from bot.web.server import ListenError
 
-    desk = _desk(args)
+    desk = _running_desk(args)
     try:
         return run_bot(desk, token, beside=web.beside(desk, *args.web))
     except ListenError as exc:
@@ -170,7 +180,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from bot.cli import web
 
-    return web.serve(_desk(args), args.host, args.port)
+    return web.serve(_running_desk(args), args.host, args.port)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -25,6 +25,15 @@ from bot.core.storage import FaultNotices, StorageError
 from bot.core.timeutil import to_iso, utcnow
 
 BODIES_SEEDED = "other_bodies_seeded_at"
+DATA_FINGERPRINT = "data_fingerprint"  # of the curated files the database was last seeded or synced from
+
+
+def data_fingerprint(root: Path) -> str:
+    """A hash of every curated file under `root` (names and bytes), to tell whether data/ changed since."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.yaml")):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 class DataError(InputError):
@@ -92,6 +101,13 @@ class Desk:
             desk.seed_other_bodies()  # a database seeded before the list existed
         return desk
 
+    def data_behind(self) -> bool:
+        """The curated files in data/ differ from what this database was last seeded or synced from (or it
+        predates the check): `python -m bot data sync` shows what would change."""
+        if not self.data_root.is_dir():
+            return False
+        return self.db.get_meta(DATA_FINGERPRINT) != data_fingerprint(self.data_root)
+
     def seed_other_bodies(self) -> None:
         bodies, problems = load_other_bodies(self.data_root)
         if problems:
@@ -116,6 +132,7 @@ class Desk:
                 self.facts.replace_other_bodies(data.other_bodies)
             self.db.set_meta(BODIES_SEEDED, to_iso(utcnow()))
             self.db.set_meta("seeded_at", to_iso(utcnow()))
+            self.db.set_meta(DATA_FINGERPRINT, data_fingerprint(self.data_root))
         self.answerer.refresh()
 
     def export_files(self) -> dict[str, str]:

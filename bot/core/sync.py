@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from bot.core.datafiles import Dataset, check_dataset
 from bot.core.deadlines.model import Deadline, deadline_from_record
-from bot.core.desk import Desk
+from bot.core.desk import DATA_FINGERPRINT, Desk, data_fingerprint
 from bot.core.facts import ImportPlan
 from bot.core.models import InputError
 from bot.core.parsing import MAX_IMPORT_BYTES
@@ -50,6 +50,7 @@ class SyncPlan:
     deadlines_new: list[str] = field(default_factory=list)
     deadlines_changed: list[str] = field(default_factory=list)
     deadlines_cancel: list[str] = field(default_factory=list)
+    fingerprint: str = ""  # of the folder planned from, kept in the database once written
 
     @property
     def changes(self) -> int:
@@ -121,6 +122,7 @@ def plan_sync(desk: Desk, root: Path) -> SyncPlan:
     facts = desk.facts
     plan = SyncPlan(data, facts.plan_import(data.facts, data.sources, data.topics, data.synonyms or [],
                                             data.synonyms_fr or []))
+    plan.fingerprint = data_fingerprint(root)
     plan.facts.created, plan.facts.updated, plan.facts.unchanged = [], [], []
     for fact in plan.facts.facts:
         current = facts.get(fact.id)
@@ -171,6 +173,8 @@ def apply_sync(desk: Desk, plan: SyncPlan) -> None:
             desk.deadlines.cancel(deadline_id, SYNC_ACTOR, GONE)
         if plan.data.other_bodies is not None:
             desk.facts.replace_other_bodies(plan.data.other_bodies)
+        if plan.fingerprint:
+            desk.db.set_meta(DATA_FINGERPRINT, plan.fingerprint)
         if touched:
             derive_reminders(desk.db, deadline_ids=touched)
         for deadline_id, old in before.items():

@@ -173,3 +173,20 @@ def test_exports_go_to_export_in_the_chat_and_the_help_says_so(mini_desk: Desk, 
     assert "(the chat and command line: to export/)" in chat.handle("/help")
     gitignore = (Path(__file__).resolve().parents[2] / ".gitignore").read_text(encoding="utf-8").split()
     assert "export/" in gitignore and "*.ics" in gitignore
+
+
+def test_a_database_knows_when_data_has_changed_since_it_was_filled(tmp_path: Path) -> None:
+    from bot.core.sync import apply_sync, plan_sync
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data", data)
+    desk = Desk.open(tmp_path / "desk.db", data)
+    assert not desk.data_behind(), "a database just seeded from data/ is up to date with it"
+    topics = data / "topics.yaml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace("name: Budget and arrears",
+                                                                 "name: Budget, arrears and contributions"),
+                      encoding="utf-8")
+    assert desk.data_behind(), "an edited file (a merged change, an upgrade's new texts) is noticed"
+    apply_sync(desk, plan_sync(desk, data))
+    assert not desk.data_behind(), "a sync brings it level"
+    desk.close()
