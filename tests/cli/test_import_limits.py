@@ -4,7 +4,6 @@ nothing."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -33,12 +32,9 @@ def test_import_refuses_with_one_line_and_writes_nothing(tmp_path: Path, name: s
     db = tmp_path / "d.db"
     before = run(["facts", "list"], db).stdout
     (tmp_path / name).write_bytes(content)
-    started = time.perf_counter()
     out = run(["facts", "import", str(tmp_path / name)], db)
-    elapsed = time.perf_counter() - started
     assert out.returncode == 1
     assert out.stderr.startswith(expected) and out.stderr.count("\n") == 1, out.stderr
-    assert elapsed < 10  # a whole process on a loaded machine; the core tests hold the parse itself to 1 s
     assert run(["facts", "list"], db).stdout == before
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -83,11 +82,12 @@ DEEP = [
 ]
 
 
+# A hang guard, not a speed claim (speed is measured in bench/, never in tests): before the depth limit, YAML
+# nested 100,000 deep took seconds and ended as an internal error.
+@pytest.mark.timeout(20)
 @pytest.mark.parametrize(("name", "raw"), DEEP, ids=["json-open", "json-2mb", "yaml-flow", "yaml-block", "yaml-map"])
-def test_deep_nesting_is_refused_quickly(mini_desk: Desk, yaml_loader: str, name: str, raw: bytes) -> None:
-    started = time.perf_counter()
+def test_deep_nesting_is_refused_with_the_line(mini_desk: Desk, yaml_loader: str, name: str, raw: bytes) -> None:
     text = refused(mini_desk, name, raw)
-    assert time.perf_counter() - started < 1.0
     assert "is nested more than 20 levels deep" in text and text.startswith(f"{name}:1: "), text
 
 
@@ -98,12 +98,11 @@ def test_nesting_a_real_file_needs_is_accepted(yaml_loader: str) -> None:
                         "f.json")[0][0]["id"] == "new-fact"
 
 
-def test_yaml_alias_bombs_are_refused_quickly(mini_desk: Desk, yaml_loader: str) -> None:
+@pytest.mark.timeout(20)  # a hang guard: the bomb expands to a billion values if anything builds it
+def test_yaml_alias_bombs_are_refused_at_the_line_that_overflows(mini_desk: Desk, yaml_loader: str) -> None:
     laughs = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
         f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
-    started = time.perf_counter()
     text = refused(mini_desk, "f.yaml", laughs.encode())
-    assert time.perf_counter() - started < 1.0
     assert text.startswith("f.yaml:6: aliases (*e) repeat more than 100,000 values in all"), text
     deep = "a: &a [[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]\nb: [[*a]]\n"  # 18 levels, then 2 more and the alias
     assert refused(mini_desk, "f.yaml", deep.encode()).startswith("f.yaml:2: the data is nested more than 20 levels")
