@@ -35,6 +35,7 @@ from bot.core.storage import StorageError
 if TYPE_CHECKING:
     import sqlite_utils
 
+CLOSE_WAIT_SECONDS = 10  # how long close() lets queries already running finish
 BUSY_TIMEOUT_MS = 5000
 LATER_MAX = 10_000  # deferred bookkeeping writes kept while the writer is busy
 
@@ -68,6 +69,8 @@ class Database:
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
+        self._idle = threading.Condition(self._readers_lock)  # no reader is inside a query
+        self._reading = 0
         self._closed = False
         self._later: queue.Queue[Callable[[], Any] | None] | None = None  # write_soon's, while the writer is busy
         memory = str(self.path) == ":memory:"
@@ -123,10 +126,10 @@ class Database:
                 yield self.conn
             return
         conn = getattr(self._local, "conn", None)
-        if conn is None:
-            with self._readers_lock:
-                if self._closed:
-                    raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
+        with self._readers_lock:
+            if self._closed:
+                raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
+            if conn is None:
                 try:
                     conn = self._open_reader()
                 except sqlite3.Error as exc:
@@ -135,8 +138,15 @@ class Database:
                         raise
                     raise fault from exc
                 self._readers.append(conn)
-            self._local.conn = conn
-        yield conn
+                self._local.conn = conn
+            self._reading += 1  # close() waits for these: closing a connection mid-query can crash the process
+        try:
+            yield conn
+        finally:
+            with self._readers_lock:
+                self._reading -= 1
+                if not self._reading:
+                    self._idle.notify_all()
 
     def write_soon(self, write: Callable[[], T]) -> T | None:
         """Run `write` (which opens its own transaction) now if the writer is free, and return what it returns;
@@ -329,8 +339,9 @@ class Database:
             self._later.put(None)
             self._later.join()
             self._later = None
-        with self._readers_lock:
+        with self._idle:
             self._closed = True
+            self._idle.wait_for(lambda: not self._reading, timeout=CLOSE_WAIT_SECONDS)
             for conn in self._readers:
                 conn.close()
             self._readers.clear()

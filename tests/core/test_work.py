@@ -3,7 +3,10 @@ files with real threads. Waits are bounded only so a deadlock fails the test ins
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -149,3 +152,30 @@ def test_settings_are_kept_in_memory_and_refreshed_when_changed(mini_desk: Desk,
         assert mini_desk.settings.get("g1").cooldown_seconds == 40, "the writer sees its own change"
         raise RuntimeError("roll back")
     assert mini_desk.settings.get("g1").cooldown_seconds == 5, "a rolled-back change never reaches the cache"
+
+
+CLOSE_WHILE_READING = """
+import sys, threading
+from bot.core.db import Database
+db = Database(sys.argv[1])
+started, results = threading.Event(), []
+def long_read():
+    started.set()
+    # a query that runs for a while on this thread's own reader connection
+    results.append(db.query("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000)"
+                            " SELECT count(*) FROM n")[0][0])
+reader = threading.Thread(target=long_read)
+reader.start()
+started.wait()
+db.close()
+reader.join()
+print(results)
+"""
+
+
+def test_closing_the_database_waits_for_a_query_in_flight(tmp_path) -> None:
+    # closing a connection another thread is reading through can crash the process inside SQLite
+    out = subprocess.run([sys.executable, "-c", CLOSE_WHILE_READING, str(tmp_path / "d.db")], capture_output=True,
+                         text=True, timeout=60, cwd=Path(__file__).resolve().parents[2])
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[3000000]"
