@@ -16,6 +16,9 @@ from bot.core.models import Fact
 from bot.core.timeutil import human_date
 
 CATALOG: dict[str, dict[str, str]] = {
+    "topics_heading": {"en": "Topics:", "fr": "Sujets :"},
+    "topic_line": {"en": "- **{name}** (`{id}`, {count} facts): {description}",
+                   "fr": "- **{name}** (`{id}`, {count} faits) : {description}"},
     "no_answer": {"en": "No curated fact on that yet.",
                   "fr": "Pas encore de fait vérifié sur ce sujet."},
     "closest_topics": {"en": "Closest topics: {topics}.", "fr": "Sujets les plus proches : {topics}."},

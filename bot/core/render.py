@@ -91,10 +91,12 @@ def history_text(fact_id: str, revisions: list[Revision]) -> str:
     return "\n".join([f"History of `{fact_id}`:", *history_lines(revisions)])
 
 
-def topics_text(topics: list[Topic], counts: dict[str, int]) -> str:
-    lines = ["Topics:"]
+def topics_text(topics: list[Topic], counts: dict[str, int], lang: str = "en") -> str:
+    lines = [say("topics_heading", lang)]
     for t in topics:
-        lines.append(f"- **{t.name}** (`{t.id}`, {counts.get(t.id, 0)} facts): {t.description}")
+        description = t.description_fr if lang == "fr" and t.description_fr else t.description
+        lines.append(say("topic_line", lang, name=t.label(lang), id=t.id, count=counts.get(t.id, 0),
+                         description=description))
     return "\n".join(lines)
 
 

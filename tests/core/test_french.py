@@ -224,3 +224,15 @@ def test_an_import_carries_the_french_fields(mini_desk: Desk, moderator: Actor) 
     assert "  title_fr: Nouveau\n  text_fr: Nouveau texte.\n  questions_fr: ['Quoi de neuf ?', 'Du nouveau ?']" \
         in exported
     assert "title_fr" not in exported.split("- id: new-fact")[0], "facts without French export as before"
+
+
+def test_topics_in_the_asker_s_language(shipped_desk: Desk) -> None:
+    member = Actor("m1", "member")
+    french = commands.run(shipped_desk, Context(member, guild_id="g1", locale="fr"), "topics").text
+    assert french.startswith("Sujets :") and "**Budget et arriérés** (`budget`" in french and " faits) : " in french
+    english = commands.run(shipped_desk, Context(member, guild_id="g1", locale="en-GB"), "topics").text
+    assert english.startswith("Topics:") and "**Budget and arrears** (`budget`" in english
+    forced = commands.run(shipped_desk, Context(member, guild_id="g1", locale="en-GB"), "topics", {"lang": "fr"})
+    assert forced.text.startswith("Sujets :")
+    refused = commands.run(shipped_desk, Context(member, guild_id="g1"), "topics", {"lang": "de"})
+    assert refused.failure == "input" and "lang must be en or fr" in refused.text

@@ -81,10 +81,14 @@ def ask(desk: Desk, ctx: Context, question: str, lang: str | None = None) -> Rep
     return Reply(answer_text(answer), data=answer, fault=desk.db.write_soon(keep))
 
 
-@command("topics", "List the topics the store covers")
-def topics(desk: Desk, ctx: Context) -> Reply:
+@command("topics", "List the topics the store covers",
+         Param("lang", "en or fr (default: the asker's language setting, else English)", named=True))
+def topics(desk: Desk, ctx: Context, lang: str | None = None) -> Reply:
+    if lang and normalize_lang(lang) is None:
+        raise InputError(f"lang must be en or fr, not {lang!r}")
     counts = Counter(f.topic for f in desk.facts.list())
-    return Reply(topics_text(desk.facts.topics(), counts), data=desk.facts.topics())
+    chosen = normalize_lang(lang) or normalize_lang(ctx.locale) or "en"
+    return Reply(topics_text(desk.facts.topics(), counts, chosen), data=desk.facts.topics())
 
 
 @command("fact show", "Show one fact with its sources (moderators: an earlier revision)",
