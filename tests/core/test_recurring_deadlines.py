@@ -128,3 +128,26 @@ def test_past_and_upcoming_listings_show_the_occurrence_not_the_first_date(desk:
     upcoming = run(desk, "deadlines", days="30")
     assert f"<t:{int(at(2026, 5, 5, 13).timestamp())}:F>" in upcoming
     assert "next" in run(desk, "deadline show", id="coalition-call")
+
+
+async def test_moving_an_occurrence_already_reminded_tells_the_channel_its_new_time(
+        desk: Desk, clock: time_machine.Coordinates) -> None:
+    monthly_call(desk)
+    sender = RecordingSender()
+    service = service_for(desk, sender, [])
+    await service.start()
+    clock.move_to(at(2026, 3, 4, 14, 1))
+    await service.dispatch_due()
+    assert len(sender.posts) == 1, "the 5 March call was reminded the day before"
+
+    text = run(desk, "deadline move", id="coalition-call", date="2026-03-05", to="2026-03-06 16:00",
+               reason="speaker ill")
+    assert "A rescheduled notice goes to 1 channel(s)" in text
+    assert "rescheduled notice" not in run(desk, "deadline move", id="coalition-call", date="2026-06-05",
+                                           to="2026-06-06 15:00", reason="holiday"), "nobody was reminded of it yet"
+    await service.dispatch_due()
+    notice = sender.posts[1]
+    assert notice.channel_id == "c111" and "has been rescheduled" in notice.text
+    assert f"<t:{int(at(2026, 3, 6, 15).timestamp())}:F>" in notice.text, "the occurrence's new time, 16:00 CET"
+    await service.dispatch_due()
+    assert len(sender.posts) == 2, "once"

@@ -12,6 +12,7 @@ from bot.core.deadlines.model import KIND_LABELS, Deadline
 from bot.core.deadlines.recurrence import occurrence_keys, occurrence_of
 from bot.core.models import InputError
 from bot.core.registry import Context, Param, Reply, command
+from bot.core.reminders.notices import queue_occurrence_moved_notices
 from bot.core.timeutil import discord_timestamp, utcnow
 
 if TYPE_CHECKING:
@@ -94,9 +95,11 @@ def deadline_move(desk: Desk, ctx: Context, id: str, date: str, to: str, reason:
         new = parse_when(to, d.zone, name="to")
         check_future(new, utcnow(), "to")
         d = _changed(desk, ctx, d, {"moved": {**d.moved, key: new.record_text()}}, reason)
+        told = queue_occurrence_moved_notices(desk.db, d, key)
     desk.deadlines.notify()
     moved = occurrence_of(d, key)
     when = discord_timestamp(moved.start_utc, "F") if moved else new.reading()
-    return Reply(f"The {key} occurrence of **{d.title}** now starts {when}; its reminders follow it.", data=d,
+    notice = f" A rescheduled notice goes to {told} channel(s) that were reminded." if told else ""
+    return Reply(f"The {key} occurrence of **{d.title}** now starts {when}; its reminders follow it.{notice}", data=d,
                  change=f"{ctx.actor.name} moved the {key} occurrence of deadline `{d.id}` to {new.reading()}: "
                         f"{reason}")

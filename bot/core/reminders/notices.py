@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.core.db import Database
 from bot.core.deadlines.model import Deadline
+from bot.core.deadlines.recurrence import OCCURRENCE_MARK
 from bot.core.reminders.texts import neutralize
 from bot.core.timeutil import to_iso, utcnow
 
@@ -50,6 +51,28 @@ def queue_moved_notices(db: Database, before: Deadline, after: Deadline) -> int:
                 "INSERT OR IGNORE INTO reminders (deadline_id, guild_id, offset, due_utc, state, channel_id) "
                 "VALUES (?, ?, ?, ?, 'pending', ?)",
                 (after.id, guild_id, f"{MOVED_PREFIX}{channel_id}:{after.rev}", now, channel_id))
+    return len(reminded)
+
+
+def queue_occurrence_moved_notices(db: Database, after: Deadline, key: str) -> int:
+    """As `queue_moved_notices`, for one occurrence (`key`, its original date) of a repeating deadline that was
+    just moved: the notice row carries the occurrence in its offset, so it is written with that occurrence's
+    new time."""
+    suffix = OCCURRENCE_MARK + key
+    now = to_iso(utcnow())
+    with db.transaction() as conn:
+        reminded = conn.execute(
+            "SELECT DISTINCT guild_id, channel_id FROM reminders WHERE deadline_id = ? AND state = 'sent' "
+            "AND channel_id IS NOT NULL AND offset NOT LIKE 'cancel:%' AND offset NOT LIKE 'moved:%' "
+            "AND substr(offset, -length(?)) = ?", (after.id, suffix, suffix)).fetchall()
+        conn.execute("UPDATE reminders SET state = 'cancelled', error = 'replaced by a later rescheduled notice' "
+                     "WHERE deadline_id = ? AND state = 'pending' AND offset LIKE 'moved:%' "
+                     "AND substr(offset, -length(?)) = ?", (after.id, suffix, suffix))
+        for guild_id, channel_id in reminded:
+            conn.execute(
+                "INSERT OR IGNORE INTO reminders (deadline_id, guild_id, offset, due_utc, state, channel_id) "
+                "VALUES (?, ?, ?, ?, 'pending', ?)",
+                (after.id, guild_id, f"{MOVED_PREFIX}{channel_id}:{after.rev}{suffix}", now, channel_id))
     return len(reminded)
 
 
