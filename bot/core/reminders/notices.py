@@ -38,36 +38,28 @@ def queue_moved_notices(db: Database, before: Deadline, after: Deadline) -> int:
     of an earlier move not sent yet is replaced (the new one gives the latest time). Returns how many."""
     if after.status != "active" or not moved(before, after):
         return 0
-    now = to_iso(utcnow())
-    with db.transaction() as conn:
-        reminded = conn.execute(
-            "SELECT DISTINCT guild_id, channel_id FROM reminders WHERE deadline_id = ? AND state = 'sent' "
-            "AND channel_id IS NOT NULL AND offset NOT LIKE 'cancel:%' AND offset NOT LIKE 'moved:%'",
-            (after.id,)).fetchall()
-        conn.execute("UPDATE reminders SET state = 'cancelled', error = 'replaced by a later rescheduled notice' "
-                     "WHERE deadline_id = ? AND state = 'pending' AND offset LIKE 'moved:%'", (after.id,))
-        for guild_id, channel_id in reminded:
-            conn.execute(
-                "INSERT OR IGNORE INTO reminders (deadline_id, guild_id, offset, due_utc, state, channel_id) "
-                "VALUES (?, ?, ?, ?, 'pending', ?)",
-                (after.id, guild_id, f"{MOVED_PREFIX}{channel_id}:{after.rev}", now, channel_id))
-    return len(reminded)
+    return _queue_moved(db, after, "")
 
 
 def queue_occurrence_moved_notices(db: Database, after: Deadline, key: str) -> int:
     """As `queue_moved_notices`, for one occurrence (`key`, its original date) of a repeating deadline that was
     just moved: the notice row carries the occurrence in its offset, so it is written with that occurrence's
     new time."""
-    suffix = OCCURRENCE_MARK + key
+    return _queue_moved(db, after, OCCURRENCE_MARK + key)
+
+
+def _queue_moved(db: Database, after: Deadline, suffix: str) -> int:
+    """The notices of a move, for the reminder rows whose offset ends with `suffix` ("" for all of them)."""
     now = to_iso(utcnow())
+    ending = "substr(offset, -length(?)) = ?" if suffix else "? = ?"
     with db.transaction() as conn:
         reminded = conn.execute(
             "SELECT DISTINCT guild_id, channel_id FROM reminders WHERE deadline_id = ? AND state = 'sent' "
-            "AND channel_id IS NOT NULL AND offset NOT LIKE 'cancel:%' AND offset NOT LIKE 'moved:%' "
-            "AND substr(offset, -length(?)) = ?", (after.id, suffix, suffix)).fetchall()
+            f"AND channel_id IS NOT NULL AND offset NOT LIKE 'cancel:%' AND offset NOT LIKE 'moved:%' AND {ending}",
+            (after.id, suffix, suffix)).fetchall()
         conn.execute("UPDATE reminders SET state = 'cancelled', error = 'replaced by a later rescheduled notice' "
-                     "WHERE deadline_id = ? AND state = 'pending' AND offset LIKE 'moved:%' "
-                     "AND substr(offset, -length(?)) = ?", (after.id, suffix, suffix))
+                     f"WHERE deadline_id = ? AND state = 'pending' AND offset LIKE 'moved:%' AND {ending}",
+                     (after.id, suffix, suffix))
         for guild_id, channel_id in reminded:
             conn.execute(
                 "INSERT OR IGNORE INTO reminders (deadline_id, guild_id, offset, due_utc, state, channel_id) "
