@@ -91,7 +91,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     role = org = None
     focus: tuple[str, ...] = ()
     if kind == "person":  # only a question asking who names a role ("who is the ASP President")
-        role, org = _role(text)
+        role, org = _role(text, language.stop_words | STOP_WORDS)
         named = _NAME_OF.search(text)
         if named:
             rest = [w for w in (named.group("rest") or named.group("rest_fr") or "").split()
@@ -114,7 +114,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     )
 
 
-def _role(text: str) -> tuple[str | None, str | None]:
+def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None]:
     match = _ROLE_OF.search(text)
     if match is None:
         return None, None
@@ -123,10 +123,14 @@ def _role(text: str) -> tuple[str | None, str | None]:
     org = (match.group("org") or "").strip()
     if not org:
         before = _ORG_ROLE.search(text)
-        if before and before.group("org") not in STOP_WORDS and before.group("org") not in ("the", "le", "la"):
+        if before and before.group("org") not in stop_words and before.group("org") not in ("the", "le", "la"):
             org = before.group("org")
-    org = " ".join(w for w in org.split()[:3] if w not in STOP_WORDS)
-    return role, org or None
+    named = []  # the organisation's name ends where the sentence goes on ("de la CPI qui est en congé")
+    for word in org.split()[:3]:
+        if word in stop_words:
+            break
+        named.append(word)
+    return role, " ".join(named) or None
 
 
 def _phrase(kind: str | None, role: str | None, org: str | None, focus: list[str] | tuple) -> str:
@@ -141,5 +145,5 @@ def _phrase(kind: str | None, role: str | None, org: str | None, focus: list[str
         "number": f"how many {focus[0]}" if focus else "the figure",
         "place": "where",
         "reason": "why",
-        "person": "who",
+        "person": f"the name of the {focus[0]}" if focus else "who",
     }.get(kind or "", "")

@@ -100,6 +100,8 @@ def missing_in(missing: str, lang: str = "en") -> str:
         return _MISSING_FR[missing]
     if missing.startswith("how many "):
         return f"combien de {missing[len('how many '):]}"
+    if missing.startswith("the name of the "):
+        return f"le nom de {missing[len('the name of the '):]}"
     role = re.fullmatch(r"who the (?P<role>.+?)(?: of (?P<org>.+))? is", missing)
     if role:
         return f"qui est {role.group('role')}" + (f" de {role.group('org')}" if role.group("org") else "")
