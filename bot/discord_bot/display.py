@@ -156,16 +156,21 @@ def cooldown_text(wait: Wait, seconds: int, lang: str = "en") -> str:
     return say("cooldown", lang, seconds=seconds, when=discord_timestamp(again, "R"))
 
 
-def files_for(files: list[tuple[str, bytes]], archive: str = "files.zip") -> list[discord.File]:
+def zipped(files: list[tuple[str, bytes]]) -> bytes:
+    """One zip archive of (name, bytes) files; names may hold folders."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files:
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def files_for(files: list[tuple[str, bytes]]) -> list[discord.File]:
     """Attachments for a reply. Names with folders, or more than Discord's ten files, go into one zip archive."""
     if not files:
         return []
     if len(files) > MAX_FILES or any("/" in name for name, _ in files):
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive_file:
-            for name, data in files:
-                archive_file.writestr(name, data)
-        return [discord.File(io.BytesIO(buffer.getvalue()), filename=archive)]
+        return [discord.File(io.BytesIO(zipped(files)), filename="files.zip")]
     return [discord.File(io.BytesIO(data), filename=name) for name, data in files]
 
 

@@ -7,8 +7,6 @@ and shown before a Confirm button writes it (bot.discord_bot.buttons); an export
 
 from __future__ import annotations
 
-import io
-import zipfile
 from typing import Any
 
 import discord
@@ -29,7 +27,7 @@ from bot.discord_bot.command_options import (
     summary,
     topic_ids,
 )
-from bot.discord_bot.display import MESSAGE_LIMIT, clip
+from bot.discord_bot.display import MESSAGE_LIMIT, clip, zipped
 from bot.discord_bot.forms import FactModal, FrenchFactModal
 from bot.discord_bot.host import host_of
 from bot.discord_bot.replies import render_fact, respond, send_reply
@@ -155,7 +153,7 @@ class FactsGroup(app_commands.Group):
         client = host_of(interaction)
         reply = await client.run_core(client.context_for(interaction), "facts export", {})
         if reply.ok and reply.files:
-            reply.files = [(EXPORT_ARCHIVE, zip_data_layout(reply.files))]
+            reply.files = [(EXPORT_ARCHIVE, zipped([(f"data/{name}", data) for name, data in reply.files]))]
             reply.text += f" Unzip {EXPORT_ARCHIVE} at the project root to review the changes as a diff of data/."
         await send_reply(interaction, reply)
 
@@ -175,14 +173,6 @@ class FactsGroup(app_commands.Group):
     @app_commands.command(name="stale", description=summary("facts stale"))
     async def stale(self, interaction: discord.Interaction[Any]) -> None:
         await respond(interaction, "facts stale", {})
-
-
-def zip_data_layout(files: list[tuple[str, bytes]]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in files:
-            archive.writestr(f"data/{name}", data)
-    return buffer.getvalue()
 
 
 class DataGroup(app_commands.Group):
