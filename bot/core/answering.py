@@ -20,7 +20,7 @@ from bot.core.facts import FactStore
 from bot.core.language import SHOWN_COLUMNS, detect, pipeline
 from bot.core.lexicon import correction
 from bot.core.matching import Candidate, alternative_sets, fact_terms, phrase_pairs, presence
-from bot.core.messages import missing_in, reason_in
+from bot.core.messages import missing_in, say
 from bot.core.models import Fact, InputError, Source, Topic
 from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
 from bot.core.vocabulary import Vocabulary
@@ -66,7 +66,9 @@ class Answer:
     related: list[tuple[str, str]] = field(default_factory=list)  # (fact id, title)
     suggestions: list[Topic] = field(default_factory=list)
     confidence: float = 0.0
-    reason: str = ""  # why nothing was answered, in words a member understands
+    reason: str = ""  # why nothing was answered, in words a member understands (in the answer's language)
+    reason_key: str = ""  # that reason as a messages.CATALOG key ("" for plain "no curated fact"), with its values
+    reason_values: dict[str, str] = field(default_factory=dict)
     status: str = ""
     missing: str = ""  # for a partial reply: what was asked that the facts do not hold ("which banks")
     lang: str = "en"  # the language of the question, and of the reply
@@ -87,9 +89,8 @@ class Answer:
                 {
                     "id": h.fact.id,
                     "text": h.fact.text_fr if self.lang == "fr" and h.fact.has_french else h.fact.text,
-                    "sources": [
-                        {"publisher": s.publisher, "title": s.title, "date": s.date, "url": s.url} for s in h.sources
-                    ],
+                    "sources": [{"publisher": s.publisher, "title": s.title, "date": s.date, "url": s.url}
+                                for s in h.sources],
                     "as_of": h.fact.as_of,
                     "score": round(h.score, 3),
                 }
@@ -172,12 +173,17 @@ class Answerer:
     def ask(self, question: str, *, limit: int = 3, lang: str | None = None, hint: str | None = None) -> Answer:
         """The answer, in the question's language (read from its words; `hint`, the asker's locale, settles only
         a question they leave open) unless `lang` forces the reply's language."""
-        asked = detect(check_question(question), lang or hint)
+        text = check_question(question)
+        asked = detect(text, lang or hint)
         answerer = self if asked == self.pipeline.lang else self.in_language(asked)
-        answer = answerer.answer_in_language(question, limit=limit)
+        answer = answerer.answer_in_language(text, limit=limit)
         answer.lang = lang = lang or asked
         answer.missing = missing_in(answer.missing, lang) if answer.missing else ""
-        answer.reason = reason_in(answer.reason, lang, {b.name: b.name_fr for b in answerer.bodies.bodies})
+        if answer.reason_key:
+            values = dict(answer.reason_values)
+            if lang == "fr" and "name_fr" in values:  # another body, as French names it
+                values["name"] = values["name_fr"]
+            answer.reason = say(answer.reason_key, lang, **values)
         return answer
 
     def in_language(self, lang: str) -> Answerer:
@@ -185,16 +191,15 @@ class Answerer:
             self._others[lang] = Answerer(self.facts, pipeline(lang))
         return self._others[lang]
 
-    def answer_in_language(self, question: str, *, limit: int = 3) -> Answer:
-        text = check_question(question)
+    def answer_in_language(self, text: str, *, limit: int = 3) -> Answer:
+        """The answer read with this answerer's pipeline, to a question `ask` has checked."""
         self._fresh()
         concepts, df = self.concepts(text)
         if not concepts:
-            return self._decline(text, [], "I couldn't find any words to search for in that question.")
+            return self._decline(text, [], "no_words")
         wants = intent.read(text, self.pipeline)
         if wants.language:
-            return self._decline(text, [], "That's a language question; this desk answers from curated facts about "
-                                 "the ICC and its Assembly of States Parties, not translations.")
+            return self._decline(text, [], "language_question")
         other = self.bodies.named_in(text)
         n = max(self._total, 1)
         weights = self._weights(concepts, df, n)
@@ -223,8 +228,7 @@ class Answerer:
         if len(concepts) == 1:
             ranked = self._broad(concepts[0], ranked)
         if other is not None and not (ranked and self.bodies.named_in(ranked[0].raw) is other):
-            return self._decline(text, [], f"That's about another court or body ({other.name}); this desk covers "
-                                 "the ICC and its Assembly of States Parties.")
+            return self._decline(text, [], "other_body", name=other.name, name_fr=other.name_fr)
         other_years = []
         if wants.years:  # a year asked about must be a year the fact is about, not one it merely dates from
             other_years = [c for c in ranked if not holds.years_agree(wants.years, text, c.raw)]
@@ -238,8 +242,7 @@ class Answerer:
                                      confidence)
             return self._decline(text, ranked or other_years, "")
         if sum(credit.values()) < MIN_EVIDENCE:
-            return self._decline(text, ranked, "That question is too general for one fact; try naming what you "
-                                 "want to know about.")
+            return self._decline(text, ranked, "too_general")
         if wants.kind or wants.future:
             holders = [c for c in ranked if c.coverage >= max(MIN_SHARE, chosen[0].coverage * HOLDER_SHARE)
                        and self._holds(wants, c, text)]
@@ -378,7 +381,7 @@ class Answerer:
             for r in indexed
         ]
 
-    def _decline(self, question: str, ranked: list[Candidate], reason: str) -> Answer:
+    def _decline(self, question: str, ranked: list[Candidate], reason_key: str, **values: str) -> Answer:
         seen: list[str] = []
         for cand in ranked:
             if cand.topic not in seen and cand.coverage > 0:
@@ -391,5 +394,7 @@ class Answerer:
             answered=False,
             suggestions=topics,
             confidence=ranked[0].coverage if ranked else 0.0,
-            reason=reason,
+            reason=say(reason_key, "en", **values) if reason_key else "",
+            reason_key=reason_key,
+            reason_values=values,
         )

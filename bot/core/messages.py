@@ -59,6 +59,10 @@ CATALOG: dict[str, dict[str, str]] = {
                          "of States Parties.",
                    "fr": "Cela concerne une autre juridiction ou instance ({name}) ; ce bureau couvre la CPI et son "
                          "Assemblée des États parties."},
+    "language_question": {"en": "That's a language question; this desk answers from curated facts about the ICC and "
+                                "its Assembly of States Parties, not translations.",
+                          "fr": "C'est une question de langue ; ce bureau répond à partir de faits vérifiés sur la CPI "
+                                "et son Assemblée des États parties, pas par des traductions."},
 }
 
 _MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -67,10 +71,6 @@ _MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", 
 _MISSING_FR = {"that": "cela", "contact details": "les coordonnées", "the time of day": "l'heure",
                "the exact date": "la date exacte", "when": "quand", "which article": "quel article",
                "the figure": "le chiffre", "where": "où", "why": "pourquoi", "who": "qui"}
-_REASONS = {CATALOG[key]["en"]: key for key in ("no_words", "too_general")}
-_OTHER_BODY = re.compile(r"^That's about another court or body \((?P<name>.+)\); ")
-
-
 def say(key: str, lang: str = "en", **values: object) -> str:
     entry = CATALOG[key]
     return entry.get(lang, entry["en"]).format(**values)
@@ -106,19 +106,6 @@ def missing_in(missing: str, lang: str = "en") -> str:
     if role:
         return f"qui est {role.group('role')}" + (f" de {role.group('org')}" if role.group("org") else "")
     return missing
-
-
-def reason_in(reason: str, lang: str = "en", names: dict[str, str] | None = None) -> str:
-    """Why a question was declined, in the reply's language (`names`: other bodies' French names by English)."""
-    if lang != "fr" or not reason:
-        return reason
-    if reason in _REASONS:
-        return say(_REASONS[reason], lang)
-    other = _OTHER_BODY.match(reason)
-    if other:
-        name = other.group("name")
-        return say("other_body", lang, name=(names or {}).get(name, name))
-    return reason
 
 
 def shown(fact: Fact, lang: str = "en") -> tuple[str, str, str | None]:
