@@ -71,6 +71,8 @@ _MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", 
 _MISSING_FR = {"that": "cela", "contact details": "les coordonnées", "the time of day": "l'heure",
                "the exact date": "la date exacte", "when": "quand", "which article": "quel article",
                "the figure": "le chiffre", "where": "où", "why": "pourquoi", "who": "qui"}
+
+
 def say(key: str, lang: str = "en", **values: object) -> str:
     entry = CATALOG[key]
     return entry.get(lang, entry["en"]).format(**values)
