@@ -231,7 +231,7 @@ class Answerer:
             return self._decline(text, [], "other_body", name=other.name, name_fr=other.name_fr)
         other_years = []
         if wants.years:  # a year asked about must be a year the fact is about, not one it merely dates from
-            other_years = [c for c in ranked if not holds.years_agree(wants.years, text, c.raw)]
+            other_years = [c for c in ranked if not holds.years_agree(wants.years, text, c.raw, self.pipeline)]
             ranked = [c for c in ranked if c not in other_years]
         chosen, credit = self._choose(ranked, limit, total)
         confidence = sum(credit.values()) / total
@@ -243,9 +243,9 @@ class Answerer:
             return self._decline(text, ranked or other_years, "")
         if sum(credit.values()) < MIN_EVIDENCE:
             return self._decline(text, ranked, "too_general")
-        if wants.kind or wants.future:
-            holders = [c for c in ranked if c.coverage >= max(MIN_SHARE, chosen[0].coverage * HOLDER_SHARE)
-                       and self._holds(wants, c, text)]
+        if wants.checked:
+            holders = holds.pick(wants, ranked, max(MIN_SHARE, chosen[0].coverage * HOLDER_SHARE), question=text,
+                                 expand=self.synonyms.expand, language=self.pipeline)
             if not holders:
                 return self._partial(text, chosen, ranked, wants.phrase or "that", confidence)
             if holders[0] is not chosen[0]:
@@ -313,10 +313,6 @@ class Answerer:
             for i, w in nxt.credit.items():
                 credit[i] = max(credit.get(i, 0.0), w)
         return chosen, credit
-
-    def _holds(self, wants: intent.Wants, cand: Candidate, question: str) -> bool:
-        return holds.holds(wants, cand.title, cand.text, question=question, expand=self.synonyms.expand,
-                           language=self.pipeline)
 
     def _partial(self, question: str, shown: list[Candidate], ranked: list[Candidate], missing: str,
                  confidence: float) -> Answer:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from typing import Protocol, TypeVar
 
 from bot.core.intent import Wants
 from bot.core.text import ENGLISH, Pipeline, fold
@@ -45,8 +46,9 @@ _REASON = re.compile(
     r"motiv\w*|essentiel\w*|dans l.attente|relie|pression\w*)\b")
 # The fact's own words saying a detail is missing: "the summary does not give the date", "neither source names".
 _LACKS = {
-    "person": re.compile(r"\b(do|does|did)(n't| not) (name|identify)|\bnot named\b|\bwithout naming\b|"
-                         r"\b(neither|none of the|no) sources? names?\b|\bne (nomme|cite)n?t? pas\b|"
+    "person": re.compile(r"\b(do|does|did)(n't| not) (name|identify|say who)|\bnot named\b|\bwithout naming\b|"
+                         r"\bne (disent|dit|precisent|precise) pas qui\b|"
+                         r"\b(neither|none of the|no) sources?( \w+)? names?\b|\bne (nomme|cite)n?t? pas\b|"
                          r"\baucune?\b[^.]{0,40}\bne (nomme|cite|precise)n?t?\b|\bsans (les |le |la )?nommer\b"),
     "date": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) (the )?(date|when|day)|\bwithout (a |the )?"
                        r"date\b|\bno date\b|\bne (donne|precise) pas la date\b"),
@@ -55,6 +57,12 @@ _LACKS = {
     "place": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) where\b"),
 }
 _LACKS["day"] = _LACKS["date"]
+_LACKS["names"] = _LACKS["person"]
+# a call, a plan or a matter still pending: the fact says nothing of what came of it
+_PENDING = re.compile(r"\b(pending|awaiting|await(s|ed)?|preparing to|prepares? to|(was|were|had been|is|are|not) "
+                      r"expected|not yet|ha(s|ve) yet to|would reduce|urged?s?|calls? (on|for)|called (on|for)|"
+                      r"dans l attente|en attente|en cours|s appret\w*|se prepar\w*|pas encore|exhort\w*|"
+                      r"appel\w* (a|les))\b")
 _TOKEN = re.compile(r"[\w][\w'’-]*")
 _AMOUNT = re.compile(r"\d|\b(half|dozen|dozens|hundreds?|thousands?|millions?|billions?|moitie|douzaine)\b")
 _PLACE = re.compile(r"\b(?:in|at|en|a|au|aux)\s+(?:the\s+|la\s+|le\s+)?(?P<name>[A-Z][\w-]+)")
@@ -152,17 +160,50 @@ def _name_near(part: str, focus: tuple[str, ...], question: str, expand: Expand,
     return False
 
 
+class Candidate(Protocol):
+    title: str
+    text: str
+    coverage: float
+
+
+C = TypeVar("C", bound=Candidate)
+
+
+def pick(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expand: Expand,
+         language: Pipeline = ENGLISH) -> list[C]:
+    """The candidates covering at least `floor` of the question that hold what it asks, best first. Only the best
+    is read when it says it lacks the detail or when an outcome is asked: another fact holding "a date" does not
+    hold the date of what the best one is about, nor what came of it."""
+    best = ranked[:1]
+    only_best = wants.kind == "outcome" or any(lacks(wants, f"{c.title}. {c.text}", expand, language) for c in best)
+    return [c for c in (best if only_best else ranked) if c.coverage >= floor
+            and holds(wants, c.title, c.text, question=question, expand=expand, language=language)]
+
+
+def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH) -> bool:
+    """The fact's own words say it lacks the detail asked ("the sources do not name the states concerned")."""
+    pattern = _LACKS.get(wants.kind or "")
+    if pattern is None:
+        return False
+    folded = fold(fact)
+    return any(wants.kind != "names" or _positions(_tokens(folded[m.end():m.end() + 40], language),
+                                                   expand(wants.focus))
+               for m in pattern.finditer(folded))
+
+
 def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
           today: dt.date | None = None, language: Pipeline = ENGLISH) -> bool:
     """True when the fact (title and text) holds the kind of detail `wants` asks for, or asks for nothing special."""
     kind = wants.kind
+    fact = f"{title}. {text}"
+    if wants.titles and not _positions(_tokens(fact, language), [p for title_ in wants.titles for p in expand(
+            tuple(language.stem(w) for w in title_.split()))]):
+        return False
     if kind is None and not wants.future:
         return True
-    fact = f"{title}. {text}"
     folded = fold(fact)
     today = today or dt.datetime.now(dt.UTC).date()
-    lacks = _LACKS.get(kind or "")
-    if lacks is not None and lacks.search(folded):
+    if lacks(wants, fact, expand, language):
         return False
     if wants.future and not _future_date(folded, today):
         return False
@@ -178,6 +219,10 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return bool(_ARTICLE.search(fact))
     if kind == "reason":
         return bool(_REASON.search(folded))
+    if kind == "names":  # "which 16 states": only a fact saying it does not name those very things fails
+        return True
+    if kind == "outcome":
+        return not _PENDING.search(folded.replace("'", " ").replace("’", " "))
     if kind == "place":
         return any(fold(m.group("name")) not in _MONTH_NUMBERS for m in _PLACE.finditer(fact))
     tokens = _tokens(fact, language)
@@ -189,13 +234,23 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         if wants.focus:  # "the name of the software": a name beside that thing, in the same title or text
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         if wants.role and not re.search(rf"\b{re.escape(wants.role)}s\b", fold(question)):  # "the judges": any names
-            return _named_role(fact, tokens, wants, expand, language)
+            return any(_named_role(part, _tokens(part, language), wants, expand, language) for part in (title, text))
         asked = {fold(w) for w in _TOKEN.findall(question)}
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))
     return True
 
 
-def years_agree(years: Iterable[str], question: str, fact: str) -> bool:
+def _thing_beside(tokens: Sequence[tuple[str, str]], i: int, step: int, language: Pipeline) -> str | None:
+    """The word a year qualifies, on one side of it: "the 2025 budget", "the budget for 2025", "budget de 2025"."""
+    for j in (i + step, i + 2 * step):
+        if not 0 <= j < len(tokens) or _YEAR.fullmatch(tokens[j][0]):
+            return None
+        if fold(tokens[j][0]) not in language.stop_words:
+            return tokens[j][1]
+    return None
+
+
+def years_agree(years: Iterable[str], question: str, fact: str, language: Pipeline = ENGLISH) -> bool:
     """Every year the question names is a year the fact is about: present in the fact, and where the question
     ties the year to a thing ("the 2025 budget"), not contradicted by the fact tying another year to that thing
     ("the 2026 budget", adopted in December 2025, is not the 2025 budget)."""
@@ -204,14 +259,14 @@ def years_agree(years: Iterable[str], question: str, fact: str) -> bool:
         return True
     if not all(y in fact for y in years):
         return False
-    asked = _tokens(question)
-    told = _tokens(fact)
+    asked = _tokens(question, language)
+    told = _tokens(fact, language)
     for i, (word, _) in enumerate(asked):
         if word not in years:
             continue
-        things = {s for j, (w, s) in enumerate(asked) if abs(j - i) == 1 and not _YEAR.fullmatch(w)}
+        things = {_thing_beside(asked, i, step, language) for step in (-1, 1)} - {None}
         beside = [fold(told[k][0]) for p in _positions(told, [(t,) for t in things])
-                  for k in (p - 1, p + 1) if 0 <= k < len(told) and _YEAR.fullmatch(told[k][0])]
+                  for k in (p - 2, p - 1, p + 1, p + 2) if 0 <= k < len(told) and _YEAR.fullmatch(told[k][0])]
         if beside and word not in beside:
             return False
     return True

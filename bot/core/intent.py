@@ -52,9 +52,22 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s) (his|her|their) name\b|\bnamed\b"
                           r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnom d|\bbrand name\b"
                           r"|\bwhat(?: s| is|s) (it|that) called\b|\bcalled what\b|\bwhat(?: s| is|s) the name\b"
-                          r"|\bcomment (s )?appell?ent?\b"
+                          r"|\bcomment (s )?appell?ent?\b|\bappell?ent? comment\b|\bc est qui\b"
+                          rf"|\b({ROLES}) (s )?(full )?name\b"
                           r"|\bquel est (le|son|leur) nom\b|\bqui exactement\b|\bqui$")),
+    # what came of something: a fact about a call, a plan or a matter still pending does not say
+    ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up|"
+                           r"eventually|actually (happen\w*|leave|left|go|went|trigger\w*|adopt\w*|pass\w*|do|did|"
+                           r"take|took)|what came of|resultats?|au final|finalement|"
+                           r"en fin de compte|blanchi\w*|ca (a )?donne|aboutit?)\b")),
 ]
+# "which banks", "which 16 states", "quels pays": the names of those things
+_WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:\d+\s+)?(?:[a-z]{2,3}\s+)?(?P<noun>[a-z][a-z-]{3,})\b")
+PEOPLE = frozenset("official person individual suspect judge minister diplomat lawyer activist".split())
+# titles whose holder a fact must mention to answer a question naming them ("what did the UN secretary-general say")
+TITLED = re.compile(r"\b(secretary general|secretaire general|minister|ministre|ambassador|ambassadeur|spokesperson|"
+                    r"spokesman|porte parole|rapporteur|registrar|greffier|vice president|vice presidente?|"
+                    r"deputy prosecutor|procureur adjoint|chair|chairperson)s?\b")
 _FUTURE = re.compile(r"\b(next|upcoming|coming|future|will|going to|gonna|prochaine?s?|a venir|futur)\b")
 # "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts
 _LANGUAGE = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)? ?(say|spell|pronounce|write)\b"
@@ -80,6 +93,12 @@ class Wants:
     years: frozenset[str] = field(default_factory=frozenset)
     phrase: str = ""  # what was asked, in the question's words, for "the curated facts don't say ..."
     language: bool = False  # asks how to say or translate something: not a question the facts answer
+    titles: tuple[str, ...] = ()  # titled offices the question names ("secretary general"): the fact must name them
+
+    @property
+    def checked(self) -> bool:
+        """Whether a fact must be read for more than its words before it answers."""
+        return bool(self.kind or self.future or self.titles)
 
 
 def read(question: str, language: Pipeline = ENGLISH) -> Wants:
@@ -90,18 +109,32 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     kind = next((name for name, pattern in _KINDS if pattern.search(text)), None)
     role = org = None
     focus: tuple[str, ...] = ()
+    phrase = ""
+    which = _WHICH.search(text) if kind in (None, "outcome") else None
+    if which and which.group("noun") in PEOPLE:
+        kind = "person"  # "which US official": who
+    elif which and (which.group("which") != "which" or which.group("noun").endswith("s")):
+        kind, focus = "names", (language.stem(which.group("noun")),)
+        phrase = f"{which.group('which')} {which.group('noun')}"
     if kind == "person":  # only a question asking who names a role ("who is the ASP President")
         role, org = _role(text, language.stop_words | STOP_WORDS)
         named = _NAME_OF.search(text)
         if named:
-            rest = [w for w in (named.group("rest") or named.group("rest_fr") or "").split()
-                    if w not in language.stop_words]
-            focus = tuple(language.stem(w) for w in rest[:1])
+            group = []  # "the name of the german software the ICC uses": the thing named is "software"
+            for w in (named.group("rest") or named.group("rest_fr") or "").split()[:3]:
+                if w in language.stop_words:
+                    break
+                group.append(w)
+            rest = group[:1] if language.lang == "fr" else group[-1:]
+            focus = tuple(language.stem(w) for w in rest)
     if kind == "number":
         match = _NUMBER_AFTER.search(text)
         rest = [w for w in (match.group("rest").split() if match else [])
                 if w not in language.stop_words or w in COUNTED]
         focus = tuple(language.stem(w) for w in rest[:1])
+    titles = tuple(m.group(1).replace("-", " ") for m in TITLED.finditer(text))
+    if titles and not kind:
+        phrase = f"anything about the {titles[0]}"
     return Wants(
         kind=kind,
         focus=focus,
@@ -109,8 +142,9 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         org=tuple(language.stem(w) for w in (org or "").split() if w not in language.stop_words)[:3],
         future=bool(_FUTURE.search(text)) and kind in ("date", "day", "time"),
         years=frozenset(_YEAR.findall(folded)),
-        phrase=_phrase(kind, role, org, focus and rest[:1]),
+        phrase=phrase or _phrase(kind, role, org, focus and rest[:1]),
         language=bool(_LANGUAGE.search(text)),
+        titles=titles,
     )
 
 
@@ -146,4 +180,5 @@ def _phrase(kind: str | None, role: str | None, org: str | None, focus: list[str
         "place": "where",
         "reason": "why",
         "person": f"the name of the {focus[0]}" if focus else "who",
+        "outcome": "what came of it",
     }.get(kind or "", "")

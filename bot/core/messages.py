@@ -70,7 +70,8 @@ _MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", 
 # What a partial reply says was asked (bot.core.intent writes it in English) in French.
 _MISSING_FR = {"that": "cela", "contact details": "les coordonnées", "the time of day": "l'heure",
                "the exact date": "la date exacte", "when": "quand", "which article": "quel article",
-               "the figure": "le chiffre", "where": "où", "why": "pourquoi", "who": "qui"}
+               "the figure": "le chiffre", "where": "où", "why": "pourquoi", "who": "qui",
+               "what came of it": "ce qu'il en est advenu"}
 
 
 def say(key: str, lang: str = "en", **values: object) -> str:
@@ -102,6 +103,8 @@ def missing_in(missing: str, lang: str = "en") -> str:
         return _MISSING_FR[missing]
     if missing.startswith("how many "):
         return f"combien de {missing[len('how many '):]}"
+    if missing.startswith("anything about the "):
+        return f"quoi que ce soit sur : {missing[len('anything about the '):]}"
     if missing.startswith("the name of the "):
         return f"le nom de {missing[len('the name of the '):]}"
     role = re.fullmatch(r"who the (?P<role>.+?)(?: of (?P<org>.+))? is", missing)

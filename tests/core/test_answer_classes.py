@@ -71,6 +71,34 @@ def test_a_related_fact_without_the_asked_detail_is_partial_never_the_answer(des
         assert answer_text(answer).startswith(f"The curated facts don't say {missing}. What they do say:")
 
 
+@pytest.mark.parametrize(("question", "shown", "missing"), [
+    # what came of a pending matter, a plan or a call: the fact says it is pending, planned or called for
+    ("what was the outcome of the external investigation into the prosecutor",
+     "prosecutor-on-leave-external-investigation", "what came of it"),
+    ("did mali and niger actually leave in the end", "withdrawals-four-states-2026", "what came of it"),
+    ("l'enquête externe sur le procureur, ça a donné quoi ?", "prosecutor-on-leave-external-investigation",
+     "ce qu'il en est advenu"),
+    # the fact says it does not name the very things asked for, or the person asked about
+    ("which 37 states are behind on their contributions", "arrears-states-lose-vote", "which states"),
+    ("who was it that hungary did not arrest", "hungary-non-cooperation-and-withdrawal", "who"),
+    ("the prosecutor's name?", "prosecutor-on-leave-external-investigation", "who the prosecutor is"),
+    # a titled office the question names and the fact never mentions
+    ("what did the un secretary-general say about the sanctions on judges", "reactions-june-2025-sanctions",
+     "anything about the secretary general"),
+])
+def test_a_fact_that_says_it_lacks_the_asked_detail_is_shown_as_partial(desk: Desk, question: str, shown: str,
+                                                                       missing: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert answer.status == "partial", (answer.status, [h.fact.id for h in answer.hits])
+    assert answer.hits[0].fact.id == shown and answer.missing == missing
+
+
+def test_a_year_tied_to_a_thing_must_be_that_things_year(desk: Desk) -> None:
+    # the 2026 budget was debated in 2025; it is not the budget for 2025
+    assert top(desk, "what is the 2026 budget of the icc") == "budget-2026-193-million"
+    assert top(desk, "what was the icc budget for 2025") != "budget-2026-193-million"
+
+
 def test_a_partial_reply_in_json(desk: Desk) -> None:
     answer = desk.answerer.ask("what date did the philippines surrender duterte to the icc")
     data = answer.to_json(answer_text(answer))
@@ -192,25 +220,24 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     desk.close()
 
 
-# Bars on the blind tuning sets (tests/eval/blind/*-tuning.yaml). The holdout parts are never asserted on or
-# tuned on; they are scored once at the end of the work and reported in the README with their date.
-def test_blind_english_tuning_set(desk: Desk) -> None:
-    result = score(desk, load(BLIND / "en-tuning.yaml"))
-    assert result.right_share >= 0.8, result.line()
-    assert result.declined_share >= 0.95, result.line()
-    assert result.wrong_share <= 0.065, result.line()
-
-
+# Bars on the blind sets used for tuning (tests/eval/blind/round*/): their tuning parts, and the holdouts of rounds 1
+# and 2, spent once scored (their figures stand in the README). Round 3's holdout is never asserted on or tuned on.
 @pytest.mark.parametrize(("name", "right", "declined", "wrong"), [
-    ("en-tuning.yaml", 0.84, 0.95, 0.085),
-    ("fr-tuning.yaml", 0.9, 0.9, 0.035),
+    ("round1/en-tuning.yaml", 0.81, 1.0, 0.055),
+    ("round1/en-spent.yaml", 0.7, 0.94, 0.063),
+    ("round1/fr-tuning.yaml", 0.89, 1.0, 0.026),
+    ("round1/fr-spent.yaml", 0.57, 0.92, 0.074),
+    ("round2/en-tuning.yaml", 0.84, 1.0, 0.068),
+    ("round2/en-spent.yaml", 0.88, 0.93, 0.053),
+    ("round2/fr-tuning.yaml", 0.94, 0.9, 0.035),
+    ("round2/fr-spent.yaml", 0.65, 0.9, 0.065),
 ])
-def test_blind_round_two_tuning_sets(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
-    path = BLIND / "round2" / name
+def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
+    path = BLIND / name
     result = score(desk, load(path), set_language(path))
-    assert result.right_share >= right, result.line()
-    assert result.declined_share >= declined, result.line()
-    assert result.wrong_share <= wrong, result.line()
+    assert result.right_share >= right, result.line() + "\n" + "\n".join(result.misses)
+    assert result.declined_share >= declined, result.line() + "\n" + "\n".join(result.misses)
+    assert result.wrong_share <= wrong, result.line() + "\n" + "\n".join(result.misses)
 
 
 def test_an_edit_updates_the_vocabulary_without_rebuilding_it(tmp_path) -> None:
