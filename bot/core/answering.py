@@ -152,7 +152,7 @@ class Answerer:
                 seen.add((term,))
                 found.append(Concept(typed.get(term, term), [(term,)]))  # labelled as typed ("supposed")
         known = self.vocabulary.doc_freq({t for c in found for t in c.terms()})
-        guesses = 0
+        guesses, stem = 0, self.pipeline.stem
         for concept in found:
             term = concept.alternatives[0][0]
             if len(concept.alternatives) == 1 and len(term) >= 4 and term.isalpha() and term not in known:
@@ -161,7 +161,7 @@ class Answerer:
                 guesses += 1
                 if guesses > MAX_GUESSES:  # a question of a dozen unknown words is not a few typos
                     break
-                match = self.vocabulary.guess(term)
+                match = self.vocabulary.swapped(typed.get(term, term), stem) or self.vocabulary.guess(term)
                 if not match and (fixed := correction(typed.get(term, term), self.pipeline.lang)):
                     match = next(iter(self.vocabulary.doc_freq({self.pipeline.stem(fixed)})), None)
                 if match:

@@ -51,7 +51,7 @@ _LACKS = {
                          r"\b(neither|none of the|no) sources?( \w+)? names?\b|\bne (nomme|cite)n?t? pas\b|"
                          r"\baucune?\b[^.]{0,40}\bne (nomme|cite|precise)n?t?\b|\bsans (les |le |la )?nommer\b"),
     "date": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) (the )?(date|when|day)|\bwithout (a |the )?"
-                       r"date\b|\bno date\b|\bne (donne|precise) pas la date\b"),
+                       r"date\b|\bno date\b|\bne (donne|precise)n?t? (pas|ni) (la|les) dates?\b"),
     "number": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) (how many|the number|a figure|the "
                          r"amount)"),
     "place": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) where\b"),

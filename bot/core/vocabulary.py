@@ -10,7 +10,7 @@ question of unknown words costs a few small lookups, not a scan of the vocabular
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz, process
 
@@ -77,6 +77,13 @@ class Vocabulary:
             self._guesses.clear()
         self._guesses[term] = guess
         return self._guesses[term]
+
+    def swapped(self, word: str, stem: Callable[[str], str]) -> str | None:
+        """The store's term for `word` with two neighbouring letters swapped back ("presdient": president), the
+        commonest typo, which a fuzzy match over stems can miss for a nearer-looking word ("present")."""
+        stems = {stem(word[:i] + word[i + 1] + word[i] + word[i + 2:]) for i in range(len(word) - 1)}
+        known = self.doc_freq(stems - {stem(word)})
+        return max(known, key=known.__getitem__) if known else None
 
     def _add(self, term: str) -> None:
         assert self._by_length is not None
