@@ -194,7 +194,7 @@ class Answerer:
     def answer_in_language(self, text: str, *, limit: int = 3) -> Answer:
         """The answer read with this answerer's pipeline, to a question `ask` has checked."""
         self._fresh()
-        concepts, df = self.concepts(text)
+        concepts, df = self.concepts(intent.searched(text))
         if not concepts:
             return self._decline(text, [], "no_words")
         wants = intent.read(text, self.pipeline)

@@ -80,7 +80,18 @@ _NAME_OF = re.compile(r"\bnames? (?:of|for) (?:the |a |an |its |their |le |la |l
 # words too common to search by that still say what is counted ("how many people work at the ICC")
 COUNTED = frozenset("people persons staff employees members times years months days countries states personnes "
                     "membres employes fois ans annees mois jours pays etats".split())
+YEARS_COUNTED = {"annees": "ans", "annee": "ans"}  # "combien d'années": the facts count "24 ans"
 _NUMBER_AFTER = re.compile(r"\b(?:how many|how much|combien (?:de |d )?)\s*(?P<rest>.*)")
+
+
+# "the Opinio Juris article", "l'article d'Opinio Juris": a piece of writing, not an article of the Statute
+_LOOSE_ARTICLE = re.compile(r"\barticles?\b(?!\s*\(?\d)", re.I)
+
+
+def searched(question: str) -> str:
+    """The question as its words are searched by: "article" without a number names no article of the Statute,
+    and would otherwise pull in the facts about Article 86 or 112."""
+    return _LOOSE_ARTICLE.sub(" ", question)
 
 
 @dataclass(frozen=True)
@@ -131,7 +142,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         match = _NUMBER_AFTER.search(text)
         rest = [w for w in (match.group("rest").split() if match else [])
                 if w not in language.stop_words or w in COUNTED]
-        focus = tuple(language.stem(w) for w in rest[:1])
+        focus = tuple(language.stem(YEARS_COUNTED.get(w, w)) for w in rest[:1])
     titles = tuple(m.group(1).replace("-", " ") for m in TITLED.finditer(text))
     if titles and not kind:
         phrase = f"anything about the {titles[0]}"

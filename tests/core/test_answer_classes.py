@@ -50,6 +50,19 @@ def test_an_ordinary_word_is_judged_as_typed_not_as_its_stem(desk: Desk) -> None
     assert answer.status == "answered" and answer.hits[0].fact.id == "prosecutor-on-leave-external-investigation"
 
 
+@pytest.mark.parametrize("question", ["who wrote that opinio juris article about asp24",
+                                      "l'article d'Opinio Juris sur l'AEP24, il est de qui ?"])
+def test_an_article_without_a_number_is_a_piece_of_writing_not_the_statute(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert answer.status == "answered" and "Jimenez" in answer.hits[0].fact.text, answer.hits[:1]
+    assert top(desk, "what does article 86 say") == "article-86-duty-to-cooperate"
+
+
+def test_a_count_of_years_in_french_is_held_by_a_fact_counting_ans(desk: Desk) -> None:
+    answer = desk.answerer.ask("une plénière sur la non-coopération, c'est la première depuis combien d'années ?")
+    assert answer.status == "answered" and answer.hits[0].fact.id == "first-non-cooperation-plenary"
+
+
 def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
     # "presdient" is nearer "present" letter for letter; swapping "di" back gives "president"
     assert top(desk, "whats the fidh presdient called") == "fidh-president-on-impunity"
@@ -226,16 +239,18 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
 
 
 # Bars on the blind sets used for tuning (tests/eval/blind/round*/): their tuning parts, and the holdouts of rounds 1
-# and 2, spent once scored (their figures stand in the README). Round 3's holdout is never asserted on or tuned on.
+# and 2, spent once scored (their figures stand in the README). Round 3's holdouts are never asserted on or tuned on.
 @pytest.mark.parametrize(("name", "right", "declined", "wrong"), [
     ("round1/en-tuning.yaml", 0.81, 1.0, 0.055),
     ("round1/en-spent.yaml", 0.7, 0.94, 0.063),
     ("round1/fr-tuning.yaml", 0.89, 1.0, 0.026),
-    ("round1/fr-spent.yaml", 0.57, 0.92, 0.074),
+    ("round1/fr-spent.yaml", 0.6, 0.92, 0.074),
     ("round2/en-tuning.yaml", 0.84, 1.0, 0.068),
     ("round2/en-spent.yaml", 0.88, 0.93, 0.053),
-    ("round2/fr-tuning.yaml", 0.94, 0.9, 0.035),
-    ("round2/fr-spent.yaml", 0.65, 0.9, 0.065),
+    ("round2/fr-tuning.yaml", 1.0, 1.0, 0.0),
+    ("round2/fr-spent.yaml", 0.7, 0.9, 0.065),
+    ("round3/en-tuning.yaml", 0.7, 0.9, 0.083),
+    ("round3/fr-tuning.yaml", 0.77, 0.95, 0.068),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
