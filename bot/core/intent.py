@@ -88,10 +88,15 @@ _NUMBER_AFTER = re.compile(r"\b(?:how many|how much|combien (?:de |d )?)\s*(?P<r
 _LOOSE_ARTICLE = re.compile(r"\barticles?\b(?!\s*\(?\d)", re.I)
 
 
+# "co-organisé": a prefix of two letters is no word of its own (unknown, it would weigh the most); "op-ed" is one
+_PREFIX_PIECE = re.compile(r"\b\w{1,2}-(?=\w{3})")
+_SHORT_PIECES = re.compile(r"\b(\w{1,2})-(\w{1,2})\b")
+
+
 def searched(question: str) -> str:
-    """The question as its words are searched by: "article" without a number names no article of the Statute,
-    and would otherwise pull in the facts about Article 86 or 112."""
-    return _LOOSE_ARTICLE.sub(" ", question)
+    """The question as its words are searched by: "article" without a number names no article of the Statute
+    (it would pull in the facts about Article 86 or 112), and a prefix of two letters is read as its word."""
+    return _SHORT_PIECES.sub(r"\1\2", _PREFIX_PIECE.sub("", _LOOSE_ARTICLE.sub(" ", question)))
 
 
 @dataclass(frozen=True)

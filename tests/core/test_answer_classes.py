@@ -58,6 +58,15 @@ def test_an_article_without_a_number_is_a_piece_of_writing_not_the_statute(desk:
     assert top(desk, "what does article 86 say") == "article-86-duty-to-cooperate"
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("la FIDH a co-organisé quels événements parallèles pendant l'AEP ?", "asp24-fidh-side-events"),  # "co"
+    ("what does the op-ed say about microsoft", "icc-it-microsoft-replaced"),  # the Opinio Juris piece
+    ("what did the omnibus reso say on the sanctions", "asp24-omnibus-condemns-sanctions"),  # a resolution
+])
+def test_short_pieces_and_abbreviations_are_read_as_the_word(desk: Desk, question: str, expected: str) -> None:
+    assert top(desk, question) == expected
+
+
 def test_a_count_of_years_in_french_is_held_by_a_fact_counting_ans(desk: Desk) -> None:
     answer = desk.answerer.ask("une plénière sur la non-coopération, c'est la première depuis combien d'années ?")
     assert answer.status == "answered" and answer.hits[0].fact.id == "first-non-cooperation-plenary"
