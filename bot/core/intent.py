@@ -57,8 +57,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bquel est (le|son|leur) nom\b|\bqui exactement\b|\bqui$")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
     ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up|"
-                           r"eventually|actually (happen\w*|leave|left|go|went|trigger\w*|adopt\w*|pass\w*|do|did|"
-                           r"take|took)|what came of|resultats?|au final|finalement|"
+                           r"eventually|actually (\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|pass\w*|"
+                           r"do|did|take|took|make|made)|what came of|resultats?|au final|finalement|"
                            r"en fin de compte|blanchi\w*|ca (a )?donne|aboutit?)\b")),
 ]
 # "which banks", "which 16 states", "quels pays": the names of those things
@@ -78,9 +78,11 @@ _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 _NAME_OF = re.compile(r"\bnames? (?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
                       r"|\bcomment (?:s )?appell?ent? (?:le |la |les |l )?(?P<rest_fr>.*)")
 # words too common to search by that still say what is counted ("how many people work at the ICC")
-COUNTED = frozenset("people persons staff employees members times years months days countries states personnes "
+COUNTED = frozenset("people persons staff employees members times years months days countries states orgs groups "
+                    "organisations organizations ngos personnes "
                     "membres employes fois ans annees mois jours pays etats".split())
-YEARS_COUNTED = {"annees": "ans", "annee": "ans"}  # "combien d'années": the facts count "24 ans"
+# what is counted, as the facts word it: "combien d'années" (24 ans), "member orgs" (member organisations)
+COUNTED_AS = {"annees": "ans", "annee": "ans", "orgs": "organisations", "org": "organisation"}
 _NUMBER_AFTER = re.compile(r"\b(?:how many|how much|combien (?:de |d )?)\s*(?P<rest>.*)")
 
 
@@ -145,9 +147,16 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
             focus = tuple(language.stem(w) for w in rest)
     if kind == "number":
         match = _NUMBER_AFTER.search(text)
-        rest = [w for w in (match.group("rest").split() if match else [])
-                if w not in language.stop_words or w in COUNTED]
-        focus = tuple(language.stem(YEARS_COUNTED.get(w, w)) for w in rest[:1])
+        after = match.group("rest").split() if match else []
+        rest = [w for w in after if w not in language.stop_words or w in COUNTED][:1]
+        group = []  # "how many member orgs": organisations that are members, not members (of the Assembly)
+        for w in after[:3]:
+            if w in language.stop_words and w not in COUNTED:
+                break
+            group.append(w)
+        if language.lang == "en" and len(group) >= 2 and group[-1].endswith("s"):
+            rest = group[-2:]
+        focus = tuple(language.stem(COUNTED_AS.get(w, w)) for w in rest)
     titles = tuple(m.group(1).replace("-", " ") for m in TITLED.finditer(text))
     if titles and not kind:
         phrase = f"anything about the {titles[0]}"
@@ -158,7 +167,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         org=tuple(language.stem(w) for w in (org or "").split() if w not in language.stop_words)[:3],
         future=bool(_FUTURE.search(text)) and kind in ("date", "day", "time"),
         years=frozenset(_YEAR.findall(folded)),
-        phrase=phrase or _phrase(kind, role, org, focus and rest[:1]),
+        phrase=phrase or _phrase(kind, role, org, focus and rest),
         language=bool(_LANGUAGE.search(text)),
         titles=titles,
     )
@@ -192,7 +201,7 @@ def _phrase(kind: str | None, role: str | None, org: str | None, focus: list[str
         "day": "the exact date",
         "date": "when",
         "article": "which article",
-        "number": f"how many {focus[0]}" if focus else "the figure",
+        "number": f"how many {' '.join(focus)}" if focus else "the figure",
         "place": "where",
         "reason": "why",
         "person": f"the name of the {focus[0]}" if focus else "who",

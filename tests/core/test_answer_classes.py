@@ -103,6 +103,8 @@ def test_a_related_fact_without_the_asked_detail_is_partial_never_the_answer(des
     ("what was the outcome of the external investigation into the prosecutor",
      "prosecutor-on-leave-external-investigation", "what came of it"),
     ("did mali and niger actually leave in the end", "withdrawals-four-states-2026", "what came of it"),
+    ("has the EU actually updated its blocking statute for the icc sanctions", "blocking-statute-calls",
+     "what came of it"),
     ("l'enquête externe sur le procureur, ça a donné quoi ?", "prosecutor-on-leave-external-investigation",
      "ce qu'il en est advenu"),
     # the fact says it does not name the very things asked for, or the person asked about
@@ -118,6 +120,14 @@ def test_a_fact_that_says_it_lacks_the_asked_detail_is_shown_as_partial(desk: De
     answer = desk.answerer.ask(question)
     assert answer.status == "partial", (answer.status, [h.fact.id for h in answer.hits])
     assert answer.hits[0].fact.id == shown and answer.missing == missing
+
+
+def test_a_count_of_a_two_word_thing_is_held_only_by_a_count_of_that_thing(desk: Desk) -> None:
+    # "125 States Parties" are members of the Assembly, not member organisations of the Coalition
+    answer = desk.answerer.ask("how many member orgs does cicc have")
+    assert answer.status != "answered", [h.fact.id for h in answer.hits]
+    assert top(desk, "how many deputy prosecutors does the icc have") is None
+    assert top(desk, "how many states parties are there") == "states-parties-count-125"
 
 
 def test_a_year_tied_to_a_thing_must_be_that_things_year(desk: Desk) -> None:
