@@ -9,7 +9,6 @@ coverage stays low and the bot declines instead of stretching an unrelated fact 
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +18,7 @@ from bot.core.bodies import OtherBodies
 from bot.core.facts import FactStore
 from bot.core.language import SHOWN_COLUMNS, detect, pipeline
 from bot.core.lexicon import correction
-from bot.core.matching import Candidate, alternative_sets, fact_terms, phrase_pairs, presence
+from bot.core.matching import Candidate, alternative_sets, concept_weights, fact_terms, phrase_pairs, presence
 from bot.core.messages import missing_in, say
 from bot.core.models import Fact, InputError, Source, Topic
 from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
@@ -30,7 +29,6 @@ CANDIDATES = 12
 THRESHOLD = 0.55  # coverage the chosen facts together need to count as an answer; calibrated on tests/eval/
 MIN_SHARE = 0.65  # coverage each chosen fact needs on its own
 MIN_GAIN = 0.2  # coverage a second or third fact must add to be shown beside the first
-ORDINARY_SHARE = 0.5  # an ordinary word the store lacks, beside known words, weighs this share of the lightest
 HOLDER_SHARE = 0.75  # a fact holding the asked detail may replace the best one if it covers this share of it
 MIN_EVIDENCE = 0.5  # matched weight (in idf units) below which a question is too general to answer
 # Terms in more facts than this are left out of the MATCH (still counted for coverage): they barely change
@@ -202,7 +200,7 @@ class Answerer:
             return self._decline(text, [], "language_question")
         other = self.bodies.named_in(text)
         n = max(self._total, 1)
-        weights = self._weights(concepts, df, n)
+        weights = concept_weights(concepts, df, n, self.pipeline.is_ordinary)
         candidates = self._search(concepts, df, n)
         if not candidates:
             return self._decline(text, [], "")
@@ -274,23 +272,6 @@ class Answerer:
             return (c.topic not in topics, not terms & set(stems(c.title)), c.rank)
 
         return sorted(ranked, key=key)
-
-    def _weights(self, concepts: list[Concept], df: dict[str, int], n: int) -> list[float]:
-        """Rarer words weigh more, and a word the store never saw weighs most: it may be the very subject
-        ("Netanyahu"). But an ordinary word the store lacks, among two or more words it knows, is a paraphrase
-        ("did the US *ditch* ..."), and does not count against the answer."""
-
-        def concept_df(concept: Concept) -> int:
-            return max(min(df.get(t, 0) for t in alt) for alt in concept.alternatives)
-
-        weights = [math.log(1 + (n - d + 0.5) / (d + 0.5)) for d in map(concept_df, concepts)]
-        known = [w for c, w in zip(concepts, weights, strict=True) if concept_df(c)]
-        if len(known) >= 2:
-            for i, concept in enumerate(concepts):
-                ordinary = self.pipeline.is_ordinary(concept.label)
-                if not concept_df(concept) and " " not in concept.label and ordinary:
-                    weights[i] = ORDINARY_SHARE * min(known)
-        return weights
 
     def _choose(self, ranked: list[Candidate], limit: int, total: float) -> tuple[list[Candidate],
                                                                                    dict[int, float]]:

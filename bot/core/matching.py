@@ -1,12 +1,15 @@
 """How well a candidate fact mentions each concept of a question: exact stems, stems that extend one another
 (porter leaves "complying" as "compli" but "compliance" as "complianc"), typo guesses at part credit, and the
-title, example questions and keywords above the body text. The answerer turns these into coverage.
+title, example questions and keywords above the body text; and how much each concept weighs. The answerer
+turns these into coverage.
 """
 
 from __future__ import annotations
 
 import bisect
 import json
+import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -16,6 +19,8 @@ from bot.core.text import ENGLISH, Concept, Pipeline
 BODY_WEIGHT = 0.45  # a concept found only in a fact's body text counts for this share of a title/question hit
 PREFIX_CREDIT = 0.85  # a word matched only through a shared stem prefix (complying ~ compliance)
 MEMO_TERMS = 256  # terms remembered per fact (a stream of made-up words must not grow it without end)
+RARE_SHARE = 1 / 12  # an everyday word in fewer facts than this share weighs as if in this share, beside a subject
+ORDINARY_SHARE = 0.5  # an ordinary word the store lacks, beside known words, weighs this share of the lightest
 TYPO_CREDIT = 0.75  # a word matched only as a guessed typo ("sanctoins"); the guess may be wrong ("african")
 
 
@@ -152,3 +157,26 @@ def presence(concept: Concept, cand: Candidate) -> float:
         found = max(strong, either * BODY_WEIGHT)
         best = max(best, found * TYPO_CREDIT if alt in concept.guessed else found)
     return best
+
+
+def concept_weights(concepts: list[Concept], df: dict[str, int], n: int,
+                    is_ordinary: Callable[[str], bool]) -> list[float]:
+    """Rarer words weigh more; a word the store never saw weighs most: it may be the subject ("Netanyahu").
+    But an everyday word the store lacks, beside two known words, is a paraphrase ("did the US *ditch*"), and
+    one it holds in a fact or two, beside two words of weight, weighs no more than a word of a few facts."""
+
+    def concept_df(concept: Concept) -> int:
+        return max(min(df.get(t, 0) for t in alt) for alt in concept.alternatives)
+
+    weights = [math.log(1 + (n - d + 0.5) / (d + 0.5)) for d in map(concept_df, concepts)]
+    known = [w for c, w in zip(concepts, weights, strict=True) if concept_df(c)]
+    rare_cap = math.log(1 + (n - n * RARE_SHARE + 0.5) / (n * RARE_SHARE + 0.5))
+    if len(known) >= 2:
+        for i, concept in enumerate(concepts):
+            ordinary = is_ordinary(concept.label)
+            if not concept_df(concept) and " " not in concept.label and ordinary:
+                weights[i] = ORDINARY_SHARE * min(known)
+            elif ordinary and len(concept.alternatives) == 1 and " " not in concept.label and sum(
+                    1 for j, c in enumerate(concepts) if j != i and concept_df(c) and weights[j] >= 0.8) >= 2:
+                weights[i] = min(weights[i], rare_cap)  # "hurt", "listen" beside the subject's words
+    return weights

@@ -77,6 +77,16 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
     assert top(desk, "whats the fidh presdient called") == "fidh-president-on-impunity"
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    # "reposent" and "candidates" are in a fact or two; beside the subject's words they are the asker's phrasing
+    ("Sur quel décret présidentiel américain reposent les sanctions ?", "us-executive-order-14203"),
+    ("should non compliant states be allowed to run candidates", "penalties-for-non-cooperation-proposal"),
+])
+def test_an_everyday_word_the_store_holds_once_does_not_outweigh_the_subject(desk: Desk, question: str,
+                                                                             expected: str) -> None:
+    assert top(desk, question) == expected
+
+
 def test_a_name_the_store_does_not_know_still_vetoes(desk: Desk) -> None:
     answer = desk.answerer.ask("is there an icc arrest warrant for netanyahu")
     assert answer.status != "answered"
@@ -260,15 +270,15 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
 # Bars on the blind sets used for tuning (tests/eval/blind/round*/): their tuning parts, and the holdouts of rounds 1
 # and 2, spent once scored (their figures stand in the README). Round 3's holdouts are never asserted on or tuned on.
 @pytest.mark.parametrize(("name", "right", "declined", "wrong"), [
-    ("round1/en-tuning.yaml", 0.81, 1.0, 0.055),
-    ("round1/en-spent.yaml", 0.7, 0.94, 0.063),
+    ("round1/en-tuning.yaml", 0.84, 1.0, 0.055),
+    ("round1/en-spent.yaml", 0.72, 0.94, 0.063),
     ("round1/fr-tuning.yaml", 0.89, 1.0, 0.026),
-    ("round1/fr-spent.yaml", 0.6, 0.92, 0.074),
+    ("round1/fr-spent.yaml", 0.64, 0.84, 0.074),
     ("round2/en-tuning.yaml", 0.84, 1.0, 0.068),
-    ("round2/en-spent.yaml", 0.88, 0.93, 0.053),
+    ("round2/en-spent.yaml", 0.9, 0.93, 0.053),
     ("round2/fr-tuning.yaml", 1.0, 1.0, 0.0),
-    ("round2/fr-spent.yaml", 0.7, 0.9, 0.065),
-    ("round3/en-tuning.yaml", 0.7, 0.9, 0.083),
+    ("round2/fr-spent.yaml", 0.8, 0.9, 0.065),
+    ("round3/en-tuning.yaml", 0.77, 1.0, 0.048),
     ("round3/fr-tuning.yaml", 0.77, 0.95, 0.068),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
