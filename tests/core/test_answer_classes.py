@@ -38,6 +38,12 @@ def test_chat_words_do_not_veto_an_answer(desk: Desk, chatty: str) -> None:
     assert top(desk, chatty) == top(desk, "what is the proposed 2026 budget for the icc") == "budget-2026-193-million"
 
 
+def test_french_chat_abbreviations_do_not_veto_an_answer(desk: Desk) -> None:
+    # "qqn" (quelqu'un), "stp": how a member asks, not what about
+    assert top(desk, "qqn sait quand les USA ont sanctionné quatre juges de la CPI stp ?") == (
+        "us-sanctions-four-judges-june-2025")
+
+
 def test_an_ordinary_word_the_store_lacks_is_a_paraphrase_not_a_typo(desk: Desk) -> None:
     # "ditch" is not in the store; it must neither veto the answer nor be "corrected" to another word
     answer = desk.answerer.ask("did washington slap sanctions on icc judges in june 2025?")
