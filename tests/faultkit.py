@@ -89,9 +89,17 @@ def fsize_limit(limit: int) -> Callable[[], None]:
 
 
 def fill_database(conn: sqlite3.Connection) -> None:
-    """The database cannot grow by a single page any more: SQLITE_FULL on the next write that needs one."""
+    """The database cannot grow by a single page any more, and the room left inside its pages is taken too:
+    SQLITE_FULL on the next write, however small, whatever room the data happened to leave."""
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")
+    with contextlib.suppress(sqlite3.OperationalError):
+        conn.execute("CREATE TABLE IF NOT EXISTS test_filler (b BLOB)")
+        for size in (4096, 512, 64, 8, 1):
+            with contextlib.suppress(sqlite3.OperationalError):
+                while True:
+                    conn.execute("INSERT INTO test_filler VALUES (zeroblob(?))", (size,))
+                    conn.commit()
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, str]]:
