@@ -221,7 +221,7 @@ class Answerer:
             # bm25 (negative; lower is better) breaks ties between facts that cover the question equally
             cand.order = (cand.coverage + BM25_MIX * (cand.rank / best_rank if best_rank else 0)
                           + TITLE_MIX * sum(w for i, w in enumerate(weights) if cand.titled(concepts[i])) / total
-                          + EXAMPLE_MIX * cand.closest_example(alternatives, weights, total))
+                          + EXAMPLE_MIX * cand.closest_example(alternatives, weights, total, wants.kind))
         ranked = sorted(candidates, key=lambda c: -c.order)
         if len(concepts) == 1:
             ranked = self._broad(concepts[0], ranked)

@@ -39,7 +39,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"\b(which|what) (article|provision)\b|\bunder what (article|provision)\b"
                            r"|\bquel article\b|\bquelle disposition\b")),
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
-                          r"|\bhow big\b|\bcombien\b|\bquel montant\b|\bquel pourcentage\b|\bquelle somme\b")),
+                          r"|\bhow (big|long)\b|\bcombien\b|\bquel montant\b|\bquel pourcentage\b|\bquelle somme\b")),
     ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
                          r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
                          r"|\bquel pays\b|\bquel lieu\b")),
@@ -95,9 +95,18 @@ _PREFIX_PIECE = re.compile(r"\b\w{1,2}-(?=\w{3})")
 _SHORT_PIECES = re.compile(r"\b(\w{1,2})-(\w{1,2})\b")
 
 
+# how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
+_FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autumn|spring|summer|winter)|how long"
+                      r"( ago| since)?|(the )?full list|for an? (post|tweet|thread|newsletter|presentation|briefing)|"
+                      r"need (the|a|an) (exact )?(date|number|name|figure|list)s?|jusqu ici|a ce jour|pour un post)\b",
+                      re.I)
+
+
 def searched(question: str) -> str:
     """The question as its words are searched by: "article" without a number names no article of the Statute
-    (it would pull in the facts about Article 86 or 112), and a prefix of two letters is read as its word."""
+    (it would pull in the facts about Article 86 or 112), a prefix of two letters is read as its word, and
+    words that frame the question ("so far", "for a post") are left out."""
+    question = _FRAMING.sub(" ", question)
     return _SHORT_PIECES.sub(r"\1\2", _PREFIX_PIECE.sub("", _LOOSE_ARTICLE.sub(" ", question)))
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
+from bot.core import intent
 from bot.core.text import ENGLISH, Concept, Pipeline
 
 BODY_WEIGHT = 0.45  # a concept found only in a fact's body text counts for this share of a title/question hit
@@ -21,6 +22,7 @@ PREFIX_CREDIT = 0.85  # a word matched only through a shared stem prefix (comply
 MEMO_TERMS = 256  # terms remembered per fact (a stream of made-up words must not grow it without end)
 RARE_SHARE = 1 / 12  # an everyday word in fewer facts than this share weighs as if in this share, beside a subject
 ORDINARY_SHARE = 0.5  # an ordinary word the store lacks, beside known words, weighs this share of the lightest
+ASKED_OTHERWISE = 0.6  # an example question asking for another kind of detail counts for this share
 TYPO_CREDIT = 0.75  # a word matched only as a guessed typo ("sanctoins"); the guess may be wrong ("african")
 
 
@@ -66,17 +68,21 @@ class Candidate:
     credit: dict[int, float] = field(default_factory=dict)  # concept index -> weight this fact earns
     language: Pipeline = ENGLISH  # the pipeline the question and the fact's fields were read with
 
-    def closest_example(self, alternatives: list[list[frozenset[str]]], weights: list[float], total: float) -> float:
+    def closest_example(self, alternatives: list[list[frozenset[str]]], weights: list[float], total: float,
+                        kind: str | None = None) -> float:
         """How closely one of the fact's example questions asks what this question asks: the weight of the
-        question's concepts it names, discounted by the words it has that the question lacks."""
+        question's concepts it names, discounted by the words it has that the question lacks, and by asking
+        for another kind of detail ("who did the US sanction" is asked by "who has the US sanctioned", not by
+        "are more sanctions coming")."""
         best = 0.0
-        for held in example_stems(self.examples, self.language):
+        for held, asks in example_stems(self.examples, self.language):
             named = [i for i, alts in enumerate(alternatives) if any(alt <= held for alt in alts)]
             if not named:
                 continue
             used = {t for i in named for alt in alternatives[i] if alt <= held for t in alt}
             share = sum(weights[i] for i in named) / total
-            best = max(best, share * (len(used) / len(held)) ** 0.5)
+            asked_otherwise = ASKED_OTHERWISE if kind and asks != kind else 1.0
+            best = max(best, share * (len(used) / len(held)) ** 0.5 * asked_otherwise)
         return best
 
     def pairs(self, stop_stems: frozenset[str]) -> frozenset[tuple[str, str]]:
@@ -117,10 +123,10 @@ def alternative_sets(concepts: list[Concept]) -> list[list[frozenset[str]]]:
 
 
 @lru_cache(maxsize=4096)
-def example_stems(examples: str, language: Pipeline = ENGLISH) -> tuple[frozenset[str], ...]:
-    """A fact's example questions (as stored, JSON) as sets of content stems; remembered, since the same facts
-    come up for question after question."""
-    return tuple(held for example in json.loads(examples)
+def example_stems(examples: str, language: Pipeline = ENGLISH) -> tuple[tuple[frozenset[str], str | None], ...]:
+    """A fact's example questions (as stored, JSON) as sets of content stems, each with the kind of detail it
+    asks for; remembered, since the same facts come up for question after question."""
+    return tuple((held, intent.read(example, language).kind) for example in json.loads(examples)
                  if (held := frozenset(language.stems(example)) - language.stop_stems))
 
 

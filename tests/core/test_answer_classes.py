@@ -93,6 +93,19 @@ def test_an_everyday_word_the_store_holds_once_does_not_outweigh_the_subject(des
     assert top(desk, question) == expected
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    # asked as an example question of the fact asks it ("who has the US sanctioned"), not as another fact's
+    # examples ask about the same words ("are more US sanctions coming")
+    ("who did the us sanction", "us-sanctions-who-is-targeted"),
+    # framing words say how the member asks, not what about
+    ("when were the icc judges sanctioned by the us so far", "us-sanctions-four-judges-june-2025"),
+    ("how long ago was the last non-cooperation plenary", "first-non-cooperation-plenary"),
+])
+def test_the_way_a_question_is_asked_picks_between_facts_on_the_same_words(desk: Desk, question: str,
+                                                                          expected: str) -> None:
+    assert top(desk, question) == expected
+
+
 def test_a_name_the_store_does_not_know_still_vetoes(desk: Desk) -> None:
     answer = desk.answerer.ask("is there an icc arrest warrant for netanyahu")
     assert answer.status != "answered"
@@ -277,15 +290,15 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
 # and 2, spent once scored (their figures stand in the README). Round 3's holdouts are never asserted on or tuned on.
 @pytest.mark.parametrize(("name", "right", "declined", "wrong"), [
     ("round1/en-tuning.yaml", 0.84, 1.0, 0.055),
-    ("round1/en-spent.yaml", 0.72, 0.94, 0.063),
+    ("round1/en-spent.yaml", 0.8, 0.94, 0.063),
     ("round1/fr-tuning.yaml", 0.89, 1.0, 0.026),
-    ("round1/fr-spent.yaml", 0.64, 0.84, 0.074),
-    ("round2/en-tuning.yaml", 0.84, 1.0, 0.068),
+    ("round1/fr-spent.yaml", 0.67, 0.92, 0.049),
+    ("round2/en-tuning.yaml", 0.86, 1.0, 0.055),
     ("round2/en-spent.yaml", 0.9, 0.93, 0.053),
     ("round2/fr-tuning.yaml", 1.0, 1.0, 0.0),
     ("round2/fr-spent.yaml", 0.8, 0.9, 0.065),
     ("round3/en-tuning.yaml", 0.77, 1.0, 0.048),
-    ("round3/fr-tuning.yaml", 0.77, 0.95, 0.068),
+    ("round3/fr-tuning.yaml", 0.83, 0.95, 0.068),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
