@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, fold, words
 
@@ -128,20 +129,35 @@ class Wants:
         return bool(self.kind or self.future or self.titles)
 
 
+def _kind(text: str) -> tuple[str | None, re.Match[str] | None]:
+    """The kind of detail asked (see `Wants.kind`), with the "which ..." match that settled it, if one did."""
+    kind = next((name for name, pattern in _KINDS if pattern.search(text)), None)
+    which = _WHICH.search(text) if kind in (None, "outcome") else None
+    if which and which.group("noun") in PEOPLE:
+        return "person", None  # "which US official": who
+    if which and (which.group("which") != "which" or which.group("noun").endswith("s")):
+        return "names", which
+    return kind, None
+
+
+@lru_cache(maxsize=65536)
+def kind_of(question: str) -> str | None:
+    """Only the kind of detail a question asks for: how a fact's example questions are compared with a member's.
+    Remembered: the same examples come up for question after question."""
+    return _kind(" ".join(words(question.replace("'", " "))))[0]
+
+
 def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     """A question's wants; `kind` is None for questions that ask about a subject in general. The thing counted and
     whose role is asked are stemmed with `language`, the pipeline the facts are matched in."""
     text = " ".join(words(question.replace("'", " ")))
     folded = fold(question)
-    kind = next((name for name, pattern in _KINDS if pattern.search(text)), None)
+    kind, which = _kind(text)
     role = org = None
     focus: tuple[str, ...] = ()
     phrase = ""
-    which = _WHICH.search(text) if kind in (None, "outcome") else None
-    if which and which.group("noun") in PEOPLE:
-        kind = "person"  # "which US official": who
-    elif which and (which.group("which") != "which" or which.group("noun").endswith("s")):
-        kind, focus = "names", (language.stem(which.group("noun")),)
+    if kind == "names" and which:
+        focus = (language.stem(which.group("noun")),)
         phrase = f"{which.group('which')} {which.group('noun')}"
     if kind == "person":  # only a question asking who names a role ("who is the ASP President")
         role, org = _role(text, language.stop_words | STOP_WORDS)

@@ -75,13 +75,13 @@ class Candidate:
         for another kind of detail ("who did the US sanction" is asked by "who has the US sanctioned", not by
         "are more sanctions coming")."""
         best = 0.0
-        for held, asks in example_stems(self.examples, self.language):
+        for example, held in example_stems(self.examples, self.language):
             named = [i for i, alts in enumerate(alternatives) if any(alt <= held for alt in alts)]
             if not named:
                 continue
             used = {t for i in named for alt in alternatives[i] if alt <= held for t in alt}
             share = sum(weights[i] for i in named) / total
-            asked_otherwise = ASKED_OTHERWISE if kind and asks != kind else 1.0
+            asked_otherwise = ASKED_OTHERWISE if kind and intent.kind_of(example) != kind else 1.0
             best = max(best, share * (len(used) / len(held)) ** 0.5 * asked_otherwise)
         return best
 
@@ -123,10 +123,10 @@ def alternative_sets(concepts: list[Concept]) -> list[list[frozenset[str]]]:
 
 
 @lru_cache(maxsize=4096)
-def example_stems(examples: str, language: Pipeline = ENGLISH) -> tuple[tuple[frozenset[str], str | None], ...]:
-    """A fact's example questions (as stored, JSON) as sets of content stems, each with the kind of detail it
-    asks for; remembered, since the same facts come up for question after question."""
-    return tuple((held, intent.read(example, language).kind) for example in json.loads(examples)
+def example_stems(examples: str, language: Pipeline = ENGLISH) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A fact's example questions (as stored, JSON), each with its set of content stems; remembered, since the
+    same facts come up for question after question."""
+    return tuple((example, held) for example in json.loads(examples)
                  if (held := frozenset(language.stems(example)) - language.stop_stems))
 
 
