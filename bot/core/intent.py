@@ -1,7 +1,7 @@
 """What a question asks for beyond its words: the kind of detail it wants (a date, a number, a person, a place, an
-article of the Statute, a reason, contact details), the thing that detail is about ("how many *deputy
-prosecutors*", "the president *of the ASP*"), whether it looks ahead ("the *next* session"), and the years it
-names.
+article of the Statute, a reason, contact details, what came of something, the names of things), the thing that
+detail is about ("how many *deputy prosecutors*", "the president *of the ASP*"), whether it looks ahead ("the
+*next* session"), the years and titled offices it names; and which of its words are searched by at all.
 
 Words alone find the facts about a subject; they cannot tell a fact that holds the asked detail from one that
 merely mentions the subject. The answerer reads a question's `Wants` and asks `bot.core.holds` whether a fact
@@ -99,8 +99,8 @@ _SHORT_PIECES = re.compile(r"\b(\w{1,2})-(\w{1,2})\b")
 # how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
 _FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autumn|spring|summer|winter)|how long"
                       r"( ago| since)?|(the )?full list|for an? (post|tweet|thread|newsletter|presentation|briefing)|"
-                      r"need (the|a|an) (exact )?(date|number|name|figure|list)s?|jusqu ici|a ce jour|pour un post)\b",
-                      re.I)
+                      r"need (the|a|an) (exact )?(date|number|name|figure|list)s?|jusqu.ici|[aà] ce jour|"
+                      r"pour un post)\b", re.I)
 
 
 def searched(question: str) -> str:
@@ -113,7 +113,8 @@ def searched(question: str) -> str:
 
 @dataclass(frozen=True)
 class Wants:
-    kind: str | None = None  # contact | time | day | article | number | place | date | reason | person
+    kind: str | None = None  # contact | time | day | article | number | place | date | reason | person | outcome
+    # | names ("which banks")
     focus: tuple[str, ...] = ()  # stems of what a count or amount is of ("deputy prosecutor")
     role: str | None = None  # a role whose holder is asked for ("president")
     org: tuple[str, ...] = ()  # stems naming whose role it is ("asp")
