@@ -14,12 +14,14 @@ import pytest
 from bot.core import commands
 from bot.core.datafiles import FRENCH_SYNONYMS, check_dataset, data_dir
 from bot.core.db import Database
+from bot.core.deadlines.model import deadline_from_record
 from bot.core.desk import Desk
 from bot.core.language import detect
 from bot.core.messages import CATALOG, date_in, missing_in
 from bot.core.models import InputError
 from bot.core.permissions import Actor
 from bot.core.registry import Context
+from bot.core.reminders.notices import moved_text
 from bot.core.reminders.texts import reminder_text
 from bot.core.render import answer_text
 from bot.core.scheduler import digest_text
@@ -170,6 +172,20 @@ def test_config_language_sets_the_reminders_language(shipped_desk: Desk, moderat
     now = dt.datetime(2025, 11, 28, 9, tzinfo=dt.UTC)
     assert digest_text(shipped_desk, "g1", now).startswith("📅 **À venir cette semaine** (jusqu'au <t:")
     assert digest_text(shipped_desk, "g2", now).startswith("📅 **Coming up this week**"), "English by default"
+
+
+def test_a_rescheduled_notice_and_an_all_day_session_read_in_french() -> None:
+    session = deadline_from_record({"id": "asp-session", "title": "ASP session", "kind": "session",
+                                    "start": "2026-12-07", "end": "2026-12-08", "zone": "Europe/Amsterdam"})
+    when = session.when_text("fr")
+    assert when.startswith("du lundi 7 décembre 2026 (toute la journée, Europe/Amsterdam) au mardi 8 décembre "
+                           "2026 (toute la journée, Europe/Amsterdam) — commence le <t:")
+    assert "Quand : du lundi 7 décembre 2026" in reminder_text(session, number=1, total=1, lang="fr")
+    assert moved_text(session, "fr").startswith("🔁 **ASP session** a été reporté : c'est désormais du lundi")
+    assert moved_text(session).startswith("🔁 **ASP session** has been rescheduled: it is now Monday 7 December")
+    meeting = deadline_from_record({"id": "call", "title": "Call", "kind": "event", "start": "2026-12-07 10:00",
+                                    "end": "2026-12-07 11:00", "zone": "Europe/Amsterdam"})
+    assert " jusqu’au <t:" in meeting.when_text("fr") and " until <t:" in meeting.when_text()
 
 
 @pytest.mark.parametrize("name", ["round1/fr-tuning.yaml", "round1/fr-spent.yaml", "round2/fr-tuning.yaml",

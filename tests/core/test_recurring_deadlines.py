@@ -151,3 +151,8 @@ async def test_moving_an_occurrence_already_reminded_tells_the_channel_its_new_t
     assert f"<t:{int(at(2026, 3, 6, 15).timestamp())}:F>" in notice.text, "the occurrence's new time, 16:00 CET"
     await service.dispatch_due()
     assert len(sender.posts) == 2, "once"
+
+    run(desk, "config language", language="fr")  # a French server gets the notice in French
+    run(desk, "deadline move", id="coalition-call", date="2026-03-05", to="2026-03-06 17:00", reason="again")
+    await service.dispatch_due()
+    assert "a été reporté : c'est désormais" in sender.posts[2].text, sender.posts[2].text

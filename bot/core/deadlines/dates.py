@@ -23,6 +23,9 @@ from typing import Any
 from bot.core.models import InputError
 from bot.core.timeutil import UTC, add_years, utcnow
 
+DAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+             "novembre", "décembre")
 DEFAULT_ZONE = "Europe/Amsterdam"  # the Court's seat
 EARLIEST_DATE = dt.date(1998, 1, 1)  # the year of the Rome Statute: no deadline or session tracked is earlier
 YEARS_AHEAD = 5  # nothing is scheduled further ahead than this; a year like 9999 is a typo
@@ -136,12 +139,16 @@ class When:
         """Aware local start: for all-day, midnight (moved forward if midnight falls in a gap)."""
         return resolve_local(dt.datetime.combine(self.date, self.time or dt.time(0, 0)), self.zone)
 
-    def reading(self) -> str:
-        """How the input was read, in words nobody can misread: 'Monday 7 December 2026, 10:00 Europe/Amsterdam'."""
-        day = f"{calendar.day_name[self.date.weekday()]} {self.date.day} {calendar.month_name[self.date.month]} " \
-              f"{self.date.year}"
+    def reading(self, lang: str = "en") -> str:
+        """How the input was read, in words nobody can misread: 'Monday 7 December 2026, 10:00 Europe/Amsterdam'
+        ('lundi 7 décembre 2026, 10:00 Europe/Amsterdam' in French)."""
+        if lang == "fr":
+            day = f"{DAYS_FR[self.date.weekday()]} {self.date.day} {MONTHS_FR[self.date.month - 1]} {self.date.year}"
+        else:
+            day = f"{calendar.day_name[self.date.weekday()]} {self.date.day} {calendar.month_name[self.date.month]} " \
+                  f"{self.date.year}"
         if self.time is None:
-            return f"{day} (all day, {self.zone})"
+            return f"{day} ({'toute la journée' if lang == 'fr' else 'all day'}, {self.zone})"
         return f"{day}, {self.time:%H:%M} {self.zone}"
 
     def record_text(self) -> str:

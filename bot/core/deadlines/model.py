@@ -187,15 +187,21 @@ class Deadline:
             data["status"] = self.status
         return data
 
-    def when_text(self) -> str:
-        """Discord timestamps (each reader sees their own zone), plus the given zone in words for all-day dates."""
+    def when_text(self, lang: str = "en") -> str:
+        """Discord timestamps (each reader sees their own zone), plus the given zone in words for all-day dates;
+        the words around them in `lang`."""
+        french = lang == "fr"
         if self.all_day:
-            first = self.start_when().reading()
-            text = first if self.end is None else f"{first} to {self.end_when().reading()}"  # type: ignore[union-attr]
-            return f"{text} — starts {discord_timestamp(self.start_utc, 'F')}, {discord_timestamp(self.start_utc, 'R')}"
+            first = self.start_when().reading(lang)
+            if self.end is not None:
+                last = self.end_when().reading(lang)  # type: ignore[union-attr]
+                first = f"du {first} au {last}" if french else f"{first} to {last}"
+            starts = "commence le" if french else "starts"
+            start, relative = discord_timestamp(self.start_utc, "F"), discord_timestamp(self.start_utc, "R")
+            return f"{first} — {starts} {start}, {relative}"
         text = f"{discord_timestamp(self.start_utc, 'F')} ({discord_timestamp(self.start_utc, 'R')})"
         if self.end is not None:
-            text += f" until {discord_timestamp(self.end_utc, 'F')}"  # type: ignore[arg-type]
+            text += f" {'jusqu’au' if french else 'until'} {discord_timestamp(self.end_utc, 'F')}"  # type: ignore[arg-type]
         return text
 
     def to_dict(self) -> dict[str, Any]:

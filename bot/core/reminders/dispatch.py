@@ -235,7 +235,7 @@ class ReminderService:
 
         def compose(late: bool) -> tuple[str, str | None]:
             if row["offset"].startswith(MOVED_PREFIX):
-                return moved_text(deadline), None
+                return moved_text(deadline, settings.language), None
             if notice:
                 return cancellation_text(deadline, self._cancel_reason(deadline.id), settings.language), None
             number, total = self._position(row)

@@ -68,7 +68,10 @@ def _queue_moved(db: Database, after: Deadline, suffix: str) -> int:
     return len(reminded)
 
 
-def moved_text(deadline: Deadline) -> str:
+def moved_text(deadline: Deadline, lang: str = "en") -> str:
+    if lang == "fr":
+        return (f"🔁 **{neutralize(deadline.title)}** a été reporté : c'est désormais {deadline.when_text(lang)}. "
+                f"Les rappels restants suivent le nouvel horaire.\n`{deadline.id}`")
     return (f"🔁 **{neutralize(deadline.title)}** has been rescheduled: it is now {deadline.when_text()}. "
             f"The remaining reminders follow the new time.\n`{deadline.id}`")
 

@@ -72,7 +72,7 @@ def reminder_text(deadline: Deadline, *, number: int, total: int, role_id: str |
         lines.append(role_ref(role_id))
     kind = (KIND_LABELS_FR if french else KIND_LABELS).get(deadline.kind, deadline.kind)
     lines.append(f"⏰ **{neutralize(deadline.title)}** — {kind}")
-    lines.append(f"{'Quand :' if french else 'When:'} {deadline.when_text()}")
+    lines.append(f"{'Quand :' if french else 'When:'} {deadline.when_text(lang)}")
     if deadline.link:
         lines.append(f"{'Lien :' if french else 'Link:'} <{deadline.link}>")
     if late_due is not None:
