@@ -7,8 +7,8 @@ Three numbers per set, as the project reports them:
   answerable question no curated fact holds, `expect: []`, counts here: declining it is right);
 - wrong answers: questions answered with a fact that does not answer them (any kind), over all questions.
 
-Run: `.venv/bin/python -m tests.eval.score tests/eval/blind/round3/en-tuning.yaml [--misses]`. `--misses` lists what went
-wrong, and is refused on a holdout file: a holdout is scored once at the end and never tuned on.
+Run: `.venv/bin/python -m tests.eval.score tests/eval/blind/round3/en-tuning.yaml [--misses]`. `--misses` lists
+what went wrong, and is refused on a holdout file: a holdout is scored once at the end and never tuned on.
 """
 
 from __future__ import annotations
