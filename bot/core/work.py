@@ -71,7 +71,12 @@ class Workers:
         self.per_server = per_server
         self.running_per_server = max(1, min(running_per_server, readers))
         self.clock = clock
-        self._cond = threading.Condition()
+        # One lock guards the queues; the writer waits on `_cond`, the readers on `_readable`, and each event
+        # wakes one thread that can act on it, not all of them: a needless wake-up takes the GIL from the event
+        # loop for nothing.
+        lock = threading.Lock()
+        self._cond = threading.Condition(lock)
+        self._readable = threading.Condition(lock)
         self._lanes: dict[str, deque[_Job]] = {}  # reads waiting, by server, in the order servers came
         self._running: dict[str, int] = {}
         self._writes: deque[_Job] = deque()
@@ -101,9 +106,10 @@ class Workers:
             self._by_server[key] = self._by_server.get(key, 0) + 1
             if write:
                 self._writes.append(job)
+                self._cond.notify()
             else:
                 self._lanes.setdefault(key, deque()).append(job)
-            self._cond.notify_all()
+                self._readable.notify()
         return job.future
 
     def command(self, ctx: Context, name: str, args: dict[str, Any], *,
@@ -130,7 +136,7 @@ class Workers:
             with self._cond:
                 job = self._next_read()
                 while job is None and not self._stopped:
-                    self._cond.wait()
+                    self._readable.wait()
                     job = self._next_read()
                 if job is None:
                     return
@@ -171,7 +177,8 @@ class Workers:
                     self._by_server[job.server] = left
                 else:
                     del self._by_server[job.server]
-                self._cond.notify_all()
+                if self._lanes:  # a read may have been waiting for this server's share
+                    self._readable.notify()
 
     def shutdown(self) -> None:
         """Stop taking jobs; what is queued is cancelled, what runs finishes on its own."""
@@ -181,6 +188,7 @@ class Workers:
             self._writes.clear()
             self._lanes.clear()
             self._cond.notify_all()
+            self._readable.notify_all()
         for job in queued:
             job.future.cancel()
             with self._cond:
