@@ -69,7 +69,7 @@ def questions(facts: list[Fact], rng: random.Random, count: int) -> list[str]:
     return out
 
 
-MEMBERS = ROOT / "tests" / "eval" / "blind" / "en-tuning.yaml"  # real phrasing from the blind tuning set
+MEMBERS = ROOT / "tests" / "eval" / "blind" / "round1" / "en-tuning.yaml"  # real phrasing from a blind set
 
 
 def shapes(facts: list[Fact], rng: random.Random, count: int) -> dict[str, list[str]]:
