@@ -104,3 +104,10 @@ def test_the_graph_sees_real_imports() -> None:
     edges = graph()
     assert "bot.core.facts" in edges["bot.core.answering"]
     assert any(m.startswith("bot.core") for m in edges["bot.discord_bot.client"])
+
+
+def test_the_benchmarks_find_the_files_they_read() -> None:
+    """The benchmarks are not run by the tests; a moved evaluation set must still not break them silently."""
+    from bench import bench_answers
+
+    assert bench_answers.MEMBERS.is_file(), bench_answers.MEMBERS
