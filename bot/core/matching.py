@@ -21,6 +21,7 @@ BODY_WEIGHT = 0.45  # a concept found only in a fact's body text counts for this
 PREFIX_CREDIT = 0.85  # a word matched only through a shared stem prefix (complying ~ compliance)
 MEMO_TERMS = 256  # terms remembered per fact (a stream of made-up words must not grow it without end)
 RARE_SHARE = 1 / 12  # an everyday word in fewer facts than this share weighs as if in this share, beside a subject
+SUBJECT_WEIGHT = 0.8  # a known word weighing this much says what a question is about
 ORDINARY_SHARE = 0.5  # an ordinary word the store lacks, beside known words, weighs this share of the lightest
 ASKED_OTHERWISE = 0.6  # an example question asking for another kind of detail counts for this share
 TYPO_CREDIT = 0.75  # a word matched only as a guessed typo ("sanctoins"); the guess may be wrong ("african")
@@ -80,9 +81,10 @@ class Candidate:
             if not named:
                 continue
             used = {t for i in named for alt in alternatives[i] if alt <= held for t in alt}
-            share = sum(weights[i] for i in named) / total
-            asked_otherwise = ASKED_OTHERWISE if kind and intent.kind_of(example) != kind else 1.0
-            best = max(best, share * (len(used) / len(held)) ** 0.5 * asked_otherwise)
+            score = sum(weights[i] for i in named) / total * (len(used) / len(held)) ** 0.5
+            if score > best and kind and intent.kind_of(example) != kind:  # read the example only if it matters
+                score *= ASKED_OTHERWISE
+            best = max(best, score)
         return best
 
     def pairs(self, stop_stems: frozenset[str]) -> frozenset[tuple[str, str]]:
@@ -171,18 +173,18 @@ def concept_weights(concepts: list[Concept], df: dict[str, int], n: int,
     But an everyday word the store lacks, beside two known words, is a paraphrase ("did the US *ditch*"), and
     one it holds in a fact or two, beside two words of weight, weighs no more than a word of a few facts."""
 
-    def concept_df(concept: Concept) -> int:
-        return max(min(df.get(t, 0) for t in alt) for alt in concept.alternatives)
-
-    weights = [math.log(1 + (n - d + 0.5) / (d + 0.5)) for d in map(concept_df, concepts)]
-    known = [w for c, w in zip(concepts, weights, strict=True) if concept_df(c)]
+    dfs = [max(min(df.get(t, 0) for t in alt) for alt in concept.alternatives) for concept in concepts]
+    weights = [math.log(1 + (n - d + 0.5) / (d + 0.5)) for d in dfs]
+    known = [w for d, w in zip(dfs, weights, strict=True) if d]
     rare_cap = math.log(1 + (n - n * RARE_SHARE + 0.5) / (n * RARE_SHARE + 0.5))
+    strong = [bool(d) and w >= SUBJECT_WEIGHT for d, w in zip(dfs, weights, strict=True)]
+    subject_words = sum(strong)
     if len(known) >= 2:
         for i, concept in enumerate(concepts):
             ordinary = is_ordinary(concept.label)
-            if not concept_df(concept) and " " not in concept.label and ordinary:
+            if not dfs[i] and " " not in concept.label and ordinary:
                 weights[i] = ORDINARY_SHARE * min(known)
-            elif ordinary and len(concept.alternatives) == 1 and " " not in concept.label and sum(
-                    1 for j, c in enumerate(concepts) if j != i and concept_df(c) and weights[j] >= 0.8) >= 2:
+            elif ordinary and len(concept.alternatives) == 1 and " " not in concept.label and \
+                    subject_words - strong[i] >= 2:
                 weights[i] = min(weights[i], rare_cap)  # "hurt", "listen" beside the subject's words
     return weights
