@@ -16,46 +16,8 @@ import discord
 from discord import app_commands
 from discord.app_commands import TranslationContextLocation as Where
 
-NAMES_FR = {
-    # commands and groups
-    "ask": "demander", "topics": "sujets", "help": "aide", "deadlines": "echeances", "deadline": "echeance",
-    "fact": "fait", "facts": "faits", "source": "source", "status": "etat", "reminders": "rappels",
-    "config": "config",
-    # subcommands
-    "show": "afficher", "list": "liste", "add": "ajouter", "edit": "modifier", "retire": "retirer",
-    "revert": "restaurer", "history": "historique", "search": "chercher", "diff": "comparer",
-    "import": "importer", "export": "exporter", "feedback": "signalements", "gaps": "sans-reponse",
-    "stale": "a-revoir", "calendar": "calendrier", "cancel": "annuler", "channel": "salon", "role": "role",
-    "offsets": "delais", "digest": "resume", "network": "reseau", "modrole": "role-moderation",
-    "modlog": "journal", "answers": "reponses", "cooldown": "intervalle", "retention": "conservation",
-    "language": "langue",
-    # options
-    "question": "question", "topic": "sujet", "days": "jours", "past": "passees", "reason": "raison",
-    "revision": "revision", "words": "mots", "retired": "retires", "seconds": "secondes", "text": "texte",
-    "title": "titre", "title_fr": "titre_fr", "text_fr": "texte_fr", "questions_fr": "questions_fr",
-}
-COMMANDS_FR = {
-    "ask": "Poser une question ; la réponse cite ses sources",
-    "topics": "Les sujets que couvrent les faits vérifiés",
-    "help": "Ce que le bot sait faire",
-    "deadlines": "Les échéances à venir, la plus proche d'abord",
-    "deadline": "Une échéance : détails, historique, calendrier",
-    "deadline show": "Une échéance en détail",
-    "deadline history": "Les révisions d'une échéance",
-    "deadline calendar": "Un fichier calendrier (.ics) de toutes les échéances à venir",
-    "fact": "Les faits vérifiés : afficher, lister, chercher (modérateurs : modifier)",
-    "fact show": "Afficher un fait avec ses sources",
-    "fact list": "Lister les identifiants et titres des faits",
-    "fact search": "Chercher des faits par leurs mots, le plus pertinent d'abord",
-    "fact add": "Ajouter un fait (avec sa version française)",
-    "fact edit": "Modifier un fait, y compris sa version française",
-    "facts": "Modérateurs : importer, exporter, signalements, questions sans réponse, faits à revoir",
-    "facts stale": "Faits à relire : date de relecture passée, ou traduction plus ancienne que l'anglais",
-    "config": "Modérateurs : rôle de modération, journal, salon des réponses, intervalle, langue",
-    "config language": "La langue des rappels et du résumé hebdomadaire de ce serveur (en ou fr)",
-    "reminders": "Modérateurs : salon, rôle, délais et résumé des rappels",
-    "status": "Version, disponibilité, chiffres, prochain rappel et temps de réponse",
-}
+from bot.core.commands.names_fr import COMMANDS_FR, NAMES_FR
+
 OPTIONS_FR = {
     ("ask", "question"): "votre question",
     ("deadlines", "days"): "combien de jours à l'avance",

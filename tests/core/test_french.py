@@ -20,7 +20,7 @@ from bot.core.language import detect
 from bot.core.messages import CATALOG, date_in, missing_in
 from bot.core.models import InputError
 from bot.core.permissions import Actor
-from bot.core.registry import Context
+from bot.core.registry import REGISTRY, Context
 from bot.core.reminders.notices import moved_text
 from bot.core.reminders.texts import reminder_text
 from bot.core.render import answer_text
@@ -172,6 +172,16 @@ def test_config_language_sets_the_reminders_language(shipped_desk: Desk, moderat
     now = dt.datetime(2025, 11, 28, 9, tzinfo=dt.UTC)
     assert digest_text(shipped_desk, "g1", now).startswith("📅 **À venir cette semaine** (jusqu'au <t:")
     assert digest_text(shipped_desk, "g2", now).startswith("📅 **Coming up this week**"), "English by default"
+
+
+def test_help_is_in_french_for_a_french_client(shipped_desk: Desk, moderator: Actor) -> None:
+    french = commands.run(shipped_desk, Context(moderator, guild_id="g1", locale="fr"), "help").text.splitlines()
+    english = commands.run(shipped_desk, Context(moderator, guild_id="g1", locale="en-US"), "help").text.splitlines()
+    assert french[0].startswith("Posez une question en mots") and english[0].startswith("Ask a question in words")
+    assert "/demander question [lang] — Poser une question ; la réponse cite ses sources" in french
+    assert "/aide — Ce que le bot sait faire" in french and "/help — What the bot can do" in english
+    summaries = {cmd.summary for cmd in REGISTRY.values()}
+    assert not [line for line in french[1:] if line.split(" — ", 1)[1].removesuffix(" (modérateurs)") in summaries]
 
 
 def test_a_rescheduled_notice_and_an_all_day_session_read_in_french() -> None:

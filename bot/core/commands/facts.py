@@ -9,6 +9,7 @@ from typing import Any
 
 from bot import __version__
 from bot.core.commands.fact_review import fact_at
+from bot.core.commands.names_fr import COMMANDS_FR, NAMES_FR
 from bot.core.datafiles import parse_import
 from bot.core.desk import Desk
 from bot.core.facts import ImportPlan
@@ -299,11 +300,27 @@ def status(desk: Desk, ctx: Context) -> Reply:
 
 @command("help", "What the bot can do")
 def help_(desk: Desk, ctx: Context) -> Reply:
-    lines = ["Ask a question in words, or use a command (options in [brackets] are optional):"]
+    """In French for a member whose client is in French: the French command names Discord shows them, and the
+    French descriptions where there are some."""
+    french = (ctx.locale or "").startswith("fr")
+    lines = ["Posez une question en mots, ou utilisez une commande (les options entre [crochets] sont "
+             "facultatives) :" if french else
+             "Ask a question in words, or use a command (options in [brackets] are optional):"]
     for cmd in sorted(REGISTRY.values(), key=lambda c: (c.moderator, c.name)):
         if cmd.name in ("facts import", "data sync"):  # a file on Discord; a path in the chat
             usage = "facts import file" if cmd.name == "facts import" else "data sync [folder]"
         else:
             usage = cmd.name + "".join(f" {p.name}" if p.required else f" [{p.name}]" for p in cmd.params)
-        lines.append(f"/{usage} — {cmd.summary}{' (moderators)' if cmd.moderator else ''}")
+        if french:
+            usage = " ".join(_in_french(word) for word in usage.split())
+        summary = COMMANDS_FR.get(cmd.name, cmd.summary) if french else cmd.summary
+        moderators = (" (modérateurs)" if french else " (moderators)") if cmd.moderator else ""
+        lines.append(f"/{usage} — {summary}{moderators}")
     return Reply("\n".join(lines), ephemeral=True)
+
+
+def _in_french(word: str) -> str:
+    """A word of a command's usage as French clients see it: "show" -> "afficher", "[topic]" -> "[sujet]"."""
+    name = word.strip("[]")
+    french = NAMES_FR.get(name, name)
+    return f"[{french}]" if word.startswith("[") else french
