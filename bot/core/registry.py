@@ -35,6 +35,7 @@ class Reply:
     ok: bool = True
     ephemeral: bool = False
     data: Any = None  # the structured result (Answer, Fact, list of revisions, ...) for richer rendering
+    lang: str = "en"  # the language the reply is worded in ("fr" for a French client where the command has French)
     files: list[tuple[str, bytes]] = field(default_factory=list)
     change: str | None = None  # one line for the mod-log when the command changed something
     failure: str | None = None  # when ok is False: "input", "permission", "storage" or "internal" (our fault)

@@ -13,7 +13,6 @@ from bot.core.answering import Answer, FactHit
 from bot.core.messages import date_in, say, shown
 from bot.core.models import Fact, Revision, Source, Topic
 from bot.core.revisions import history_lines
-from bot.core.timeutil import human_date
 
 NO_ANSWER = "No curated fact on that yet."
 
@@ -67,16 +66,25 @@ def answer_text(answer: Answer) -> str:
     return text
 
 
-def fact_text(fact: Fact, sources: list[Source]) -> str:
-    text = hit_text(FactHit(fact, sources, 1.0))
-    extra = [f"Topic: {fact.topic}", f"Revision {fact.rev}", f"status: {fact.status}"]
+def fact_text(fact: Fact, sources: list[Source], lang: str = "en") -> str:
+    """One fact in full for curators: shown in `lang`, with its curation details; the other language's text
+    follows (in French, the English version)."""
+    text = hit_text(FactHit(fact, sources, 1.0), lang)
+    colon = " :" if lang == "fr" else ":"  # French typography: a space before the colon
+    extra = [f"{say('topic', lang)}{colon} {fact.topic}", f"{say('revision', lang)} {fact.rev}",
+             f"{say('status', lang).lower()}{colon} {fact.status}"]
     if fact.review_by:
-        extra.append(f"review by {human_date(fact.review_by)}")
+        extra.append(f"{say('review_by', lang).lower()} {date_in(fact.review_by, lang)}")
     lines = [" · ".join(extra)]
+    if lang == "fr" and fact.has_french:
+        if fact.questions_fr:
+            lines.append(f"{say('example_questions', lang)}{colon} " + " | ".join(fact.questions_fr))
+        lines.append(f"Anglais : **{fact.title}** {fact.text}")
+        return text + "\n" + "\n".join(lines)
     if fact.questions:
-        lines.append("Example questions: " + " | ".join(fact.questions))
+        lines.append(f"{say('example_questions', lang)}{colon} " + " | ".join(fact.questions))
     if fact.keywords:
-        lines.append("Keywords: " + ", ".join(fact.keywords))
+        lines.append(f"{say('keywords', lang)}{colon} " + ", ".join(fact.keywords))
     if fact.has_french:
         review = " (older than the English text: review it)" if fact.french_outdated else ""
         lines.append(f"French{review}: **{fact.title_fr}** {fact.text_fr}")

@@ -24,7 +24,7 @@ from bot.core.messages import date_in, say, shown
 from bot.core.models import Fact, Source
 from bot.core.permissions import Actor
 from bot.core.render import is_stale, stale_note
-from bot.core.timeutil import discord_timestamp, human_date, utcnow
+from bot.core.timeutil import discord_timestamp, utcnow
 
 MESSAGE_LIMIT = 2000
 EMBED_TITLE = 256
@@ -92,15 +92,17 @@ def fact_embed(fact: Fact, sources: list[Source], *, number: int | None = None, 
     if is_stale(fact):
         embed.add_field(name=say("review_overdue", lang), value=stale_note(fact, lang), inline=False)
     if details:
-        embed.add_field(name="Topic", value=fact.topic, inline=True)
-        embed.add_field(name="Revision", value=str(fact.rev), inline=True)
+        embed.add_field(name=say("topic", lang), value=fact.topic, inline=True)
+        embed.add_field(name=say("revision", lang), value=str(fact.rev), inline=True)
         if fact.review_by:
-            embed.add_field(name="Review by", value=human_date(fact.review_by), inline=True)
-        embed.add_field(name="Status", value=fact.status, inline=True)
-        if fact.questions:
-            embed.add_field(name="Example questions", value=clip("\n".join(fact.questions), 1024), inline=False)
+            embed.add_field(name=say("review_by", lang), value=date_in(fact.review_by, lang), inline=True)
+        embed.add_field(name=say("status", lang), value=fact.status, inline=True)
+        questions = fact.questions_fr if lang == "fr" and fact.questions_fr else fact.questions
+        if questions:
+            embed.add_field(name=say("example_questions", lang), value=clip("\n".join(questions), 1024),
+                            inline=False)
         if fact.keywords:
-            embed.add_field(name="Keywords", value=clip(", ".join(fact.keywords), 1024), inline=False)
+            embed.add_field(name=say("keywords", lang), value=clip(", ".join(fact.keywords), 1024), inline=False)
     return embed
 
 

@@ -139,7 +139,7 @@ async def render_fact(client: DeskHost, reply: Reply) -> Parts:
         sources = await client.read(lambda: client.desk.facts.sources_for(fact))
     except Busy:
         sources = []
-    return content, [fact_embed(fact, sources)], None
+    return content, [fact_embed(fact, sources, lang=reply.lang)], None
 
 
 async def render_parts(render: Render, client: DeskHost, reply: Reply) -> Parts:

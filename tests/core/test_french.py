@@ -184,6 +184,16 @@ def test_help_is_in_french_for_a_french_client(shipped_desk: Desk, moderator: Ac
     assert not [line for line in french[1:] if line.split(" — ", 1)[1].removesuffix(" (modérateurs)") in summaries]
 
 
+def test_fact_show_is_in_french_for_a_french_client_with_the_english_after(shipped_desk: Desk,
+                                                                           moderator: Actor) -> None:
+    fact = shipped_desk.facts.require("budget-2026-193-million")
+    french = commands.run(shipped_desk, Context(moderator, guild_id="g1", locale="fr"), "fact show", {"id": fact.id})
+    assert french.lang == "fr" and french.text.startswith(f"**{fact.title_fr}**\n{fact.text_fr}")
+    assert f"Anglais : **{fact.title}** {fact.text}" in french.text and "Sujet : budget · Révision" in french.text
+    english = commands.run(shipped_desk, Context(moderator, guild_id="g1"), "fact show", {"id": fact.id})
+    assert english.lang == "en" and english.text.startswith(f"**{fact.title}**") and "Topic: budget" in english.text
+
+
 def test_a_rescheduled_notice_and_an_all_day_session_read_in_french() -> None:
     session = deadline_from_record({"id": "asp-session", "title": "ASP session", "kind": "session",
                                     "start": "2026-12-07", "end": "2026-12-08", "zone": "Europe/Amsterdam"})

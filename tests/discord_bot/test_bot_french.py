@@ -79,6 +79,21 @@ async def test_the_locale_is_a_hint_and_declines_are_french_too(env: DeskBot) ->
     assert waited.ephemeral and waited.content.startswith("Ce serveur permet une question toutes les 20 s")
 
 
+async def test_fact_show_and_help_are_french_for_a_french_client(env: DeskBot) -> None:
+    fact = env.desk.facts.require("budget-2026-193-million")
+    shown = await env.run("fact show", {"id": fact.id}, user=env.world.member, locale="fr")
+    embed = shown.embeds[0]
+    assert embed["title"] == fact.title_fr and embed["description"] == fact.text_fr
+    fields = fields_of(shown)
+    assert {"Sources", "À jour au", "Sujet", "Révision", "Statut"} <= set(fields)
+    assert fields["Exemples de questions"].startswith(fact.questions_fr[0])
+    english = await env.run("fact show", {"id": fact.id}, user=env.world.member, locale="en-US")
+    assert english.embeds[0]["title"] == fact.title and "Topic" in fields_of(english)
+    helped = await env.run("help", {}, user=env.world.member, locale="fr")
+    text = helped.content + "\n".join(e.get("description", "") for e in helped.embeds)  # long: in embeds
+    assert text.startswith("Posez une question en mots") and "/aide — Ce que le bot sait faire" in text
+
+
 async def test_config_language_sets_the_language_of_reminders(env: DeskBot) -> None:
     guild = str(env.world.guild.id)
     assert env.desk.settings.get(guild).language == "en"

@@ -95,12 +95,14 @@ def topics(desk: Desk, ctx: Context, lang: str | None = None) -> Reply:
 @command("fact show", "Show one fact with its sources (moderators: an earlier revision)",
          Param("id", "fact id", required=True), Param("revision", "an earlier revision number (moderators)"))
 def fact_show(desk: Desk, ctx: Context, id: str, revision: Any = None) -> Reply:
+    """In French for a French client (the English text follows); an earlier revision in English, for curators."""
     if revision not in (None, ""):
         fact = fact_at(desk, ctx, id, revision)
         head = f"`{fact.id}` as revision {fact.rev} left it ({fact.updated_at[:10]}):\n\n"
         return Reply(head + fact_text(fact, desk.facts.sources_for(fact)), ephemeral=True, data=fact)
     fact = desk.facts.require(id)
-    return Reply(fact_text(fact, desk.facts.sources_for(fact)), data=fact)
+    lang = "fr" if (ctx.locale or "").startswith("fr") else "en"
+    return Reply(fact_text(fact, desk.facts.sources_for(fact), lang), data=fact, lang=lang)
 
 
 @command("fact list", "List fact ids and titles", Param("topic", "only this topic"))
