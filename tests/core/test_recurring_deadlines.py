@@ -5,6 +5,7 @@ moved, and the calendar file carries the rule. Real SQLite, the real dispatcher,
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import icalendar
 import pytest
@@ -73,6 +74,7 @@ async def test_each_occurrence_is_reminded_and_one_can_be_cancelled_or_moved(des
     clock.move_to(at(2026, 3, 10))
     text = run(desk, "deadline skip", id="coalition-call", date="2026-04-05", reason="Easter")
     assert "2026-04-05 occurrence" in text and "cancelled" in text
+    assert "cancellation notice" not in text, "nobody was reminded of the April call yet"
     run(desk, "deadline move", id="coalition-call", date="2026-05-05", to="2026-05-07 16:00", reason="holiday")
     assert "Cancelled: 2026-04-05" in run(desk, "deadline show", id="coalition-call")
     assert "Moved: 2026-05-05 → 2026-05-07 16:00" in run(desk, "deadline show", id="coalition-call")
@@ -130,8 +132,8 @@ def test_past_and_upcoming_listings_show_the_occurrence_not_the_first_date(desk:
     assert "next" in run(desk, "deadline show", id="coalition-call")
 
 
-async def test_moving_an_occurrence_already_reminded_tells_the_channel_its_new_time(
-        desk: Desk, clock: time_machine.Coordinates) -> None:
+async def reminded_of_the_march_call(desk: Desk, clock: time_machine.Coordinates) -> tuple[RecordingSender, Any]:
+    """The monthly call, its 5 March occurrence reminded on 4 March in channel c111."""
     monthly_call(desk)
     sender = RecordingSender()
     service = service_for(desk, sender, [])
@@ -139,6 +141,12 @@ async def test_moving_an_occurrence_already_reminded_tells_the_channel_its_new_t
     clock.move_to(at(2026, 3, 4, 14, 1))
     await service.dispatch_due()
     assert len(sender.posts) == 1, "the 5 March call was reminded the day before"
+    return sender, service
+
+
+async def test_moving_an_occurrence_already_reminded_tells_the_channel_its_new_time(
+        desk: Desk, clock: time_machine.Coordinates) -> None:
+    sender, service = await reminded_of_the_march_call(desk, clock)
 
     text = run(desk, "deadline move", id="coalition-call", date="2026-03-05", to="2026-03-06 16:00",
                reason="speaker ill")
@@ -156,3 +164,18 @@ async def test_moving_an_occurrence_already_reminded_tells_the_channel_its_new_t
     run(desk, "deadline move", id="coalition-call", date="2026-03-05", to="2026-03-06 17:00", reason="again")
     await service.dispatch_due()
     assert "a été reporté : c'est désormais" in sender.posts[2].text, sender.posts[2].text
+
+
+async def test_skipping_an_occurrence_already_reminded_tells_the_channel_once(
+        desk: Desk, clock: time_machine.Coordinates) -> None:
+    sender, service = await reminded_of_the_march_call(desk, clock)
+
+    text = run(desk, "deadline skip", id="coalition-call", date="2026-03-05", reason="speaker ill")
+    assert "A cancellation notice goes to 1 channel(s)" in text
+    await service.dispatch_due()
+    notice = sender.posts[1]
+    assert notice.channel_id == "c111" and "has been cancelled" in notice.text and "speaker ill" in notice.text
+    assert f"<t:{int(at(2026, 3, 5, 14).timestamp())}:F>" in notice.text, "the skipped occurrence's time"
+    await service.dispatch_due()
+    assert len(sender.posts) == 2, "once"
+

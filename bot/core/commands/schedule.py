@@ -12,7 +12,7 @@ from bot.core.deadlines.model import KIND_LABELS, Deadline
 from bot.core.deadlines.recurrence import occurrence_keys, occurrence_of
 from bot.core.models import InputError
 from bot.core.registry import Context, Param, Reply, command
-from bot.core.reminders.notices import queue_occurrence_moved_notices
+from bot.core.reminders.notices import queue_occurrence_cancel_notices, queue_occurrence_moved_notices
 from bot.core.timeutil import discord_timestamp, utcnow
 
 if TYPE_CHECKING:
@@ -79,10 +79,12 @@ def deadline_skip(desk: Desk, ctx: Context, id: str, date: str, reason: str) -> 
     with desk.db.transaction():
         d, key = _occurrence(desk, ctx, id, date)
         d = _changed(desk, ctx, d, {"skip": [*d.skip, key]}, reason)
+        told = queue_occurrence_cancel_notices(desk.db, d, key)
     desk.deadlines.notify()
+    notice = f" A cancellation notice goes to {told} channel(s) that were reminded." if told else ""
     return Reply(f"The {key} occurrence of **{d.title}** is cancelled; its reminders will not be sent. The other "
-                 "occurrences stay.", data=d, change=f"{ctx.actor.name} cancelled the {key} occurrence of deadline "
-                                                      f"`{d.id}`: {reason}")
+                 f"occurrences stay.{notice}", data=d,
+                 change=f"{ctx.actor.name} cancelled the {key} occurrence of deadline `{d.id}`: {reason}")
 
 
 @command("deadline move", "Move one occurrence of a repeating deadline",

@@ -134,7 +134,12 @@ def repeat_lines(d: Deadline, now: dt.datetime, shown: int = 3) -> list[str]:
     return lines
 
 
-def for_offset(d: Deadline | None, offset: str) -> Deadline | None:
-    """The deadline a reminder row is about: itself, or the occurrence its offset names (None once cancelled)."""
+def for_offset(d: Deadline | None, offset: str, *, skipped_too: bool = False) -> Deadline | None:
+    """The deadline a reminder row is about: itself, or the occurrence its offset names (None once cancelled,
+    unless `skipped_too`: a notice of the cancellation is about the occurrence cancelled)."""
     key = split_offset(offset)[1]
-    return occurrence_of(d, key) if d is not None and key is not None else d
+    if d is None or key is None:
+        return d
+    if skipped_too and key in d.skip:
+        d = replace(d, skip=[k for k in d.skip if k != key])
+    return occurrence_of(d, key)

@@ -146,6 +146,17 @@ class DeadlineStore:
         return [Revision(r["deadline_id"], r["rev"], r["action"], r["actor_id"], r["actor_name"], r["at"],
                                  r["reason"], json.loads(r["changed"]), json.loads(r["snapshot"])) for r in rows]
 
+    def cancel_reason(self, deadline: Deadline) -> str:
+        """Why the deadline was cancelled, or, for one occurrence of a repeating deadline, why it was skipped: the
+        reason given in the revision that did it, for the cancellation notice."""
+        if deadline.occurrence:
+            sql, params = "changed LIKE '%\"skip\"%' AND snapshot LIKE ?", (f'%"{deadline.occurrence}"%',)
+        else:
+            sql, params = "action = 'cancel'", ()
+        row = self.db.query_one(f"SELECT reason FROM deadline_revisions WHERE deadline_id = ? AND {sql} "
+                                "ORDER BY rev DESC LIMIT 1", (deadline.id, *params))
+        return row["reason"] if row else ""
+
     def source_ids(self) -> set[str]:
         return {r["id"] for r in self.db.query("SELECT id FROM sources")}
 

@@ -205,7 +205,7 @@ class ReminderService:
         off = asyncio.to_thread  # every write waits for the writer off the event loop
         rid = row["id"]
         notice = is_notice(row["offset"])
-        deadline = for_offset(self.deadlines.get(row["deadline_id"]), row["offset"])  # an occurrence's, if one
+        deadline = for_offset(self.deadlines.get(row["deadline_id"]), row["offset"], skipped_too=notice)
         # claimed before a crash for a deadline cancelled since: looked for first (below), to send its notice if posted
         cancelled = deadline is not None and deadline.status != "active" and not notice
         if deadline is None or (cancelled and not recovering) or (
@@ -237,7 +237,7 @@ class ReminderService:
             if row["offset"].startswith(MOVED_PREFIX):
                 return moved_text(deadline, settings.language), None
             if notice:
-                return cancellation_text(deadline, self._cancel_reason(deadline.id), settings.language), None
+                return cancellation_text(deadline, self.deadlines.cancel_reason(deadline), settings.language), None
             number, total = self._position(row)
             return reminder_text(deadline, number=number, total=total, role_id=role,
                                  late_due=due if late else None, lang=settings.language), role
@@ -337,11 +337,6 @@ class ReminderService:
         if row["id"] not in ids:
             return 1, 1
         return ids.index(row["id"]) + 1, len(ids)
-
-    def _cancel_reason(self, deadline_id: str) -> str:
-        row = self.db.query_one("SELECT reason FROM deadline_revisions WHERE deadline_id = ? AND action = 'cancel' "
-                                "ORDER BY rev DESC LIMIT 1", (deadline_id,))
-        return row["reason"] if row else ""
 
     # --- reports -------------------------------------------------------------------------------------------
     async def _report(self, report: Report) -> None:

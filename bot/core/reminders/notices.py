@@ -48,15 +48,34 @@ def queue_occurrence_moved_notices(db: Database, after: Deadline, key: str) -> i
     return _queue_moved(db, after, OCCURRENCE_MARK + key)
 
 
+def queue_occurrence_cancel_notices(db: Database, d: Deadline, key: str) -> int:
+    """One cancellation notice for each channel already reminded of one occurrence (`key`, its date) of a
+    repeating deadline that was just skipped; the row carries the occurrence, so the notice names its time."""
+    suffix = OCCURRENCE_MARK + key
+    with db.transaction() as conn:
+        reminded = _reminded(conn, d.id, suffix)
+        for guild_id, channel_id in reminded:
+            conn.execute("INSERT OR IGNORE INTO reminders (deadline_id, guild_id, offset, due_utc, state, channel_id) "
+                         "VALUES (?, ?, ?, ?, 'pending', ?)",
+                         (d.id, guild_id, f"{CANCEL_PREFIX}{channel_id}{suffix}", to_iso(utcnow()), channel_id))
+    return len(reminded)
+
+
+def _reminded(conn: Any, deadline_id: str, suffix: str) -> list[Any]:
+    """(server, channel) pairs sent a reminder of the deadline, of the occurrence `suffix` names if one."""
+    ending = "substr(offset, -length(?)) = ?" if suffix else "? = ?"
+    return conn.execute(
+        "SELECT DISTINCT guild_id, channel_id FROM reminders WHERE deadline_id = ? AND state = 'sent' "
+        f"AND channel_id IS NOT NULL AND offset NOT LIKE 'cancel:%' AND offset NOT LIKE 'moved:%' AND {ending}",
+        (deadline_id, suffix, suffix)).fetchall()
+
+
 def _queue_moved(db: Database, after: Deadline, suffix: str) -> int:
     """The notices of a move, for the reminder rows whose offset ends with `suffix` ("" for all of them)."""
     now = to_iso(utcnow())
     ending = "substr(offset, -length(?)) = ?" if suffix else "? = ?"
     with db.transaction() as conn:
-        reminded = conn.execute(
-            "SELECT DISTINCT guild_id, channel_id FROM reminders WHERE deadline_id = ? AND state = 'sent' "
-            f"AND channel_id IS NOT NULL AND offset NOT LIKE 'cancel:%' AND offset NOT LIKE 'moved:%' AND {ending}",
-            (after.id, suffix, suffix)).fetchall()
+        reminded = _reminded(conn, after.id, suffix)
         conn.execute("UPDATE reminders SET state = 'cancelled', error = 'replaced by a later rescheduled notice' "
                      f"WHERE deadline_id = ? AND state = 'pending' AND offset LIKE 'moved:%' AND {ending}",
                      (after.id, suffix, suffix))
