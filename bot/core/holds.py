@@ -1,9 +1,11 @@
 """Does a fact hold the detail a question wants? A date for "when", a day for "on what date", a number next to the
 thing counted for "how many deputy prosecutors", a named person next to the role (and the right organisation's
-role) for "who is the ASP President", an article of the Statute, a reason, contact details.
+role) for "who is the ASP President", an article of the Statute, a reason, contact details; for "what came of
+it", a fact that is not about a call, a plan or a matter still pending; the titled office a question names.
 
 Deliberately literal: it reads the fact's own words. A fact that says "the summary does not give the date" holds
-no date, and the answerer then says so instead of presenting the fact as the answer.
+no date, and the answerer then says so instead of presenting the fact as the answer (`pick` then reads no other
+fact for it: one that holds "a date" does not hold the date of what the first is about).
 """
 
 from __future__ import annotations
