@@ -35,6 +35,16 @@ ANYWHERE = app_commands.AppCommandContext(guild=True, dm_channel=True)
 SERVER_INSTALL = app_commands.AppInstallationType(guild=True)
 
 
+class ModeratorGroup(app_commands.Group):
+    """A group of moderators' commands: in servers only, and shown by default to members who may manage the
+    server (a server may grant it to its moderator role; the core checks every command again). Subclasses give
+    their name and description as class arguments: `class FactsGroup(ModeratorGroup, name=..., description=...)`."""
+
+    def __init__(self) -> None:
+        super().__init__(default_permissions=MANAGE_SERVER, allowed_contexts=SERVERS_ONLY,
+                         allowed_installs=SERVER_INSTALL)
+
+
 def summary(name: str) -> str:
     return clip(REGISTRY[name].summary, 100)
 

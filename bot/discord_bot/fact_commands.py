@@ -16,9 +16,8 @@ from discord.app_commands import Range
 from bot.discord_bot.buttons import ImportConfirmView
 from bot.discord_bot.command_options import (
     ANYWHERE,
-    MANAGE_SERVER,
     SERVER_INSTALL,
-    SERVERS_ONLY,
+    ModeratorGroup,
     any_fact_ids,
     fact_ids,
     helps,
@@ -134,12 +133,8 @@ class FactGroup(app_commands.Group):
 
 
 # --- /facts (moderators) ---------------------------------------------------------------------------------------
-class FactsGroup(app_commands.Group):
-    def __init__(self) -> None:
-        super().__init__(name="facts", description="Moderators: import, export, feedback, gaps and stale facts",
-                         default_permissions=MANAGE_SERVER, allowed_contexts=SERVERS_ONLY,
-                         allowed_installs=SERVER_INSTALL)
-
+class FactsGroup(ModeratorGroup, name="facts",
+                 description="Moderators: import, export, feedback, gaps and stale facts"):
     @app_commands.command(name="import", description=summary("facts import"))
     @app_commands.describe(file="A .yaml, .json or .csv file of facts (and sources)")
     async def import_(self, interaction: discord.Interaction[Any], file: discord.Attachment) -> None:
@@ -175,13 +170,9 @@ class FactsGroup(app_commands.Group):
         await respond(interaction, "facts stale", {})
 
 
-class DataGroup(app_commands.Group):
+class DataGroup(ModeratorGroup, name="data",
+                description="Moderators: bring reviewed data files back into the bot"):
     """/data sync: a zip from /facts export, reviewed and edited, brought back in; the plan first, then Confirm."""
-
-    def __init__(self) -> None:
-        super().__init__(name="data", description="Moderators: bring reviewed data files back into the bot",
-                         default_permissions=MANAGE_SERVER, allowed_contexts=SERVERS_ONLY,
-                         allowed_installs=SERVER_INSTALL)
 
     @app_commands.command(name="sync", description=summary("data sync"))
     @app_commands.describe(file="The zip /facts export made (the data/ folder), after review")
@@ -213,12 +204,8 @@ async def preview_upload(interaction: discord.Interaction[Any], file: discord.At
                                     view=ImportConfirmView(interaction, file.filename, content, command=command))
 
 
-class SourceGroup(app_commands.Group):
-    def __init__(self) -> None:
-        super().__init__(name="source", description="Moderators: add a source that facts can cite",
-                         default_permissions=MANAGE_SERVER, allowed_contexts=SERVERS_ONLY,
-                         allowed_installs=SERVER_INSTALL)
-
+class SourceGroup(ModeratorGroup, name="source",
+                  description="Moderators: add a source that facts can cite"):
     @app_commands.command(name="add", description=summary("source add"))
     @app_commands.describe(**helps("source add", "id", "publisher", "title", "date", "url"))
     async def add(self, interaction: discord.Interaction[Any], id: Range[str, 1, 64], publisher: Range[str, 1, 200],

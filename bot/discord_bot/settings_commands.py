@@ -15,9 +15,7 @@ from discord.app_commands import Choice, Range
 
 from bot.discord_bot.command_options import (
     DAY_CHOICES,
-    MANAGE_SERVER,
-    SERVER_INSTALL,
-    SERVERS_ONLY,
+    ModeratorGroup,
     helps,
     summary,
     zones,
@@ -36,12 +34,8 @@ async def _refuse_everyone(interaction: discord.Interaction[Any], role: discord.
     return False
 
 
-class RemindersGroup(app_commands.Group):
-    def __init__(self) -> None:
-        super().__init__(name="reminders", description="Moderators: where and when deadline reminders are posted",
-                         default_permissions=MANAGE_SERVER, allowed_contexts=SERVERS_ONLY,
-                         allowed_installs=SERVER_INSTALL)
-
+class RemindersGroup(ModeratorGroup, name="reminders",
+                     description="Moderators: where and when deadline reminders are posted"):
     @app_commands.command(name="channel", description=summary("reminders channel"))
     @app_commands.describe(channel="The channel for reminders (leave out to turn reminders off)")
     async def channel(self, interaction: discord.Interaction[Any], channel: discord.TextChannel | None = None) -> None:
@@ -78,12 +72,8 @@ class RemindersGroup(app_commands.Group):
         await respond(interaction, "reminders status", {})
 
 
-class ConfigGroup(app_commands.Group):
-    def __init__(self) -> None:
-        super().__init__(name="config", description="Moderators: moderator role, mod-log, answer channel, cooldown",
-                         default_permissions=MANAGE_SERVER, allowed_contexts=SERVERS_ONLY,
-                         allowed_installs=SERVER_INSTALL)
-
+class ConfigGroup(ModeratorGroup, name="config",
+                  description="Moderators: moderator role, mod-log, answer channel, cooldown"):
     @app_commands.command(name="show", description=summary("config show"))
     async def show(self, interaction: discord.Interaction[Any]) -> None:
         await respond(interaction, "config show", {})
