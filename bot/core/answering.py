@@ -19,7 +19,7 @@ from bot.core.facts import FactStore
 from bot.core.language import SHOWN_COLUMNS, detect, pipeline
 from bot.core.lexicon import correction
 from bot.core.matching import Candidate, alternative_sets, concept_weights, fact_terms, phrase_pairs, presence
-from bot.core.messages import missing_in, say
+from bot.core.messages import say
 from bot.core.models import Fact, InputError, Source, Topic
 from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
 from bot.core.vocabulary import Vocabulary
@@ -69,6 +69,8 @@ class Answer:
     reason_values: dict[str, str] = field(default_factory=dict)
     status: str = ""
     missing: str = ""  # for a partial reply: what was asked that the facts do not hold ("which banks")
+    missing_key: str = ""  # that as a messages.CATALOG key, with its values, worded in the reply's language
+    missing_values: dict[str, str] = field(default_factory=dict)
     lang: str = "en"  # the language of the question, and of the reply
 
     def __post_init__(self) -> None:
@@ -176,7 +178,8 @@ class Answerer:
         answerer = self if asked == self.pipeline.lang else self.in_language(asked)
         answer = answerer.answer_in_language(text, limit=limit)
         answer.lang = lang = lang or asked
-        answer.missing = missing_in(answer.missing, lang) if answer.missing else ""
+        if answer.missing_key:
+            answer.missing = say(answer.missing_key, lang, **answer.missing_values)
         if answer.reason_key:
             values = dict(answer.reason_values)
             if lang == "fr" and "name_fr" in values:  # another body, as French names it
@@ -236,8 +239,8 @@ class Answerer:
         if not chosen or confidence < THRESHOLD:
             near = [c for c in other_years if c.coverage >= THRESHOLD]
             if near:
-                return self._partial(text, near[:1], ranked + other_years, " and ".join(sorted(wants.years)),
-                                     confidence)
+                return self._partial(text, near[:1], ranked + other_years,
+                                     ("missing_years", {"years": " and ".join(sorted(wants.years))}), confidence)
             return self._decline(text, ranked or other_years, "")
         if sum(credit.values()) < MIN_EVIDENCE:
             return self._decline(text, ranked, "too_general")
@@ -245,7 +248,7 @@ class Answerer:
             holders = holds.pick(wants, ranked, max(MIN_SHARE, chosen[0].coverage * HOLDER_SHARE), question=text,
                                  expand=self.synonyms.expand, language=self.pipeline)
             if not holders:
-                return self._partial(text, chosen, ranked, wants.phrase or "that", confidence)
+                return self._partial(text, chosen, ranked, wants.missing, confidence)
             if holders[0] is not chosen[0]:
                 chosen = [holders[0], *[c for c in chosen if c is not holders[0]]][:limit]
         chosen_ids = {c.fact_id for c in chosen}
@@ -295,15 +298,17 @@ class Answerer:
                 credit[i] = max(credit.get(i, 0.0), w)
         return chosen, credit
 
-    def _partial(self, question: str, shown: list[Candidate], ranked: list[Candidate], missing: str,
-                 confidence: float) -> Answer:
+    def _partial(self, question: str, shown: list[Candidate], ranked: list[Candidate],
+                 missing: tuple[str, dict[str, str]], confidence: float) -> Answer:
         """Related facts that do not hold what was asked: shown as what the facts do say, never as the answer."""
         facts = self.facts.get_many([c.rowid for c in shown])
         return Answer(
             question=question,
             answered=False,
             status=PARTIAL,
-            missing=missing,
+            missing=say(missing[0], "en", **missing[1]),
+            missing_key=missing[0],
+            missing_values=missing[1],
             hits=[FactHit(facts[c.rowid], self.facts.sources_for(facts[c.rowid]), c.coverage) for c in shown],
             suggestions=self._decline(question, ranked, "").suggestions,
             confidence=confidence,

@@ -120,7 +120,9 @@ class Wants:
     org: tuple[str, ...] = ()  # stems naming whose role it is ("asp")
     future: bool = False
     years: frozenset[str] = field(default_factory=frozenset)
-    phrase: str = ""  # what was asked, in the question's words, for "the curated facts don't say ..."
+    # what was asked, for "the curated facts don't say ...": a bot.core.messages key and its values, worded in the
+    # reply's language
+    missing: tuple[str, dict[str, str]] = field(default_factory=lambda: ("missing_that", {}))
     language: bool = False  # asks how to say or translate something: not a question the facts answer
     titles: tuple[str, ...] = ()  # titled offices the question names ("secretary general"): the fact must name them
 
@@ -156,10 +158,10 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     kind, which = _kind(text)
     role = org = None
     focus: tuple[str, ...] = ()
-    phrase = ""
+    missing: tuple[str, dict[str, str]] | None = None
     if kind == "names" and which:
         focus = (language.stem(which.group("noun")),)
-        phrase = f"{which.group('which')} {which.group('noun')}"
+        missing = ("missing_names", {"which": which.group("which"), "noun": which.group("noun")})
     if kind == "person":  # only a question asking who names a role ("who is the ASP President")
         role, org = _role(text, language.stop_words | STOP_WORDS)
         named = _NAME_OF.search(text)
@@ -185,7 +187,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         focus = tuple(language.stem(COUNTED_AS.get(w, w)) for w in rest)
     titles = tuple(m.group(1).replace("-", " ") for m in TITLED.finditer(text))
     if titles and not kind:
-        phrase = f"anything about the {titles[0]}"
+        missing = ("missing_title", {"title": titles[0]})
     return Wants(
         kind=kind,
         focus=focus,
@@ -193,7 +195,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         org=tuple(language.stem(w) for w in (org or "").split() if w not in language.stop_words)[:3],
         future=bool(_FUTURE.search(text)) and kind in ("date", "day", "time"),
         years=frozenset(_YEAR.findall(folded)),
-        phrase=phrase or _phrase(kind, role, org, focus and rest),
+        missing=missing or _missing(kind, role, org, focus and rest),
         language=bool(_LANGUAGE.search(text)),
         titles=titles,
     )
@@ -218,18 +220,20 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
     return role, " ".join(named) or None
 
 
-def _phrase(kind: str | None, role: str | None, org: str | None, focus: list[str] | tuple) -> str:
+# kinds whose missing detail is worded without values ("missing_day": "the exact date")
+_WORDED = frozenset("contact time day date article number place reason person outcome".split())
+
+
+def _missing(kind: str | None, role: str | None, org: str | None,
+             focus: list[str] | tuple) -> tuple[str, dict[str, str]]:
+    """What was asked, as a bot.core.messages key and its values."""
+    if role and org:
+        return "missing_role_of", {"role": role, "org": org.upper() if len(org) <= 5 else org}
     if role:
-        return f"who the {role}{' of ' + org.upper() if org and len(org) <= 5 else ' of ' + org if org else ''} is"
-    return {
-        "contact": "contact details",
-        "time": "the time of day",
-        "day": "the exact date",
-        "date": "when",
-        "article": "which article",
-        "number": f"how many {' '.join(focus)}" if focus else "the figure",
-        "place": "where",
-        "reason": "why",
-        "person": f"the name of the {focus[0]}" if focus else "who",
-        "outcome": "what came of it",
-    }.get(kind or "", "")
+        return "missing_role", {"role": role}
+    if kind == "number" and focus:
+        return "missing_count", {"thing": " ".join(focus)}
+    if kind == "person" and focus:
+        return "missing_name_of", {"thing": focus[0]}
+    return f"missing_{kind}" if kind in _WORDED else "missing_that", {}
+

@@ -65,6 +65,25 @@ CATALOG: dict[str, dict[str, str]] = {
                          "of States Parties.",
                    "fr": "Cela concerne une autre juridiction ou instance ({name}) ; ce bureau couvre la CPI et son "
                          "Assemblée des États parties."},
+    # what a partial reply says was asked: "The curated facts don't say {missing}" (keys from bot.core.intent)
+    "missing_that": {"en": "that", "fr": "cela"},
+    "missing_contact": {"en": "contact details", "fr": "les coordonnées"},
+    "missing_time": {"en": "the time of day", "fr": "l'heure"},
+    "missing_day": {"en": "the exact date", "fr": "la date exacte"},
+    "missing_date": {"en": "when", "fr": "quand"},
+    "missing_article": {"en": "which article", "fr": "quel article"},
+    "missing_number": {"en": "the figure", "fr": "le chiffre"},
+    "missing_count": {"en": "how many {thing}", "fr": "combien de {thing}"},
+    "missing_place": {"en": "where", "fr": "où"},
+    "missing_reason": {"en": "why", "fr": "pourquoi"},
+    "missing_person": {"en": "who", "fr": "qui"},
+    "missing_name_of": {"en": "the name of the {thing}", "fr": "le nom de {thing}"},
+    "missing_role": {"en": "who the {role} is", "fr": "qui est {role}"},
+    "missing_role_of": {"en": "who the {role} of {org} is", "fr": "qui est {role} de {org}"},
+    "missing_outcome": {"en": "what came of it", "fr": "ce qu'il en est advenu"},
+    "missing_title": {"en": "anything about the {title}", "fr": "quoi que ce soit sur : {title}"},
+    "missing_names": {"en": "{which} {noun}", "fr": "{which} {noun}"},  # in the question's own words
+    "missing_years": {"en": "{years}", "fr": "{years}"},
     "language_question": {"en": "That's a language question; this desk answers from curated facts about the ICC and "
                                 "its Assembly of States Parties, not translations.",
                           "fr": "C'est une question de langue ; ce bureau répond à partir de faits vérifiés sur la CPI "
@@ -73,13 +92,6 @@ CATALOG: dict[str, dict[str, str]] = {
 
 _MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
               "novembre", "décembre")
-# What a partial reply says was asked (bot.core.intent writes it in English) in French.
-_MISSING_FR = {"that": "cela", "contact details": "les coordonnées", "the time of day": "l'heure",
-               "the exact date": "la date exacte", "when": "quand", "which article": "quel article",
-               "the figure": "le chiffre", "where": "où", "why": "pourquoi", "who": "qui",
-               "what came of it": "ce qu'il en est advenu"}
-
-
 def say(key: str, lang: str = "en", **values: object) -> str:
     entry = CATALOG[key]
     return entry.get(lang, entry["en"]).format(**values)
@@ -98,25 +110,6 @@ def date_in(value: str | dt.date, lang: str = "en") -> str:
         return month
     day = int(match.group(3))
     return f"{'1er' if day == 1 else day} {month}"
-
-
-def missing_in(missing: str, lang: str = "en") -> str:
-    """What a partial reply says was asked, in the reply's language."""
-    missing = missing or "that"
-    if lang != "fr":
-        return missing
-    if missing in _MISSING_FR:
-        return _MISSING_FR[missing]
-    if missing.startswith("how many "):
-        return f"combien de {missing[len('how many '):]}"
-    if missing.startswith("anything about the "):
-        return f"quoi que ce soit sur : {missing[len('anything about the '):]}"
-    if missing.startswith("the name of the "):
-        return f"le nom de {missing[len('the name of the '):]}"
-    role = re.fullmatch(r"who the (?P<role>.+?)(?: of (?P<org>.+))? is", missing)
-    if role:
-        return f"qui est {role.group('role')}" + (f" de {role.group('org')}" if role.group("org") else "")
-    return missing
 
 
 def shown(fact: Fact, lang: str = "en") -> tuple[str, str, str | None]:

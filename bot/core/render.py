@@ -29,7 +29,7 @@ def stale_note(fact: Fact, lang: str = "en") -> str:
 
 def partial_intro(answer: Answer) -> str:
     """The first line of a partial reply: what was asked that no curated fact holds, then what they do say."""
-    return say("partial", answer.lang, missing=answer.missing or ("cela" if answer.lang == "fr" else "that"))
+    return say("partial", answer.lang, missing=answer.missing or say("missing_that", answer.lang))
 
 
 def source_line(source: Source, lang: str = "en") -> str:

@@ -17,7 +17,7 @@ from bot.core.db import Database
 from bot.core.deadlines.model import deadline_from_record
 from bot.core.desk import Desk
 from bot.core.language import detect
-from bot.core.messages import CATALOG, date_in, missing_in
+from bot.core.messages import CATALOG, date_in, say
 from bot.core.models import InputError
 from bot.core.permissions import Actor
 from bot.core.registry import REGISTRY, Context
@@ -67,8 +67,8 @@ def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
         assert set(entry) == {"en", "fr"}, key
         assert fields(entry["en"]) == fields(entry["fr"]), key
     assert date_in("2025-12-01", "fr") == "1er décembre 2025" and date_in("2025-02", "fr") == "février 2025"
-    assert missing_in("the exact date", "fr") == "la date exacte"
-    assert missing_in("how many judges", "fr") == "combien de judges"
+    assert say("missing_day", "fr") == "la date exacte"
+    assert say("missing_count", "fr", thing="judges") == "combien de judges"
 
 
 def test_every_shipped_fact_has_french_and_the_files_hold_the_french_synonyms() -> None:
