@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from bot.core.models import Fact
-from bot.core.timeutil import human_date
+from bot.core.timeutil import MONTHS_FR, human_date
 
 CATALOG: dict[str, dict[str, str]] = {
     "topics_heading": {"en": "Topics:", "fr": "Sujets :"},
@@ -90,8 +90,6 @@ CATALOG: dict[str, dict[str, str]] = {
                                 "et son Assemblée des États parties, pas par des traductions."},
 }
 
-_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-              "novembre", "décembre")
 def say(key: str, lang: str = "en", **values: object) -> str:
     entry = CATALOG[key]
     return entry.get(lang, entry["en"]).format(**values)
@@ -105,7 +103,7 @@ def date_in(value: str | dt.date, lang: str = "en") -> str:
     match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
     if not match or not 1 <= int(match.group(2)) <= 12:
         return text
-    month = f"{_MONTHS_FR[int(match.group(2)) - 1]} {match.group(1)}"
+    month = f"{MONTHS_FR[int(match.group(2)) - 1]} {match.group(1)}"
     if match.group(3) is None:
         return month
     day = int(match.group(3))

@@ -40,6 +40,12 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+# French names of the days and months, for dates worded in French (bot.core.messages, deadlines, the web site)
+DAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+             "novembre", "décembre")
+
+
 def human_date(value: str | dt.date) -> str:
     """'2025-06-05' -> '5 June 2025'; a partial 'YYYY-MM' -> 'June 2025'."""
     text = value.isoformat() if isinstance(value, dt.date) else str(value)

@@ -6,12 +6,11 @@ A fact without a French text is shown in English on the French pages, with a not
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
+from bot.core.messages import date_in
+
 LANGUAGES = ("en", "fr")
-MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-             "novembre", "décembre")
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -82,13 +81,6 @@ def topic_name(topic: Any, lang: str) -> str:
 
 
 def date_text(value: str | None, lang: str) -> str:
-    """'2025-06-05' as '5 June 2025' or '5 juin 2025'; a month alone ('2025-06') as 'June 2025'."""
-    text = str(value or "")
-    try:
-        if len(text) == 7:
-            day = dt.date.fromisoformat(text + "-01")
-            return f"{MONTHS_FR[day.month - 1]} {day.year}" if lang == "fr" else f"{day:%B %Y}"
-        day = dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return text
-    return f"{day.day} {MONTHS_FR[day.month - 1]} {day.year}" if lang == "fr" else f"{day.day} {day:%B %Y}"
+    """'2025-06-05' as '5 June 2025' or '5 juin 2025' (the bot's own wording); a month alone ('2025-06') as
+    'June 2025'; a timestamp by its day."""
+    return date_in(str(value or "")[:10], lang)

@@ -21,11 +21,8 @@ from functools import lru_cache
 from typing import Any
 
 from bot.core.models import InputError
-from bot.core.timeutil import UTC, add_years, utcnow
+from bot.core.timeutil import DAYS_FR, MONTHS_FR, UTC, add_years, utcnow
 
-DAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-             "novembre", "décembre")
 DEFAULT_ZONE = "Europe/Amsterdam"  # the Court's seat
 EARLIEST_DATE = dt.date(1998, 1, 1)  # the year of the Rome Statute: no deadline or session tracked is earlier
 YEARS_AHEAD = 5  # nothing is scheduled further ahead than this; a year like 9999 is a typo
