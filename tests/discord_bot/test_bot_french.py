@@ -10,7 +10,7 @@ import pytest
 from tests.fakediscord import StoredMessage
 
 from .test_bot_kit import DeskBot
-from .test_bot_moderators import modal_fields
+from .test_bot_moderators import edit_through_form
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(20)]
 
@@ -103,16 +103,14 @@ async def test_config_language_sets_the_language_of_reminders(env: DeskBot) -> N
 
 
 async def test_a_moderator_edits_the_french_version_through_its_own_form(env: DeskBot) -> None:
-    fake, w = env.fake, env.world
+    w = env.world
     fact_id = "arrears-74-million-feb-2025"
     before = env.desk.facts.require(fact_id)
-    opened = await env.slash("fact edit", {"id": fact_id, "reason": "traduction revue", "french": True}, user=w.owner)
-    fields = modal_fields((await fake.wait_for_response(opened))["data"])
+    fields, done = await edit_through_form(
+        env, {"id": fact_id, "reason": "traduction revue", "french": True}, w.owner,
+        {"text_fr": before.text_fr + " Opinio Juris a répété ce chiffre en décembre 2025."})
     assert set(fields) == {"title_fr", "text_fr", "questions_fr"}
     assert fields["text_fr"]["value"] == before.text_fr and fields["title_fr"]["value"] == before.title_fr
-    typed = {name: field.get("value", "") for name, field in fields.items()}
-    typed["text_fr"] = before.text_fr + " Opinio Juris a répété ce chiffre en décembre 2025."
-    done = await env.shown(await fake.modal_submit(None, typed, user=w.owner))
     assert "Updated" in done.content and "(text_fr)" in done.content
     after = env.desk.facts.require(fact_id)
     assert after.text_fr.endswith("en décembre 2025.") and after.text == before.text

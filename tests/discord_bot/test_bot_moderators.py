@@ -35,6 +35,16 @@ def modal_fields(modal: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
+async def edit_through_form(env: DeskBot, args: dict[str, Any], user: Any,
+                            changes: dict[str, str]) -> tuple[dict[str, dict[str, Any]], StoredMessage]:
+    """/fact edit opens its form; the member types `changes` over the prefilled values and submits. The form's
+    fields as opened (to check what was prefilled) and the reply to the submit."""
+    opened = await env.slash("fact edit", args, user=user)
+    fields = modal_fields((await env.fake.wait_for_response(opened))["data"])
+    typed = {name: field.get("value", "") for name, field in fields.items()} | changes
+    return fields, await env.shown(await env.fake.modal_submit(None, typed, user=user))
+
+
 def writes(env: DeskBot) -> tuple[int, int, int]:
     db = env.desk.db
     return (db.query_one("SELECT count(*) FROM facts")[0], db.query_one("SELECT count(*) FROM fact_revisions")[0],
@@ -73,17 +83,15 @@ async def test_moderator_adds_a_fact_through_the_form_and_a_member_finds_it(env:
 
 
 async def test_moderator_role_edits_through_a_prefilled_form_and_sees_the_history(env: DeskBot) -> None:
-    fake, w = env.fake, env.world
+    w = env.world
     role_set = await env.run("config modrole", {"role": w.moderator_role}, user=w.owner)
     assert role_set.ephemeral and "can now moderate" in role_set.content
     fact_id = "arrears-74-million-feb-2025"
     before = env.desk.facts.require(fact_id)
-    opened = await env.slash("fact edit", {"id": fact_id, "reason": "clearer wording"}, user=w.moderator)
-    fields = modal_fields((await fake.wait_for_response(opened))["data"])
+    longer = before.text + " Opinio Juris repeated the figure in December 2025."
+    fields, done = await edit_through_form(env, {"id": fact_id, "reason": "clearer wording"}, w.moderator,
+                                           {"text": longer})
     assert fields["text"]["value"] == before.text and fields["as_of"]["value"] == before.as_of
-    typed = {name: field.get("value", "") for name, field in fields.items()}
-    typed["text"] = before.text + " Opinio Juris repeated the figure in December 2025."
-    done = await env.shown(await fake.modal_submit(None, typed, user=w.moderator))
     assert "Updated" in done.content and "(text)" in done.content
     after = env.desk.facts.require(fact_id)
     assert after.rev == before.rev + 1 and after.sources == before.sources and after.as_of == before.as_of
