@@ -12,7 +12,7 @@ from bot.core.desk import Desk
 from bot.core.reminders.lease import Lease
 from bot.core.reminders.senders import ConsoleSender, RecordingSender
 
-from .test_reminders import add, at, rows, run, service_for
+from .test_reminders import add, at, receives_reminders, rows, run, service_for
 
 
 def both_servers(desk: Desk) -> None:
@@ -70,8 +70,7 @@ async def test_moved_twice_before_the_notice_went_out_posts_only_the_latest(desk
 
 async def test_cancelled_while_down_after_a_claimed_reminder_was_posted_gets_its_notice(
         desk: Desk, clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     add(desk, offsets="1d")
     sender = RecordingSender(nonce_window=300)
 
@@ -103,8 +102,7 @@ async def test_cancelled_while_down_after_a_claimed_reminder_was_posted_gets_its
 
 async def test_cancelled_while_down_and_never_posted_stays_quiet(desk: Desk, clock: time_machine.Coordinates
                                                                  ) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     add(desk, offsets="1d")
     sender = RecordingSender()
     crashed = service_for(desk, sender, [])

@@ -12,13 +12,7 @@ import time_machine
 from bot.core.desk import Desk
 from bot.core.reminders.dispatch import ReminderService
 from bot.core.reminders.senders import RecordingSender
-from tests.core.test_reminders import add, at, rows, run, service_for
-
-
-def receiving(desk: Desk) -> None:
-    """Server 111 has a reminder channel and receives the deadlines for every server."""
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+from tests.core.test_reminders import add, at, receives_reminders, rows, service_for
 
 
 async def started(desk: Desk, sender: RecordingSender | None = None) -> ReminderService:
@@ -34,7 +28,7 @@ def forget_rows(desk: Desk, deadline_id: str) -> None:
 
 
 async def test_a_restart_derives_only_when_something_changed(desk: Desk, clock: time_machine.Coordinates) -> None:
-    receiving(desk)
+    receives_reminders(desk)
     add(desk, "asp25")
     add(desk, "budget-talks", start="2026-04-02 10:00")
     (await started(desk)).stop()
@@ -56,7 +50,7 @@ async def test_a_change_seen_by_the_running_scheduler_is_marked_derived(desk: De
                                                                       clock: time_machine.Coordinates) -> None:
     from bot.core.scheduler import DeskScheduler
 
-    receiving(desk)
+    receives_reminders(desk)
     service = service_for(desk, RecordingSender(), [])
     scheduler = DeskScheduler(desk, service)
     assert await scheduler.start()
@@ -71,7 +65,7 @@ async def test_a_change_seen_by_the_running_scheduler_is_marked_derived(desk: De
 
 async def test_dispatch_waits_for_a_busy_writer_without_holding_up_the_event_loop(
         desk: Desk, clock: time_machine.Coordinates) -> None:
-    receiving(desk)
+    receives_reminders(desk)
     add(desk, offsets="1d")
     sender = RecordingSender()
     service = await started(desk, sender)

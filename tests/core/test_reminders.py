@@ -45,6 +45,12 @@ def run(desk: Desk, name: str, guild: str = "111", **args: object) -> str:
     return reply.text
 
 
+def receives_reminders(desk: Desk, guild: str = "111") -> None:
+    """The server posts reminders in channel c<guild>, network-wide deadlines included."""
+    run(desk, "reminders channel", guild=guild, channel_id=f"c{guild}")
+    run(desk, "reminders network", guild=guild, state="on")
+
+
 def add(desk: Desk, id: str = "asp25", start: str = "2026-03-20 10:00", **more: object) -> None:
     run(desk, "deadline add", guild=str(more.pop("guild", "111")), id=id, title=more.pop("title", f"Deadline {id}"),
         start=start, sources="src-a", **more)
@@ -94,8 +100,7 @@ def test_nonce_is_deterministic_and_fits_discord() -> None:
 def test_rows_follow_deadlines_and_server_settings(desk: Desk, clock: time_machine.Coordinates) -> None:
     run(desk, "reminders channel", channel_id="<#c111>")
     run(desk, "reminders network", state="on")
-    run(desk, "reminders channel", guild="222", channel_id="c222")
-    run(desk, "reminders network", guild="222", state="on")
+    receives_reminders(desk, "222")
     desk.settings.update("333", modlog_channel_id="m333")  # no reminder channel: no reminders
     add(desk)
     add(desk, "local-only", "2026-03-25 10:00", server_only="yes", offsets="1d")
@@ -134,8 +139,7 @@ def test_rows_follow_deadlines_and_server_settings(desk: Desk, clock: time_machi
 
 async def test_due_reminder_is_sent_once_with_text_and_timestamps(desk: Desk, clock: time_machine.Coordinates
                                                                    ) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     add(desk, offsets="1d,2h", link="https://example.org/asp25", kind="session")
     sender, reports = RecordingSender(), []
     service = service_for(desk, sender, reports)
@@ -159,10 +163,8 @@ async def test_due_reminder_is_sent_once_with_text_and_timestamps(desk: Desk, cl
 
 
 async def test_only_the_configured_role_is_pingable(desk: Desk, clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
-    run(desk, "reminders channel", guild="222", channel_id="c222")
-    run(desk, "reminders network", guild="222", state="on")
+    receives_reminders(desk)
+    receives_reminders(desk, "222")
     run(desk, "reminders role", guild="222", role_id="<@&999>")
     add(desk, title="Statements due @everyone <@123> <@&456>", offsets="1d")
     sender = RecordingSender()
@@ -182,8 +184,7 @@ async def test_only_the_configured_role_is_pingable(desk: Desk, clock: time_mach
 # --- downtime ----------------------------------------------------------------------------------------------------
 async def test_down_three_hours_the_late_reminder_posts_once(desk: Desk, tmp_path: Path,
                                                             clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     add(desk, offsets="1d,2h")
     sender, reports = RecordingSender(), []
     first = service_for(desk, sender, reports)
@@ -209,8 +210,7 @@ async def test_down_three_hours_the_late_reminder_posts_once(desk: Desk, tmp_pat
 
 async def test_down_three_days_nothing_posts_and_all_are_reported_missed_once(
         desk: Desk, clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     desk.settings.update("111", modlog_channel_id="modlog")
     add(desk, offsets="1d,2h")
     sender, reports = RecordingSender(), []
@@ -232,8 +232,7 @@ async def test_down_three_days_nothing_posts_and_all_are_reported_missed_once(
 
 async def test_within_grace_but_the_deadline_has_passed_is_missed(desk: Desk,
                                                                   clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     add(desk, offsets="2h")
     sender, reports = RecordingSender(), []
     clock.move_to(at(2026, 3, 20, 9, 30))  # the 2h reminder is 2.5 h late (inside grace), the deadline 30 min gone
@@ -246,10 +245,8 @@ async def test_within_grace_but_the_deadline_has_passed_is_missed(desk: Desk,
 # --- cancellation --------------------------------------------------------------------------------------------------
 async def test_a_cancelled_deadline_never_fires_and_reminded_channels_get_one_notice(
         desk: Desk, clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
-    run(desk, "reminders channel", guild="222", channel_id="c222")
-    run(desk, "reminders network", guild="222", state="on")
+    receives_reminders(desk)
+    receives_reminders(desk, "222")
     add(desk, offsets="7d,1d")
     sender = RecordingSender()
     service = service_for(desk, sender, [])
@@ -272,8 +269,7 @@ async def test_a_cancelled_deadline_never_fires_and_reminded_channels_get_one_no
 
 async def test_cancelled_in_the_database_without_rederiving_still_never_fires(
         desk: Desk, clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     add(desk, offsets="1d")
     desk.db.conn.execute("UPDATE deadlines SET status = 'cancelled' WHERE id = 'asp25'")
     sender = RecordingSender()
@@ -287,8 +283,7 @@ async def test_cancelled_in_the_database_without_rederiving_still_never_fires(
 
 # --- failures ------------------------------------------------------------------------------------------------------
 async def test_rate_limits_are_retried_after_the_wait(desk: Desk, clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     add(desk, offsets="1d")
     add(desk, "second", "2026-03-20 10:00", offsets="1d")
     sender = RecordingSender()
@@ -307,8 +302,7 @@ async def test_rate_limits_are_retried_after_the_wait(desk: Desk, clock: time_ma
 
 
 async def test_transient_errors_back_off_then_give_up_once(desk: Desk, clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     add(desk, offsets="1d")
     sender, reports = RecordingSender(), []
     sender.fail("c111", TransientSendError("502"), TransientSendError("timeout"))
@@ -336,8 +330,7 @@ async def test_transient_errors_back_off_then_give_up_once(desk: Desk, clock: ti
 
 
 async def test_a_lost_channel_is_reported_once_and_not_retried(desk: Desk, clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     add(desk, offsets="1d,2h")
     sender, reports = RecordingSender(), []
     sender.fail("c111", ChannelGone("Unknown Channel"), NoPermission("Missing Access"))
@@ -363,8 +356,7 @@ async def test_a_lost_channel_is_reported_once_and_not_retried(desk: Desk, clock
 # --- crash recovery and the lease ---------------------------------------------------------------------------------
 async def test_a_claimed_row_is_resent_with_the_same_nonce_after_a_crash(
         desk: Desk, clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     add(desk, offsets="1d,2h")
     sender = RecordingSender()
     crashed = service_for(desk, sender, [])
@@ -391,8 +383,7 @@ class ProcessDied(BaseException):
 
 async def test_a_restart_after_the_nonce_expired_finds_the_post_instead_of_posting_twice(
         desk: Desk, clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     add(desk, offsets="1d")
     sender = RecordingSender(nonce_window=300)  # Discord forgets a nonce after a few minutes
 
@@ -418,8 +409,7 @@ async def test_a_restart_after_the_nonce_expired_finds_the_post_instead_of_posti
 
 
 async def test_a_claim_older_than_grace_is_reported_not_resent(desk: Desk, clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     add(desk, offsets="1d")
     sender, reports = RecordingSender(), []
     crashed = service_for(desk, sender, [])
@@ -435,8 +425,7 @@ async def test_a_claim_older_than_grace_is_reported_not_resent(desk: Desk, clock
 
 async def test_a_second_process_is_refused_and_says_why(desk: Desk, tmp_path: Path,
                                                        clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     add(desk, offsets="1d")
     sender_a, sender_b, reports_b = RecordingSender(), RecordingSender(), []
     first = service_for(desk, sender_a, [])
@@ -458,8 +447,7 @@ async def test_a_second_process_is_refused_and_says_why(desk: Desk, tmp_path: Pa
 
 async def test_a_lease_taken_over_stops_the_old_holder(desk: Desk, tmp_path: Path,
                                                        clock: time_machine.Coordinates) -> None:
-    run(desk, "reminders channel", channel_id="c111")
-    run(desk, "reminders network", state="on")
+    receives_reminders(desk)
     add(desk, offsets="1d")
     old_sender, new_sender = RecordingSender(), RecordingSender()
     old = service_for(desk, old_sender, [])
