@@ -177,8 +177,9 @@ def pick(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expa
     is read when it says it lacks the detail or when an outcome is asked: another fact holding "a date" does not
     hold the date of what the best one is about, nor what came of it."""
     best = ranked[:1]
-    only_best = wants.kind == "outcome" or any(lacks(wants, f"{c.title}. {c.text}", expand, language) for c in best)
-    return [c for c in (best if only_best else ranked) if c.coverage >= floor
+    if any(lacks(wants, f"{c.title}. {c.text}", expand, language) for c in best):
+        return []
+    return [c for c in (best if wants.kind == "outcome" else ranked) if c.coverage >= floor
             and holds(wants, c.title, c.text, question=question, expand=expand, language=language)]
 
 
