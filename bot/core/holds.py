@@ -100,7 +100,8 @@ def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
     for i in where:
         for j in range(max(0, i - NEAR), min(len(tokens), i + NEAR + 1)):
             word = fold(tokens[j][0])
-            if (word.isdigit() and not _YEAR.fullmatch(word) and not in_date(j)) or _AMOUNT.fullmatch(word) or \
+            if (word.isdigit() and not _YEAR.fullmatch(word) and not in_date(j)) or \
+                    (not word.isdigit() and _AMOUNT.fullmatch(word)) or \
                     word in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                              "twelve", "sixteen", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
                              "dix", "seize"):
@@ -232,7 +233,12 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "number":
         if not wants.focus:
             return bool(_AMOUNT.search(folded))
-        return _number_near(tokens, _positions(tokens, expand(wants.focus)))
+        # nearness in words that carry meaning: "le budget 2026 de la CPI de 193 millions" is as near as "the 2026
+        # ICC budget of 193 million"
+        counted = list(expand(wants.focus))
+        kept = {stem for phrase in counted for stem in phrase}
+        tokens = tuple(t for t in tokens if t[1] in kept or fold(t[0]) not in language.stop_words)
+        return _number_near(tokens, _positions(tokens, counted))
     if kind == "person":
         if wants.focus:  # "the name of the software": a name beside that thing, in the same title or text
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))

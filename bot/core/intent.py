@@ -46,7 +46,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                          r"|\bquel pays\b|\bquel lieu\b")),
     ("date", re.compile(r"^when\b|\bwhen (is|was|did|does|do|will|are|were|has|have)\b|\bsince when\b"
                         r"|\b(what|which) (year|month)\b|^quand\b|\bquand (est|a|ont|sera|aura|etait|se|la|le"
-                        r"|les)\b|\bdepuis quand\b|\bquelle annee\b|\bquel mois\b")),
+                        r"|les)\b|\bdepuis quand\b|\bquelle annee\b|\bquel mois\b|\bc est quand\b|\bquand$")),
     ("reason", re.compile(r"^why\b|\bwhy\b|\bwhat(?: s| is| was|s) the (reason|motive|rationale)\b|\bhow come\b"
                           r"|\breasons? (for|behind|why)\b|\bpourquoi\b|\bquelle (est la )?raison\b")),
     ("person", re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
@@ -85,6 +85,8 @@ COUNTED = frozenset("people persons staff employees members times years months d
 # what is counted, as the facts word it: "combien d'années" (24 ans), "member orgs" (member organisations)
 COUNTED_AS = {"annees": "ans", "annee": "ans", "orgs": "organisations", "org": "organisation"}
 _NUMBER_AFTER = re.compile(r"\b(?:how many|how much|combien (?:de |d )?)\s*(?P<rest>.*)")
+# an amount ("the figure"), not things counted ("combien d'États")
+_AMOUNT_ASKED = re.compile(r"\bhow much\b|\bcombien\b(?!\s*(de |d\s*['’]|d ))")
 
 
 # "the Opinio Juris article", "l'article d'Opinio Juris": a piece of writing, not an article of the Statute
@@ -100,7 +102,7 @@ _SHORT_PIECES = re.compile(r"\b(\w{1,2})-(\w{1,2})\b")
 _FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autumn|spring|summer|winter)|how long"
                       r"( ago| since)?|(the )?full list|for an? (post|tweet|thread|newsletter|presentation|briefing)|"
                       r"need (the|a|an) (exact )?(date|number|name|figure|list)s?|jusqu.ici|[aà] ce jour|"
-                      r"pour un post)\b", re.I)
+                      r"pour un post|au juste)\b", re.I)
 
 
 def searched(question: str) -> str:
@@ -177,6 +179,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         match = _NUMBER_AFTER.search(text)
         after = match.group("rest").split() if match else []
         rest = [w for w in after if w not in language.stop_words or w in COUNTED][:1]
+        if _AMOUNT_ASKED.search(folded):
+            missing = ("missing_number", {})
         group = []  # "how many member orgs": organisations that are members, not members (of the Assembly)
         for w in after[:3]:
             if w in language.stop_words and w not in COUNTED:

@@ -238,6 +238,13 @@ def test_a_count_of_people_needs_a_count_beside_people_not_a_day_of_the_month(de
     assert (answer.status, answer.missing) == ("partial", "how many people")
 
 
+@pytest.mark.parametrize("question", ["How much has the external investigation into the Prosecutor cost so far?",
+                                      "how much money does the trust fund for victims have"])
+def test_how_much_asks_for_a_figure_not_a_count_of_the_next_word(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.missing) == ("partial", "the figure")
+
+
 def test_a_prefix_written_without_its_hyphen_is_the_word_it_prefixes(desk: Desk) -> None:
     assert top(desk, "which side events did fidh cosponsor?") == "asp24-fidh-side-events"
 

@@ -1,0 +1,37 @@
+"""The ways French answers went wrong on questions nobody here wrote, each as francophone members type it. Every
+test names the class of mistake it guards against (the English classes are in test_answer_classes.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import intent
+from bot.core.desk import Desk
+from bot.core.text_fr import FRENCH
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory):
+    desk = Desk.open(tmp_path_factory.mktemp("classes_fr") / "classes_fr.db")
+    yield desk
+    desk.close()
+
+
+def test_an_amount_is_near_its_thing_in_french_word_order(desk: Desk) -> None:
+    # "le budget 2026 de la CPI de 193 millions": the figure is five words away, three of them "de", "la", "de"
+    answer = desk.answerer.ask("C'est combien le budget proposé de la CPI pour 2026 ?")
+    assert (answer.status, answer.lang, answer.hits[0].fact.id) == ("answered", "fr", "budget-2026-193-million")
+
+
+@pytest.mark.parametrize("question", ["Le Statut de Rome a été adopté quand ?", "c'est quand la prochaine AEP"])
+def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
+    assert intent.read(question, FRENCH).kind == "date"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("duterte il est poursuivi pour quoi au juste", "duterte-surrendered-to-icc"),  # poursuivi = accusé
+    ("la coalition cite quelle loi de blocage comme exemple ?", "blocking-statute-calls"),  # la coalition = CICC
+])
+def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.lang, answer.hits[0].fact.id) == ("answered", "fr", expected)
