@@ -231,16 +231,18 @@ class Answerer:
         if other is not None and not (ranked and self.bodies.named_in(ranked[0].raw) is other):
             return self._decline(text, [], "other_body", name=other.name, name_fr=other.name_fr)
         other_years = []
-        if wants.years:  # a year asked about must be a year the fact is about, not one it merely dates from
-            other_years = [c for c in ranked if not holds.years_agree(wants.years, text, c.raw, self.pipeline)]
+        if wants.years or wants.sessions:  # a year asked about must be one the fact is about, not one it dates from
+            other_years = [c for c in ranked if not holds.years_agree(wants.years, text, c.raw, self.pipeline)
+                           or not holds.sessions_agree(wants.sessions, c.raw)]
             ranked = [c for c in ranked if c not in other_years]
         chosen, credit = self._choose(ranked, limit, total)
         confidence = sum(credit.values()) / total
         if not chosen or confidence < THRESHOLD:
             near = [c for c in other_years if c.coverage >= THRESHOLD]
             if near:
-                return self._partial(text, near[:1], ranked + other_years,
-                                     ("missing_years", {"years": " and ".join(sorted(wants.years))}), confidence)
+                missing = ("missing_years", {"years": " and ".join(sorted(wants.years))}) if wants.years else \
+                    ("missing_session", {"n": "/".join(sorted(wants.sessions))})
+                return self._partial(text, near[:1], ranked + other_years, missing, confidence)
             return self._decline(text, ranked or other_years, "")
         if sum(credit.values()) < MIN_EVIDENCE:
             return self._decline(text, ranked, "too_general")

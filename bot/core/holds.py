@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from bot.core.intent import Wants
+from bot.core.intent import Wants, sessions_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
@@ -91,6 +91,13 @@ def _positions(tokens: Sequence[tuple[str, str]], phrases: Iterable[tuple[str, .
         n = len(phrase)
         found += [i for i in range(len(stems) - n + 1) if tuple(stems[i:i + n]) == phrase]
     return found
+
+
+@lru_cache(maxsize=256)
+def _plural_role(role: str) -> re.Pattern[str]:
+    """The role in the plural as a noun ("the ICC judges", "les juges"), not a verb ("who heads the coalition")."""
+    return re.compile(rf"\b(the|les|des|its|their|which|what|all|these|those|ces|quels|quelles|\d+)\s+(\w+\s+)?"
+                      rf"{re.escape(role)}s\b")
 
 
 def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
@@ -184,14 +191,20 @@ def pick(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expa
             and holds(wants, c.title, c.text, question=question, expand=expand, language=language)]
 
 
+# one thing under its everyday names: "which 16 countries" asks what "the states concerned" are
+_COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "gouvern"})
+
+
 def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH) -> bool:
     """The fact's own words say it lacks the detail asked ("the sources do not name the states concerned")."""
     pattern = _LACKS.get(wants.kind or "")
     if pattern is None:
         return False
     folded = fold(fact)
-    return any(wants.kind != "names" or _positions(_tokens(folded[m.end():m.end() + 40], language),
-                                                   expand(wants.focus))
+    things = list(expand(wants.focus))
+    if wants.focus and wants.focus[-1] in _COUNTRIES:
+        things += [(c,) for c in _COUNTRIES]
+    return any(wants.kind != "names" or _positions(_tokens(folded[m.end():m.end() + 40], language), things)
                for m in pattern.finditer(folded))
 
 
@@ -242,7 +255,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "person":
         if wants.focus:  # "the name of the software": a name beside that thing, in the same title or text
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
-        if wants.role and not re.search(rf"\b{re.escape(wants.role)}s\b", fold(question)):  # "the judges": any names
+        if wants.role and not _plural_role(wants.role).search(fold(question)):  # "the judges": any names
             return any(_named_role(part, _tokens(part, language), wants, expand, language) for part in (title, text))
         asked = {fold(w) for w in _TOKEN.findall(question)}
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))
@@ -257,6 +270,14 @@ def _thing_beside(tokens: Sequence[tuple[str, str]], i: int, step: int, language
         if fold(tokens[j][0]) not in language.stop_words:
             return tokens[j][1]
     return None
+
+
+def sessions_agree(sessions: frozenset[str], fact: str) -> bool:
+    """A session of the Assembly asked about ("what did the Registrar say at ASP24") is not answered by a fact
+    that names only other sessions ("the Registrar's speech to the 23rd session"). A fact naming no session may
+    still be about it."""
+    named = sessions_of(fact)
+    return not sessions or not named or bool(sessions & named)
 
 
 def years_agree(years: Iterable[str], question: str, fact: str, language: Pipeline = ENGLISH) -> bool:

@@ -75,6 +75,22 @@ _LANGUAGE = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)?
                        r"|\bhow to (say|spell|pronounce)\b|\btranslat\w*\b|\bwhat s the \w+ (word|term) for\b"
                        r"|\bcomment (dit on|dire|ecrire|prononcer|traduire|on dit)\b|\btradui\w*\b|\btraduction\b")
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+# a session of the Assembly by its number: "ASP24", "asp 23", "the 23rd session", "la 24e session de l'AEP"
+_SESSION = re.compile(r"\b(?:asp|aep)\s?-?\s?(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th|e|eme|ieme)\s+"
+                      r"(?:session|assembly|asp|assemblee|aep)\b"
+                      r"|\b(twenty[- ]\w+|vingt[- ]\w+)\s+(?:session|assembly|assemblee)\b")
+_SESSION_WORDS = {"twenty-second": "22", "twenty-third": "23", "twenty-fourth": "24", "twenty-fifth": "25",
+                  "vingt-deuxieme": "22", "vingt-troisieme": "23", "vingt-quatrieme": "24", "vingt-cinquieme": "25"}
+
+
+def sessions_of(text: str) -> frozenset[str]:
+    """The numbers of the Assembly's sessions a text names ("ASP24", "the 23rd session": {"24", "23"})."""
+    found = set()
+    for match in _SESSION.finditer(fold(text)):
+        number = match.group(1) or match.group(2) or _SESSION_WORDS.get(match.group(3).replace(" ", "-"))
+        if number:
+            found.add(number)
+    return frozenset(found)
 # "the name of the software", "names of the deputy prosecutors", "comment s'appelle le procureur": a name of that thing
 _NAME_OF = re.compile(r"\bnames? (?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
                       r"|\bcomment (?:s )?appell?ent? (?:le |la |les |l )?(?P<rest_fr>.*)")
@@ -122,6 +138,7 @@ class Wants:
     org: tuple[str, ...] = ()  # stems naming whose role it is ("asp")
     future: bool = False
     years: frozenset[str] = field(default_factory=frozenset)
+    sessions: frozenset[str] = field(default_factory=frozenset)  # the Assembly's sessions asked about, by number
     # what was asked, for "the curated facts don't say ...": a bot.core.messages key and its values, worded in the
     # reply's language
     missing: tuple[str, dict[str, str]] = field(default_factory=lambda: ("missing_that", {}))
@@ -199,6 +216,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         org=tuple(language.stem(w) for w in (org or "").split() if w not in language.stop_words)[:3],
         future=bool(_FUTURE.search(text)) and kind in ("date", "day", "time"),
         years=frozenset(_YEAR.findall(folded)),
+        sessions=sessions_of(question),
         missing=missing or _missing(kind, role, org, focus and rest),
         language=bool(_LANGUAGE.search(text)),
         titles=titles,

@@ -322,3 +322,19 @@ def test_an_edit_updates_the_vocabulary_without_rebuilding_it(tmp_path) -> None:
     assert vocabulary._by_length is words_by_length, "the word list was updated in place, not rebuilt"
     assert "zanzibarian" in vocabulary._by_length[(11, 0, "z")]
     desk.close()
+
+
+def test_a_session_asked_about_must_be_the_session_the_fact_is_about(desk: Desk) -> None:
+    # the fact cites the Registrar's speech to the 23rd session; it says nothing of what was said at ASP24
+    answer = desk.answerer.ask("what did the registrar say in his speech at asp24")
+    assert (answer.status, answer.missing) == ("partial", "that for ASP24")
+
+
+def test_which_countries_is_what_a_fact_not_naming_the_states_lacks(desk: Desk) -> None:
+    answer = desk.answerer.ask("which 16 countries lost their voting rights over unpaid contributions")
+    assert (answer.status, answer.missing) == ("partial", "which countries")
+
+
+def test_a_role_word_used_as_a_verb_still_asks_for_the_holder(desk: Desk) -> None:
+    answer = desk.answerer.ask("who heads the coalition for the icc")  # not "the heads of state"
+    assert (answer.status, answer.missing) == ("partial", "who the head is")
