@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from bot.core.intent import Wants, sessions_of
+from bot.core.intent import Wants, plural_role, sessions_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
@@ -50,7 +50,8 @@ _REASON = re.compile(
 _LACKS = {
     "person": re.compile(r"\b(do|does|did)(n't| not) (name|identify|say who)|\bnot named\b|\bwithout naming\b|"
                          r"\bne (disent|dit|precisent|precise) pas qui\b|"
-                         r"\b(neither|none of the|no) sources?( \w+)? names?\b|\bne (nomme|cite)n?t? pas\b|"
+                         r"\b(neither|none of the|no) sources?( \w+)? names?\b|"
+                         r"\bne (les |le |la )?(nomme|cite)n?t? pas\b|"
                          r"\baucune?\b[^.]{0,40}\bne (nomme|cite|precise)n?t?\b|\bsans (les |le |la )?nommer\b"),
     "date": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) (the )?(date|when|day)|\bwithout (a |the )?"
                        r"date\b|\bno date\b|\bne (donne|precise)n?t? (pas|ni) (la|les) dates?\b"),
@@ -91,13 +92,6 @@ def _positions(tokens: Sequence[tuple[str, str]], phrases: Iterable[tuple[str, .
         n = len(phrase)
         found += [i for i in range(len(stems) - n + 1) if tuple(stems[i:i + n]) == phrase]
     return found
-
-
-@lru_cache(maxsize=256)
-def _plural_role(role: str) -> re.Pattern[str]:
-    """The role in the plural as a noun ("the ICC judges", "les juges"), not a verb ("who heads the coalition")."""
-    return re.compile(rf"\b(the|les|des|its|their|which|what|all|these|those|ces|quels|quelles|\d+)\s+(\w+\s+)?"
-                      rf"{re.escape(role)}s\b")
 
 
 def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
@@ -255,7 +249,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "person":
         if wants.focus:  # "the name of the software": a name beside that thing, in the same title or text
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
-        if wants.role and not _plural_role(wants.role).search(fold(question)):  # "the judges": any names
+        if wants.role and not plural_role(wants.role).search(fold(question)):  # "the judges": any names
             return any(_named_role(part, _tokens(part, language), wants, expand, language) for part in (title, text))
         asked = {fold(w) for w in _TOKEN.findall(question)}
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))

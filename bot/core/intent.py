@@ -53,7 +53,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s) (his|her|their) name\b|\bnamed\b"
                           r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnom d|\bbrand name\b"
                           r"|\bwhat(?: s| is|s) (it|that) called\b|\bcalled what\b|\bwhat(?: s| is|s) the name\b"
-                          r"|\bcomment (s )?appell?ent?\b|\bappell?ent? comment\b|\bc est qui\b"
+                          r"|\bcomment (s )?appell?ent?\b|\bappell?ent? comment\b|\bc est qui\b|\best qui\b"
                           rf"|\b({ROLES}) (s )?(full )?name\b"
                           r"|\bquel est (le|son|leur) nom\b|\bqui exactement\b|\bqui$")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
@@ -217,7 +217,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         future=bool(_FUTURE.search(text)) and kind in ("date", "day", "time"),
         years=frozenset(_YEAR.findall(folded)),
         sessions=sessions_of(question),
-        missing=missing or _missing(kind, role, org, focus and rest),
+        missing=missing or _missing(kind, role, org, focus and rest, bool(role and plural_role(role).search(folded))),
         language=bool(_LANGUAGE.search(text)),
         titles=titles,
     )
@@ -232,7 +232,8 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
     org = (match.group("org") or "").strip()
     if not org:
         before = _ORG_ROLE.search(text)
-        if before and before.group("org") not in stop_words and before.group("org") not in ("the", "le", "la"):
+        if before and before.group("org") not in stop_words and before.group("org") not in ("the", "le", "la") \
+                and not before.group("org").isdigit():  # "the 4 judges": a count, not whose judges
             org = before.group("org")
     named = []  # the organisation's name ends where the sentence goes on ("de la CPI qui est en congé")
     for word in org.split()[:3]:
@@ -246,11 +247,20 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
 _WORDED = frozenset("contact time day date article number place reason person outcome".split())
 
 
+@lru_cache(maxsize=256)
+def plural_role(role: str) -> re.Pattern[str]:
+    """The role in the plural as a noun ("the ICC judges", "les juges"), not a verb ("who heads the coalition")."""
+    return re.compile(rf"\b(the|les|des|its|their|which|what|all|these|those|ces|quels|quelles|\d+)\s+(\w+\s+)?"
+                      rf"{re.escape(role)}s\b")
+
+
 def _missing(kind: str | None, role: str | None, org: str | None,
-             focus: list[str] | tuple) -> tuple[str, dict[str, str]]:
+             focus: list[str] | tuple, plural: bool = False) -> tuple[str, dict[str, str]]:
     """What was asked, as a bot.core.messages key and its values."""
     if role and org:
         return "missing_role_of", {"role": role, "org": org.upper() if len(org) <= 5 else org}
+    if role and plural:
+        return "missing_role_plural", {"role": role}
     if role:
         return "missing_role", {"role": role}
     if kind == "number" and focus:

@@ -79,6 +79,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_person": {"en": "who", "fr": "qui"},
     "missing_name_of": {"en": "the name of the {thing}", "fr": "le nom de {thing}"},
     "missing_role": {"en": "who the {role} is", "fr": "qui est {role}"},
+    "missing_role_plural": {"en": "who the {role}s are", "fr": "qui sont les {role}s"},
     "missing_role_of": {"en": "who the {role} of {org} is", "fr": "qui est {role} de {org}"},
     "missing_outcome": {"en": "what came of it", "fr": "ce qu'il en est advenu"},
     "missing_title": {"en": "anything about the {title}", "fr": "quoi que ce soit sur : {title}"},

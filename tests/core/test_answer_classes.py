@@ -184,7 +184,7 @@ def test_another_court_is_not_stretched_into_an_icc_answer(desk: Desk, question:
 @pytest.mark.parametrize(("question", "missing", "related"), [
     ("what's the brand name of the software the ICC moved to from microsoft?", "the name of the software",
      "icc-it-microsoft-replaced"),
-    ("names of the deputy prosecutors who were sanctioned?", "who the deputy prosecutor is",
+    ("names of the deputy prosecutors who were sanctioned?", "who the deputy prosecutors are",
      "us-sanctions-who-is-targeted"),
 ])
 def test_a_name_asked_of_a_thing_needs_a_name_beside_that_thing(desk: Desk, question: str, missing: str,

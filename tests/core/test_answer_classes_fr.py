@@ -35,3 +35,10 @@ def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
 def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.lang, answer.hits[0].fact.id) == ("answered", "fr", expected)
+
+
+def test_c_est_qui_asks_for_a_person_and_a_fact_that_does_not_name_them_is_partial(desk: Desk) -> None:
+    # "c'est qui" loses its "c" when read as words; "dont la déclaration ne les nomme pas" says the names are missing
+    assert intent.read("c'est qui les 4 juges sanctionnes en juin ?", FRENCH).kind == "person"
+    answer = desk.answerer.ask("c'est qui les 4 juges sanctionnes en juin ? je trouve pas les noms")
+    assert (answer.status, answer.lang, answer.missing) == ("partial", "fr", "qui sont les juges")
