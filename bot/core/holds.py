@@ -66,6 +66,9 @@ _PENDING = re.compile(r"\b(pending|awaiting|await(s|ed)?|preparing to|prepares? 
                       r"expected|not yet|ha(s|ve) yet to|would reduce|urged?s?|calls? (on|for)|called (on|for)|"
                       r"dans l attente|en attente|en cours|s appret\w*|se prepar\w*|pas encore|exhort\w*|"
                       r"appel\w* (a|les))\b")
+# who came out of a choice: asked of a fact about a call, a plan or a matter pending, it names no one chosen
+_CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nominated|elu|elus|elue|elues|nomme|nommee|"
+                     r"nommes|designe|designee|designes|choisi|choisie|choisis|gagne)\b")
 _TOKEN = re.compile(r"[\w][\w'’-]*")
 _AMOUNT = re.compile(r"\d|\b(half|dozen|dozens|hundreds?|thousands?|millions?|billions?|moitie|douzaine)\b")
 _PLACE = re.compile(r"\b(?:in|at|en|a|au|aux)\s+(?:the\s+|la\s+|le\s+)?(?P<name>[A-Z][\w-]+)")
@@ -247,6 +250,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         tokens = tuple(t for t in tokens if t[1] in kept or fold(t[0]) not in language.stop_words)
         return _number_near(tokens, _positions(tokens, counted))
     if kind == "person":
+        if _CHOSEN.search(fold(question)) and _PENDING.search(folded.replace("'", " ").replace("’", " ")):
+            return False  # "who got elected to the CBF": a fact urging how to elect names no one elected
         if wants.focus:  # "the name of the software": a name beside that thing, in the same title or text
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         if wants.role and not plural_role(wants.role).search(fold(question)):  # "the judges": any names

@@ -338,3 +338,8 @@ def test_which_countries_is_what_a_fact_not_naming_the_states_lacks(desk: Desk) 
 def test_a_role_word_used_as_a_verb_still_asks_for_the_holder(desk: Desk) -> None:
     answer = desk.answerer.ask("who heads the coalition for the icc")  # not "the heads of state"
     assert (answer.status, answer.missing) == ("partial", "who the head is")
+
+
+def test_who_was_chosen_is_not_answered_by_a_fact_about_how_to_choose(desk: Desk) -> None:
+    answer = desk.answerer.ask("who got elected to the committee on budget and finance at asp24")  # OJ urges merit
+    assert (answer.status, answer.missing) == ("partial", "who")
