@@ -52,13 +52,15 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("person", re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s) (his|her|their) name\b|\bnamed\b"
                           r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnom d|\bbrand name\b"
-                          r"|\bwhat(?: s| is|s) (it|that) called\b|\bcalled what\b|\bwhat(?: s| is|s) the name\b"
+                          r"|\bwhat(?: s| is|s) (it|that) called\b|\bcalled what\b|^what(?: s| is|s)\b.*\bcalled$"
+                          r"|\bwhat(?: s| is|s) the name\b"
                           r"|\bcomment (s )?appell?ent?\b|\bappell?ent? comment\b|\bc est qui\b|\best qui\b"
                           rf"|\b({ROLES}) (s )?(full )?name\b"
                           r"|\bquel est (le|son|leur) nom\b|\bqui exactement\b|\bqui$")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
     ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up|"
-                           r"eventually|actually (\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|pass\w*|"
+                           r"eventually|actually (?!called)(\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|"
+                           r"pass\w*|"
                            r"do|did|take|took|make|made)|what came of|resultats?|au final|finalement|"
                            r"en fin de compte|blanchi\w*|ca (a )?donne|aboutit?)\b")),
 ]
@@ -118,7 +120,9 @@ _SHORT_PIECES = re.compile(r"\b(\w{1,2})-(\w{1,2})\b")
 _FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autumn|spring|summer|winter)|how long"
                       r"( ago| since)?|(the )?full list|for an? (post|tweet|thread|newsletter|presentation|briefing)|"
                       r"need (the|a|an) (exact )?(date|number|name|figure|list)s?|jusqu.ici|[aà] ce jour|"
-                      r"pour un post|au juste)\b", re.I)
+                      r"pour un post|au juste|in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"
+                      r"en (termes )?simples?|en gros|en bref|en resume)\b"
+                      r"|\b(actually |officially |really )?called\W*$", re.I)  # "what's EO 14203 called?": a name
 
 
 def searched(question: str) -> str:

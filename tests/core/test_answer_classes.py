@@ -93,6 +93,13 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
                  id="so-far"),
     pytest.param("how long ago was the last non-cooperation plenary", "first-non-cooperation-plenary",
                  id="how-long"),
+    pytest.param("in other words, who did the us sanction", "us-sanctions-who-is-targeted", id="in-other-words"),
+    pytest.param("in plain words what is the icc budget for 2026", "budget-2026-193-million", id="in-plain-words"),
+    # "called" asks for a name here, not who called on whom; "actually" makes no outcome of it
+    pytest.param("whats EO 14203 actually called", "us-executive-order-14203", id="called"),
+    # chat names of a thing: a wrap-up is the outcomes; to ditch the ICC is to leave it
+    pytest.param("when did FIDH publish its asp24 wrap up", "asp24-fidh-overall-assessment", id="wrap-up"),
+    pytest.param("why does it matter if a few states ditch the icc", "withdrawals-impact", id="ditch"),
 ])
 def test_the_members_wording_reaches_the_fact_that_answers(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
