@@ -114,6 +114,7 @@ _LOOSE_ARTICLE = re.compile(r"\barticles?\b(?!\s*\(?\d)", re.I)
 # "co-organisé": a prefix of two letters is no word of its own (unknown, it would weigh the most); "op-ed" is one
 _PREFIX_PIECE = re.compile(r"\b\w{1,2}-(?=\w{3})")
 _SHORT_PIECES = re.compile(r"\b(\w{1,2})-(\w{1,2})\b")
+_INVERSION = re.compile(r"-t-(il|elle|on|ils|elles)\b", re.I)  # "a-t-il été adopté": "a il", not a word "at"
 
 
 # how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
@@ -129,7 +130,7 @@ def searched(question: str) -> str:
     """The question as its words are searched by: "article" without a number names no article of the Statute
     (it would pull in the facts about Article 86 or 112), a prefix of two letters is read as its word, and
     words that frame the question ("so far", "for a post") are left out."""
-    question = _FRAMING.sub(" ", question)
+    question = _INVERSION.sub(r" \1", _FRAMING.sub(" ", question))
     return _SHORT_PIECES.sub(r"\1\2", _PREFIX_PIECE.sub("", _LOOSE_ARTICLE.sub(" ", question)))
 
 

@@ -42,3 +42,10 @@ def test_c_est_qui_asks_for_a_person_and_a_fact_that_does_not_name_them_is_parti
     assert intent.read("c'est qui les 4 juges sanctionnes en juin ?", FRENCH).kind == "person"
     answer = desk.answerer.ask("c'est qui les 4 juges sanctionnes en juin ? je trouve pas les noms")
     assert (answer.status, answer.lang, answer.missing) == ("partial", "fr", "qui sont les juges")
+
+
+def test_an_inverted_question_is_read_as_its_words(desk: Desk) -> None:
+    # "a-t-il" is "a il", not an unknown word "at" that outweighs the rest
+    answer = desk.answerer.ask("Quand le département d'État a-t-il annoncé des sanctions contre des ONG étrangères "
+                               "liées à la CPI ?")
+    assert (answer.status, answer.lang, answer.hits[0].fact.id) == ("answered", "fr", "us-sanctions-timeline-2025")
