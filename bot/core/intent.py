@@ -122,7 +122,7 @@ _FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autu
                       r"( ago| since)?|(the )?full list|for an? (post|tweet|thread|newsletter|presentation|briefing)|"
                       r"need (the|a|an) (exact )?(date|number|name|figure|list)s?|jusqu.ici|[aà] ce jour|"
                       r"pour un post|au juste|in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"
-                      r"en (termes )?simples?|en gros|en bref|en resume)\b"
+                      r"en (termes )?simples?|en gros|en bref|en resume|en train de?)\b"
                       r"|\b(actually |officially |really )?called\W*$", re.I)  # "what's EO 14203 called?": a name
 
 

@@ -57,14 +57,21 @@ STOP_WORDS = frozenset(
 STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
 
 
+# Chat abbreviations of ordinary words, read as the word ("orga" meets "organisation")
+ABBREVIATIONS = {"orga": "organisation", "orgas": "organisations", "asso": "association", "assos": "associations",
+                 "gouv": "gouvernement", "gvt": "gouvernement", "gvts": "gouvernements", "intl": "international",
+                 "infos": "informations", "dc": "donc", "tt": "tout", "pr": "pour"}
+
+
 def words(text: str) -> list[str]:
     """Folded French words: elisions split off and dropped with the stop words, "1er"/"24e" read as numbers,
-    number words as digits, lone letters left out (they are elided articles)."""
+    number words as digits, chat abbreviations as their word, lone letters left out (they are elided
+    articles)."""
     folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold(strip_markup(text)))
     out = []
     for word in _WORD.findall(folded):
         ordinal = _ORDINAL.match(word)
-        word = ordinal.group(1) if ordinal else _NUMBER_WORDS.get(word, word)
+        word = ordinal.group(1) if ordinal else ABBREVIATIONS.get(word) or _NUMBER_WORDS.get(word, word)
         if len(word) == 1 and word.isalpha():
             continue
         out.append(word)

@@ -31,6 +31,8 @@ def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
 @pytest.mark.parametrize(("question", "expected"), [
     ("duterte il est poursuivi pour quoi au juste", "duterte-surrendered-to-icc"),  # poursuivi = accusé
     ("la coalition cite quelle loi de blocage comme exemple ?", "blocking-statute-calls"),  # la coalition = CICC
+    ("LRWC c'est quoi comme orga ?", "about-lrwc"),  # a chat abbreviation, read as "organisation"
+    ("quels pays sont en train de quitter la Cour ?", "withdrawals-four-states-2026"),  # "en train de" frames
 ])
 def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
     answer = desk.answerer.ask(question)
