@@ -39,6 +39,7 @@ COMMON_FLOOR = 50
 TITLE_MIX = 0.5  # how much naming the question's words in its title (what a fact is about) adds to the order
 EXAMPLE_MIX = 0.25  # how much the closest example question (asked the way this one is) adds to the order
 MAX_GUESSES = 8  # typo guesses per question
+KIND_MIX = 0.25  # what a fact whose title asks the question's kind ("Why civil society matters ...") adds
 BM25_MIX = 0.4  # how much bm25 (relative to the best hit) adds to coverage when ordering facts
 BM25_WEIGHTS = (8.0, 6.0, 6.0, 1.0)  # title, questions, keywords, text
 
@@ -224,7 +225,8 @@ class Answerer:
             # bm25 (negative; lower is better) breaks ties between facts that cover the question equally
             cand.order = (cand.coverage + BM25_MIX * (cand.rank / best_rank if best_rank else 0)
                           + TITLE_MIX * sum(w for i, w in enumerate(weights) if cand.titled(concepts[i])) / total
-                          + EXAMPLE_MIX * cand.closest_example(alternatives, weights, total, wants.kind))
+                          + EXAMPLE_MIX * cand.closest_example(alternatives, weights, total, wants.kind)
+                          + KIND_MIX * (wants.kind is not None and intent.kind_of(cand.title) == wants.kind))
         ranked = sorted(candidates, key=lambda c: -c.order)
         if len(concepts) == 1:
             ranked = self._broad(concepts[0], ranked)

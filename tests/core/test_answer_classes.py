@@ -350,3 +350,13 @@ def test_a_role_word_used_as_a_verb_still_asks_for_the_holder(desk: Desk) -> Non
 def test_who_was_chosen_is_not_answered_by_a_fact_about_how_to_choose(desk: Desk) -> None:
     answer = desk.answerer.ask("who got elected to the committee on budget and finance at asp24")  # OJ urges merit
     assert (answer.status, answer.missing) == ("partial", "who")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("why does lrwc say civil society matters so much for the court", "civil-society-role-evidence-victims"),
+    ("Who exactly has the US sanctioned, as listed by LRWC?", "us-sanctions-who-is-targeted"),
+])
+def test_a_fact_titled_as_the_question_s_kind_answers_it(desk: Desk, question: str, expected: str) -> None:
+    # "Why civil society matters ...", "Who the US sanctioned ...": the curator titled it as that answer, over a
+    # neighbour on the same words (civil society's recommendations, LRWC on why the US sanctions)
+    assert top(desk, question) == expected
