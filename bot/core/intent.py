@@ -45,10 +45,12 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                          r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
                          r"|\bquel pays\b|\bquel lieu\b")),
     ("date", re.compile(r"^when\b|\bwhen (is|was|did|does|do|will|are|were|has|have)\b|\bsince when\b"
-                        r"|\b(what|which) (year|month)\b|^quand\b|\bquand (est|a|ont|sera|aura|etait|se|la|le"
+                        r"|\b(what|which) (year|month)\b|^(quand|qd)\b|\bqd (est|a|ont|sera|se|la|le|les)\b"
+                        r"|\bquand (est|a|ont|sera|aura|etait|se|la|le"
                         r"|les)\b|\bdepuis quand\b|\bquelle annee\b|\bquel mois\b|\bc est quand\b|\bquand$")),
     ("reason", re.compile(r"^why\b|\bwhy\b|\bwhat(?: s| is| was|s) the (reason|motive|rationale)\b|\bhow come\b"
-                          r"|\breasons? (for|behind|why)\b|\bpourquoi\b|\bquelle (est la )?raison\b")),
+                          r"|\breasons? (for|behind|why)\b|\b(pourquoi|pk|pq|pkoi|pquoi)\b"
+                          r"|\bquelle (est la )?raison\b")),
     ("person", re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s) (his|her|their) name\b|\bnamed\b"
                           r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnom d|\bbrand name\b"

@@ -51,3 +51,12 @@ def test_an_inverted_question_is_read_as_its_words(desk: Desk) -> None:
     answer = desk.answerer.ask("Quand le département d'État a-t-il annoncé des sanctions contre des ONG étrangères "
                                "liées à la CPI ?")
     assert (answer.status, answer.lang, answer.hits[0].fact.id) == ("answered", "fr", "us-sanctions-timeline-2025")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("pk les américains s'en prennent à la CPI ?", "reason"),
+    ("pq la hongrie quitte la cpi", "reason"),
+    ("qd est-ce que l'AEP24 a commencé", "date"),
+])
+def test_chat_spellings_of_question_words_ask_what_the_word_asks(question: str, kind: str) -> None:
+    assert intent.read(question, FRENCH).kind == kind
