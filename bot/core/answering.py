@@ -229,7 +229,7 @@ class Answerer:
                           + KIND_MIX * (wants.kind is not None and intent.kind_of(cand.title) == wants.kind))
         ranked = sorted(candidates, key=lambda c: -c.order)
         if len(concepts) == 1:
-            ranked = self._broad(concepts[0], ranked)
+            ranked = self._broad(concepts[0], ranked, general=not wants.checked)
         if other is not None and not (ranked and self.bodies.named_in(ranked[0].raw) is other):
             return self._decline(text, [], "other_body", name=other.name, name_fr=other.name_fr)
         other_years = []
@@ -267,16 +267,17 @@ class Answerer:
             confidence=confidence,
         )
 
-    def _broad(self, concept: Concept, ranked: list[Candidate]) -> list[Candidate]:
+    def _broad(self, concept: Concept, ranked: list[Candidate], *, general: bool) -> list[Candidate]:
         """A one-word question ("budget?", "sanctions??") asks about a subject in general: prefer the facts of
-        the topic it names, then facts that name it in their title, before bm25's order; the rest of the list
-        is shown beside the answer for the member to choose from."""
+        the topic it names, then (when nothing in particular is asked of it) the fact whose example is that word
+        alone, the curator's lead for it, then facts that name it in their title, before bm25's order; the rest
+        of the list is shown beside the answer for the member to choose from."""
         terms = concept.terms()
         stems, lang = self.pipeline.stems, self.pipeline.lang
         topics = {t.id for t in self._topics.values() if terms & set(stems(f"{t.id} {t.label(lang)}"))}
 
-        def key(c: Candidate) -> tuple[bool, bool, float]:
-            return (c.topic not in topics, not terms & set(stems(c.title)), c.rank)
+        def key(c: Candidate) -> tuple[bool, bool, bool, float]:
+            return (c.topic not in topics, not (general and c.leads(concept)), not terms & set(stems(c.title)), c.rank)
 
         return sorted(ranked, key=key)
 

@@ -87,6 +87,12 @@ class Candidate:
             best = max(best, score)
         return best
 
+    def leads(self, concept: Concept) -> bool:
+        """An example question of the asked word alone ("Budget?"): the curator's fact for that one word."""
+        alternatives = {frozenset(alt) for alt in concept.alternatives}
+        return any(held in alternatives and len(self.language.words(example)) == len(held)  # no "how did ... go"
+                   for example, held in example_stems(self.examples, self.language))
+
     def pairs(self, stop_stems: frozenset[str]) -> frozenset[tuple[str, str]]:
         """Adjacent content stems of the fact's text (see `phrase_pairs`)."""
         found = self.terms.pairs.get(stop_stems)

@@ -281,6 +281,15 @@ def test_a_one_word_question_gets_its_topic_and_a_list_to_choose_from(desk: Desk
     assert len(answer.related) >= 3, "a broad question lists other facts to choose from"
 
 
+@pytest.mark.parametrize(("question", "lead"), [
+    ("budget?", "budget-2026-193-million"), ("sanctions ??", "us-sanctions-who-is-targeted"),
+    ("budget ?", "budget-2026-193-million"), ("withdrawals?", "withdrawals-four-states-2026"),
+])
+def test_a_one_word_question_gets_the_fact_the_curator_gave_that_word_as_an_example(desk: Desk, question: str,
+                                                                                    lead: str) -> None:
+    assert top(desk, question) == lead
+
+
 def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     desk = Desk.open(tmp_path / "stale.db")
     fact = desk.facts.require("budget-2026-193-million")
