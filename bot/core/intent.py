@@ -35,7 +35,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            r"|\bwebsite\b|\bpostal address\b|\bnumero de telephone\b|\bcourriel\b|\bsite web\b")),
     ("time", re.compile(r"\b(what|which) time\b|\bat what hour\b|\btime of (the )?day\b|\bquelle heure\b"
                         r"|\ba quelle heure\b")),
-    ("day", re.compile(r"\b(what|which|exact|precise) (day|date)\b|\bon what (day|date)\b|\bdate (of|did|was|when)\b"
+    ("day", re.compile(r"\b(what|which|exact|precise) (days?|dates?)\b|\bon what (day|date)\b"
+                       r"|\bdate (of|did|was|when)\b|\bwhen exactly\b"
                        r"|\bquel jour\b|\bquelle date\b|\ba quelle date\b|\bdate exacte\b")),
     ("article", re.compile(r"\b(which|what) (article|provision)\b|\bunder what (article|provision)\b"
                            r"|\bquel article\b|\bquelle disposition\b")),

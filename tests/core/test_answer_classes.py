@@ -369,3 +369,10 @@ def test_a_fact_titled_as_the_question_s_kind_answers_it(desk: Desk, question: s
     # "Why civil society matters ...", "Who the US sanctioned ...": the curator titled it as that answer, over a
     # neighbour on the same words (civil society's recommendations, LRWC on why the US sanctions)
     assert top(desk, question) == expected
+
+
+@pytest.mark.parametrize("question", ["exact dates and city of the july special session on aggression",
+                                      "which dates did the special session on aggression run"])
+def test_exact_dates_in_the_plural_ask_for_days_not_a_month(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)  # the fact says July 2025, not which days
+    assert (answer.status, answer.missing) == ("partial", "the exact date")
