@@ -46,6 +46,8 @@ _REASON = re.compile(
     r"face aux?|du fait d\w*|suite a|a la suite|etant donne|compte tenu|en vue d\w*|dans le but|vis(e|ant) a|"
     r"tentative|consequen\w*|impacts?|effets?|entrain\w*|menac\w*|risqu\w*|signifi\w*|raisons?|justifi\w*|"
     r"motiv\w*|essentiel\w*|dans l.attente|relie|pression\w*)\b")
+# a date a measure applies from, not a consequence: "the date on which each withdrawal takes effect"
+_IN_FORCE = re.compile(r"\b(takes?|took|taking|taken|comes?|came|into) effect\b|\bprend\w* effet\b|\ben vigueur\b")
 # The fact's own words saying a detail is missing: "the summary does not give the date", "neither source names".
 _LACKS = {
     "person": re.compile(r"\b(do|does|did)(n't| not) (name|identify|say who)|\bnot named\b|\bwithout naming\b|"
@@ -234,7 +236,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "article":
         return bool(_ARTICLE.search(fact))
     if kind == "reason":
-        return bool(_REASON.search(folded))
+        return bool(_REASON.search(_IN_FORCE.sub(" ", folded)))
     if kind == "names":  # "which 16 states": only a fact saying it does not name those very things fails
         return True
     if kind == "outcome":

@@ -376,3 +376,10 @@ def test_a_fact_titled_as_the_question_s_kind_answers_it(desk: Desk, question: s
 def test_exact_dates_in_the_plural_ask_for_days_not_a_month(desk: Desk, question: str) -> None:
     answer = desk.answerer.ask(question)  # the fact says July 2025, not which days
     assert (answer.status, answer.missing) == ("partial", "the exact date")
+
+
+@pytest.mark.parametrize(("question", "missing"), [("why are mali burkina and niger quitting the icc", "why"),
+                                                   ("Pourquoi la Hongrie quitte la CPI ?", "pourquoi")])
+def test_a_date_a_measure_takes_effect_is_no_reason(desk: Desk, question: str, missing: str) -> None:
+    answer = desk.answerer.ask(question)  # "... the date on which each withdrawal takes effect": no motive given
+    assert (answer.status, answer.missing) == ("partial", missing)
