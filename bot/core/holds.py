@@ -71,6 +71,10 @@ _PENDING = re.compile(r"\b(pending|awaiting|await(s|ed)?|preparing to|prepares? 
 # who came out of a choice: asked of a fact about a call, a plan or a matter pending, it names no one chosen
 _CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nominated|elu|elus|elue|elues|nomme|nommee|"
                      r"nommes|designe|designee|designes|choisi|choisie|choisis|gagne)\b")
+# who is behind something: a fact must say whom it is attributed to
+_BEHIND = re.compile(r"\b(behind|derriere)\b")
+_BLAMED = re.compile(r"\b(attribut\w*|blam\w*|responsib\w*|behind|carried out by|perpetrat\w*|derriere|imput\w*|"
+                     r"commanditai\w*|revendiqu\w*|claimed)\b")
 _TOKEN = re.compile(r"[\w][\w'’-]*")
 _AMOUNT = re.compile(r"\d|\b(half|dozen|dozens|hundreds?|thousands?|millions?|billions?|moitie|douzaine)\b")
 _PLACE = re.compile(r"\b(?:in|at|en|a|au|aux)\s+(?:the\s+|la\s+|le\s+)?(?P<name>[A-Z][\w-]+)")
@@ -256,6 +260,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "person":
         if _CHOSEN.search(fold(question)) and _PENDING.search(folded.replace("'", " ").replace("’", " ")):
             return False  # "who got elected to the CBF": a fact urging how to elect names no one elected
+        if _BEHIND.search(fold(question)):  # "who was behind the cyberattack": the names of who says so are no answer
+            return bool(_BLAMED.search(folded))
         if wants.focus:  # "the name of the software": a name beside that thing, in the same title or text
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         if wants.role and not plural_role(wants.role).search(fold(question)):  # "the judges": any names

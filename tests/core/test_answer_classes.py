@@ -383,3 +383,10 @@ def test_exact_dates_in_the_plural_ask_for_days_not_a_month(desk: Desk, question
 def test_a_date_a_measure_takes_effect_is_no_reason(desk: Desk, question: str, missing: str) -> None:
     answer = desk.answerer.ask(question)  # "... the date on which each withdrawal takes effect": no motive given
     assert (answer.status, answer.missing) == ("partial", missing)
+
+
+@pytest.mark.parametrize(("question", "missing"), [("who was behind the cyberattack on the icc", "who"),
+                                                   ("qui est derrière la cyberattaque contre la CPI ?", "qui")])
+def test_who_is_behind_needs_a_fact_that_attributes_it(desk: Desk, question: str, missing: str) -> None:
+    answer = desk.answerer.ask(question)  # "HRW says the ICC faced cyberattacks": HRW reports it, it did not do it
+    assert (answer.status, answer.missing) == ("partial", missing)
