@@ -103,6 +103,38 @@ def _positions(tokens: Sequence[tuple[str, str]], phrases: Iterable[tuple[str, .
     return found
 
 
+# words that report what someone said, and quotation marks
+_SPEECH = frozenset("say says said tell tells told state states stated call calls called urge urges urged note notes "
+                    "noted welcome welcomes welcomed argue argues argued warn warns warned describe describes "
+                    "described condemn condemns condemned stress stresses stressed recommend recommends recommended "
+                    "ask asks asked write writes wrote report reports reported express expresses expressed declare "
+                    "declares declared regret regrets regretted insist insists insisted criticise criticises "
+                    "criticised criticize criticizes criticized praise praises praised deplore deplores deplored "
+                    "quote quotes quoted cite cites cited statement speech remarks words "
+                    "dit disent declare declarent appelle appellent exhorte exhortent note notent salue saluent "
+                    "estime estiment affirme affirment avertit decrit condamne condamnent souligne soulignent "
+                    "recommande recommandent demande demandent ecrit ecrivent qualifie qualifient regrette "
+                    "regrettent critique critiquent declaration discours propos according lists list counts sees "
+                    "considers believes highlights interview spoke speak speaks exprime selon cite citent liste "
+                    "voit considere".split())
+_QUOTE = re.compile(r"[\"“”«»]")
+
+
+@lru_cache(maxsize=4)
+def _speech_stems(language: Pipeline) -> frozenset[str]:
+    return frozenset(language.stem(w) for w in _SPEECH)
+SAID_NEAR = 8  # words between whose words are asked and the verb that reports them
+
+
+def _quoted(fact: str, speaker: tuple[str, ...], expand: Expand, language: Pipeline) -> bool:
+    """The fact reports what the speaker said: a reporting verb or a quotation near one of the speaker's words."""
+    tokens = _tokens(_QUOTE.sub(" QUOTE ", fact), language)
+    where = _positions(tokens, [p for w in [*((w,) for w in speaker), ("the", *speaker)] for p in expand(w)])
+    speech = _speech_stems(language)
+    said = [i for i, (word, stem) in enumerate(tokens) if word == "QUOTE" or stem in speech]
+    return any(abs(w - s) <= SAID_NEAR for w in where for s in said)
+
+
 def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
     def in_date(j: int) -> bool:  # "9 July", "July 9": a day of the month counts nothing
         return any(0 <= k < len(tokens) and fold(tokens[k][0]) in _MONTH_NUMBERS for k in (j - 1, j + 1))
@@ -218,6 +250,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     fact = f"{title}. {text}"
     if wants.titles and not _positions(_tokens(fact, language), [p for title_ in wants.titles for p in expand(
             tuple(language.stem(w) for w in title_.split()))]):
+        return False
+    if wants.speaker and not _quoted(fact, wants.speaker, expand, language):
         return False
     if kind is None and not wants.future:
         return True

@@ -74,6 +74,10 @@ PEOPLE = frozenset("official person individual suspect judge minister diplomat l
 TITLED = re.compile(r"\b(secretary general|secretaire general|minister|ministre|ambassador|ambassadeur|spokesperson|"
                     r"spokesman|porte parole|rapporteur|registrar|greffier|vice president|vice presidente?|"
                     r"deputy prosecutor|procureur adjoint|chair|chairperson)s?\b")
+# whose words are asked: "what did south africa say about the sanctions", "qu'a répondu la France"
+_SAID = re.compile(r"\bwhat (?:did|does|has|have) (?:the )?(?P<who>(?:\w+ ){0,3}?\w+) (?:say|said|tell|told|respond|"
+                   r"reply|answer|state)\b|\bqu (?:a |ont )?(?:dit|repondu|declare|reagi) (?:la |le |les |l )?"
+                   r"(?P<qui>(?:\w+ ){0,2}?\w+)\b")
 _FUTURE = re.compile(r"\b(next|upcoming|coming|future|will|going to|gonna|prochaine?s?|a venir|futur)\b")
 # "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts
 _LANGUAGE = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)? ?(say|spell|pronounce|write)\b"
@@ -152,11 +156,12 @@ class Wants:
     missing: tuple[str, dict[str, str]] = field(default_factory=lambda: ("missing_that", {}))
     language: bool = False  # asks how to say or translate something: not a question the facts answer
     titles: tuple[str, ...] = ()  # titled offices the question names ("secretary general"): the fact must name them
+    speaker: tuple[str, ...] = ()  # stems of whose words are asked ("what did south africa say"): the fact must quote
 
     @property
     def checked(self) -> bool:
         """Whether a fact must be read for more than its words before it answers."""
-        return bool(self.kind or self.future or self.titles)
+        return bool(self.kind or self.future or self.titles or self.speaker)
 
 
 def _kind(text: str) -> tuple[str | None, re.Match[str] | None]:
@@ -217,6 +222,11 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     titles = tuple(m.group(1).replace("-", " ") for m in TITLED.finditer(text))
     if titles and not kind:
         missing = ("missing_title", {"title": titles[0]})
+    said = _SAID.search(text)
+    speaker = tuple(language.stem(w) for w in (said.group("who") or said.group("qui")).split()
+                    if w not in language.stop_words and w not in STOP_WORDS) if said and not kind else ()
+    if speaker and not titles:  # a titled office the fact never mentions says more ("the secretary general")
+        missing = ("missing_said", {"who": (said.group("who") or said.group("qui")).strip()})
     return Wants(
         kind=kind,
         focus=focus,
@@ -228,6 +238,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         missing=missing or _missing(kind, role, org, focus and rest, bool(role and plural_role(role).search(folded))),
         language=bool(_LANGUAGE.search(text)),
         titles=titles,
+        speaker=speaker,
     )
 
 

@@ -390,3 +390,22 @@ def test_a_date_a_measure_takes_effect_is_no_reason(desk: Desk, question: str, m
 def test_who_is_behind_needs_a_fact_that_attributes_it(desk: Desk, question: str, missing: str) -> None:
     answer = desk.answerer.ask(question)  # "HRW says the ICC faced cyberattacks": HRW reports it, it did not do it
     assert (answer.status, answer.missing) == ("partial", missing)
+
+
+@pytest.mark.parametrize(("question", "missing"), [
+    ("what did south africa say about the sanctions on the judges", "what south africa said"),
+    ("Qu'a répondu la France après les sanctions contre le juge Guillou ?", "ce qu'a dit france"),
+])
+def test_what_someone_said_needs_a_fact_that_reports_their_words(desk: Desk, question: str, missing: str) -> None:
+    # the reactions fact lists South Africa among the states that reacted, without a word of what it said
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.missing) == ("partial", missing)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what did deswaef say at asp24, roughly", "cicc-cooperation-plenary-statement"),  # "Deswaef ... stressing"
+    ("What does the Coalition say states should do to protect human rights defenders who work with the court?",
+     "protecting-human-rights-defenders"),  # "CICC says": the Coalition by its other name
+])
+def test_what_someone_said_is_answered_where_the_fact_reports_it(desk: Desk, question: str, expected: str) -> None:
+    assert top(desk, question) == expected
