@@ -32,6 +32,13 @@ def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
     ("duterte il est poursuivi pour quoi au juste", "duterte-surrendered-to-icc"),  # poursuivi = accusé
     ("la coalition cite quelle loi de blocage comme exemple ?", "blocking-statute-calls"),  # la coalition = CICC
     ("LRWC c'est quoi comme orga ?", "about-lrwc"),  # a chat abbreviation, read as "organisation"
+    # French idioms a curator names as synonyms: "pris la parole" (s'est exprimé), "bafoués" (violés),
+    # "reposent sur" (en vertu de)
+    ("qui a pris la parole pour la coalition a la pleniere sur la cooperation ?",
+     "cicc-cooperation-plenary-statement"),
+    ("quels droits sont bafoués par les sanctions selon lrwc ?", "sanctions-breach-human-rights-law"),
+    ("Les sanctions contre les 4 juges en juin, elles reposent sur quel texte américain ?",
+     "us-sanctions-four-judges-june-2025"),
     ("quels pays sont en train de quitter la Cour ?", "withdrawals-four-states-2026"),  # "en train de" frames
 ])
 def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
