@@ -165,11 +165,13 @@ class Answerer:
                 match = self.vocabulary.swapped(typed.get(term, term), stem) or self.vocabulary.guess(term)
                 if not match and (fixed := correction(typed.get(term, term), self.pipeline.lang)):
                     match = next(iter(self.vocabulary.doc_freq({self.pipeline.stem(fixed)})), None)
-                if match:
+                if match in self.pipeline.stop_stems:  # "thier": a typo of a word that says nothing
+                    concept.alternatives.clear()
+                elif match:
                     concept.alternatives.append((match,))
                     concept.guessed = {(match,)}
                     known.update(self.vocabulary.doc_freq({match}))
-        return found, known
+        return [c for c in found if c.alternatives], known
 
     def ask(self, question: str, *, limit: int = 3, lang: str | None = None, hint: str | None = None) -> Answer:
         """The answer, in the question's language (read from its words; `hint`, the asker's locale, settles only

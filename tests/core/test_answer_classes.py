@@ -100,6 +100,10 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
     # chat names of a thing: a wrap-up is the outcomes; to ditch the ICC is to leave it
     pytest.param("when did FIDH publish its asp24 wrap up", "asp24-fidh-overall-assessment", id="wrap-up"),
     pytest.param("why does it matter if a few states ditch the icc", "withdrawals-impact", id="ditch"),
+    # "thier" is a typo of a word that says nothing; "shd" and "usg" are chat spellings of everyday words
+    pytest.param("what does cicc say states shd do to protect HRDs, thier recs and civil society",
+                 "protecting-human-rights-defenders", id="typo-of-a-stop-word"),
+    pytest.param("name of the french icc judge sanctioned by the usg?", "judge-guillou-banking-le-monde", id="usg"),
 ])
 def test_the_members_wording_reaches_the_fact_that_answers(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
