@@ -183,7 +183,12 @@ def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expa
         return False
     starts = [m.start() for m in _TOKEN.finditer(fact)]
     name_positions = {sum(1 for s in starts if s < at) for at in names}
-    return any(abs(r - n) <= NEAR for r in roles for n in name_positions)
+    # in French, nearness in words that carry meaning: "la directrice de la justice internationale de HRW, Liz
+    # Evenson" is as near as "HRW's international justice director Liz Evenson"
+    meaning = [i for i, (word, _) in enumerate(tokens)
+               if language.lang != "fr" or fold(word) not in language.stop_words]
+    rank = {i: bisect.bisect_left(meaning, i) for i in (*roles, *name_positions)}
+    return any(abs(rank[r] - rank[n]) <= NEAR for r in roles for n in name_positions)
 
 
 def _name_near(part: str, focus: tuple[str, ...], question: str, expand: Expand, language: Pipeline) -> bool:

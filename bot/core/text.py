@@ -81,7 +81,8 @@ ABBREVIATIONS = {
     "govts": "governments", "gov": "government", "yr": "year", "yrs": "years", "abt": "about", "acc": "according",
     "bc": "because", "cuz": "because", "coz": "because", "rn": "now", "ppl": "people", "vs": "against",
     "thru": "through", "ur": "your", "wrt": "about", "mgmt": "management", "dept": "department",
-    "org": "organisation", "orgs": "organisations", "shd": "should", "shld": "should", "wd": "would", "usg": "us government",
+    "org": "organisation", "orgs": "organisations",
+    "shd": "should", "shld": "should", "wd": "would", "usg": "us government",
     "approx": "approximately", "natl": "national", "pct": "percent", "mln": "million", "bn": "billion",
 }
 STOP_WORDS = STOP_WORDS | GENERIC_WORDS | CHAT_WORDS

@@ -67,3 +67,9 @@ def test_an_inverted_question_is_read_as_its_words(desk: Desk) -> None:
 ])
 def test_chat_spellings_of_question_words_ask_what_the_word_asks(question: str, kind: str) -> None:
     assert intent.read(question, FRENCH).kind == kind
+
+
+def test_a_role_s_holder_is_near_the_role_in_french_word_order(desk: Desk) -> None:
+    # "La directrice de la justice internationale de HRW, Liz Evenson": seven words apart, three that carry meaning
+    answer = desk.answerer.ask("qui est la directrice justice internationale chez HRW ?")
+    assert (answer.status, answer.lang, answer.hits[0].fact.id) == ("answered", "fr", "asp24-hrw-expectations")
