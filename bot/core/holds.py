@@ -39,7 +39,7 @@ _REASON = re.compile(
     r"so that|aimed at|to punish|to shield|to deter|to pressure|to protect|citing|on the grounds|reasons?|motiv\w*|"
     r"justif\w*|response to|over (its|the|their)|after (its|the)|driven by|as punishment|pending|awaiting|amid|"
     r"following|in light of|given that|means?|for (its|their|the way|how|failing|not|having)|consequen\w*|"
-    r"impacts?|effects?|leads? to|threat\w*|risks?|"
+    r"impacts?|effects?|leads? to|threat\w*|risks?|linking (this|it|them) to|links? (this|it|them) to|"
     r"parce que|car|en raison|a cause|afin de|pour (punir|proteger)|en represailles|motif|signifie|risque|"
     # French facts (bot/core/text_fr.py): the same kinds of reason, in French
     r"parce qu|puisque|represailles|afin qu|pour qu\w*|pour (son|sa|ses|leur|leurs|avoir|ne pas)|en reponse|citant|"

@@ -102,7 +102,8 @@ def sessions_of(text: str) -> frozenset[str]:
     return frozenset(found)
 # "the name of the software", "names of the deputy prosecutors", "comment s'appelle le procureur": a name of that thing
 _NAME_OF = re.compile(r"\bnames? (?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
-                      r"|\bcomment (?:s )?appell?ent? (?:le |la |les |l )?(?P<rest_fr>.*)")
+                      r"|\bcomment (?:s )?appell?ent? (?:le |la |les |l )?(?P<rest_fr>.*)"
+                      r"|(?<!au )\bnoms? (?:du|des|de la|de l|de|d) (?P<rest_nom>.*)")  # not "au nom de": for
 # words too common to search by that still say what is counted ("how many people work at the ICC")
 COUNTED = frozenset("people persons staff employees members times years months days countries states orgs groups "
                     "organisations organizations ngos personnes "
@@ -199,7 +200,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         named = _NAME_OF.search(text)
         if named:
             group = []  # "the name of the german software the ICC uses": the thing named is "software"
-            for w in (named.group("rest") or named.group("rest_fr") or "").split()[:3]:
+            for w in (named.group("rest") or named.group("rest_fr") or named.group("rest_nom") or "").split()[:3]:
                 if w in language.stop_words:
                     break
                 group.append(w)

@@ -106,6 +106,8 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
     pytest.param("name of the french icc judge sanctioned by the usg?", "judge-guillou-banking-le-monde", id="usg"),
     pytest.param("how many fidh member orgs in palestine are under us sanctions", "us-sanctions-palestinian-ngos",
                  id="orgs"),
+    # "linking this to the US sanctions" gives the reason
+    pytest.param("why did the court switch its IT away from microsoft", "icc-it-microsoft-replaced", id="linking"),
 ])
 def test_the_members_wording_reaches_the_fact_that_answers(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected

@@ -39,6 +39,7 @@ def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
     ("quels droits sont bafoués par les sanctions selon lrwc ?", "sanctions-breach-human-rights-law"),
     ("Les sanctions contre les 4 juges en juin, elles reposent sur quel texte américain ?",
      "us-sanctions-four-judges-june-2025"),
+    ("par quoi la CPI a remplacé Microsoft ?", "icc-it-microsoft-replaced"),  # remplacé = « abandonné ... au profit »
     ("quels pays sont en train de quitter la Cour ?", "withdrawals-four-states-2026"),  # "en train de" frames
 ])
 def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
@@ -73,3 +74,9 @@ def test_a_role_s_holder_is_near_the_role_in_french_word_order(desk: Desk) -> No
     # "La directrice de la justice internationale de HRW, Liz Evenson": seven words apart, three that carry meaning
     answer = desk.answerer.ask("qui est la directrice justice internationale chez HRW ?")
     assert (answer.status, answer.lang, answer.hits[0].fact.id) == ("answered", "fr", "asp24-hrw-expectations")
+
+
+def test_le_nom_du_asks_for_a_name_beside_that_thing_but_au_nom_de_does_not(desk: Desk) -> None:
+    answer = desk.answerer.ask("c'est quoi le nom du logiciel allemand qui remplace Microsoft a la CPI")
+    assert (answer.status, answer.missing) == ("partial", "le nom de logiciel")
+    assert intent.read("Qui a pris la parole au nom de la CICC ?", FRENCH).focus == ()
