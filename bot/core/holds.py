@@ -95,12 +95,24 @@ def _tokens(text: str, language: Pipeline = ENGLISH) -> tuple[tuple[str, str], .
 
 
 def _positions(tokens: Sequence[tuple[str, str]], phrases: Iterable[tuple[str, ...]]) -> list[int]:
-    stems = [s for _, s in tokens]
+    """Where each phrase (a sequence of stems) starts in `tokens`."""
+    stems, starts = _stem_index(tuple(tokens))
     found = []
     for phrase in phrases:
         n = len(phrase)
-        found += [i for i in range(len(stems) - n + 1) if tuple(stems[i:i + n]) == phrase]
+        found += [i for i in starts.get(phrase[0], ()) if tuple(stems[i:i + n]) == phrase] if phrase else []
     return found
+
+
+@lru_cache(maxsize=4096)
+def _stem_index(tokens: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], dict[str, list[int]]]:
+    """The stems of `tokens` and where each stem occurs (remembered: the same facts are read question after
+    question)."""
+    stems = tuple(s for _, s in tokens)
+    starts: dict[str, list[int]] = {}
+    for i, stem in enumerate(stems):
+        starts.setdefault(stem, []).append(i)
+    return stems, starts
 
 
 # words that report what someone said, and quotation marks
@@ -128,11 +140,19 @@ SAID_NEAR = 8  # words between whose words are asked and the verb that reports t
 
 def _quoted(fact: str, speaker: tuple[str, ...], expand: Expand, language: Pipeline) -> bool:
     """The fact reports what the speaker said: a reporting verb or a quotation near one of the speaker's words."""
-    tokens = _tokens(_QUOTE.sub(" QUOTE ", fact), language)
+    tokens, said = _reported(fact, language)
+    if not said:
+        return False
     where = _positions(tokens, [p for w in [*((w,) for w in speaker), ("the", *speaker)] for p in expand(w)])
-    speech = _speech_stems(language)
-    said = [i for i, (word, stem) in enumerate(tokens) if word == "QUOTE" or stem in speech]
     return any(abs(w - s) <= SAID_NEAR for w in where for s in said)
+
+
+@lru_cache(maxsize=4096)
+def _reported(fact: str, language: Pipeline) -> tuple[tuple[tuple[str, str], ...], tuple[int, ...]]:
+    """A fact's tokens (quotation marks as a token of their own) and where its words report speech."""
+    tokens = _tokens(_QUOTE.sub(" QUOTE ", fact), language)
+    speech = _speech_stems(language)
+    return tokens, tuple(i for i, (word, stem) in enumerate(tokens) if word == "QUOTE" or stem in speech)
 
 
 def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
@@ -241,11 +261,12 @@ def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH)
     if pattern is None:
         return False
     folded = fold(fact)
+    if wants.kind != "names":
+        return bool(pattern.search(folded))
     things = list(expand(wants.focus))
     if wants.focus and wants.focus[-1] in _COUNTRIES:
         things += [(c,) for c in _COUNTRIES]
-    return any(wants.kind != "names" or _positions(_tokens(folded[m.end():m.end() + 40], language), things)
-               for m in pattern.finditer(folded))
+    return any(_positions(_tokens(folded[m.end():m.end() + 40], language), things) for m in pattern.finditer(folded))
 
 
 def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,

@@ -92,6 +92,7 @@ _SESSION_WORDS = {"twenty-second": "22", "twenty-third": "23", "twenty-fourth": 
                   "vingt-deuxieme": "22", "vingt-troisieme": "23", "vingt-quatrieme": "24", "vingt-cinquieme": "25"}
 
 
+@lru_cache(maxsize=8192)
 def sessions_of(text: str) -> frozenset[str]:
     """The numbers of the Assembly's sessions a text names ("ASP24", "the 23rd session": {"24", "23"})."""
     found = set()
