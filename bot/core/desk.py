@@ -11,8 +11,9 @@ import threading
 import time
 from collections import OrderedDict, deque
 from pathlib import Path
+from typing import Protocol
 
-from bot.core.answering import Answerer
+from bot.core.answering import Answer, Answerer
 from bot.core.datafiles import Problem, check_dataset, data_dir, load_other_bodies, render_files
 from bot.core.db import Database, resolve_db_path
 from bot.core.deadlines.store import DeadlineStore
@@ -70,6 +71,14 @@ class ImportPlans:
         return kept[1] if kept is not None and kept[0] == generation else None
 
 
+class Asker(Protocol):
+    """Answers questions as `Answerer.ask` does, elsewhere (bot.core.answer_process: in a process of its own)."""
+
+    def ask(self, question: str, *, limit: int = 3, lang: str | None = None, hint: str | None = None) -> Answer: ...
+
+    def close(self) -> None: ...
+
+
 class Desk:
     def __init__(self, db: Database, data_root: Path | None = None) -> None:
         self.db = db
@@ -79,6 +88,7 @@ class Desk:
         self.feedback = FeedbackStore(db)
         self.deadlines = DeadlineStore(db)
         self.answerer = Answerer(self.facts)
+        self.answer_process: Asker | None = None  # where members' questions are answered, when not here
         self.started_monotonic = time.monotonic()
         self.started_at = utcnow()
         self.answer_latencies_ms: deque[float] = deque(maxlen=200)
@@ -152,8 +162,24 @@ class Desk:
         each pay for it. Long-lived adapters call it off their event loop."""
         self.answerer.ask("what is new on the budget?")
 
+    def answer(self, question: str, *, lang: str | None = None, hint: str | None = None) -> Answer:
+        """A member's question answered: by the attached answering process, else here. Autocomplete and fact
+        search keep using `answerer`, this process's own."""
+        return (self.answer_process or self.answerer).ask(question, lang=lang, hint=hint)
+
+    def attach_answer_process(self, process: Asker) -> None:
+        self.detach_answer_process()
+        self.answer_process = process
+
+    def detach_answer_process(self) -> None:
+        """Stop the answering process (it may take a moment: not on an event loop); answer here again."""
+        process, self.answer_process = self.answer_process, None
+        if process is not None:
+            process.close()
+
     def uptime_seconds(self) -> float:
         return time.monotonic() - self.started_monotonic
 
     def close(self) -> None:
+        self.detach_answer_process()
         self.db.close()

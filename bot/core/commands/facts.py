@@ -57,7 +57,7 @@ def ask(desk: Desk, ctx: Context, question: str, lang: str | None = None) -> Rep
     started = time.perf_counter()
     if lang and normalize_lang(lang) is None:
         raise InputError(f"lang must be en or fr, not {lang!r}")
-    answer = desk.answerer.ask(question, lang=normalize_lang(lang), hint=ctx.locale)
+    answer = desk.answer(question, lang=normalize_lang(lang), hint=ctx.locale)
     desk.answer_latencies_ms.append((time.perf_counter() - started) * 1000)
 
     def keep() -> StorageError | None:
