@@ -32,6 +32,7 @@ import aiohttp
 import discord
 
 from bot import __version__
+from bot.core import answer_process
 from bot.core.commands import SORRY
 from bot.core.cooldown import CooldownTracker, Wait
 from bot.core.desk import Desk
@@ -75,7 +76,8 @@ class CoalitionDeskBot(discord.Client):
 
     def __init__(self, desk: Desk, *, intents: discord.Intents | None = None, sync_commands: bool = True,
                  guild_ready_timeout: float = 2.0, reminders: bool = True,
-                 clock: Callable[[], dt.datetime] | None = None, tick_seconds: float = TICK_SECONDS) -> None:
+                 clock: Callable[[], dt.datetime] | None = None, tick_seconds: float = TICK_SECONDS,
+                 answer_process: bool | None = None) -> None:
         super().__init__(intents=intents or default_intents(), allowed_mentions=discord.AllowedMentions.none(),
                          guild_ready_timeout=guild_ready_timeout)
         self.desk = desk
@@ -88,6 +90,7 @@ class CoalitionDeskBot(discord.Client):
         self.reminders = DiscordReminders(self, clock=clock, tick_seconds=tick_seconds) if reminders else None
         self.flag_log = FlagLog(self, clock)  # members' flags to the mod-log in batches, on the same clock
         self.workers = Workers(desk)  # readers and the writer the core's commands run on
+        self.answers_apart = answer_process  # questions answered in a child process (None: see wanted())
         self._background: set[asyncio.Task[None]] = set()  # mod-log notes of storage faults, on their way
 
     # --- lifecycle ---------------------------------------------------------------------------------------------
@@ -96,6 +99,8 @@ class CoalitionDeskBot(discord.Client):
         self.add_dynamic_items(buttons.FeedbackButton)
         self.operator_ids = operators_from_env() | application_operators(self.application)
         await asyncio.to_thread(self.desk.settings.all)  # every server's settings into memory, off the loop
+        if answer_process.wanted(self.answers_apart):  # it starts in the background; we answer until it is ready
+            answer_process.attach(self.desk)
         await asyncio.to_thread(self.desk.warm)  # and what answering caches, before the first question
         try:
             await self.flag_log.flush()  # flags that were waiting for their batch when the bot last stopped
@@ -165,6 +170,7 @@ class CoalitionDeskBot(discord.Client):
                 log.exception("stopping the reminders failed")
         await super().close()
         self.workers.shutdown()
+        await asyncio.to_thread(self.desk.detach_answer_process)
 
     # --- the core ----------------------------------------------------------------------------------------------
     async def run_core(self, ctx: Context, name: str, args: dict[str, Any]) -> Reply:
@@ -322,13 +328,14 @@ def application_operators(app: discord.AppInfo | None) -> frozenset[str]:
 def create_client(desk: Desk, *, intents: discord.Intents | None = None, sync_commands: bool = True,
                   guild_ready_timeout: float = 2.0, reminders: bool = True,
                   clock: Callable[[], dt.datetime] | None = None,
-                  tick_seconds: float = TICK_SECONDS) -> CoalitionDeskBot:
+                  tick_seconds: float = TICK_SECONDS, answer_process: bool | None = None) -> CoalitionDeskBot:
     """The one place the Discord client is built, for `run_bot` and the end-to-end tests.
 
     intents: default `default_intents()` (no privileged intent); sync_commands: sync slash commands in
     setup_hook when they changed; guild_ready_timeout: how long discord.py waits for servers at start (tests use
     0.1); reminders: run the reminder service and scheduler; clock: the reminder dispatcher's clock (tests move
-    it instead of waiting); tick_seconds: the scheduler's periodic wake-up.
+    it instead of waiting); tick_seconds: the scheduler's periodic wake-up; answer_process: answer questions in a
+    child process (default: `BOT_ANSWER_PROCESS`, on/off/auto, off when unset; bot.core.answer_process).
     """
     # Answers are worked out on reader threads that hold the GIL while they compute; asking them for it back
     # after 1 ms (Python's default is 5) keeps the event loop, which only waits on sockets, from stalling
@@ -340,7 +347,7 @@ def create_client(desk: Desk, *, intents: discord.Intents | None = None, sync_co
     discord.VoiceClient.warn_dave = False
     return CoalitionDeskBot(desk, intents=intents, sync_commands=sync_commands,
                             guild_ready_timeout=guild_ready_timeout, reminders=reminders, clock=clock,
-                            tick_seconds=tick_seconds)
+                            tick_seconds=tick_seconds, answer_process=answer_process)
 
 
 # Something to run for as long as the client does, in the same loop (the web site: `run --web`).
