@@ -80,8 +80,17 @@ def _trivial_client() -> Any:
     return client
 
 
-def serve(kind: str, url: str, db: str, out: str, ready: Any, stop: Any) -> None:
-    """A client process: connect, signal ready, run until `stop` is set, write the probe's figures to `out`."""
+def _rss_mb(pid: int | None) -> float | None:
+    with contextlib.suppress(OSError, ValueError, StopIteration):
+        status = Path(f"/proc/{pid}/status").read_text()
+        return round(int(next(x for x in status.splitlines() if x.startswith("VmRSS:")).split()[1]) / 1024, 1)
+    return None
+
+
+def serve(kind: str, url: str, db: str, out: str, ready: Any, stop: Any, apart: bool | None = None) -> None:
+    """A client process: connect, signal ready, run until `stop` is set, write the probe's figures (and the
+    memory of this process and of its answering process, if any) to `out`. `apart`: answer in a child process
+    (None: the client's default)."""
     import logging
 
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
@@ -94,13 +103,16 @@ def serve(kind: str, url: str, db: str, out: str, ready: Any, stop: Any) -> None
             from bot import Desk, create_client
 
             desk = Desk.open(db)
-            client = create_client(desk, guild_ready_timeout=0.1, reminders=False)
+            client = create_client(desk, guild_ready_timeout=0.1, reminders=False, answer_process=apart)
 
         else:
             client = _trivial_client()
         task = asyncio.create_task(client.start("bench-token", reconnect=False))
         while not client.is_ready():
             await asyncio.sleep(0.01)
+        child = getattr(client, "desk", None) and client.desk.answer_process
+        if child is not None:
+            await asyncio.to_thread(child.wait_ready, 60)
         stalls: list[float] = []
         probe = asyncio.create_task(_probe(stalls))
         ready.set()
@@ -108,7 +120,11 @@ def serve(kind: str, url: str, db: str, out: str, ready: Any, stop: Any) -> None
             await asyncio.sleep(0.05)
         probe.cancel()
         Path(out).write_text(json.dumps({"max_stall_ms": round(max(stalls, default=0) * 1000, 1),
-                                         "p99_stall_ms": round(_pct(stalls, 99) * 1000, 1)}))
+                                         "p99_stall_ms": round(_pct(stalls, 99) * 1000, 1),
+                                         "rss_mb": _rss_mb(os.getpid()),
+                                         "child_rss_mb": _rss_mb(child.pid) if child is not None else None,
+                                         "answered_apart": child is not None,
+                                         "answered_here": getattr(child, "answered_here", None)}))
         await client.close()
         with contextlib.suppress(Exception):
             await task
@@ -193,10 +209,11 @@ def import_file(count: int) -> bytes:
 class Pair:
     """The fakes, the client processes and how to stop them."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, apart: bool | None = None) -> None:
         from tests.fakediscord import FakeDiscord
 
         self.tmp = tmp
+        self.apart = apart
         self.fakes = {"bot": FakeDiscord(), "trivial": FakeDiscord()}
         self.worlds = {k: _world(f) for k, f in self.fakes.items()}
         self.ctx = multiprocessing.get_context("spawn")
@@ -218,7 +235,8 @@ class Pair:
         for kind in kinds:
             ready = self.ctx.Event()
             out = str(self.tmp / f"{kind}.json")
-            proc = self.ctx.Process(target=serve, args=(kind, self.fakes[kind].url, str(db), out, ready, self.stop))
+            proc = self.ctx.Process(target=serve, args=(kind, self.fakes[kind].url, str(db), out, ready, self.stop,
+                                                        self.apart))
             proc.start()
             self.procs.append((kind, proc, out))
             await asyncio.to_thread(ready.wait, 60)
@@ -235,8 +253,9 @@ class Pair:
         return stalls
 
 
-async def run_rate(tmp: Path, rate: float, seconds: float, label: str, busy_text: str) -> dict[str, Any]:
-    pair = Pair(tmp)
+async def run_rate(tmp: Path, rate: float, seconds: float, label: str, busy_text: str,
+                   apart: bool | None = None) -> dict[str, Any]:
+    pair = Pair(tmp, apart)
     await pair.start(("bot", "trivial"))
     streams = [(pair.fakes[k], pair.worlds[k][2], pair.worlds[k][1]) for k in ("bot", "trivial")]
     records = await _ask_stream(streams, rate, seconds)
@@ -245,13 +264,19 @@ async def run_rate(tmp: Path, rate: float, seconds: float, label: str, busy_text
     return {"run": label, "rate": rate, "seconds": seconds, "bot": bot, "trivial": trivial,
             "p99_ratio": round(bot["p99_ms"] / max(trivial["p99_ms"], 0.1), 2),
             "bot_max_stall_ms": stalls.get("bot", {}).get("max_stall_ms"),
-            "trivial_max_stall_ms": stalls.get("trivial", {}).get("max_stall_ms")}
+            "trivial_max_stall_ms": stalls.get("trivial", {}).get("max_stall_ms"), **_memory(stalls)}
 
 
-async def run_import(tmp: Path, rate: float, seconds: float, busy_text: str, facts: int) -> dict[str, Any]:
+def _memory(stalls: dict[str, Any]) -> dict[str, Any]:
+    bot = stalls.get("bot", {})
+    return {key: bot.get(key) for key in ("answered_apart", "answered_here", "rss_mb", "child_rss_mb")}
+
+
+async def run_import(tmp: Path, rate: float, seconds: float, busy_text: str, facts: int,
+                     apart: bool | None = None) -> dict[str, Any]:
     from tests.fakediscord.server import FakeAttachment
 
-    pair = Pair(tmp)
+    pair = Pair(tmp, apart)
     await pair.start(("bot",))
     fake = pair.fakes["bot"]
     world, members, channel = pair.worlds["bot"]
@@ -277,7 +302,7 @@ async def run_import(tmp: Path, rate: float, seconds: float, busy_text: str, fac
     stalls = await pair.finish()
     bot = _summary(records[0], busy_text)
     return {"run": f"{facts}-fact import", "rate": rate, "seconds": seconds, "bot": bot, **timing,
-            "bot_max_stall_ms": stalls.get("bot", {}).get("max_stall_ms")}
+            "bot_max_stall_ms": stalls.get("bot", {}).get("max_stall_ms"), **_memory(stalls)}
 
 
 def line(result: dict[str, Any]) -> str:
@@ -292,6 +317,11 @@ def line(result: dict[str, Any]) -> str:
                  f"{result['trivial_max_stall_ms']} ms | p99 ratio {result['p99_ratio']}x")
     if "preview_s" in result:
         text += f" | import preview {result['preview_s']} s, confirm {result['confirm_s']} s"
+    if result.get("answered_apart"):
+        text += (f" | answering process: {result['child_rss_mb']} MB beside the bot's {result['rss_mb']} MB, "
+                 f"{result['answered_here']} answered in the bot's process")
+    elif result.get("rss_mb"):
+        text += f" | answered in the bot's process, {result['rss_mb']} MB"
     return text
 
 
@@ -301,7 +331,7 @@ async def main_async(args: argparse.Namespace) -> list[dict[str, Any]]:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for i, rate in enumerate(args.rates):
-            result = await run_rate(Path(tmp) / f"r{i}", rate, args.seconds, "quiet", BUSY)
+            result = await run_rate(Path(tmp) / f"r{i}", rate, args.seconds, "quiet", BUSY, args.answer_process)
             print(line(result), flush=True)
             results.append(result)
         if args.busy_rate:
@@ -313,7 +343,7 @@ async def main_async(args: argparse.Namespace) -> list[dict[str, Any]]:
                                                            "while True: pass"]) for _ in range(2)]
             try:
                 result = await run_rate(Path(tmp) / "busy", args.busy_rate, args.busy_seconds,
-                                        "2 CPU burners beside", BUSY)
+                                        "2 CPU burners beside", BUSY, args.answer_process)
             finally:
                 for proc in burners:
                     proc.kill()
@@ -324,7 +354,7 @@ async def main_async(args: argparse.Namespace) -> list[dict[str, Any]]:
             results.append(result)
         if args.import_rate:
             result = await run_import(Path(tmp) / "import", args.import_rate, args.import_seconds, BUSY,
-                                      args.import_facts)
+                                      args.import_facts, args.answer_process)
             print(line(result), flush=True)
             results.append(result)
     return results
@@ -339,7 +369,10 @@ def main() -> None:
     for name, default in OPTIONS.items():
         parser.add_argument(f"--{name}", type=float, default=default)
     parser.add_argument("--import-facts", type=int, default=1000)
+    parser.add_argument("--answer-process", choices=("on", "off"), default=None,
+                        help="answer in a child process, or in the bot's own (default: the client's default)")
     args = parser.parse_args()
+    args.answer_process = None if args.answer_process is None else args.answer_process == "on"
     load_before = os.getloadavg()
     results = asyncio.run(main_async(args))
     stamp = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
