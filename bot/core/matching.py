@@ -76,8 +76,10 @@ class Candidate:
         for another kind of detail ("who did the US sanction" is asked by "who has the US sanctioned", not by
         "are more sanctions coming")."""
         best = 0.0
+        unions = _unions(alternatives)
         for example, held in example_stems(self.examples, self.language):
-            named = [i for i, alts in enumerate(alternatives) if any(alt <= held for alt in alts)]
+            named = [i for i, alts in enumerate(alternatives)
+                     if not unions[i].isdisjoint(held) and any(alt <= held for alt in alts)]
             if not named:
                 continue
             used = {t for i in named for alt in alternatives[i] if alt <= held for t in alt}
@@ -125,9 +127,23 @@ class Candidate:
         return found
 
 
+class AlternativeSets(list):
+    """Each concept's alternatives as sets (a list of lists), with the union of each concept's terms: an example
+    question sharing no term with a concept cannot name it, which is most of them."""
+
+    unions: list[frozenset[str]]
+
+
 def alternative_sets(concepts: list[Concept]) -> list[list[frozenset[str]]]:
     """Each concept's alternatives as sets, made once per question rather than once per candidate."""
-    return [[frozenset(alt) for alt in c.alternatives] for c in concepts]
+    sets = AlternativeSets([frozenset(alt) for alt in c.alternatives] for c in concepts)
+    sets.unions = [frozenset().union(*alts) for alts in sets]
+    return sets
+
+
+def _unions(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
+    found = getattr(alternatives, "unions", None)
+    return found if found is not None else [frozenset().union(*alts) for alts in alternatives]
 
 
 @lru_cache(maxsize=4096)
@@ -164,10 +180,14 @@ def _has(term: str, stems: frozenset[str], ordered: list[str]) -> float:
 def presence(concept: Concept, cand: Candidate) -> float:
     """How strongly a fact mentions a concept: its best alternative, title/questions/keywords above body."""
     best = 0.0
+    has = {t: cand.has(t) for t in concept.terms()}
+    if not any(h[1] for h in has.values()):
+        return 0.0
     for alt in concept.alternatives:
-        held = [cand.has(t) for t in alt]
-        strong = min(h[0] for h in held)
-        either = min(h[1] for h in held)
+        strong = either = 1.0
+        for t in alt:
+            held = has[t]
+            strong, either = min(strong, held[0]), min(either, held[1])
         found = max(strong, either * BODY_WEIGHT)
         best = max(best, found * TYPO_CREDIT if alt in concept.guessed else found)
     return best
