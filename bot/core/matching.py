@@ -105,7 +105,8 @@ class Candidate:
 
     def titled(self, concept: Concept) -> bool:
         """The fact's title names the concept (one of its alternatives whole)."""
-        return any(all(t in self.terms.title_stems for t in alt) for alt in concept.alternatives)
+        title = self.terms.title_stems
+        return any(title.issuperset(alt) for alt in concept.alternatives)
 
     def has(self, term: str) -> tuple[float, float]:
         """How the fact holds a term: in its title, questions or keywords, and anywhere (memoised for the fact:

@@ -93,6 +93,12 @@ def fold(text: str) -> str:
     """Lower case, accents removed, curly quotes straightened."""
     if text.isascii():  # nothing to decompose or straighten; answering folds fact texts many times a question
         return text.lower()
+    return _fold_accented(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_accented(text: str) -> str:
+    """Remembered: the same French fact texts are folded question after question."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
