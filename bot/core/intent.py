@@ -65,7 +65,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            r"eventually|actually (?!called)(\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|"
                            r"pass\w*|"
                            r"do|did|take|took|make|made)|what came of|resultats?|au final|finalement|"
-                           r"en fin de compte|blanchi\w*|ca (a )?donne|aboutit?)\b")),
+                           r"en fin de compte|blanchi\w*|ca (a )?donne|aboutit?)\b"
+                           # whether a call was acted on: "did Canada adopt any of LRWC's recommendations"
+                           r"|^(did|has|have) (?:\w+ ){1,4}?(adopt|implement|activat|enact|heed|follow)\w*\b"
+                           r"|\b(elle|il|ils|elles) (?:\w+ )?(active|adopte|applique|mis en oeuvre|suivi)\w*\b")),
 ]
 # "which banks", "which 16 states", "quels pays": the names of those things
 _WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:\d+\s+)?(?:[a-z]{2,3}\s+)?(?P<noun>[a-z][a-z-]{3,})\b")
@@ -78,6 +81,9 @@ TITLED = re.compile(r"\b(secretary general|secretaire general|minister|ministre|
 _SAID = re.compile(r"\bwhat (?:did|does|has|have) (?:the )?(?P<who>(?:\w+ ){0,3}?\w+) (?:say|said|tell|told|respond|"
                    r"reply|answer|state)\b|\bqu (?:a |ont )?(?:dit|repondu|declare|reagi) (?:la |le |les |l )?"
                    r"(?P<qui>(?:\w+ ){0,2}?\w+)\b")
+# "et la France, elle a dit quoi": read on the folded question, where "a" (has) is still there ("elle dit quoi",
+# what does it say, asks about a text)
+_SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|repondu|declare) quoi\b")
 _FUTURE = re.compile(r"\b(next|upcoming|coming|future|will|going to|gonna|prochaine?s?|a venir|futur)\b")
 # "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts
 _LANGUAGE = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)? ?(say|spell|pronounce|write)\b"
@@ -224,11 +230,11 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     titles = tuple(m.group(1).replace("-", " ") for m in TITLED.finditer(text))
     if titles and not kind:
         missing = ("missing_title", {"title": titles[0]})
-    said = _SAID.search(text)
-    speaker = tuple(language.stem(w) for w in (said.group("who") or said.group("qui")).split()
+    said = _SAID.search(text) or _SAID_PAST.search(folded)
+    speaker = tuple(language.stem(w) for w in _group(said, "who", "qui", "qui2").split()
                     if w not in language.stop_words and w not in STOP_WORDS) if said and not kind else ()
     if speaker and not titles:  # a titled office the fact never mentions says more ("the secretary general")
-        missing = ("missing_said", {"who": (said.group("who") or said.group("qui")).strip()})
+        missing = ("missing_said", {"who": _group(said, "who", "qui", "qui2").strip()})
     return Wants(
         kind=kind,
         focus=focus,
@@ -266,6 +272,11 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
 
 # kinds whose missing detail is worded without values ("missing_day": "the exact date")
 _WORDED = frozenset("contact time day date article number place reason person outcome".split())
+
+
+def _group(match: re.Match[str], *names: str) -> str:
+    """The first of the named groups the pattern has and the match filled."""
+    return next((match.group(n) for n in names if n in match.re.groupindex and match.group(n)), "")
 
 
 @lru_cache(maxsize=256)

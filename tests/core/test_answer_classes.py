@@ -327,8 +327,8 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round3/fr-spent.yaml", 0.78, 0.91, 0.05),
     ("round4/en-tuning.yaml", 0.87, 0.88, 0.079),
     ("round4/fr-tuning.yaml", 0.8, 0.87, 0.085),
-    ("round4/en-spent.yaml", 0.72, 0.78, 0.143),
-    ("round4/fr-spent.yaml", 0.67, 0.79, 0.082),
+    ("round4/en-spent.yaml", 0.7, 0.81, 0.132),
+    ("round4/fr-spent.yaml", 0.67, 0.87, 0.05),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
@@ -422,3 +422,12 @@ def test_what_someone_said_needs_a_fact_that_reports_their_words(desk: Desk, que
 ])
 def test_what_someone_said_is_answered_where_the_fact_reports_it(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
+
+
+@pytest.mark.parametrize(("question", "missing"), [
+    ("did canada's govt adopt any of LRWC's recommendations", "what came of it"),
+    ("l'UE a-t-elle activé son statut de blocage pour protéger la CPI ?", "ce qu'il en est advenu"),
+])
+def test_whether_a_call_was_acted_on_is_not_answered_by_the_call(desk: Desk, question: str, missing: str) -> None:
+    answer = desk.answerer.ask(question)  # the facts hold LRWC's and the NGOs' calls, not what states did with them
+    assert (answer.status, answer.missing) == ("partial", missing)
