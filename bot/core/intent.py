@@ -44,7 +44,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bhow (big|long)\b|\bcombien\b|\bquel montant\b|\bquel pourcentage\b|\bquelle somme\b")),
     ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
                          r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
-                         r"|\bquel pays\b|\bquel lieu\b")),
+                         r"|\bquel pays\b|\bquel lieu\b|\b(tient|tiendra|tenu|tenue|deroule|deroulee|lieu) ou\b")),
     ("date", re.compile(r"^when\b|\bwhen (is|was|did|does|do|will|are|were|has|have)\b|\bsince when\b"
                         r"|\b(what|which) (year|month)\b|^(quand|qd)\b|\bqd (est|a|ont|sera|se|la|le|les)\b"
                         r"|\bquand (est|a|ont|sera|aura|etait|se|la|le"

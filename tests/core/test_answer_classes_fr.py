@@ -40,6 +40,8 @@ def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
     ("Les sanctions contre les 4 juges en juin, elles reposent sur quel texte américain ?",
      "us-sanctions-four-judges-june-2025"),
     ("par quoi la CPI a remplacé Microsoft ?", "icc-it-microsoft-replaced"),  # remplacé = « abandonné ... au profit »
+    ("combien de fric manquait dans les caisses de la CPI en fevrier 2025", "arrears-74-million-feb-2025"),  # fric
+    ("<@123456789012345678> l'assemblee des etats parties se tient ou cette annee ?", "asp24-dates-and-venue"),
     ("quels pays sont en train de quitter la Cour ?", "withdrawals-four-states-2026"),  # "en train de" frames
 ])
 def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
