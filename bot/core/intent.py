@@ -129,6 +129,7 @@ _LOOSE_ARTICLE = re.compile(r"\barticles?\b(?!\s*\(?\d)", re.I)
 # "co-organisé": a prefix of two letters is no word of its own (unknown, it would weigh the most); "op-ed" is one
 _PREFIX_PIECE = re.compile(r"\b\w{1,2}-(?=\w{3})")
 _SHORT_PIECES = re.compile(r"\b(\w{1,2})-(\w{1,2})\b")
+_SIDE = re.compile(r"\bon the (\w+) side\b|\bc[oô]t[eé] (\w+)\b", re.I)  # "on the money side": money
 _INVERSION = re.compile(r"-t-(il|elle|on|ils|elles)\b", re.I)  # "a-t-il été adopté": "a il", not a word "at"
 
 
@@ -137,7 +138,7 @@ _FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autu
                       r"( ago| since)?|(the )?full list|for an? (post|tweet|thread|newsletter|presentation|briefing)|"
                       r"need (the|a|an) (exact )?(date|number|name|figure|list)s?|jusqu.ici|[aà] ce jour|"
                       r"pour un post|au juste|in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"
-                      r"en (termes )?simples?|en gros|en bref|en resume|en train de?)\b"
+                      r"en (termes )?simples?|en gros|en bref|en resume|en train de?|(like )?concretely)\b"
                       r"|\b(actually |officially |really )?called\W*$", re.I)  # "what's EO 14203 called?": a name
 
 
@@ -145,7 +146,7 @@ def searched(question: str) -> str:
     """The question as its words are searched by: "article" without a number names no article of the Statute
     (it would pull in the facts about Article 86 or 112), a prefix of two letters is read as its word, and
     words that frame the question ("so far", "for a post") are left out."""
-    question = _INVERSION.sub(r" \1", _FRAMING.sub(" ", question))
+    question = _SIDE.sub(lambda m: m.group(1) or m.group(2), _INVERSION.sub(r" \1", _FRAMING.sub(" ", question)))
     return _SHORT_PIECES.sub(r"\1\2", _PREFIX_PIECE.sub("", _LOOSE_ARTICLE.sub(" ", question)))
 
 

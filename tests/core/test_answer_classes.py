@@ -106,6 +106,10 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
     pytest.param("name of the french icc judge sanctioned by the usg?", "judge-guillou-banking-le-monde", id="usg"),
     pytest.param("how many fidh member orgs in palestine are under us sanctions", "us-sanctions-palestinian-ngos",
                  id="orgs"),
+    # "concretely" frames; "on the money side" asks about money
+    pytest.param("concretely what cooperation steps does cicc ask for", "cicc-cooperation-asks-june-2025",
+                 id="concretely"),
+    pytest.param("what does hrw want on the money side", "hrw-sufficient-funding", id="on-the-side"),
     # "linking this to the US sanctions" gives the reason
     pytest.param("why did the court switch its IT away from microsoft", "icc-it-microsoft-replaced", id="linking"),
 ])
