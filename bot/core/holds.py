@@ -67,7 +67,7 @@ _LACKS["names"] = _LACKS["person"]
 _PENDING = re.compile(r"\b(pending|awaiting|await(s|ed)?|preparing to|prepares? to|(was|were|had been|is|are|not) "
                       r"expected|not yet|ha(s|ve) yet to|would reduce|urged?s?|calls? (on|for)|called (on|for)|"
                       r"dans l attente|en attente|en cours|s appret\w*|se prepar\w*|pas encore|exhort\w*|"
-                      r"appel\w* (a|les))\b")
+                      r"appel\w* (a|les)|considering|reportedly|imminent\w*|envisag\w*)\b")
 # who came out of a choice: asked of a fact about a call, a plan or a matter pending, it names no one chosen
 _CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nominated|elu|elus|elue|elues|nomme|nommee|"
                      r"nommes|designe|designee|designes|choisi|choisie|choisis|gagne)\b")

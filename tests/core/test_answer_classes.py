@@ -147,6 +147,9 @@ def test_a_related_fact_without_the_asked_detail_is_partial_never_the_answer(des
      "what came of it"),
     ("l'enquête externe sur le procureur, ça a donné quoi ?", "prosecutor-on-leave-external-investigation",
      "ce qu'il en est advenu"),
+    # "reportedly considering", an "imminent decision": a matter still pending
+    ("so did the US end up sanctioning the entire court or not", "us-possible-sanctions-whole-court",
+     "what came of it"),
     # the fact says it does not name the very things asked for, or the person asked about
     ("which 37 states are behind on their contributions", "arrears-states-lose-vote", "which states"),
     ("who was it that hungary did not arrest", "hungary-non-cooperation-and-withdrawal", "who"),
