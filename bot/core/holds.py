@@ -289,6 +289,10 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return True  # the curator titled it as the answer: "Why civil society matters ...", "Who the US sanctioned"
     if wants.future and not _future_date(folded, today):
         return False
+    if kind == "expansion":  # the letters spelt out beside them: "... Immunities of the ICC (APIC)"
+        acronym = re.escape(wants.focus[0])
+        return bool(re.search(rf"\w[\w\s'’-]{{8,}}\(\s*{acronym}\s*\)|\b{acronym}\s*\(\s*\w[\w\s'’-]{{8,}}\)",
+                              fact, re.I))
     if kind == "contact":
         return bool(_CONTACT.search(text))
     if kind == "time":

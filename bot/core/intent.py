@@ -84,6 +84,9 @@ _SAID = re.compile(r"\bwhat (?:did|does|has|have) (?:the )?(?P<who>(?:\w+ ){0,3}
 # "et la France, elle a dit quoi": read on the folded question, where "a" (has) is still there ("elle dit quoi",
 # what does it say, asks about a text)
 _SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|repondu|declare) quoi\b")
+_STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?(?P<acr>[a-z]{2,8}) stand(?:s)? for\b"
+                     r"|\b(?P<acr2>[a-z]{2,8}) stands? for\b"
+                     r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?(?P<acr3>[a-z]{2,8})\b")
 _FUTURE = re.compile(r"\b(next|upcoming|coming|future|will|going to|gonna|prochaine?s?|a venir|futur)\b")
 # "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts
 _LANGUAGE = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)? ?(say|spell|pronounce|write)\b"
@@ -138,7 +141,8 @@ _FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autu
                       r"( ago| since)?|(the )?full list|for an? (post|tweet|thread|newsletter|presentation|briefing)|"
                       r"need (the|a|an) (exact )?(date|number|name|figure|list)s?|jusqu.ici|[aà] ce jour|"
                       r"pour un post|au juste|in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"
-                      r"en (termes )?simples?|en gros|en bref|en resume|en train de?|(like )?concretely)\b"
+                      r"en (termes )?simples?|en gros|en bref|en resume|en train de?|(like )?concretely|stands? for|"
+                      r"veut dire)\b"
                       r"|\b(actually |officially |really )?called\W*$", re.I)  # "what's EO 14203 called?": a name
 
 
@@ -153,7 +157,7 @@ def searched(question: str) -> str:
 @dataclass(frozen=True)
 class Wants:
     kind: str | None = None  # contact | time | day | article | number | place | date | reason | person | outcome
-    # | names ("which banks")
+    # | names ("which banks") | expansion ("what does FIDH stand for")
     focus: tuple[str, ...] = ()  # stems of what a count or amount is of ("deputy prosecutor")
     role: str | None = None  # a role whose holder is asked for ("president")
     org: tuple[str, ...] = ()  # stems naming whose role it is ("asp")
@@ -200,6 +204,10 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     role = org = None
     focus: tuple[str, ...] = ()
     missing: tuple[str, dict[str, str]] | None = None
+    if stands := _STANDS.search(text):  # "what does FIDH stand for": the name behind the letters
+        kind, which = "expansion", None
+        focus = (_group(stands, "acr", "acr2", "acr3"),)
+        missing = ("missing_expansion", {"acronym": focus[0].upper()})
     if kind == "names" and which:
         focus = (language.stem(which.group("noun")),)
         missing = ("missing_names", {"which": which.group("which"), "noun": which.group("noun")})

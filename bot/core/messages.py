@@ -82,6 +82,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_role_plural": {"en": "who the {role}s are", "fr": "qui sont les {role}s"},
     "missing_role_of": {"en": "who the {role} of {org} is", "fr": "qui est {role} de {org}"},
     "missing_outcome": {"en": "what came of it", "fr": "ce qu'il en est advenu"},
+    "missing_expansion": {"en": "what {acronym} stands for", "fr": "ce que veut dire {acronym}"},
     "missing_said": {"en": "what {who} said", "fr": "ce qu'a dit {who}"},
     "missing_title": {"en": "anything about the {title}", "fr": "quoi que ce soit sur : {title}"},
     "missing_names": {"en": "{which} {noun}", "fr": "{which} {noun}"},  # in the question's own words

@@ -438,3 +438,11 @@ def test_what_someone_said_is_answered_where_the_fact_reports_it(desk: Desk, que
 def test_whether_a_call_was_acted_on_is_not_answered_by_the_call(desk: Desk, question: str, missing: str) -> None:
     answer = desk.answerer.ask(question)  # the facts hold LRWC's and the NGOs' calls, not what states did with them
     assert (answer.status, answer.missing) == ("partial", missing)
+
+
+def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) -> None:
+    # "... Privileges and Immunities of the ICC (APIC)" spells APIC out; no fact spells out FIDH
+    assert top(desk, "APIC stands for?") == "apic-ratification-calls"
+    assert top(desk, "que veut dire APIC ?") == "apic-ratification-calls"
+    answer = desk.answerer.ask("what does FIDH stand for lol")
+    assert (answer.status, answer.missing) == ("partial", "what FIDH stands for")
