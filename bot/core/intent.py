@@ -273,7 +273,7 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
             org = before.group("org")
     named = []  # the organisation's name ends where the sentence goes on ("de la CPI qui est en congé")
     for word in org.split()[:3]:
-        if word in stop_words:
+        if word in stop_words or word.isdigit():  # "des juges de 2026": a year, not whose judges
             break
         named.append(word)
     return role, " ".join(named) or None

@@ -88,3 +88,12 @@ def test_elle_a_dit_quoi_asks_what_that_one_said_and_elle_dit_quoi_what_a_text_s
     answer = desk.answerer.ask("et la France, elle a dit quoi sur les sanctions contre les juges ?")
     assert (answer.status, answer.missing) == ("partial", "ce qu'a dit france")
     assert intent.read("y a eu une declaration commune ? elle dit quoi en gros", FRENCH).speaker == ()
+
+
+@pytest.mark.parametrize("question", ["qui sont les candidats aux élections des juges de 2026 ?",
+                                      "Qui sont les candidats pour l'élection des six juges en 2026 ?"])
+def test_a_fact_that_gives_no_candidates_does_not_answer_who_they_are(desk: Desk, question: str) -> None:
+    # "Les sources réunies ici ne donnent ni les dates des élections ni les candidats"
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.lang) == ("partial", "fr")
+    assert "2026" not in (answer.missing or "")  # a year is not whose judges
