@@ -18,7 +18,7 @@ from bot.core.bodies import OtherBodies
 from bot.core.facts import FactStore
 from bot.core.language import SHOWN_COLUMNS, detect, pipeline
 from bot.core.lexicon import correction
-from bot.core.matching import Candidate, alternative_sets, concept_weights, fact_terms, phrase_pairs, presence
+from bot.core.matching import AlternativeSets, Candidate, concept_weights, fact_terms, phrase_pairs, presence
 from bot.core.messages import say
 from bot.core.models import Fact, InputError, Source, Topic
 from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
@@ -222,7 +222,7 @@ class Answerer:
                     cand.credit[i] = weights[i] * found
             cand.coverage = sum(cand.credit.values()) / total
         best_rank = min(c.rank for c in candidates)
-        alternatives = alternative_sets(concepts)
+        alternatives = AlternativeSets(concepts)
         for cand in candidates:
             # bm25 (negative; lower is better) breaks ties between facts that cover the question equally
             cand.order = (cand.coverage + BM25_MIX * (cand.rank / best_rank if best_rank else 0)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from bot.core.intent import Wants, kind_of, plural_role, sessions_of
+from bot.core.intent import Wants, kind_of, sessions_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
@@ -70,11 +70,7 @@ _PENDING = re.compile(r"\b(pending|awaiting|await(s|ed)?|preparing to|prepares? 
                       r"expected|not yet|ha(s|ve) yet to|would reduce|urged?s?|calls? (on|for)|called (on|for)|"
                       r"dans l attente|en attente|en cours|s appret\w*|se prepar\w*|pas encore|exhort\w*|"
                       r"appel\w* (a|les)|considering|reportedly|imminent\w*|envisag\w*)\b")
-# who came out of a choice: asked of a fact about a call, a plan or a matter pending, it names no one chosen
-_CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nominated|elu|elus|elue|elues|nomme|nommee|"
-                     r"nommes|designe|designee|designes|choisi|choisie|choisis|gagne)\b")
-# who is behind something: a fact must say whom it is attributed to
-_BEHIND = re.compile(r"\b(behind|derriere)\b")
+# a fact saying whom something is attributed to ("who is behind ...")
 _BLAMED = re.compile(r"\b(attribut\w*|blam\w*|responsib\w*|behind|carried out by|perpetrat\w*|derriere|imput\w*|"
                      r"commanditai\w*|revendiqu\w*|claimed)\b")
 _TOKEN = re.compile(r"[\w][\w'’-]*")
@@ -324,13 +320,13 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         tokens = tuple(t for t in tokens if t[1] in kept or fold(t[0]) not in language.stop_words)
         return _number_near(tokens, _positions(tokens, counted))
     if kind == "person":
-        if _CHOSEN.search(fold(question)) and _PENDING.search(folded.replace("'", " ").replace("’", " ")):
+        if wants.chosen and _PENDING.search(folded.replace("'", " ").replace("’", " ")):
             return False  # "who got elected to the CBF": a fact urging how to elect names no one elected
-        if _BEHIND.search(fold(question)):  # "who was behind the cyberattack": the names of who says so are no answer
+        if wants.behind:  # "who was behind the cyberattack": the names of who says so are no answer
             return bool(_BLAMED.search(folded))
         if wants.focus:  # "the name of the software": a name beside that thing, in the same title or text
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
-        if wants.role and not plural_role(wants.role).search(fold(question)):  # "the judges": any names
+        if wants.role and not wants.plural:  # "the judges": any names
             return any(_named_role(part, _tokens(part, language), wants, expand, language) for part in (title, text))
         asked = {fold(w) for w in _TOKEN.findall(question)}
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))

@@ -87,6 +87,10 @@ _SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:d
 _STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?(?P<acr>[a-z]{2,8}) stand(?:s)? for\b"
                      r"|\b(?P<acr2>[a-z]{2,8}) stands? for\b"
                      r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?(?P<acr3>[a-z]{2,8})\b")
+# who came out of a choice ("who got elected"): a fact about a call, a plan or a matter pending names no one chosen
+_CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nominated|elu|elus|elue|elues|nomme|nommee|"
+                     r"nommes|designe|designee|designes|choisi|choisie|choisis|gagne)\b")
+_BEHIND = re.compile(r"\b(behind|derriere)\b")  # who is behind something: whom it is attributed to
 _FUTURE = re.compile(r"\b(next|upcoming|coming|future|will|going to|gonna|prochaine?s?|a venir|futur)\b")
 # "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts
 _LANGUAGE = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)? ?(say|spell|pronounce|write)\b"
@@ -101,25 +105,16 @@ _SESSION_WORDS = {"twenty-second": "22", "twenty-third": "23", "twenty-fourth": 
                   "vingt-deuxieme": "22", "vingt-troisieme": "23", "vingt-quatrieme": "24", "vingt-cinquieme": "25"}
 
 
-@lru_cache(maxsize=8192)
-def sessions_of(text: str) -> frozenset[str]:
-    """The numbers of the Assembly's sessions a text names ("ASP24", "the 23rd session": {"24", "23"})."""
-    found = set()
-    for match in _SESSION.finditer(fold(text)):
-        number = match.group(1) or match.group(2) or _SESSION_WORDS.get(match.group(3).replace(" ", "-"))
-        if number:
-            found.add(number)
-    return frozenset(found)
 # "the name of the software", "names of the deputy prosecutors", "comment s'appelle le procureur": a name of that thing
 _NAME_OF = re.compile(r"\bnames? (?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
                       r"|\bcomment (?:s )?appell?ent? (?:le |la |les |l )?(?P<rest_fr>.*)"
                       r"|(?<!au )\bnoms? (?:du|des|de la|de l|de|d) (?P<rest_nom>.*)")  # not "au nom de": for
 # words too common to search by that still say what is counted ("how many people work at the ICC")
-COUNTED = frozenset("people persons staff employees members times years months days countries states orgs groups "
+COUNTED = frozenset("people persons staff employees members times years months days countries states groups "
                     "organisations organizations ngos personnes "
                     "membres employes fois ans annees mois jours pays etats".split())
-# what is counted, as the facts word it: "combien d'années" (24 ans), "member orgs" (member organisations)
-COUNTED_AS = {"annees": "ans", "annee": "ans", "orgs": "organisations", "org": "organisation"}
+# what is counted, as the facts word it: "combien d'années" (24 ans); "orgs" is read as organisations already
+COUNTED_AS = {"annees": "ans", "annee": "ans"}
 _NUMBER_AFTER = re.compile(r"\b(?:how many|how much|combien (?:de |d )?)\s*(?P<rest>.*)")
 # an amount ("the figure"), not things counted ("combien d'États")
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bcombien\b(?!\s*(de |d\s*['’]|d ))")
@@ -146,6 +141,17 @@ _FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autu
                       r"|\b(actually |officially |really )?called\W*$", re.I)  # "what's EO 14203 called?": a name
 
 
+@lru_cache(maxsize=8192)
+def sessions_of(text: str) -> frozenset[str]:
+    """The numbers of the Assembly's sessions a text names ("ASP24", "the 23rd session": {"24", "23"})."""
+    found = set()
+    for match in _SESSION.finditer(fold(text)):
+        number = match.group(1) or match.group(2) or _SESSION_WORDS.get(match.group(3).replace(" ", "-"))
+        if number:
+            found.add(number)
+    return frozenset(found)
+
+
 def searched(question: str) -> str:
     """The question as its words are searched by: "article" without a number names no article of the Statute
     (it would pull in the facts about Article 86 or 112), a prefix of two letters is read as its word, and
@@ -170,6 +176,9 @@ class Wants:
     language: bool = False  # asks how to say or translate something: not a question the facts answer
     titles: tuple[str, ...] = ()  # titled offices the question names ("secretary general"): the fact must name them
     speaker: tuple[str, ...] = ()  # stems of whose words are asked ("what did south africa say"): the fact must quote
+    plural: bool = False  # the role is asked in the plural ("who are the judges"): any names will do
+    chosen: bool = False  # who came out of a choice ("who got elected")
+    behind: bool = False  # who is behind something ("who was behind the cyberattack")
 
     @property
     def checked(self) -> bool:
@@ -244,6 +253,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
                     if w not in language.stop_words and w not in STOP_WORDS) if said and not kind else ()
     if speaker and not titles:  # a titled office the fact never mentions says more ("the secretary general")
         missing = ("missing_said", {"who": _group(said, "who", "qui", "qui2").strip()})
+    plural = bool(role and _plural_role(role).search(folded))
     return Wants(
         kind=kind,
         focus=focus,
@@ -252,10 +262,13 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         future=bool(_FUTURE.search(text)) and kind in ("date", "day", "time"),
         years=frozenset(_YEAR.findall(folded)),
         sessions=sessions_of(question),
-        missing=missing or _missing(kind, role, org, focus and rest, bool(role and plural_role(role).search(folded))),
+        missing=missing or _missing(kind, role, org, focus and rest, plural),
         language=bool(_LANGUAGE.search(text)),
         titles=titles,
         speaker=speaker,
+        plural=plural,
+        chosen=bool(_CHOSEN.search(folded)),
+        behind=bool(_BEHIND.search(folded)),
     )
 
 
@@ -289,7 +302,7 @@ def _group(match: re.Match[str], *names: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def plural_role(role: str) -> re.Pattern[str]:
+def _plural_role(role: str) -> re.Pattern[str]:
     """The role in the plural as a noun ("the ICC judges", "les juges"), not a verb ("who heads the coalition")."""
     return re.compile(rf"\b(the|les|des|its|their|which|what|all|these|those|ces|quels|quelles|\d+)\s+(\w+\s+)?"
                       rf"{re.escape(role)}s\b")

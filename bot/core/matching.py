@@ -69,14 +69,14 @@ class Candidate:
     credit: dict[int, float] = field(default_factory=dict)  # concept index -> weight this fact earns
     language: Pipeline = ENGLISH  # the pipeline the question and the fact's fields were read with
 
-    def closest_example(self, alternatives: list[list[frozenset[str]]], weights: list[float], total: float,
+    def closest_example(self, alternatives: AlternativeSets, weights: list[float], total: float,
                         kind: str | None = None) -> float:
         """How closely one of the fact's example questions asks what this question asks: the weight of the
         question's concepts it names, discounted by the words it has that the question lacks, and by asking
         for another kind of detail ("who did the US sanction" is asked by "who has the US sanctioned", not by
         "are more sanctions coming")."""
         best = 0.0
-        unions = _unions(alternatives)
+        unions = alternatives.unions
         for example, held in example_stems(self.examples, self.language):
             named = [i for i, alts in enumerate(alternatives)
                      if not unions[i].isdisjoint(held) and any(alt <= held for alt in alts)]
@@ -128,23 +128,14 @@ class Candidate:
         return found
 
 
-class AlternativeSets(list):
-    """Each concept's alternatives as sets (a list of lists), with the union of each concept's terms: an example
-    question sharing no term with a concept cannot name it, which is most of them."""
+class AlternativeSets(list[list[frozenset[str]]]):
+    """Each concept's alternatives as sets, made once per question rather than once per candidate, with the union
+    of each concept's terms: an example question sharing no term with a concept cannot name it, which is most."""
 
-    unions: list[frozenset[str]]
+    def __init__(self, concepts: list[Concept]) -> None:
+        super().__init__([frozenset(alt) for alt in c.alternatives] for c in concepts)
+        self.unions = [frozenset().union(*alts) for alts in self]
 
-
-def alternative_sets(concepts: list[Concept]) -> list[list[frozenset[str]]]:
-    """Each concept's alternatives as sets, made once per question rather than once per candidate."""
-    sets = AlternativeSets([frozenset(alt) for alt in c.alternatives] for c in concepts)
-    sets.unions = [frozenset().union(*alts) for alts in sets]
-    return sets
-
-
-def _unions(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
-    found = getattr(alternatives, "unions", None)
-    return found if found is not None else [frozenset().union(*alts) for alts in alternatives]
 
 
 @lru_cache(maxsize=4096)
