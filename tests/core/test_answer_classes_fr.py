@@ -17,12 +17,6 @@ def desk(tmp_path_factory):
     desk.close()
 
 
-def test_an_amount_is_near_its_thing_in_french_word_order(desk: Desk) -> None:
-    # "le budget 2026 de la CPI de 193 millions": the figure is five words away, three of them "de", "la", "de"
-    answer = desk.answerer.ask("C'est combien le budget proposé de la CPI pour 2026 ?")
-    assert (answer.status, answer.lang, answer.hits[0].fact.id) == ("answered", "fr", "budget-2026-193-million")
-
-
 @pytest.mark.parametrize("question", ["Le Statut de Rome a été adopté quand ?", "c'est quand la prochaine AEP"])
 def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
     assert intent.read(question, FRENCH).kind == "date"
@@ -43,6 +37,13 @@ def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
     ("combien de fric manquait dans les caisses de la CPI en fevrier 2025", "arrears-74-million-feb-2025"),  # fric
     ("<@123456789012345678> l'assemblee des etats parties se tient ou cette annee ?", "asp24-dates-and-venue"),
     ("quels pays sont en train de quitter la Cour ?", "withdrawals-four-states-2026"),  # "en train de" frames
+    # French word order: "le budget 2026 de la CPI de 193 millions", five words away, three of them "de", "la", "de";
+    # "La directrice de la justice internationale de HRW, Liz Evenson", seven apart, three that carry meaning
+    ("C'est combien le budget proposé de la CPI pour 2026 ?", "budget-2026-193-million"),
+    ("qui est la directrice justice internationale chez HRW ?", "asp24-hrw-expectations"),
+    # inversion: "a-t-il" is "a il", not an unknown word "at" that outweighs the rest
+    ("Quand le département d'État a-t-il annoncé des sanctions contre des ONG étrangères liées à la CPI ?",
+     "us-sanctions-timeline-2025"),
 ])
 def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
     answer = desk.answerer.ask(question)
@@ -56,13 +57,6 @@ def test_c_est_qui_asks_for_a_person_and_a_fact_that_does_not_name_them_is_parti
     assert (answer.status, answer.lang, answer.missing) == ("partial", "fr", "qui sont les juges")
 
 
-def test_an_inverted_question_is_read_as_its_words(desk: Desk) -> None:
-    # "a-t-il" is "a il", not an unknown word "at" that outweighs the rest
-    answer = desk.answerer.ask("Quand le département d'État a-t-il annoncé des sanctions contre des ONG étrangères "
-                               "liées à la CPI ?")
-    assert (answer.status, answer.lang, answer.hits[0].fact.id) == ("answered", "fr", "us-sanctions-timeline-2025")
-
-
 @pytest.mark.parametrize(("question", "kind"), [
     ("pk les américains s'en prennent à la CPI ?", "reason"),
     ("pq la hongrie quitte la cpi", "reason"),
@@ -70,12 +64,6 @@ def test_an_inverted_question_is_read_as_its_words(desk: Desk) -> None:
 ])
 def test_chat_spellings_of_question_words_ask_what_the_word_asks(question: str, kind: str) -> None:
     assert intent.read(question, FRENCH).kind == kind
-
-
-def test_a_role_s_holder_is_near_the_role_in_french_word_order(desk: Desk) -> None:
-    # "La directrice de la justice internationale de HRW, Liz Evenson": seven words apart, three that carry meaning
-    answer = desk.answerer.ask("qui est la directrice justice internationale chez HRW ?")
-    assert (answer.status, answer.lang, answer.hits[0].fact.id) == ("answered", "fr", "asp24-hrw-expectations")
 
 
 def test_le_nom_du_asks_for_a_name_beside_that_thing_but_au_nom_de_does_not(desk: Desk) -> None:
@@ -95,5 +83,4 @@ def test_elle_a_dit_quoi_asks_what_that_one_said_and_elle_dit_quoi_what_a_text_s
 def test_a_fact_that_gives_no_candidates_does_not_answer_who_they_are(desk: Desk, question: str) -> None:
     # "Les sources réunies ici ne donnent ni les dates des élections ni les candidats"
     answer = desk.answerer.ask(question)
-    assert (answer.status, answer.lang) == ("partial", "fr")
-    assert "2026" not in (answer.missing or "")  # a year is not whose judges
+    assert (answer.status, answer.lang, answer.missing) == ("partial", "fr", "qui sont les juges")  # not "de 2026"
