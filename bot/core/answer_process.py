@@ -8,7 +8,7 @@ interpreter of its own, so its answering runs beside the event loop on the machi
 The child is started with the "spawn" method (the parent has threads, so it is never forked), opens the same
 database read-only with its own connection and caches, warms them, and answers the questions from a pipe in the
 order they come. Its caches follow the parent's writes: every request carries the parent's
-`FactStore.generation` and the changes made since the child last heard, and the child mirrors them before
+`FactStore.generation` and the changes made since the child last heard, and the child follows them before
 answering, so its answerer forgets exactly the terms an edit touched, as the parent's own would (a bulk change:
 it starts again).
 
@@ -34,7 +34,6 @@ from typing import Any
 
 from bot.core.answering import Answer, check_question
 from bot.core.desk import Desk
-from bot.core.facts import MAX_CHANGES, FactStore
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +44,6 @@ RESTARTS = 1
 SWITCH_ENV = "BOT_ANSWER_PROCESS"  # on, off, or auto: on where the machine has two CPUs or more
 # Off until it measures better: on the 2-core machine the load bench cannot show it (bench/bench_load.py).
 DEFAULT = "off"
-
-Change = tuple[int, frozenset[str]]
 
 
 def wanted(choice: bool | None = None, environ: Mapping[str, str] | None = None) -> bool:
@@ -69,26 +66,13 @@ def attach(desk: Desk) -> AnswerProcess:
     return process
 
 
-def changes_between(facts: FactStore, after: int, upto: int) -> list[Change]:
-    """The remembered writes after generation `after`, up to `upto`: what a mirror of `facts` needs to forget
-    exactly what they touched. A bulk change is not in the list, and its absence makes the mirror start again."""
-    return [(gen, terms) for gen, terms in facts._changes if after < gen <= upto]
-
-
-def mirror(facts: FactStore, generation: int, changes: list[Change]) -> None:
-    """Bring a store that never writes (the child's) to the writer's generation, with its changes."""
-    if generation != facts.generation:
-        facts._changes = [*facts._changes, *changes][-MAX_CHANGES:]
-        facts.generation = generation
-
-
 def serve(conn: Connection, path: str, data_root: str, generation: int) -> None:
     """The child: open the database read-only, warm, say ready, then answer until told to stop (None) or the
     parent is gone (the pipe closes)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C in a terminal reaches the whole group; the parent stops us
     try:
         desk = Desk.open(path, Path(data_root), seed=False, read_only=True)
-        desk.facts.generation = generation  # what the parent had written when this child began to read
+        desk.facts.changes.follow(generation, [])  # what the parent had written when this child began to read
         desk.warm()
     except Exception as exc:  # the parent logs it in one line and answers the questions itself
         with contextlib.suppress(OSError):
@@ -98,7 +82,7 @@ def serve(conn: Connection, path: str, data_root: str, generation: int) -> None:
         conn.send(("ready", None))
         while (request := conn.recv()) is not None:
             generation, changes, question, limit, lang, hint = request
-            mirror(desk.facts, generation, changes)
+            desk.facts.changes.follow(generation, changes)
             try:
                 reply: tuple[str, Any] = ("ok", desk.answerer.ask(question, limit=limit, lang=lang, hint=hint))
             except Exception as exc:  # the parent answers it itself, and so meets the same error if it is real
@@ -164,7 +148,7 @@ class _Child:
             if self._gone:
                 raise Gone
             generation = self.facts.generation
-            changes = changes_between(self.facts, self.sent, generation) if generation != self.sent else []
+            changes = self.facts.changes.between(self.sent, generation) if generation != self.sent else []
             self._waiting.append(future)
             try:
                 self.conn.send((generation, changes, question, limit, lang, hint))

@@ -130,7 +130,7 @@ class Answerer:
     def refresh(self) -> None:
         """Reload what is cached from the store; called automatically when the store has changed. Term counts
         and typo guesses are forgotten only for the terms that changed."""
-        self.vocabulary.forget(self.facts.terms_changed_since(self._generation))
+        self.vocabulary.forget(self.facts.changes.since(self._generation))
         self._generation = self.facts.generation
         self.synonyms = Synonyms(self.facts.synonyms(self.pipeline.lang), self.pipeline)
         self.bodies = OtherBodies(self.facts.other_bodies())

@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.core.bodies import Body
+from bot.core.changelog import ChangeLog
 from bot.core.db import Database
 from bot.core.models import (
     MAX_REASON,
@@ -70,14 +71,12 @@ def _check_reason(reason: str) -> str:
     return reason
 
 
-MAX_CHANGES = 1000  # recent writes remembered for caches that update by what changed
 
 
 class FactStore:
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.generation = 0  # bumped on every write, so caches built from the store know when to refresh
-        self._changes: list[tuple[int, frozenset[str]]] = []  # (generation, stems a write touched), newest last
+        self.changes = ChangeLog()  # what writes changed, so caches built from the store know when to refresh
 
     # --- reading -------------------------------------------------------------------------------------------
     def topics(self) -> list[Topic]:
@@ -202,7 +201,7 @@ class FactStore:
             table.delete_where()
             table.insert_all([{**b.to_record(), "aliases": json.dumps(list(b.aliases), ensure_ascii=False),
                                "position": i} for i, b in enumerate(bodies)], pk="id")
-            self.db.after_commit(self._bump)
+            self.db.after_commit(self.changes.bump)
 
     # --- writing -------------------------------------------------------------------------------------------
     def validate(self, data: dict[str, Any]) -> Fact:
@@ -300,24 +299,12 @@ class FactStore:
             "at": now, "reason": reason, "changed": json.dumps(changed),
             "snapshot": json.dumps({**fact.content(), "status": fact.status}, ensure_ascii=False),
         })
-        self.db.after_commit(functools.partial(self._bump, frozenset(touched)))
+        self.db.after_commit(functools.partial(self.changes.bump, frozenset(touched)))
 
-    def _bump(self, touched: frozenset[str] | None = None) -> None:
-        """A committed change: caches built from the store (answering's, on other threads' connections) refresh
-        when they next look. None: what changed is not known, they start again."""
-        self.generation += 1
-        if touched is not None:
-            self._changes = [*self._changes[-(MAX_CHANGES - 1):], (self.generation, touched)]
-
-    def terms_changed_since(self, generation: int) -> set[str] | None:
-        """The stems writes touched after `generation`, or None when that is not known (a bulk change, or more
-        writes than are remembered): then a cache must start again."""
-        if generation < 0 or generation == self.generation:
-            return None if generation < 0 else set()
-        later = [terms for gen, terms in self._changes if gen > generation]
-        if len(later) != self.generation - generation:
-            return None
-        return set().union(*later)
+    @property
+    def generation(self) -> int:
+        """Bumped on every committed write."""
+        return self.changes.generation
 
     # --- bulk: seeding and imports -------------------------------------------------------------------------
     def plan_import(
@@ -387,7 +374,7 @@ class FactStore:
                     self._write(fact, current, "import", actor, reason)
             if changed:
                 self.db.optimize_search(f"{ENGLISH.index}_fts", f"{FRENCH.index}_fts")
-            self.db.after_commit(self._bump)
+            self.db.after_commit(self.changes.bump)
         return plan
 
 

@@ -1,6 +1,6 @@
 """The store's vocabulary for answering: how many facts hold a term, and the store's word a typo most likely
 meant. Both are cached and kept up to date by what changed, never rebuilt from scratch after an edit: a write
-reports the terms it touched (`FactStore.terms_changed_since`), and only those are looked up again.
+reports the terms it touched (`FactStore.changes.since`), and only those are looked up again.
 
 Typo guesses compare a word only with store words of similar length (fuzz.ratio >= 80 cannot hold otherwise)
 that share its first or its second letter (a typo rarely touches both), and each guess is remembered, so a long

@@ -17,11 +17,10 @@ import pytest
 import yaml
 
 from bot.core import answer_process
-from bot.core.answer_process import AnswerProcess, attach, changes_between, mirror
+from bot.core.answer_process import AnswerProcess, attach
 from bot.core.answering import Answer
-from bot.core.db import Database
+from bot.core.changelog import ChangeLog
 from bot.core.desk import Desk
-from bot.core.facts import FactStore
 from bot.core.models import InputError
 from bot.core.permissions import Actor
 
@@ -170,20 +169,21 @@ def test_a_new_synonym_from_an_import_reaches_the_child(desk: Desk, process: Ans
     assert summary(answer) == summary(desk.answerer.ask("jam jar?")) and process.answered_here == 0
 
 
-def test_the_mirror_forgets_what_the_writer_would() -> None:
-    """The child's store, mirrored, tells each of its answerers (one a language) what the writer's would."""
-    writer, mirrored = FactStore(Database(":memory:")), FactStore(Database(":memory:"))
-    writer._bump(frozenset({"budget"}))
-    writer._bump(frozenset({"arrear"}))
-    mirror(mirrored, writer.generation, changes_between(writer, 0, writer.generation))
-    assert mirrored.terms_changed_since(0) == {"budget", "arrear"} and mirrored.terms_changed_since(1) == {"arrear"}
-    writer._bump()  # a bulk change: not known term by term
-    writer._bump(frozenset({"judg"}))
-    mirror(mirrored, writer.generation, changes_between(writer, 2, writer.generation))
-    assert mirrored.generation == 4
-    assert mirrored.terms_changed_since(3) == {"judg"} and mirrored.terms_changed_since(2) is None
+def test_a_change_log_that_follows_forgets_what_the_writer_s_would() -> None:
+    """The child's store, following the writer's, tells each of its answerers (one a language) what the writer's
+    would."""
+    writer, follower = ChangeLog(), ChangeLog()
+    writer.bump(frozenset({"budget"}))
+    writer.bump(frozenset({"arrear"}))
+    follower.follow(writer.generation, writer.between(0, writer.generation))
+    assert follower.since(0) == {"budget", "arrear"} and follower.since(1) == {"arrear"}
+    writer.bump()  # a bulk change: not known term by term
+    writer.bump(frozenset({"judg"}))
+    follower.follow(writer.generation, writer.between(2, writer.generation))
+    assert follower.generation == 4
+    assert follower.since(3) == {"judg"} and follower.since(2) is None
     for since in range(-1, writer.generation + 1):
-        assert mirrored.terms_changed_since(since) == writer.terms_changed_since(since), since
+        assert follower.since(since) == writer.since(since), since
 
 
 def test_a_killed_child_is_restarted_once_and_meanwhile_the_parent_answers(desk: Desk, process: AnswerProcess,
