@@ -84,6 +84,9 @@ ABBREVIATIONS = {
     "org": "organisation", "orgs": "organisations",
     "shd": "should", "shld": "should", "wd": "would", "usg": "us government",
     "approx": "approximately", "natl": "national", "pct": "percent", "mln": "million", "bn": "billion",
+    # months as members shorten them ("feb 2025"); not "mar" or "may", which are words
+    "jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july", "aug": "august",
+    "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
 }
 STOP_WORDS = STOP_WORDS | GENERIC_WORDS | CHAT_WORDS
 STOP_STEMS = _STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
