@@ -287,18 +287,17 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return True  # the curator titled it as the answer: "Why civil society matters ...", "Who the US sanctioned"
     if wants.future and not _future_date(folded, today):
         return False
-    if kind == "expansion":  # the letters spelt out beside them: "... Immunities of the ICC (APIC)"
-        acronym = re.escape(wants.focus[0])
-        return bool(re.search(rf"\w[\w\s'’-]{{8,}}\(\s*{acronym}\s*\)|\b{acronym}\s*\(\s*\w[\w\s'’-]{{8,}}\)",
-                              fact, re.I))
+    if kind == "expansion":
+        return _spelt_out(wants.focus[0], fact)
     if kind == "contact":
         return bool(_CONTACT.search(text))
     if kind == "time":
         return bool(_TIME.search(folded))
     if kind == "day":
         return bool(_DAY.search(folded))
-    if kind == "date":
-        return bool(_DAY.search(folded) or _MONTH_YEAR.search(folded) or _YEAR.search(folded))
+    if kind == "date":  # a year the question states itself is no answer: "when will the 2026-2029 plan be adopted"
+        return bool(_DAY.search(folded) or _MONTH_YEAR.search(folded)
+                    or any(year not in wants.years for year in _YEAR.findall(folded)))
     if kind == "article":
         return bool(_ARTICLE.search(fact))
     if kind == "reason":
@@ -311,8 +310,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return any(fold(m.group("name")) not in _MONTH_NUMBERS for m in _PLACE.finditer(fact))
     tokens = _tokens(fact, language)
     if kind == "number":
-        if not wants.focus:
-            return bool(_AMOUNT.search(folded))
+        if not wants.focus:  # a year or a day of the month is no amount: "the 2026 budget" holds no figure
+            return bool(_AMOUNT.search(_YEAR.sub(" ", _DAY.sub(" ", folded))))
         # nearness in words that carry meaning: "le budget 2026 de la CPI de 193 millions" is as near as "the 2026
         # ICC budget of 193 million"
         counted = list(expand(wants.focus))
@@ -331,6 +330,20 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         asked = {fold(w) for w in _TOKEN.findall(question)}
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))
     return True
+
+
+def _spelt_out(acronym: str, fact: str) -> bool:
+    """The letters spelt out beside them, "... Immunities of the ICC (APIC)" or "APIC (Agreement on ...)": the
+    words' initials (an acronym among them: all its letters) hold the letters in order; "la plénière coopération
+    (FIDH)" does not spell out FIDH."""
+    acr = re.escape(acronym)
+    for match in re.finditer(rf"((?:[\w'’-]+\s+){{1,10}})\(\s*{acr}\s*\)|\b{acr}\s*\(((?:\s*[\w'’-]+){{2,10}})\s*\)",
+                             fact, re.I):
+        words = [re.split(r"['’]", w)[-1] for w in (match.group(1) or match.group(2)).split()]  # "l'Accord"
+        spelt = iter("".join(w if w.isupper() else w[:1] for w in words).lower())
+        if all(letter in spelt for letter in acronym.lower()):
+            return True
+    return False
 
 
 def _thing_beside(tokens: Sequence[tuple[str, str]], i: int, step: int, language: Pipeline) -> str | None:

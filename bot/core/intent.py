@@ -41,6 +41,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(r"\b(which|what) (article|provision)\b|\bunder what (article|provision)\b"
                            r"|\bquel article\b|\bquelle disposition\b")),
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
+                          r"|\b(recommended|proposed|requested|exact|total|dollar|euro) (figure|amount|sum)\b"
+                          r"|\bs (\w+ )?figure\b|\ble (chiffre|montant)\b"
                           r"|\bhow (big|long)\b|\bcombien\b|\bquel montant\b|\bquel pourcentage\b|\bquelle somme\b")),
     ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
                          r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
@@ -57,7 +59,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnom d|\bbrand name\b"
                           r"|\bwhat(?: s| is|s) (it|that) called\b|\bcalled what\b|^what(?: s| is|s)\b.*\bcalled$"
                           r"|\bwhat(?: s| is|s) the name\b"
-                          r"|\bcomment (s )?appell?ent?\b|\bappell?ent? comment\b|\bc est qui\b|\best qui\b"
+                          r"|\bcomment (s )?appell?e(?:nt)?\b|\bappell?e(?:nt)? comment\b|\bc est qui\b|\best qui\b"
                           rf"|\b({ROLES}) (s )?(full )?name\b"
                           r"|\bquel est (le|son|leur) nom\b|\bqui exactement\b|\bqui$")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
@@ -87,10 +89,13 @@ _SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:d
 _STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?(?P<acr>[a-z]{2,8}) stand(?:s)? for\b"
                      r"|\b(?P<acr2>[a-z]{2,8}) stands? for\b"
                      r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?(?P<acr3>[a-z]{2,8})\b")
+_EQUALS = re.compile(r"\s*(?P<acr>[a-z]{2,8})\s*=\s*\?+\s*")  # "FIDH = ?": the letters spelt out
 # who came out of a choice ("who got elected"): a fact about a call, a plan or a matter pending names no one chosen
 _CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nominated|elu|elus|elue|elues|nomme|nommee|"
                      r"nommes|designe|designee|designes|choisi|choisie|choisis|gagne)\b")
-_BEHIND = re.compile(r"\b(behind|derriere)\b")  # who is behind something: whom it is attributed to
+# who is behind something, or did it: whom it is attributed to ("who hacked the ICC", "qui a piraté la CPI")
+_BEHIND = re.compile(r"\b(behind|derriere)\b|\bwho (\w+ )?(hacked|attacked|was responsible for|carried out|"
+                     r"orchestrated|perpetrated)\b|\bqui (a |ont )?(pirate|attaque|pilote|orchestre|commis)\b")
 _FUTURE = re.compile(r"\b(next|upcoming|coming|future|will|going to|gonna|prochaine?s?|a venir|futur)\b")
 # "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts
 _LANGUAGE = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)? ?(say|spell|pronounce|write)\b"
@@ -107,7 +112,7 @@ _SESSION_WORDS = {"twenty-second": "22", "twenty-third": "23", "twenty-fourth": 
 
 # "the name of the software", "names of the deputy prosecutors", "comment s'appelle le procureur": a name of that thing
 _NAME_OF = re.compile(r"\bnames? (?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
-                      r"|\bcomment (?:s )?appell?ent? (?:le |la |les |l )?(?P<rest_fr>.*)"
+                      r"|\bcomment (?:s )?appell?e(?:nt)? (?:le |la |les |l )?(?P<rest_fr>.*)"
                       r"|(?<!au )\bnoms? (?:du|des|de la|de l|de|d) (?P<rest_nom>.*)")  # not "au nom de": for
 # words too common to search by that still say what is counted ("how many people work at the ICC")
 COUNTED = frozenset("people persons staff employees members times years months days countries states groups "
@@ -213,7 +218,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     role = org = None
     focus: tuple[str, ...] = ()
     missing: tuple[str, dict[str, str]] | None = None
-    if stands := _STANDS.search(text):  # "what does FIDH stand for": the name behind the letters
+    if stands := _STANDS.search(text) or _EQUALS.fullmatch(folded):  # "what does FIDH stand for"
         kind, which = "expansion", None
         focus = (_group(stands, "acr", "acr2", "acr3"),)
         missing = ("missing_expansion", {"acronym": focus[0].upper()})
