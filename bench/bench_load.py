@@ -370,9 +370,11 @@ def main() -> None:
         parser.add_argument(f"--{name}", type=float, default=default)
     parser.add_argument("--import-facts", type=int, default=1000)
     parser.add_argument("--answer-process", choices=("on", "off"), default=None,
-                        help="answer in a child process, or in the bot's own (default: the client's default)")
+                        help="answer in a child process, or in the bot's own (default: as `python -m bot run` does)")
     args = parser.parse_args()
-    args.answer_process = None if args.answer_process is None else args.answer_process == "on"
+    from bot.core import answer_process  # by default as `python -m bot run` has it: BOT_ANSWER_PROCESS, else auto
+    args.answer_process = answer_process.wanted(None if args.answer_process is None else args.answer_process == "on",
+                                                default=answer_process.RUN_DEFAULT)
     load_before = os.getloadavg()
     results = asyncio.run(main_async(args))
     stamp = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),

@@ -42,16 +42,19 @@ MAX_WAITING = 8  # a question that would wait behind this many others for the ch
 START_SECONDS = 60.0  # for the child to open the database and warm its caches
 RESTARTS = 1
 SWITCH_ENV = "BOT_ANSWER_PROCESS"  # on, off, or auto: on where the machine has two CPUs or more
-# Off until it measures better: on the 2-core machine the load bench cannot show it (bench/bench_load.py).
+# `python -m bot run` takes "auto" (bench/bench_load.py at 200 a second: all answered in time, against 56-94%);
+# a script of its own that builds the client keeps "off", since spawn imports its main module again and a script
+# without a main guard would start a second client.
 DEFAULT = "off"
+RUN_DEFAULT = "auto"
 
 
-def wanted(choice: bool | None = None, environ: Mapping[str, str] | None = None) -> bool:
+def wanted(choice: bool | None = None, environ: Mapping[str, str] | None = None, *, default: str = DEFAULT) -> bool:
     """Whether a long-lived adapter should answer in a child process: `choice` when given, else
-    `BOT_ANSWER_PROCESS`: on, off (the default), or auto (on when there is a second CPU for the child)."""
+    `BOT_ANSWER_PROCESS`: on, off, or auto (on when there is a second CPU for the child); `default` when unset."""
     if choice is not None:
         return choice
-    value = (os.environ if environ is None else environ).get(SWITCH_ENV, "").strip().lower() or DEFAULT
+    value = (os.environ if environ is None else environ).get(SWITCH_ENV, "").strip().lower() or default
     if value == "auto":
         return (os.cpu_count() or 1) >= 2
     return value in ("1", "on", "yes", "true")

@@ -32,6 +32,11 @@ READERS = 3
 MAX_PENDING = 512  # jobs queued or running, all servers together
 PER_SERVER = 256  # of those, for one server (direct messages count as one server)
 RUNNING_PER_SERVER = 2  # readers one server may hold at once: the others stay free for other servers
+# When answers are worked out in a child process (bot.core.answer_process), a reader asking mostly waits for the
+# child, so more of them keep its pipe full: with two, the child sat idle between questions and a queue built up
+# (bench/bench_load.py at 200 a second: p50 240-450 ms with 3 and 2, 11-22 ms with these).
+READERS_APART = 8
+RUNNING_PER_SERVER_APART = 6
 
 # Commands that only read; anything else runs on the writer. `ask` may keep an unanswered question, a write
 # of one row that takes the writer's lock for a moment and never waits for the writer's queue.
@@ -89,6 +94,13 @@ class Workers:
         self._threads.append(threading.Thread(target=self._write_loop, name="desk-write", daemon=True))
         for thread in self._threads:
             thread.start()
+
+    @classmethod
+    def sized(cls, desk: Desk, *, answers_apart: bool) -> Workers:
+        """Workers for a desk that answers here, or in a child process (then more readers: each mostly waits)."""
+        if answers_apart:
+            return cls(desk, readers=READERS_APART, running_per_server=RUNNING_PER_SERVER_APART)
+        return cls(desk)
 
     def submit(self, func: Callable[[], T], *, server: str | None = None, write: bool = True,
                start_by: float | None = None) -> concurrent.futures.Future[T]:

@@ -33,6 +33,7 @@ import discord
 
 from bot import __version__
 from bot.core import answer_process
+from bot.core.answer_process import wanted as answers_apart_wanted  # __init__'s parameter hides the module
 from bot.core.commands import SORRY
 from bot.core.cooldown import CooldownTracker, Wait
 from bot.core.desk import Desk
@@ -89,8 +90,8 @@ class CoalitionDeskBot(discord.Client):
         self.operator_ids = operators_from_env()  # and, after login, the application's owner or team
         self.reminders = DiscordReminders(self, clock=clock, tick_seconds=tick_seconds) if reminders else None
         self.flag_log = FlagLog(self, clock)  # members' flags to the mod-log in batches, on the same clock
-        self.workers = Workers(desk)  # readers and the writer the core's commands run on
-        self.answers_apart = answer_process  # questions answered in a child process (None: see wanted())
+        self.answers_apart = answers_apart_wanted(answer_process)  # questions answered in a child process
+        self.workers = Workers.sized(desk, answers_apart=self.answers_apart)  # readers and the writer of commands
         self._background: set[asyncio.Task[None]] = set()  # mod-log notes of storage faults, on their way
 
     # --- lifecycle ---------------------------------------------------------------------------------------------
@@ -99,7 +100,7 @@ class CoalitionDeskBot(discord.Client):
         self.add_dynamic_items(buttons.FeedbackButton)
         self.operator_ids = operators_from_env() | application_operators(self.application)
         await asyncio.to_thread(self.desk.settings.all)  # every server's settings into memory, off the loop
-        if answer_process.wanted(self.answers_apart):  # it starts in the background; we answer until it is ready
+        if self.answers_apart:  # it starts in the background; we answer until it is ready
             answer_process.attach(self.desk)
         await asyncio.to_thread(self.desk.warm)  # and what answering caches, before the first question
         try:
@@ -360,7 +361,8 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 async def _run(desk: Desk, token: str, beside: Beside | None = None) -> int:
-    client = create_client(desk)
+    # our own entry point: answering in a child process is on where there is a CPU for it, unless told otherwise
+    client = create_client(desk, answer_process=answer_process.wanted(default=answer_process.RUN_DEFAULT))
     loop = asyncio.get_running_loop()
     with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not the main thread, or Windows
         loop.add_signal_handler(signal.SIGTERM, lambda: loop.create_task(client.close()))

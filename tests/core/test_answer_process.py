@@ -274,3 +274,13 @@ def test_the_switch(value: str, cpus: int, wanted: bool, monkeypatch: pytest.Mon
     monkeypatch.setattr(answer_process.os, "cpu_count", lambda: cpus)
     assert answer_process.wanted(environ={answer_process.SWITCH_ENV: value}) is wanted
     assert answer_process.wanted(not wanted, {answer_process.SWITCH_ENV: value}) is not wanted, "a choice wins"
+
+
+@pytest.mark.parametrize(("cpus", "wanted"), [(2, True), (1, False)])
+def test_python_m_bot_run_answers_apart_where_there_is_a_cpu_for_it(cpus: int, wanted: bool,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(answer_process.os, "cpu_count", lambda: cpus)
+    assert answer_process.wanted(environ={}, default=answer_process.RUN_DEFAULT) is wanted
+    assert answer_process.wanted(environ={answer_process.SWITCH_ENV: "off"}, default=answer_process.RUN_DEFAULT) \
+        is False, "the environment still decides"
+    assert answer_process.wanted(environ={}) is False, "a script's own client keeps it off"

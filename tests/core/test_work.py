@@ -179,3 +179,25 @@ def test_closing_the_database_waits_for_a_query_in_flight(tmp_path) -> None:
                          text=True, timeout=60, cwd=Path(__file__).resolve().parents[2])
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "[3000000]"
+
+
+@pytest.mark.parametrize(("apart", "share"), [(False, 2), (True, 6)])
+def test_with_answers_in_a_child_process_one_server_may_hold_more_readers(mini_desk: Desk, apart: bool,
+                                                                          share: int) -> None:
+    # each reader asking mostly waits for the child, so a server's questions keep more of them busy at once
+    workers = Workers.sized(mini_desk, answers_apart=apart)
+    started, release = threading.Semaphore(0), threading.Event()
+
+    def hold() -> None:
+        started.release()
+        release.wait(WAIT)
+    try:
+        for _ in range(share + 1):
+            workers.read(hold, server="busy")
+        assert all(started.acquire(timeout=WAIT) for _ in range(share)), f"{share} readers at once"
+        assert not started.acquire(timeout=0.2), f"no more than {share} for one server"
+        release.set()
+        assert started.acquire(timeout=WAIT), "the last one ran once a reader was free"
+    finally:
+        release.set()
+        workers.shutdown()
