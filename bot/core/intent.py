@@ -61,7 +61,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bwhat(?: s| is|s) the name\b"
                           r"|\bcomment (s )?appell?e(?:nt)?\b|\bappell?e(?:nt)? comment\b|\bc est qui\b|\best qui\b"
                           rf"|\b({ROLES}) (s )?(full )?name\b"
-                          r"|\bquel est (le|son|leur) nom\b|\bqui exactement\b|\bqui$")),
+                          r"|\bquel est (le|son|leur) nom\b|\bqui (exactement|au juste|donc)\b|\bqui$")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
     ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up|"
                            r"eventually|actually (?!called)(\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|"

@@ -235,6 +235,9 @@ def test_another_court_is_not_stretched_into_an_icc_answer(desk: Desk, question:
      "icc-it-microsoft-replaced"),
     ("names of the deputy prosecutors who were sanctioned?", "who the deputy prosecutors are",
      "us-sanctions-who-is-targeted"),
+    # "Microsoft" sits beside "software solution" but is what was left; the fact now says it does not name the new one
+    ("what's the name of the german software the ICC switched to", "the name of the software",
+     "icc-it-microsoft-replaced"),
 ])
 def test_a_name_asked_of_a_thing_needs_a_name_beside_that_thing(desk: Desk, question: str, missing: str,
                                                                  related: str) -> None:
@@ -342,7 +345,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round2/fr-tuning.yaml", 1.0, 1.0, 0.0),
     ("round2/fr-spent.yaml", 0.85, 0.9, 0.065),
     ("round3/en-tuning.yaml", 0.83, 1.0, 0.036),
-    ("round3/fr-tuning.yaml", 0.86, 1.0, 0.051),
+    ("round3/fr-tuning.yaml", 0.83, 1.0, 0.051),
     ("round3/en-spent.yaml", 0.86, 0.9, 0.048),
     ("round3/fr-spent.yaml", 0.81, 0.91, 0.05),
     ("round4/en-tuning.yaml", 0.87, 0.88, 0.079),
