@@ -88,7 +88,9 @@ _SAID = re.compile(r"\bwhat (?:did|does|has|have) (?:the )?(?P<who>(?:\w+ ){0,3}
 _SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|repondu|declare) quoi\b")
 _STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?(?P<acr>[a-z]{2,8}) stand(?:s)? for\b"
                      r"|\b(?P<acr2>[a-z]{2,8}) stands? for\b"
-                     r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?(?P<acr3>[a-z]{2,8})\b")
+                     r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?(?P<acr3>[a-z]{2,8})\b"
+                     r"|^(?P<acr4>[a-z]{2,8}) (?:est )?(?:ca )?(?:veut dire quoi|signifie quoi|abreviation de quoi)\b"
+                     r"|\babreviation (?:de )?(?:la |le )?(?P<acr5>[a-z]{2,8})\b")
 _EQUALS = re.compile(r"\s*(?P<acr>[a-z]{2,8})\s*=\s*\?+\s*")  # "FIDH = ?": the letters spelt out
 # who came out of a choice ("who got elected"): a fact about a call, a plan or a matter pending names no one chosen
 _CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nominated|elu|elus|elue|elues|nomme|nommee|"
@@ -142,7 +144,7 @@ _FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autu
                       r"need (the|a|an) (exact )?(date|number|name|figure|list)s?|jusqu.ici|[aà] ce jour|"
                       r"pour un post|au juste|in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"
                       r"en (termes )?simples?|en gros|en bref|en resume|en train de?|(like )?concretely|stands? for|"
-                      r"veut dire)\b"
+                      r"veut dire|abr[eé]viations?( de)?|acronymes?|abbreviations?|acronyms?)\b"
                       r"|\b(actually |officially |really )?called\W*$", re.I)  # "what's EO 14203 called?": a name
 
 
@@ -220,7 +222,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     missing: tuple[str, dict[str, str]] | None = None
     if stands := _STANDS.search(text) or _EQUALS.fullmatch(folded):  # "what does FIDH stand for"
         kind, which = "expansion", None
-        focus = (_group(stands, "acr", "acr2", "acr3"),)
+        focus = (_group(stands, "acr", "acr2", "acr3", "acr4", "acr5"),)
         missing = ("missing_expansion", {"acronym": focus[0].upper()})
     if kind == "names" and which:
         focus = (language.stem(which.group("noun")),)
@@ -240,6 +242,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         match = _NUMBER_AFTER.search(text)
         after = match.group("rest").split() if match else []
         rest = [w for w in after if w not in language.stop_words or w in COUNTED][:1]
+        if rest == ["temps"]:  # "depuis combien de temps": how long, as "how long" asks, any figure
+            rest, after = [], []
         if _AMOUNT_ASKED.search(folded):
             missing = ("missing_number", {})
         group = []  # "how many member orgs": organisations that are members, not members (of the Assembly)

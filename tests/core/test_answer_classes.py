@@ -126,6 +126,8 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
     pytest.param("arrears in feb 2025", "arrears-74-million-feb-2025", id="month-shortened"),
     pytest.param("who at the state dept announced the sanctions on the ngos", "us-sanctions-palestinian-ngos",
                  id="releases-are-rubio-s"),
+    pytest.param("which governments does HRW say are undermining the court", "icc-polycrisis-2025",
+                 id="hrw-undermining"),
 ])
 def test_the_members_wording_reaches_the_fact_that_answers(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
@@ -389,6 +391,7 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     # "FIDH = ?" asks the same; "la plénière coopération (FIDH)" has FIDH in brackets without spelling it out
     assert top(desk, "APIC = ?") == "apic-ratification-calls"
     assert desk.answerer.ask("FIDH = ?").status == "partial"
+    assert desk.answerer.ask("l'abréviation FIDH ?").status == "partial"
 
 
 @pytest.mark.parametrize(("question", "missing"), [

@@ -49,6 +49,13 @@ def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
     ("quel ministère espagnol a pris position sur les sanctions ?", "reactions-june-2025-sanctions"),
     # the State Department's releases are Secretary of State Marco Rubio's (LRWC's footnotes)
     ("annonce de Rubio du 20 août sur la CPI ?", "us-further-sanctions-august-2025"),
+    # "depuis combien de temps" asks how long, as "how long" does: any figure, not a count of "temps"
+    ("la plénière sur la non-coopération, c'est une première depuis combien de temps ?",
+     "first-non-cooperation-plenary"),
+    # a translated name spells its letters out ("Coalition pour la CPI (CICC)"); "abréviation" frames the question
+    ("CICC c'est l'abréviation de quoi ?", "us-sanctions-four-judges-june-2025"),
+    ("la décision sur la non-conformité de l'Italie, elle date de quand ?", "italy-noncompliance-decision-oct-2025"),
+    ("Quels gouvernements sapent la CPI d'après HRW ?", "icc-polycrisis-2025"),
 ])
 def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
     answer = desk.answerer.ask(question)
