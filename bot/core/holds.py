@@ -69,7 +69,8 @@ _LACKS["names"] = _LACKS["person"]
 _PENDING = re.compile(r"\b(pending|awaiting|await(s|ed)?|preparing to|prepares? to|(was|were|had been|is|are|not) "
                       r"expected|not yet|ha(s|ve) yet to|would reduce|urged?s?|calls? (on|for)|called (on|for)|"
                       r"dans l attente|en attente|en cours|s appret\w*|se prepar\w*|pas encore|exhort\w*|"
-                      r"appel\w* (a|les)|considering|reportedly|imminent\w*|envisag\w*)\b")
+                      r"appel\w* (a|les)|considering|reportedly|imminent\w*|envisag\w*|proposed|propose|drafting|"
+                      r"in draft|en cours d elaboration)\b")
 # a fact saying whom something is attributed to ("who is behind ...")
 _BLAMED = re.compile(r"\b(attribut\w*|blam\w*|responsib\w*|behind|carried out by|perpetrat\w*|derriere|imput\w*|"
                      r"commanditai\w*|revendiqu\w*|claimed)\b")

@@ -427,6 +427,9 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     pytest.param("did canada's govt adopt any of LRWC's recommendations", "what came of it", id="acted-on"),
     pytest.param("l'UE a-t-elle activé son statut de blocage pour protéger la CPI ?", "ce qu'il en est advenu",
                  id="active"),
+    # a proposed budget and a plan being drafted say nothing of what was adopted
+    pytest.param("what budget did ASP24 actually adopt for 2026?", "what came of it", id="proposed"),
+    pytest.param("was the 2026-2029 strategic plan adopted in the end", "what came of it", id="drafting"),
 ])
 def test_a_fact_without_what_was_asked_gives_a_partial_reply_naming_it(desk: Desk, question: str,
                                                                        missing: str) -> None:
