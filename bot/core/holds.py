@@ -337,11 +337,11 @@ def _spelt_out(acronym: str, fact: str) -> bool:
     """The letters spelt out beside them, "... Immunities of the ICC (APIC)" or "APIC (Agreement on ...)": the
     words' initials (an acronym among them: all its letters) hold the letters in order, or the words are a name
     in another language ("Coalition pour la CPI (CICC)"); "la plénière coopération (FIDH)" does not spell out FIDH."""
-    acr = re.escape(acronym)
+    acr = re.escape(acronym) + r"\d*"  # "(AEP24)"
     for match in re.finditer(rf"((?:[\w'’-]+\s+){{1,10}})\(\s*{acr}\s*\)|\b{acr}\s*\(((?:\s*[\w'’-]+){{2,10}})\s*\)",
                              fact, re.I):
         words = [re.split(r"['’]", w)[-1] for w in (match.group(1) or match.group(2)).split()]  # "l'Accord"
-        spelt = iter("".join(w if w.isupper() else w[:1] for w in words).lower())
+        spelt = iter(fold("".join(w if w.isupper() else w[:1] for w in words)))  # "États" gives an e
         if all(letter in spelt for letter in acronym.lower()):
             return True
         near = words[-4:] if match.group(1) else words[:4]  # a name translated: "Coalition pour la CPI (CICC)"

@@ -59,7 +59,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnom d|\bbrand name\b"
                           r"|\bwhat(?: s| is|s) (it|that) called\b|\bcalled what\b|^what(?: s| is|s)\b.*\bcalled$"
                           r"|\bwhat(?: s| is|s) the name\b"
-                          r"|\bcomment (s )?appell?e(?:nt)?\b|\bappell?e(?:nt)? comment\b|\bc est qui\b|\best qui\b"
+                          r"|\bcomment (s )?appell?e(?:nt)?\b|\bappell?e(?:nt)? comment\b|\bc (est|etait) qui\b"
+                          r"|\best qui\b"
+                          r"|\betai(en)?t qui\b|\b(lequel|laquelle)$"
                           rf"|\b({ROLES}) (s )?(full )?name\b"
                           r"|\bquel est (le|son|leur) nom\b|\bqui (exactement|au juste|donc)\b|\bqui$")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
@@ -90,7 +92,8 @@ _STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?(?P<acr>[a-z]{2,8}) stand(
                      r"|\b(?P<acr2>[a-z]{2,8}) stands? for\b"
                      r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?(?P<acr3>[a-z]{2,8})\b"
                      r"|^(?P<acr4>[a-z]{2,8}) (?:est )?(?:ca )?(?:veut dire quoi|signifie quoi|abreviation de quoi)\b"
-                     r"|\babreviation (?:de )?(?:la |le )?(?P<acr5>[a-z]{2,8})\b")
+                     r"|\babreviation (?:de )?(?:la |le )?(?P<acr5>[a-z]{2,8})\b"
+                     r"|^(?P<acr6>[a-z]{2,8}) (?:est )?quoi (?:\w+ )?comme sigle\b")
 _EQUALS = re.compile(r"\s*(?P<acr>[a-z]{2,8})\s*=\s*\?+\s*")  # "FIDH = ?": the letters spelt out
 # who came out of a choice ("who got elected"): a fact about a call, a plan or a matter pending names no one chosen
 _CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nominated|elu|elus|elue|elues|nomme|nommee|"
@@ -144,7 +147,7 @@ _FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autu
                       r"need (the|a|an) (exact )?(date|number|name|figure|list)s?|jusqu.ici|[aà] ce jour|"
                       r"pour un post|au juste|in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"
                       r"en (termes )?simples?|en gros|en bref|en resume|en train de?|(like )?concretely|stands? for|"
-                      r"veut dire|abr[eé]viations?( de)?|acronymes?|abbreviations?|acronyms?)\b"
+                      r"veut dire|abr[eé]viations?( de)?|acronymes?|abbreviations?|acronyms?|comme sigle|sigles?)\b"
                       r"|\b(actually |officially |really )?called\W*$", re.I)  # "what's EO 14203 called?": a name
 
 
@@ -222,7 +225,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     missing: tuple[str, dict[str, str]] | None = None
     if stands := _STANDS.search(text) or _EQUALS.fullmatch(folded):  # "what does FIDH stand for"
         kind, which = "expansion", None
-        focus = (_group(stands, "acr", "acr2", "acr3", "acr4", "acr5"),)
+        focus = (_group(stands, "acr", "acr2", "acr3", "acr4", "acr5", "acr6"),)
         missing = ("missing_expansion", {"acronym": focus[0].upper()})
     if kind == "names" and which:
         focus = (language.stem(which.group("noun")),)

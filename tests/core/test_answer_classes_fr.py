@@ -56,6 +56,10 @@ def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
     ("CICC c'est l'abréviation de quoi ?", "us-sanctions-four-judges-june-2025"),
     ("la décision sur la non-conformité de l'Italie, elle date de quand ?", "italy-noncompliance-decision-oct-2025"),
     ("Quels gouvernements sapent la CPI d'après HRW ?", "icc-polycrisis-2025"),
+    # chat French: "cb" is combien, Moscou is Russia, "c'est quoi comme sigle" asks what the letters stand for
+    ("c'est une première depuis cb de temps, la plénière sur la non-coopération ?", "first-non-cooperation-plenary"),
+    ("qu'a fait Moscou contre des responsables de la CPI ?", "russia-warrants-against-icc-officials"),
+    ("AEP c'est quoi comme sigle ?", "asp24-dates-and-venue"),
 ])
 def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
     answer = desk.answerer.ask(question)
@@ -67,6 +71,8 @@ def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: 
     ("qui a piraté la CPI ?", "qui"),  # who did it: HRW and LRWC report the attacks, they did not carry them out
     ("la Hongrie n'a pas arrêté qui au juste ?", "qui"),  # "qui au juste" asks who; no source names the person
     ("le logiciel allemand de la CPI, il s'appelle comment ?", "qui"),
+    ("le logiciel allemand de la CPI, c'est lequel ?", "qui"),  # which one: its name
+    ("c'était qui les 4 juges sanctionnés en juin ?", "qui sont les juges"),
 ])
 def test_a_name_or_a_culprit_the_fact_lacks_is_partial(desk: Desk, question: str, missing: str) -> None:
     answer = desk.answerer.ask(question)
