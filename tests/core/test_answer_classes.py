@@ -128,6 +128,9 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
                  id="releases-are-rubio-s"),
     pytest.param("which governments does HRW say are undermining the court", "icc-polycrisis-2025",
                  id="hrw-undermining"),
+    # where the member read it ("per those discussions", "the lrwc statement") does not veto what they ask
+    pytest.param("what's needed on workplace culture at the ICC, per those discussions",
+                 "workplace-culture-at-the-court", id="document-word"),
 ])
 def test_the_members_wording_reaches_the_fact_that_answers(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
