@@ -119,6 +119,7 @@ _SESSION_WORDS = {"twenty-second": "22", "twenty-third": "23", "twenty-fourth": 
 _NAME_OF = re.compile(r"\bnames? (?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
                       r"|\bcomment (?:s )?appell?e(?:nt)? (?:le |la |les |l )?(?P<rest_fr>.*)"
                       r"|(?<!au )\bnoms? (?:du|des|de la|de l|de|d) (?P<rest_nom>.*)")  # not "au nom de": for
+_CALLED_AFTER = re.compile(r"\bappell?e(?:nt)? comment\b")  # the thing named before: "le logiciel s'appelle comment"
 # words too common to search by that still say what is counted ("how many people work at the ICC")
 COUNTED = frozenset("people persons staff employees members times years months days countries states groups "
                     "organisations organizations ngos personnes "
@@ -240,6 +241,9 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
                     break
                 group.append(w)
             rest = group[:1] if language.lang == "fr" else group[-1:]
+            focus = tuple(language.stem(w) for w in rest)
+        elif not role and _CALLED_AFTER.search(text):  # "le logiciel allemand, il s'appelle comment": the first thing
+            rest = [w for w in text.split() if w not in language.stop_words][:1]
             focus = tuple(language.stem(w) for w in rest)
     if kind == "number":
         match = _NUMBER_AFTER.search(text)

@@ -71,7 +71,7 @@ def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: 
     ("le procureur en congé, il s'appelle comment ?", "qui est procureur"),  # "s'appelle comment" asks a name
     ("qui a piraté la CPI ?", "qui"),  # who did it: HRW and LRWC report the attacks, they did not carry them out
     ("la Hongrie n'a pas arrêté qui au juste ?", "qui"),  # "qui au juste" asks who; no source names the person
-    ("le logiciel allemand de la CPI, il s'appelle comment ?", "qui"),
+    ("le logiciel allemand de la CPI, il s'appelle comment ?", "le nom de logiciel"),  # the thing named first
     ("le logiciel allemand de la CPI, c'est lequel ?", "qui"),  # which one: its name
     ("c'était qui les 4 juges sanctionnés en juin ?", "qui sont les juges"),
 ])
