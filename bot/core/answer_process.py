@@ -42,9 +42,10 @@ MAX_WAITING = 8  # a question that would wait behind this many others for the ch
 START_SECONDS = 60.0  # for the child to open the database and warm its caches
 RESTARTS = 1
 SWITCH_ENV = "BOT_ANSWER_PROCESS"  # on, off, or auto: on where the machine has two CPUs or more
-# `python -m bot run` takes "auto" (bench/bench_load.py at 200 a second: all answered in time, against 56-94%);
-# a script of its own that builds the client keeps "off", since spawn imports its main module again and a script
-# without a main guard would start a second client.
+# `python -m bot run` takes "auto" (bench/bench_load.py, 200 a second: 99% or more answered in time in nine runs
+# of thirteen, against 29-100% in five runs alternated with them in the bot's own process); a script of its own that
+# builds the client keeps "off", since spawn imports its main module again and a script without a main guard would
+# start a second client.
 DEFAULT = "off"
 RUN_DEFAULT = "auto"
 
