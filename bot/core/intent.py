@@ -233,6 +233,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         missing = ("missing_names", {"which": which.group("which"), "noun": which.group("noun")})
     if kind == "person":  # only a question asking who names a role ("who is the ASP President")
         role, org = _role(text, language.stop_words | STOP_WORDS)
+        rest: list[str] = []
         named = _NAME_OF.search(text)
         if named:
             group = []  # "the name of the german software the ICC uses": the thing named is "software"
@@ -245,6 +246,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         elif not role and _CALLED_AFTER.search(text):  # "le logiciel allemand, il s'appelle comment": the first thing
             rest = [w for w in text.split() if w not in language.stop_words][:1]
             focus = tuple(language.stem(w) for w in rest)
+        if rest and not role:
+            missing = ("missing_name_of", {"thing": _of(text, rest[0]) if language.lang == "fr" else rest[0]})
     if kind == "number":
         match = _NUMBER_AFTER.search(text)
         after = match.group("rest").split() if match else []
@@ -324,6 +327,15 @@ def _plural_role(role: str) -> re.Pattern[str]:
                       rf"{re.escape(role)}s\b")
 
 
+_FRENCH_OF = {"le": "du ", "du": "du ", "la": "de la ", "l": "de l'", "les": "des ", "des": "des ", "d": "d'"}
+
+
+def _of(text: str, word: str) -> str:
+    """The thing whose name is asked, as French says it after "le nom": "du logiciel", "de la Cour", "de l'outil"."""
+    article = re.search(rf"\b(le|la|l|les|du|des|d) {re.escape(word)}\b", text)
+    return (_FRENCH_OF[article.group(1)] if article else "de ") + word
+
+
 def _missing(kind: str | None, role: str | None, org: str | None,
              focus: list[str] | tuple, plural: bool = False) -> tuple[str, dict[str, str]]:
     """What was asked, as a bot.core.messages key and its values."""
@@ -335,7 +347,5 @@ def _missing(kind: str | None, role: str | None, org: str | None,
         return "missing_role", {"role": role}
     if kind == "number" and focus:
         return "missing_count", {"thing": " ".join(focus)}
-    if kind == "person" and focus:
-        return "missing_name_of", {"thing": focus[0]}
     return f"missing_{kind}" if kind in _WORDED else "missing_that", {}
 

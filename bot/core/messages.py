@@ -77,7 +77,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_place": {"en": "where", "fr": "où"},
     "missing_reason": {"en": "why", "fr": "pourquoi"},
     "missing_person": {"en": "who", "fr": "qui"},
-    "missing_name_of": {"en": "the name of the {thing}", "fr": "le nom de {thing}"},
+    "missing_name_of": {"en": "the name of the {thing}", "fr": "le nom {thing}"},  # French: "du logiciel"
     "missing_role": {"en": "who the {role} is", "fr": "qui est {role}"},
     "missing_role_plural": {"en": "who the {role}s are", "fr": "qui sont les {role}s"},
     "missing_role_of": {"en": "who the {role} of {org} is", "fr": "qui est {role} de {org}"},

@@ -71,7 +71,7 @@ def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: 
     ("le procureur en congé, il s'appelle comment ?", "qui est procureur"),  # "s'appelle comment" asks a name
     ("qui a piraté la CPI ?", "qui"),  # who did it: HRW and LRWC report the attacks, they did not carry them out
     ("la Hongrie n'a pas arrêté qui au juste ?", "qui"),  # "qui au juste" asks who; no source names the person
-    ("le logiciel allemand de la CPI, il s'appelle comment ?", "le nom de logiciel"),  # the thing named first
+    ("le logiciel allemand de la CPI, il s'appelle comment ?", "le nom du logiciel"),  # the thing named first
     ("le logiciel allemand de la CPI, c'est lequel ?", "qui"),  # which one: its name
     ("c'était qui les 4 juges sanctionnés en juin ?", "qui sont les juges"),
 ])
@@ -98,7 +98,7 @@ def test_chat_spellings_of_question_words_ask_what_the_word_asks(question: str, 
 
 def test_le_nom_du_asks_for_a_name_beside_that_thing_but_au_nom_de_does_not(desk: Desk) -> None:
     answer = desk.answerer.ask("c'est quoi le nom du logiciel allemand qui remplace Microsoft a la CPI")
-    assert (answer.status, answer.missing) == ("partial", "le nom de logiciel")
+    assert (answer.status, answer.missing) == ("partial", "le nom du logiciel")
     assert intent.read("Qui a pris la parole au nom de la CICC ?", FRENCH).focus == ()
 
 
