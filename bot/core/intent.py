@@ -88,7 +88,10 @@ _SAID = re.compile(r"\bwhat (?:did|does|has|have) (?:the )?(?P<who>(?:\w+ ){0,3}
 # "et la France, elle a dit quoi": read on the folded question, where "a" (has) is still there ("elle dit quoi",
 # what does it say, asks about a text)
 _SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|repondu|declare) quoi\b")
-_STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?(?P<acr>[a-z]{2,8}) stand(?:s)? for\b"
+_STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?(?P<acr>(?!that\b|this\b|it\b)[a-z]{2,8}) stand(?:s)? for\b"
+                     r"|^(?P<acr7>[a-z]{2,8}) (?:\w+ )?what (?:does|do|is) (?:that|this|it) stand(?:s)? for\b"
+                     r"|^(?P<acr8>[a-z]{2,8}) (?:full|whole) name\b"
+                     r"|\b(?:full|whole) name of (?:the )?(?P<acr9>[a-z]{2,8})$"
                      r"|\b(?P<acr2>[a-z]{2,8}) stands? for\b"
                      r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?(?P<acr3>[a-z]{2,8})\b"
                      r"|^(?P<acr4>[a-z]{2,8}) (?:est )?(?:ca )?(?:veut dire quoi|signifie quoi|abreviation de quoi)\b"
@@ -226,7 +229,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     missing: tuple[str, dict[str, str]] | None = None
     if stands := _STANDS.search(text) or _EQUALS.fullmatch(folded):  # "what does FIDH stand for"
         kind, which = "expansion", None
-        focus = (_group(stands, "acr", "acr2", "acr3", "acr4", "acr5", "acr6"),)
+        focus = (_group(stands, *(f"acr{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9))),)
         missing = ("missing_expansion", {"acronym": focus[0].upper()})
     if kind == "names" and which:
         focus = (language.stem(which.group("noun")),)

@@ -131,6 +131,10 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
     # where the member read it ("per those discussions", "the lrwc statement") does not veto what they ask
     pytest.param("what's needed on workplace culture at the ICC, per those discussions",
                  "workplace-culture-at-the-court", id="document-word"),
+    # example questions a curator added from the unanswered queue, reached in other words
+    pytest.param("which 3 problems kept dogging the court over the years per jimenez", "icc-past-crises",
+                 id="three-problems"),
+    pytest.param("what is the aim of the US sanctions according to HRW", "us-sanctions-who-is-targeted", id="aim"),
 ])
 def test_the_members_wording_reaches_the_fact_that_answers(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
@@ -399,6 +403,10 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     assert top(desk, "APIC = ?") == "apic-ratification-calls"
     assert desk.answerer.ask("FIDH = ?").status == "partial"
     assert desk.answerer.ask("l'abréviation FIDH ?").status == "partial"
+    # "what does that stand for" after the letters asks about them; "full name" asks the same
+    assert top(desk, "APIC?? what does that stand for") == "apic-ratification-calls"
+    assert top(desk, "full name of the CICC") == "us-sanctions-four-judges-june-2025"
+    assert desk.answerer.ask("fidh full name").status == "partial"
 
 
 @pytest.mark.parametrize(("question", "missing"), [

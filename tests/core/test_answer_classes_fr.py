@@ -61,6 +61,7 @@ def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
     ("qu'a fait Moscou contre des responsables de la CPI ?", "russia-warrants-against-icc-officials"),
     ("AEP c'est quoi comme sigle ?", "asp24-dates-and-venue"),
     ("la liste exacte des crimes de dernier recours que donne la coalition ?", "icc-court-of-last-resort"),
+    ("elle juge quels crimes, la CPI ?", "icc-court-of-last-resort"),
 ])
 def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
     answer = desk.answerer.ask(question)
