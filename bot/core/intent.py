@@ -63,13 +63,15 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\best qui\b"
                           r"|\betai(en)?t qui\b|\b(lequel|laquelle)$"
                           rf"|\b({ROLES}) (s )?(full )?name\b"
-                          r"|\bquel est (le|son|leur) nom\b|\bqui (exactement|au juste|donc)\b|\bqui$")),
+                          r"|\bquel est (le|son|leur) nom\b|\bqui (exactement|au juste|donc)\b|\bqui$|\bnommement\b")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
     ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up|"
                            r"eventually|actually (?!called)(\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|"
                            r"pass\w*|"
                            r"do|did|take|took|make|made)|what came of|resultats?|au final|finalement|"
                            r"en fin de compte|blanchi\w*|ca (a )?donne|aboutit?)\b"
+                           # "a bien été voté": was it, in the end
+                           r"|\bbien ete (vote|adopte|approuve|valide|ratifie)\w*"
                            # whether a call was acted on: "did Canada adopt any of LRWC's recommendations"
                            r"|^(did|has|have) (?:\w+ ){1,4}?(adopt|implement|activat|enact|heed|follow)\w*\b"
                            r"|\b(elle|il|ils|elles) (?:\w+ )?(active|adopte|applique|mis en oeuvre|suivi)\w*\b")),
@@ -149,6 +151,9 @@ _INVERSION = re.compile(r"-t-(il|elle|on|ils|elles)\b", re.I)  # "a-t-il été a
 _FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autumn|spring|summer|winter)|how long"
                       r"( ago| since)?|(the )?full list|for an? (post|tweet|thread|newsletter|presentation|briefing)|"
                       r"need (the|a|an) (exact )?(date|number|name|figure|list)s?|jusqu.ici|[aà] ce jour|"
+                      r"for (my|our) [\w ]{0,20}(flyer|leaflet|handout|slides?|deck|poster|post|thread|newsletter|"
+                      r"briefing|presentation)|pour (une|un|ma|mon|notre) (pr[eé]sentation|formation|r[eé]union|note|"
+                      r"publication|post|tweet|atelier)|"
                       r"pour un post|au juste|in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"
                       r"en (termes )?simples?|en gros|en bref|en resume|en train de?|(like )?concretely|stands? for|"
                       r"veut dire|abr[eé]viations?( de)?|acronymes?|abbreviations?|acronyms?|comme sigle|sigles?)\b"

@@ -62,6 +62,8 @@ def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
     ("AEP c'est quoi comme sigle ?", "asp24-dates-and-venue"),
     ("la liste exacte des crimes de dernier recours que donne la coalition ?", "icc-court-of-last-resort"),
     ("elle juge quels crimes, la CPI ?", "icc-court-of-last-resort"),
+    ("LRWC fait démarrer les sanctions américaines quand ?", "us-executive-order-14203"),  # démarrer: commencer
+    ("la CPI juge quels crimes ? c'est pour une présentation", "icc-court-of-last-resort"),  # why they ask frames
 ])
 def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
     answer = desk.answerer.ask(question)
@@ -75,6 +77,8 @@ def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: 
     ("le logiciel allemand de la CPI, il s'appelle comment ?", "le nom du logiciel"),  # the thing named first
     ("le logiciel allemand de la CPI, c'est lequel ?", "qui"),  # which one: its name
     ("c'était qui les 4 juges sanctionnés en juin ?", "qui sont les juges"),
+    ("Les mandats d'arrêt russes visent quels responsables de la CPI, nommément ?", "qui"),  # none named
+    ("Le budget de 193 millions pour 2026 a bien été adopté à l'AEP ?", "ce qu'il en est advenu"),  # proposed
 ])
 def test_a_name_or_a_culprit_the_fact_lacks_is_partial(desk: Desk, question: str, missing: str) -> None:
     answer = desk.answerer.ask(question)
