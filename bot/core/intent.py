@@ -107,9 +107,12 @@ _CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nomi
 _BEHIND = re.compile(r"\b(behind|derriere)\b|\bwho (\w+ )?(hacked|attacked|was responsible for|carried out|"
                      r"orchestrated|perpetrated)\b|\bqui (a |ont )?(pirate|attaque|pilote|orchestre|commis)\b")
 _FUTURE = re.compile(r"\b(next|upcoming|coming|future|will|going to|gonna|prochaine?s?|a venir|futur)\b")
-# "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts
+# "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts;
+# not a member who says why they ask ("translating for a partner", "need the name for translation")
 _LANGUAGE = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)? ?(say|spell|pronounce|write)\b"
-                       r"|\bhow to (say|spell|pronounce)\b|\btranslat\w*\b|\bwhat s the \w+ (word|term) for\b"
+                       r"|\bhow to (say|spell|pronounce)\b"
+                       r"|(?<!for )(?<!for a )\btranslat\w*\b(?! for (a |my |our )?\w+)"
+                       r"|\bwhat s the \w+ (word|term) for\b"
                        r"|\bcomment (dit on|dire|ecrire|prononcer|traduire|on dit)\b|\btradui\w*\b|\btraduction\b")
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 # a session of the Assembly by its number: "ASP24", "asp 23", "the 23rd session", "la 24e session de l'AEP"
@@ -150,7 +153,8 @@ _INVERSION = re.compile(r"-t-(il|elle|on|ils|elles)\b", re.I)  # "a-t-il été a
 # how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
 _FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autumn|spring|summer|winter)|how long"
                       r"( ago| since)?|(the )?full list|for an? (post|tweet|thread|newsletter|presentation|briefing)|"
-                      r"need (the|a|an) (exact )?(date|number|name|figure|list)s?|jusqu.ici|[aà] ce jour|"
+                      r"need (the |a |an )?(exact |full )?(date|number|name|figure|list)s?( for (a )?translation)?|"
+                      r"translating (this |it )?for (a |my |our )?\w+|jusqu.ici|[aà] ce jour|"
                       r"for (my|our) [\w ]{0,20}(flyer|leaflet|handout|slides?|deck|poster|post|thread|newsletter|"
                       r"briefing|presentation)|pour (une|un|ma|mon|notre) (pr[eé]sentation|formation|r[eé]union|note|"
                       r"publication|post|tweet|atelier)|"

@@ -137,6 +137,8 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
     pytest.param("what is the aim of the US sanctions according to HRW", "us-sanctions-who-is-targeted", id="aim"),
     pytest.param("for our side event flyer: which crimes is the ICC the court of last resort for",
                  "icc-court-of-last-resort", id="for-our-flyer"),
+    pytest.param("which ministry reacted for spain? need the full name for translation",
+                 "reactions-june-2025-sanctions", id="for-translation"),
 ])
 def test_the_members_wording_reaches_the_fact_that_answers(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
