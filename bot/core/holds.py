@@ -71,6 +71,8 @@ _PENDING = re.compile(r"\b(pending|awaiting|await(s|ed)?|preparing to|prepares? 
                       r"dans l attente|en attente|en cours|s appret\w*|se prepar\w*|pas encore|exhort\w*|"
                       r"appel\w* (a|les)|considering|reportedly|imminent\w*|envisag\w*|proposed|propose|drafting|"
                       r"in draft|en cours d elaboration)\b")
+# a fact saying it does not report what was said: "It does not name the officials or quote what each said."
+_UNQUOTED = re.compile(r"\b(do|does|did)(n't| not)( \w+){0,4} quote\b|\bne cite pas ce qu")
 # a fact saying whom something is attributed to ("who is behind ...")
 _BLAMED = re.compile(r"\b(attribut\w*|blam\w*|responsib\w*|behind|carried out by|perpetrat\w*|derriere|imput\w*|"
                      r"commanditai\w*|revendiqu\w*|claimed)\b")
@@ -276,8 +278,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if wants.titles and not _positions(_tokens(fact, language), [p for title_ in wants.titles for p in expand(
             tuple(language.stem(w) for w in title_.split()))]):
         return False
-    if wants.speaker and not _quoted(fact, wants.speaker, expand, language):
-        return False
+    if wants.speaker and (_UNQUOTED.search(fold(fact)) or not _quoted(fact, wants.speaker, expand, language)):
+        return False  # "what did the EU say": not a fact that says it quotes no one
     if kind is None and not wants.future:
         return True
     folded = fold(fact)

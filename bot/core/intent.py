@@ -72,6 +72,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            r"en fin de compte|blanchi\w*|ca (a )?donne|aboutit?)\b"
                            # "a bien été voté": was it, in the end
                            r"|\bbien ete (vote|adopte|approuve|valide|ratifie)\w*"
+                           # what an inquiry found; how a call was answered
+                           r"|\bfindings?\b|\bwhat did (?:\w+ ){1,6}find\b"
+                           r"|\b(reply|replied|respond|responded) to (the|its|their|this|that|cicc s|coalition s) "
+                           r"(\w+ )?(call|appeal|request|demand)s?\b"
                            # whether a call was acted on: "did Canada adopt any of LRWC's recommendations"
                            r"|^(did|has|have) (?:\w+ ){1,4}?(adopt|implement|activat|enact|heed|follow)\w*\b"
                            r"|\b(elle|il|ils|elles) (?:\w+ )?(active|adopte|applique|mis en oeuvre|suivi)\w*\b")),
@@ -89,6 +93,8 @@ _SAID = re.compile(r"\bwhat (?:did|does|has|have) (?:the )?(?P<who>(?:\w+ ){0,3}
                    r"(?P<qui>(?:\w+ ){0,2}?\w+)\b")
 # "et la France, elle a dit quoi": read on the folded question, where "a" (has) is still there ("elle dit quoi",
 # what does it say, asks about a text)
+# "what did the EU actually say": whose words are asked, without the hedge
+_HEDGES = frozenset("actually exactly really even officially ever vraiment exactement".split())
 _SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|repondu|declare) quoi\b")
 _STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?(?P<acr>(?!that\b|this\b|it\b)[a-z]{2,8}) stand(?:s)? for\b"
                      r"|^(?P<acr7>[a-z]{2,8}) (?:\w+ )?what (?:does|do|is) (?:that|this|it) stand(?:s)? for\b"
@@ -280,10 +286,11 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     if titles and not kind:
         missing = ("missing_title", {"title": titles[0]})
     said = _SAID.search(text) or _SAID_PAST.search(folded)
-    speaker = tuple(language.stem(w) for w in _group(said, "who", "qui", "qui2").split()
+    who = [w for w in _group(said, "who", "qui", "qui2").split() if w not in _HEDGES] if said else []
+    speaker = tuple(language.stem(w) for w in who
                     if w not in language.stop_words and w not in STOP_WORDS) if said and not kind else ()
     if speaker and not titles:  # a titled office the fact never mentions says more ("the secretary general")
-        missing = ("missing_said", {"who": _group(said, "who", "qui", "qui2").strip()})
+        missing = ("missing_said", {"who": " ".join(who)})
     plural = bool(role and _plural_role(role).search(folded))
     return Wants(
         kind=kind,

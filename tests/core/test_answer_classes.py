@@ -446,6 +446,11 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     pytest.param("did canada's govt adopt any of LRWC's recommendations", "what came of it", id="acted-on"),
     pytest.param("l'UE a-t-elle activé son statut de blocage pour protéger la CPI ?", "ce qu'il en est advenu",
                  id="active"),
+    # the reactions fact says it quotes no one; an inquiry pending found nothing yet; a call says nothing of replies
+    pytest.param("what did the EU actually say after the judges were sanctioned", "what eu said", id="unquoted"),
+    pytest.param("what did the external investigation into the prosecutor find", "what came of it", id="find"),
+    pytest.param("how did washington respond to the coalition's call to join the court", "what came of it",
+                 id="reply-to-call"),
     # a proposed budget and a plan being drafted say nothing of what was adopted
     pytest.param("what budget did ASP24 actually adopt for 2026?", "what came of it", id="proposed"),
     pytest.param("was the 2026-2029 strategic plan adopted in the end", "what came of it", id="drafting"),
