@@ -63,6 +63,7 @@ def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
     ("la liste exacte des crimes de dernier recours que donne la coalition ?", "icc-court-of-last-resort"),
     ("elle juge quels crimes, la CPI ?", "icc-court-of-last-resort"),
     ("LRWC fait démarrer les sanctions américaines quand ?", "us-executive-order-14203"),  # démarrer: commencer
+    ("les Amerloques ont sanctionné qui en lien avec la CPI ?", "us-sanctions-who-is-targeted"),  # slang for US
     ("la CPI juge quels crimes ? c'est pour une présentation", "icc-court-of-last-resort"),  # why they ask frames
 ])
 def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
