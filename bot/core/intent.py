@@ -290,7 +290,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     speaker = tuple(language.stem(w) for w in who
                     if w not in language.stop_words and w not in STOP_WORDS) if said and not kind else ()
     if speaker and not titles:  # a titled office the fact never mentions says more ("the secretary general")
-        missing = ("missing_said", {"who": " ".join(who)})
+        missing = ("missing_said", {"who": _as_typed(who, question)})
     plural = bool(role and _plural_role(role).search(folded))
     return Wants(
         kind=kind,
@@ -308,6 +308,12 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         chosen=bool(_CHOSEN.search(folded)),
         behind=bool(_BEHIND.search(folded)),
     )
+
+
+def _as_typed(words: list[str], question: str) -> str:
+    """Read words back as the member typed them: "what EU said", not "what eu said"."""
+    typed = {fold(w): w for w in re.findall(r"[\w-]+", question)}
+    return " ".join(typed.get(w, w) for w in words)
 
 
 def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None]:

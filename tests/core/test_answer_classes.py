@@ -444,14 +444,14 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     pytest.param("who hacked the icc in 2025", "who", id="did-it"),
     # the reactions fact lists South Africa among the states that reacted, without a word of what it said
     pytest.param("what did south africa say about the sanctions on the judges", "what south africa said", id="said"),
-    pytest.param("Qu'a répondu la France après les sanctions contre le juge Guillou ?", "ce qu'a dit france",
+    pytest.param("Qu'a répondu la France après les sanctions contre le juge Guillou ?", "ce qu'a dit France",
                  id="a-repondu"),
     # the facts hold LRWC's and the NGOs' calls, not what states did with them
     pytest.param("did canada's govt adopt any of LRWC's recommendations", "what came of it", id="acted-on"),
     pytest.param("l'UE a-t-elle activé son statut de blocage pour protéger la CPI ?", "ce qu'il en est advenu",
                  id="active"),
     # the reactions fact says it quotes no one; an inquiry pending found nothing yet; a call says nothing of replies
-    pytest.param("what did the EU actually say after the judges were sanctioned", "what eu said", id="unquoted"),
+    pytest.param("what did the EU actually say after the judges were sanctioned", "what EU said", id="unquoted"),
     pytest.param("what did the external investigation into the prosecutor find", "what came of it", id="find"),
     pytest.param("how did washington respond to the coalition's call to join the court", "what came of it",
                  id="reply-to-call"),

@@ -110,7 +110,7 @@ def test_le_nom_du_asks_for_a_name_beside_that_thing_but_au_nom_de_does_not(desk
 
 def test_elle_a_dit_quoi_asks_what_that_one_said_and_elle_dit_quoi_what_a_text_says(desk: Desk) -> None:
     answer = desk.answerer.ask("et la France, elle a dit quoi sur les sanctions contre les juges ?")
-    assert (answer.status, answer.missing) == ("partial", "ce qu'a dit france")
+    assert (answer.status, answer.missing) == ("partial", "ce qu'a dit France")  # as typed
     assert intent.read("y a eu une declaration commune ? elle dit quoi en gros", FRENCH).speaker == ()
 
 
