@@ -71,8 +71,6 @@ def _check_reason(reason: str) -> str:
     return reason
 
 
-
-
 class FactStore:
     def __init__(self, db: Database) -> None:
         self.db = db

@@ -136,6 +136,8 @@ _QUOTE = re.compile(r"[\"“”«»]")
 @lru_cache(maxsize=4)
 def _speech_stems(language: Pipeline) -> frozenset[str]:
     return frozenset(language.stem(w) for w in _SPEECH)
+
+
 SAID_NEAR = 8  # words between whose words are asked and the verb that reports them
 
 

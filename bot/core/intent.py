@@ -91,10 +91,10 @@ TITLED = re.compile(r"\b(secretary general|secretaire general|minister|ministre|
 _SAID = re.compile(r"\bwhat (?:did|does|has|have) (?:the )?(?P<who>(?:\w+ ){0,3}?\w+) (?:say|said|tell|told|respond|"
                    r"reply|answer|state)\b|\bqu (?:a |ont )?(?:dit|repondu|declare|reagi) (?:la |le |les |l )?"
                    r"(?P<qui>(?:\w+ ){0,2}?\w+)\b")
-# "et la France, elle a dit quoi": read on the folded question, where "a" (has) is still there ("elle dit quoi",
-# what does it say, asks about a text)
 # "what did the EU actually say": whose words are asked, without the hedge
 _HEDGES = frozenset("actually exactly really even officially ever vraiment exactement".split())
+# "et la France, elle a dit quoi": read on the folded question, where "a" (has) is still there ("elle dit quoi",
+# what does it say, asks about a text)
 _SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|repondu|declare) quoi\b")
 _STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?(?P<acr>(?!that\b|this\b|it\b)[a-z]{2,8}) stand(?:s)? for\b"
                      r"|^(?P<acr7>[a-z]{2,8}) (?:\w+ )?what (?:does|do|is) (?:that|this|it) stand(?:s)? for\b"

@@ -140,7 +140,6 @@ class AlternativeSets(list[list[frozenset[str]]]):
         self.unions = [frozenset().union(*alts) for alts in self]
 
 
-
 @lru_cache(maxsize=4096)
 def example_stems(examples: str, language: Pipeline = ENGLISH) -> tuple[tuple[str, frozenset[str]], ...]:
     """A fact's example questions (as stored, JSON), each with its set of content stems; remembered, since the
