@@ -277,14 +277,14 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     """True when the fact (title and text) holds the kind of detail `wants` asks for, or asks for nothing special."""
     kind = wants.kind
     fact = f"{title}. {text}"
+    folded = fold(fact)
     if wants.titles and not _positions(_tokens(fact, language), [p for title_ in wants.titles for p in expand(
             tuple(language.stem(w) for w in title_.split()))]):
         return False
-    if wants.speaker and (_UNQUOTED.search(fold(fact)) or not _quoted(fact, wants.speaker, expand, language)):
+    if wants.speaker and (_UNQUOTED.search(folded) or not _quoted(fact, wants.speaker, expand, language)):
         return False  # "what did the EU say": not a fact that says it quotes no one
     if kind is None and not wants.future:
         return True
-    folded = fold(fact)
     today = today or dt.datetime.now(dt.UTC).date()
     if lacks(wants, fact, expand, language):
         return False
@@ -310,7 +310,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "names":  # "which 16 states": only a fact saying it does not name those very things fails
         return True
     if kind == "outcome":
-        return not _PENDING.search(folded.replace("'", " ").replace("’", " "))
+        return not _pending(folded)
     if kind == "place":
         return any(fold(m.group("name")) not in _MONTH_NUMBERS for m in _PLACE.finditer(fact))
     tokens = _tokens(fact, language)
@@ -324,7 +324,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         tokens = tuple(t for t in tokens if t[1] in kept or fold(t[0]) not in language.stop_words)
         return _number_near(tokens, _positions(tokens, counted))
     if kind == "person":
-        if wants.chosen and _PENDING.search(folded.replace("'", " ").replace("’", " ")):
+        if wants.chosen and _pending(folded):
             return False  # "who got elected to the CBF": a fact urging how to elect names no one elected
         if wants.behind:  # "who was behind the cyberattack": the names of who says so are no answer
             return bool(_BLAMED.search(folded))
@@ -335,6 +335,11 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         asked = {fold(w) for w in _TOKEN.findall(question)}
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))
     return True
+
+
+def _pending(folded: str) -> bool:
+    """A folded fact (curly apostrophes already straight) about a call, a plan or a matter still pending."""
+    return bool(_PENDING.search(folded.replace("'", " ")))
 
 
 def _spelt_out(acronym: str, fact: str) -> bool:
