@@ -96,16 +96,17 @@ _HEDGES = frozenset("actually exactly really even officially ever vraiment exact
 # "et la France, elle a dit quoi": read on the folded question, where "a" (has) is still there ("elle dit quoi",
 # what does it say, asks about a text)
 _SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|repondu|declare) quoi\b")
-_STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?(?P<acr>(?!that\b|this\b|it\b)[a-z]{2,8}) stand(?:s)? for\b"
-                     r"|^(?P<acr7>[a-z]{2,8}) (?:\w+ )?what (?:does|do|is) (?:that|this|it) stand(?:s)? for\b"
-                     r"|^(?P<acr8>[a-z]{2,8}) (?:full|whole) name\b"
-                     r"|\b(?:full|whole) name of (?:the )?(?P<acr9>[a-z]{2,8})$"
-                     r"|\b(?P<acr2>[a-z]{2,8}) stands? for\b"
-                     r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?(?P<acr3>[a-z]{2,8})\b"
-                     r"|^(?P<acr4>[a-z]{2,8}) (?:est )?(?:ca )?(?:veut dire quoi|signifie quoi|abreviation de quoi)\b"
-                     r"|\babreviation (?:de )?(?:la |le )?(?P<acr5>[a-z]{2,8})\b"
-                     r"|^(?P<acr6>[a-z]{2,8}) (?:est )?quoi (?:\w+ )?comme sigle\b")
-_EQUALS = re.compile(r"\s*(?P<acr>[a-z]{2,8})\s*=\s*\?+\s*")  # "FIDH = ?": the letters spelt out
+# the one capturing group an alternative fills is the acronym
+_STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-z]{2,8}) stand(?:s)? for\b"
+                     r"|^([a-z]{2,8}) (?:\w+ )?what (?:does|do|is) (?:that|this|it) stand(?:s)? for\b"
+                     r"|^([a-z]{2,8}) (?:full|whole) name\b"
+                     r"|\b(?:full|whole) name of (?:the )?([a-z]{2,8})$"
+                     r"|\b([a-z]{2,8}) stands? for\b"
+                     r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?([a-z]{2,8})\b"
+                     r"|^([a-z]{2,8}) (?:est )?(?:ca )?(?:veut dire quoi|signifie quoi|abreviation de quoi)\b"
+                     r"|\babreviation (?:de )?(?:la |le )?([a-z]{2,8})\b"
+                     r"|^([a-z]{2,8}) (?:est )?quoi (?:\w+ )?comme sigle\b")
+_EQUALS = re.compile(r"\s*([a-z]{2,8})\s*=\s*\?+\s*")  # "FIDH = ?": the letters spelt out
 # who came out of a choice ("who got elected"): a fact about a call, a plan or a matter pending names no one chosen
 _CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nominated|elu|elus|elue|elues|nomme|nommee|"
                      r"nommes|designe|designee|designes|choisi|choisie|choisis|gagne)\b")
@@ -244,7 +245,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     missing: tuple[str, dict[str, str]] | None = None
     if stands := _STANDS.search(text) or _EQUALS.fullmatch(folded):  # "what does FIDH stand for"
         kind, which = "expansion", None
-        focus = (_group(stands, *(f"acr{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9))),)
+        focus = (next(letters for letters in stands.groups() if letters),)
         missing = ("missing_expansion", {"acronym": focus[0].upper()})
     if kind == "names" and which:
         focus = (language.stem(which.group("noun")),)
