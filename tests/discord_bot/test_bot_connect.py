@@ -109,6 +109,39 @@ async def test_a_rejected_token_is_one_sentence_and_a_non_zero_exit(
     assert not fake.live_connections and fake.requests_to("GET", "/users/@me")[0].status == 401
 
 
+@pytest.mark.parametrize(("switch", "cpus", "apart"), [(None, 2, True), (None, 1, False), ("off", 2, False)])
+async def test_python_m_bot_run_builds_its_client_answering_apart_where_there_is_a_cpu(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, switch: str | None, cpus: int, apart: bool) -> None:
+    # run_bot is what `python -m bot run` calls; the token is refused, so the client stops before any child starts
+    from bot.core import answer_process
+    from bot.discord_bot import client as client_module
+
+    if switch is None:
+        monkeypatch.delenv(answer_process.SWITCH_ENV, raising=False)
+    else:
+        monkeypatch.setenv(answer_process.SWITCH_ENV, switch)
+    monkeypatch.setattr(answer_process.os, "cpu_count", lambda: cpus)
+    built: list[bool] = []
+
+    def recording(desk, **options):  # the real create_client, noting what it was asked for
+        built.append(options["answer_process"])
+        return create_client(desk, **options)
+    monkeypatch.setattr(client_module, "create_client", recording)
+    fake = FakeDiscord(accepted_tokens={"the-right-token"})
+    await fake.start()
+    desk = seeded_desk(tmp_path / "desk.db")
+    try:
+        with fake.redirect_discord_py():
+            assert await asyncio.to_thread(run_bot, desk, "a-wrong-token") == 1
+    finally:
+        await fake.stop()
+        desk.close()
+    assert built == [apart]
+    script_desk = seeded_desk(tmp_path / "script.db")
+    assert create_client(script_desk).answers_apart is False, "a script's own client keeps it off unless told"
+    script_desk.close()
+
+
 def test_a_missing_token_is_one_sentence_and_a_non_zero_exit(tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     desk = seeded_desk(tmp_path / "desk.db")
