@@ -78,7 +78,10 @@ _BLAMED = re.compile(r"\b(attribut\w*|blam\w*|responsib\w*|behind|carried out by
                      r"commanditai\w*|revendiqu\w*|claimed)\b")
 _TOKEN = re.compile(r"[\w][\w'’-]*")
 _AMOUNT = re.compile(r"\d|\b(half|dozen|dozens|hundreds?|thousands?|millions?|billions?|moitie|douzaine)\b")
-_PLACE = re.compile(r"\b(?:in|at|en|a|au|aux)\s+(?:the\s+|la\s+|le\s+)?(?P<name>[A-Z][\w-]+)")
+# "in The Hague", "à La Haye"; an English "a" is an article ("a Chair"), never a place's preposition
+_NATIONALITY = re.compile(r"\ban? [A-Z][a-z]+(?:ian|ese) [a-z]")  # "a Canadian organisation": where from
+_PLACE = {lang: re.compile(rf"(?<!\w)(?:{words})\s+(?:the\s+|la\s+|le\s+)?(?P<name>[A-Z][\w-]+)")
+          for lang, words in (("en", "in|at"), ("fr", "en|à|a|au|aux"))}
 _CAPITALISED_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+|de|van|von|al|el|bin))*\s+"
                                r"[A-Z][a-zà-ÿ'’-]{2,}\b")
 _PROPER = re.compile(r"\b(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]{3,})\b")  # a capitalised word or an acronym
@@ -298,11 +301,13 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return bool(_CONTACT.search(text))
     if kind == "time":
         return bool(_TIME.search(folded))
-    if kind == "day":
-        return bool(_DAY.search(folded))
-    if kind == "date":  # a year the question states itself is no answer: "when will the 2026-2029 plan be adopted"
-        return bool(_DAY.search(folded) or _MONTH_YEAR.search(folded)
-                    or any(year not in wants.years for year in _YEAR.findall(folded)))
+    if kind in ("day", "date"):  # a year the question states itself is no answer: "when will the 2026-2029 plan be
+        # adopted"; nor a date far from every word of the question, the date of something else
+        dates = [m.start() for m in _DAY.finditer(folded)]
+        if kind == "date":
+            dates += [m.start() for m in _MONTH_YEAR.finditer(folded)]
+            dates += [m.start() for m in _YEAR.finditer(folded) if m.group() not in wants.years]
+        return _near_asked(folded, dates, question, expand, language)
     if kind == "article":
         return bool(_ARTICLE.search(fact))
     if kind == "reason":
@@ -312,7 +317,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "outcome":
         return not _pending(folded)
     if kind == "place":
-        return any(fold(m.group("name")) not in _MONTH_NUMBERS for m in _PLACE.finditer(fact))
+        return any(fold(m.group("name")) not in _MONTH_NUMBERS and not m.group("name").isupper()  # "à la CPI"
+                   for m in _PLACE[language.lang].finditer(fact)) or bool(_NATIONALITY.search(fact))
     tokens = _tokens(fact, language)
     if kind == "number":
         if not wants.focus:  # a year or a day of the month is no amount: "the 2026 budget" holds no figure
@@ -335,6 +341,27 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         asked = {fold(w) for w in _TOKEN.findall(question)}
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))
     return True
+
+
+DATE_NEAR = 12  # words between a date and a word of the question for the date to be about what was asked
+
+
+def _near_asked(folded: str, at: list[int], question: str, expand: Expand, language: Pipeline) -> bool:
+    """Some of the characters at `at` (dates) lie within DATE_NEAR words of a word the question searches by."""
+    if not at:
+        return False
+    asked = {language.stem(w) for w in language.words(question)
+             if w not in language.stop_words and w not in _DATE_WORDS and not _YEAR.fullmatch(w)}
+    asked -= {language.stem(w) for w in _EVERYWHERE}
+    tokens = _tokens(folded, language)
+    where = _positions(tokens, [p for stem in asked for p in expand((stem,))])
+    starts = [m.start() for m in _TOKEN.finditer(folded)]
+    return any(abs(bisect.bisect_left(starts, a) - w) <= DATE_NEAR for a in at for w in where)
+
+
+_EVERYWHERE = ("icc", "cpi", "court", "cour")  # near every date in the store: they tell no event from another
+_DATE_WORDS = frozenset("date dates day days exact exactly precise precisely when year month jour quand annee mois "
+                        "exacte exactement precisement".split())
 
 
 def _pending(folded: str) -> bool:

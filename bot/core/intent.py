@@ -51,14 +51,14 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\b(what|which) (year|month)\b|^(quand|qd)\b|\bqd (est|a|ont|sera|se|la|le|les)\b"
                         r"|\bquand (est|a|ont|sera|aura|etait|se|la|le"
                         r"|les)\b|\bdepuis quand\b|\bquelle annee\b|\bquel mois\b|\bc est quand\b|\bquand$")),
-    ("reason", re.compile(r"^why\b|\bwhy\b|\bwhat(?: s| is| was|s) the (reason|motive|rationale)\b|\bhow come\b"
+    ("reason", re.compile(r"^why\b|\bwhy\b|\bwhat(?: s| is| was|s)? the (reason|motive|rationale)\b|\bhow come\b"
                           r"|\breasons? (for|behind|why)\b|\b(pourquoi|pk|pq|pkoi|pquoi)\b"
                           r"|\bquelle (est la )?raison\b")),
     ("person", re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
-                          r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s) (his|her|their) name\b|\bnamed\b"
+                          r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s)? (his|her|their) name\b|\bnamed\b"
                           r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnom d|\bbrand name\b"
-                          r"|\bwhat(?: s| is|s) (it|that) called\b|\bcalled what\b|^what(?: s| is|s)\b.*\bcalled$"
-                          r"|\bwhat(?: s| is|s) the name\b"
+                          r"|\bwhat(?: s| is|s)? (it|that) called\b|\bcalled what\b|^what(?: s| is|s)?\b.*\bcalled$"
+                          r"|\bwhat(?: s| is|s)? the name\b"
                           r"|\bcomment (s )?appell?e(?:nt)?\b|\bappell?e(?:nt)? comment\b|\bc (est|etait) qui\b"
                           r"|\best qui\b"
                           r"|\betai(en)?t qui\b|\b(lequel|laquelle)$"
@@ -74,7 +74,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            r"|\bbien ete (vote|adopte|approuve|valide|ratifie)\w*"
                            # what an inquiry found; how a call was answered
                            r"|\bfindings?\b|\bwhat did (?:\w+ ){1,6}find\b"
-                           r"|\b(reply|replied|respond|responded) to (the|its|their|this|that|cicc s|coalition s) "
+                           r"|\b(reply|replied|respond|responded) to (the|its|their|this|that|(cicc|coalition)( s)?) "
                            r"(\w+ )?(call|appeal|request|demand)s?\b"
                            # whether a call was acted on: "did Canada adopt any of LRWC's recommendations"
                            r"|^(did|has|have) (?:\w+ ){1,4}?(adopt|implement|activat|enact|heed|follow)\w*\b"
@@ -119,7 +119,7 @@ _FUTURE = re.compile(r"\b(next|upcoming|coming|future|will|going to|gonna|procha
 _LANGUAGE = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)? ?(say|spell|pronounce|write)\b"
                        r"|\bhow to (say|spell|pronounce)\b"
                        r"|(?<!for )(?<!for a )\btranslat\w*\b(?! for (a |my |our )?\w+)"
-                       r"|\bwhat s the \w+ (word|term) for\b"
+                       r"|\bwhat( s| is)? the \w+ (word|term) for\b"
                        r"|\bcomment (dit on|dire|ecrire|prononcer|traduire|on dit)\b|\btradui\w*\b|\btraduction\b")
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 # a session of the Assembly by its number: "ASP24", "asp 23", "the 23rd session", "la 24e session de l'AEP"
@@ -134,7 +134,8 @@ _SESSION_WORDS = {"twenty-second": "22", "twenty-third": "23", "twenty-fourth": 
 _NAME_OF = re.compile(r"\bnames? (?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
                       r"|\bcomment (?:s )?appell?e(?:nt)? (?:le |la |les |l )?(?P<rest_fr>.*)"
                       r"|(?<!au )\bnoms? (?:du|des|de la|de l|de|d) (?P<rest_nom>.*)")  # not "au nom de": for
-_CALLED_AFTER = re.compile(r"\bappell?e(?:nt)? comment\b")  # the thing named before: "le logiciel s'appelle comment"
+# the thing named before: "le logiciel s'appelle comment", "which german software ..., what's it called"
+_CALLED_AFTER = re.compile(r"\bappell?e(?:nt)? comment\b|\bwhat(?: s| is|s)? (it|that) called\b")
 # words too common to search by that still say what is counted ("how many people work at the ICC")
 COUNTED = frozenset("people persons staff employees members times years months days countries states groups "
                     "organisations organizations ngos personnes "
@@ -227,6 +228,18 @@ def _kind(text: str) -> tuple[str | None, re.Match[str] | None]:
     return kind, None
 
 
+def _first_run(text: str, language: Pipeline) -> list[str]:
+    """The first words in a row that carry meaning: "which german software did ..." -> german, software."""
+    run: list[str] = []
+    for w in text.split():
+        if w in language.stop_words or w in STOP_WORDS:
+            if run:
+                break
+            continue
+        run.append(w)
+    return run
+
+
 @lru_cache(maxsize=65536)
 def kind_of(question: str) -> str | None:
     """Only the kind of detail a question asks for: how a fact's example questions are compared with a member's.
@@ -262,8 +275,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
                 group.append(w)
             rest = group[:1] if language.lang == "fr" else group[-1:]
             focus = tuple(language.stem(w) for w in rest)
-        elif not role and _CALLED_AFTER.search(text):  # "le logiciel allemand, il s'appelle comment": the first thing
-            rest = [w for w in text.split() if w not in language.stop_words][:1]
+        elif not role and _CALLED_AFTER.search(text):  # the first thing named: its head, last in English
+            rest = _first_run(text, language)[:1] if language.lang == "fr" else _first_run(text, language)[-1:]
             focus = tuple(language.stem(w) for w in rest)
         if rest and not role:
             missing = ("missing_name_of", {"thing": _of(text, rest[0]) if language.lang == "fr" else rest[0]})

@@ -458,6 +458,14 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     # a proposed budget and a plan being drafted say nothing of what was adopted
     pytest.param("what budget did ASP24 actually adopt for 2026?", "what came of it", id="proposed"),
     pytest.param("was the 2026-2029 strategic plan adopted in the end", "what came of it", id="drafting"),
+    # "a Chair" is an article and a title, not a place; "à la CPI" names the Court, not where
+    pytest.param("where was the july special session on aggression held", "where", id="a-is-no-place"),
+    # the one day in the fact is the Registrar's speech in 2024, far from the warrants asked about
+    pytest.param("on what date did russia issue the arrest warrant for the ICC prosecutor", "the exact date",
+                 id="date-of-something-else"),
+    # "what's it called" after the thing: a name beside the software, which the fact does not give
+    pytest.param("which German software did the court switch to, what's it called", "the name of the software",
+                 id="whats-it-called"),
 ])
 def test_a_fact_without_what_was_asked_gives_a_partial_reply_naming_it(desk: Desk, question: str,
                                                                        missing: str) -> None:
