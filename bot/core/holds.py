@@ -52,7 +52,7 @@ _IN_FORCE = re.compile(r"\b(takes?|took|taking|taken|comes?|came|into) effect\b|
 _LACKS = {
     "person": re.compile(r"\b(do|does|did)(n't| not) (name|identify|say who)|\bnot named\b|\bwithout naming\b|"
                          r"\bne (disent|dit|precisent|precise) pas qui\b|"
-                         r"\b(neither|none of the|no) sources?( \w+)? names?\b|"
+                         r"\b(neither|none of the|no) sources?( \w+)? names?\b|\bneither (of them )?names?\b|"
                          r"\bne (les |le |la )?(nomme|cite)n?t? pas\b|"
                          r"\baucune?\b[^.]{0,40}\bne (nomme|cite|precise)n?t?\b|\bsans (les |le |la )?nommer\b|"
                          r"\b(do|does|did)(n't| not) (give|list)\b[^.]{0,40}\b(candidates?|names?)\b|"
@@ -325,6 +325,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             return bool(_AMOUNT.search(_YEAR.sub(" ", _DAY.sub(" ", folded))))
         # nearness in words that carry meaning: "le budget 2026 de la CPI de 193 millions" is as near as "the 2026
         # ICC budget of 193 million"
+        tokens = _tokens(_ARTICLE.sub("article", fact), language)  # "Article 86" counts nothing
         counted = list(expand(wants.focus))
         kept = {stem for phrase in counted for stem in phrase}
         tokens = tuple(t for t in tokens if t[1] in kept or fold(t[0]) not in language.stop_words)
@@ -344,6 +345,15 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
 
 
 DATE_NEAR = 12  # words between a date and a word of the question for the date to be about what was asked
+CALLED_NEAR = 6  # words between a date and a verb of calling for the date to be when the call was made
+_CALLS = ("urge urges urged urging call calls called demand demands demanded appeal appeals appealed exhort exhorts "
+          "exhorted recommend recommends recommended exhorte exhortent appelle appellent demande demandent "
+          "recommande recommandent").split()
+
+
+@lru_cache(maxsize=4)
+def _call_stems(language: Pipeline) -> frozenset[str]:
+    return frozenset(language.stem(w) for w in _CALLS)
 
 
 def _near_asked(folded: str, at: list[int], question: str, expand: Expand, language: Pipeline) -> bool:
@@ -356,7 +366,11 @@ def _near_asked(folded: str, at: list[int], question: str, expand: Expand, langu
     tokens = _tokens(folded, language)
     where = _positions(tokens, [p for stem in asked for p in expand((stem,))])
     starts = [m.start() for m in _TOKEN.finditer(folded)]
-    return any(abs(bisect.bisect_left(starts, a) - w) <= DATE_NEAR for a in at for w in where)
+    dates = [bisect.bisect_left(starts, a) for a in at]
+    calls = _call_stems(language)
+    if not asked & calls:  # "In June 2025 CICC urged ...": the date of a call, not of what the call was for
+        dates = [d for d in dates if not any(t[1] in calls for t in tokens[max(0, d - CALLED_NEAR):d + CALLED_NEAR])]
+    return any(abs(d - w) <= DATE_NEAR for d in dates for w in where)
 
 
 _EVERYWHERE = ("icc", "cpi", "court", "cour")  # near every date in the store: they tell no event from another

@@ -88,14 +88,22 @@ TITLED = re.compile(r"\b(secretary general|secretaire general|minister|ministre|
                     r"spokesman|porte parole|rapporteur|registrar|greffier|vice president|vice presidente?|"
                     r"deputy prosecutor|procureur adjoint|chair|chairperson)s?\b")
 # whose words are asked: "what did south africa say about the sanctions", "qu'a répondu la France"
-_SAID = re.compile(r"\bwhat (?:did|does|has|have) (?:the )?(?P<who>(?:\w+ ){0,3}?\w+) (?:say|said|tell|told|respond|"
-                   r"reply|answer|state)\b|\bqu (?:a |ont )?(?:dit|repondu|declare|reagi) (?:la |le |les |l )?"
-                   r"(?P<qui>(?:\w+ ){0,2}?\w+)\b")
+_SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|have) (?:the )?(?P<who>(?:\w+ ){0,3}?\w+) "
+                   r"(?:say|said|tell|told|respond|reply|answer|state)\b"
+                   r"|\bqu (?:a |ont )?(?:dit|repondu|declare|reagi) (?:la |le |les |l )?(?P<qui>(?:\w+ ){0,2}?\w+)\b"
+                   # how one named state reacted: "how did south africa react", "la France a réagi comment"
+                   r"|\bhow (?:did|does|has|have) (?:the )?(?P<one>(?:\w+ ){0,2}?\w+) (?:react|respond|reply)\w*\b")
 # "what did the EU actually say": whose words are asked, without the hedge
 _HEDGES = frozenset("actually exactly really even officially ever vraiment exactement".split())
 # "et la France, elle a dit quoi": read on the folded question, where "a" (has) is still there ("elle dit quoi",
 # what does it say, asks about a text)
-_SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|repondu|declare) quoi\b")
+_SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|repondu|declare) quoi\b"
+                        r"|\b(?P<un>(?:\w+ ){0,2}?\w+) (?:a|ont) (?:reagi|repondu) comment\b"
+                        r"|\bcomment (?:la |le |les |l'|l )?(?P<une>(?:\w+ ){0,2}?\w+) (?:a|ont)"
+                        r"(?:-t-(?:elle|il|ils|elles))? (?:reagi|repondu)\b")
+# many speakers at once: "how did states react" asks what the facts say of their reactions, not a quote
+_MANY = frozenset("states countries governments govts members ngos parties etats pays gouvernements membres ong "
+                  "ongs parties".split())
 # the one capturing group an alternative fills is the acronym
 _STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-z]{2,8}) stand(?:s)? for\b"
                      r"|^([a-z]{2,8}) (?:\w+ )?what (?:does|do|is) (?:that|this|it) stand(?:s)? for\b"
@@ -300,7 +308,10 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     if titles and not kind:
         missing = ("missing_title", {"title": titles[0]})
     said = _SAID.search(text) or _SAID_PAST.search(folded)
-    who = [w for w in _group(said, "who", "qui", "qui2").split() if w not in _HEDGES] if said else []
+    who = [w for w in _group(said, "who", "qui", "qui2", "one", "un", "une").split()
+           if w not in _HEDGES] if said else []
+    if said and _group(said, "one", "un", "une") and who[-1:] and who[-1] in _MANY:
+        who = []
     speaker = tuple(language.stem(w) for w in who
                     if w not in language.stop_words and w not in STOP_WORDS) if said and not kind else ()
     if speaker and not titles:  # a titled office the fact never mentions says more ("the secretary general")

@@ -466,8 +466,28 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     # "what's it called" after the thing: a name beside the software, which the fact does not give
     pytest.param("which German software did the court switch to, what's it called", "the name of the software",
                  id="whats-it-called"),
+    # the reactions fact names the states that reacted and quotes none of them
+    pytest.param("what exactly did south africa say about the judges being sanctioned", "what south africa said",
+                 id="what-exactly-did-say"),
+    pytest.param("how did germany react to the sanctions on the judges", "what germany said", id="how-did-react"),
+    pytest.param("comment l'Afrique du Sud a réagi aux sanctions contre les juges ?", "ce qu'a dit Afrique du Sud",
+                 id="comment-a-reagi"),
+    # "Neither names the officials concerned"
+    pytest.param("which icc officials does russia have warrants out for", "which officials", id="neither-names"),
+    # "Article 86 ... States Parties": an article's number counts no one
+    pytest.param("how many members does lrwc have", "how many members", id="article-number-is-no-count"),
+    # "In June 2025 CICC urged States Parties to adopt ... blocking statutes": the date of a call
+    pytest.param("when did the EU first adopt its blocking statute", "when", id="date-of-a-call"),
 ])
+
 def test_a_fact_without_what_was_asked_gives_a_partial_reply_naming_it(desk: Desk, question: str,
                                                                        missing: str) -> None:
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.missing) == ("partial", missing)
+
+
+def test_many_speakers_reacting_is_what_the_facts_say_of_their_reactions(desk: Desk) -> None:
+    """"How did states react" is answered by the fact that lists the reactions; only a named speaker wants a
+    quote."""
+    assert top(desk, "how did states react to the sanctions on the judges") == "reactions-june-2025-sanctions"
+    assert top(desk, "when did CICC call for blocking statutes") == "cicc-call-to-action-june-2025"
