@@ -23,9 +23,11 @@ from bot.core.models import InputError
 from bot.core.permissions import Actor
 from bot.core.settings import SettingsStore
 from bot.core.storage import FaultNotices, StorageError
+from bot.core.text import INDEX_VERSION
 from bot.core.timeutil import to_iso, utcnow
 
 BODIES_SEEDED = "other_bodies_seeded_at"
+INDEXED_AS = "index_version"  # the bot.core.text.INDEX_VERSION the search index was last written with
 DATA_FINGERPRINT = "data_fingerprint"  # of the curated files the database was last seeded or synced from
 
 
@@ -109,6 +111,11 @@ class Desk:
             desk.seed()
         elif seed and not desk.db.read_only and desk.db.get_meta(BODIES_SEEDED) is None:
             desk.seed_other_bodies()  # a database seeded before the list existed
+        if not desk.db.read_only and desk.db.get_meta(INDEXED_AS) != INDEX_VERSION:
+            with desk.db.transaction():  # words are stemmed another way since this database was indexed
+                desk.facts.reindex()
+                desk.db.set_meta(INDEXED_AS, INDEX_VERSION)
+            desk.answerer.refresh()
         return desk
 
     def data_behind(self) -> bool:
@@ -142,6 +149,7 @@ class Desk:
                 self.facts.replace_other_bodies(data.other_bodies)
             self.db.set_meta(BODIES_SEEDED, to_iso(utcnow()))
             self.db.set_meta("seeded_at", to_iso(utcnow()))
+            self.db.set_meta(INDEXED_AS, INDEX_VERSION)
             self.db.set_meta(DATA_FINGERPRINT, data_fingerprint(self.data_root))
         self.answerer.refresh()
 

@@ -281,14 +281,7 @@ class FactStore:
         db["facts"].upsert(row, pk="id")
         rowid = db.execute("SELECT rowid FROM facts WHERE id = ?", (fact.id,)).fetchone()[0]
         if fact.status == "active":  # only what may be an answer is searchable; triggers keep the FTS index
-            db["fact_index"].upsert({
-                "id": rowid,
-                "title": index_text(fact.title),
-                "questions": index_text(" ".join(fact.questions)),
-                "keywords": index_text(" ".join(fact.keywords)),
-                "text": index_text(fact.text),
-            }, pk="id")
-            db[FRENCH.index].upsert({"id": rowid, **french_index(fact)}, pk="id")
+            self._index(fact, rowid)
         else:
             db["fact_index"].delete_where("id = ?", [rowid])
             db[FRENCH.index].delete_where("id = ?", [rowid])
@@ -298,6 +291,26 @@ class FactStore:
             "snapshot": json.dumps({**fact.content(), "status": fact.status}, ensure_ascii=False),
         })
         self.db.after_commit(functools.partial(self.changes.bump, frozenset(touched)))
+
+    def _index(self, fact: Fact, rowid: int) -> None:
+        db = self.db.utils
+        db["fact_index"].upsert({
+            "id": rowid,
+            "title": index_text(fact.title),
+            "questions": index_text(" ".join(fact.questions)),
+            "keywords": index_text(" ".join(fact.keywords)),
+            "text": index_text(fact.text),
+        }, pk="id")
+        db[FRENCH.index].upsert({"id": rowid, **french_index(fact)}, pk="id")
+
+    def reindex(self) -> int:
+        """Stem every active fact again, after the way words are stemmed changed (bot.core.text.INDEX_VERSION);
+        the caller holds the write transaction. Returns how many facts were indexed."""
+        rows = self.db.utils.execute("SELECT rowid, id FROM facts WHERE status = 'active'").fetchall()
+        for rowid, fact_id in rows:
+            self._index(self.require(fact_id), rowid)
+        self.db.after_commit(self.changes.bump)
+        return len(rows)
 
     @property
     def generation(self) -> int:

@@ -157,6 +157,11 @@ def stems(text: str) -> list[str]:
     return _STEMMER.stemWords(words(text))
 
 
+# Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
+# under another version is indexed again when it is opened.
+INDEX_VERSION = "2026-12-03"
+
+
 def index_text(text: str) -> str:
     return " ".join(stems(text))
 

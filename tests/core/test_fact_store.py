@@ -7,6 +7,7 @@ import pytest
 from bot.core.desk import Desk
 from bot.core.models import InputError, NotFound
 from bot.core.permissions import Actor
+from bot.core.text import INDEX_VERSION
 
 
 def test_seeding_loads_the_files_once_with_an_import_revision(mini_desk: Desk, tmp_path) -> None:
@@ -17,6 +18,21 @@ def test_seeding_loads_the_files_once_with_an_import_revision(mini_desk: Desk, t
     again = Desk.open(tmp_path / "desk.db", mini_desk.data_root)
     assert len(again.facts.history("budget-2026")) == 1  # a restart does not seed twice
     again.close()
+
+
+def test_a_database_indexed_under_an_older_stemming_is_indexed_again_when_opened(mini_desk: Desk, tmp_path) -> None:
+    """After an upgrade that stems words another way, the index written by the old one would miss questions."""
+    with mini_desk.db.transaction():
+        mini_desk.db.utils.execute("UPDATE fact_index SET title = '', questions = '', keywords = '', text = ''")
+        mini_desk.db.set_meta("index_version", "older")
+    mini_desk.close()
+    again = Desk.open(tmp_path / "desk.db", mini_desk.data_root)
+    try:
+        assert again.db.get_meta("index_version") == INDEX_VERSION
+        assert again.answerer.ask("how big is the 2026 budget").hits[0].fact.id == "budget-2026"
+        assert [r.action for r in again.facts.history("budget-2026")] == ["import"]  # no revision for it
+    finally:
+        again.close()
 
 
 def test_edit_retire_revert_keep_every_revision(mini_desk: Desk, moderator: Actor) -> None:
