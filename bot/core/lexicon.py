@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from functools import cache, lru_cache
 from importlib import resources
+
+from bot.core.text import fold
 
 COMMON = 300  # occurrences in the package's corpus above which a word counts as ordinary vocabulary
 
@@ -22,9 +25,33 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 @cache
 def _counts(lang: str) -> dict[str, int]:
+    return _read(lang)[0]
+
+
+@cache
+def _read(lang: str) -> tuple[dict[str, int], dict[str, str]]:
+    """The ordinary words with their counts, and the accented spellings `accented` restores (read in one pass:
+    the whole dictionary is not kept)."""
     data = resources.files("spellchecker").joinpath("resources", f"{lang}.json.gz").read_bytes()
     counts: dict[str, int] = json.loads(gzip.decompress(data))
-    return {word: count for word, count in counts.items() if count > COMMON}
+    spelt: dict[str, tuple[str, int]] = {}
+    for word, count in counts.items():
+        if _ACCENTED_ENDING.search(word):
+            bare = fold(word)
+            if count >= counts.get(bare, 0) and count > spelt.get(bare, ("", 0))[1]:
+                spelt[bare] = (word, count)
+    return ({word: count for word, count in counts.items() if count > COMMON},
+            {bare: word for bare, (word, _) in spelt.items()})
+
+
+# endings whose accent the French stemmer reads: "visées", "première" ("visees", "premiere" once folded)
+_ACCENTED_ENDING = re.compile(r"(é|ée|és|ées|ère|ères|èrent)$")
+
+
+def accented(word: str, lang: str = "fr") -> str:
+    """The usual accented spelling of a folded word whose ending carries an accent ("visees" -> "visées"), or the
+    word itself: members type without accents, and the stored text is folded before it is stemmed."""
+    return _read(lang)[1].get(word, word)
 
 
 @cache

@@ -159,7 +159,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-03"
+INDEX_VERSION = "2026-12-03 French accents restored before stemming"
 
 
 def index_text(text: str) -> str:

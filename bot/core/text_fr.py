@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 import Stemmer
 
-from bot.core.lexicon import ordinary_words
+from bot.core.lexicon import accented, ordinary_words
 from bot.core.models import Fact
 from bot.core.text import Pipeline, fold, strip_markup
 
@@ -83,7 +83,9 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    """The stem of a folded word, read with its accents where its ending has one: the stemmer cuts "visées" and
+    "première" to "vis" and "premi", but "visees" and "premiere" to "vise" and "premier", apart from "visé"."""
+    return fold(_STEMMER.stemWord(accented(word)))
 
 
 @cache
