@@ -150,7 +150,18 @@ def _quoted(fact: str, speaker: tuple[str, ...], expand: Expand, language: Pipel
     if not said:
         return False
     where = _positions(tokens, [p for w in [*((w,) for w in speaker), ("the", *speaker)] for p in expand(w)])
-    return any(abs(w - s) <= SAID_NEAR for w in where for s in said)
+    quoted = _inside_quotes(tokens)  # "... Targets U.S. and Israeli Persons": a title that names, not a speaker
+    return any(abs(w - s) <= SAID_NEAR for w in where if w not in quoted for s in said)
+
+
+def _inside_quotes(tokens: Sequence[tuple[str, str]]) -> set[int]:
+    inside, positions = False, set()
+    for i, (word, _) in enumerate(tokens):
+        if word == "QUOTE":
+            inside = not inside
+        elif inside:
+            positions.add(i)
+    return positions
 
 
 @lru_cache(maxsize=4096)

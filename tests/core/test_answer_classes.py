@@ -472,6 +472,9 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     pytest.param("how did germany react to the sanctions on the judges", "what germany said", id="how-did-react"),
     pytest.param("comment l'Afrique du Sud a réagi aux sanctions contre les juges ?", "ce qu'a dit Afrique du Sud",
                  id="comment-a-reagi"),
+    # a release's title in quotation marks names Israeli persons; nothing in the fact is Israel speaking
+    pytest.param("what did israel's delegation say at the assembly", "what israel delegation said",
+                 id="named-inside-a-quoted-title"),
     # "Neither names the officials concerned"
     pytest.param("which icc officials does russia have warrants out for", "which officials", id="neither-names"),
     # "Article 86 ... States Parties": an article's number counts no one
