@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.core import holds, intent
+from bot.core import fact_dates, holds, intent
 from bot.core.bodies import OtherBodies
 from bot.core.facts import FactStore
 from bot.core.language import SHOWN_COLUMNS, detect, pipeline
@@ -236,8 +236,9 @@ class Answerer:
             return self._decline(text, [], "other_body", name=other.name, name_fr=other.name_fr)
         other_years = []
         if wants.years or wants.sessions:  # a year asked about must be one the fact is about, not one it dates from
-            other_years = [c for c in ranked if not holds.years_agree(wants.years, text, c.raw, self.pipeline)
-                           or not holds.sessions_agree(wants.sessions, c.raw)]
+            other_years = [c for c in ranked if not fact_dates.years_agree(wants.years, text, c.raw, self.pipeline,
+                                                                      wants.focus)
+                           or not fact_dates.sessions_agree(wants.sessions, c.raw)]
             ranked = [c for c in ranked if c not in other_years]
         chosen, credit = self._choose(ranked, limit, total)
         confidence = sum(credit.values()) / total

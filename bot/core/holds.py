@@ -13,24 +13,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from bot.core.intent import Wants, kind_of, sessions_of
+from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_date, near_asked
+from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions
+from bot.core.intent import Wants, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
-MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
-          "jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
-          "novembre|decembre")
-_MONTH_NUMBERS = {name: i for i, names in enumerate(
-    ["january jan janvier", "february feb fevrier", "march mar mars", "april apr avril", "may mai", "june jun juin",
-     "july jul juillet", "august aug aout", "september sep sept septembre", "october oct octobre",
-     "november nov novembre", "december dec decembre"], start=1) for name in names.split()}
-_DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{MONTHS})\b|\b(?:{MONTHS})\s+\d{{1,2}}"
-                  r"(?:st|nd|rd|th)?\b|\b\d{4}-\d{2}-\d{2}\b")
-_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTHS})\s+(?P<year>(?:19|20)\d\d)\b")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*h\s*\d{0,2}\b")
 _ARTICLE = re.compile(r"\barticles?\s+\d+", re.I)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|https?://|\bwww\.")
@@ -76,47 +67,15 @@ _UNQUOTED = re.compile(r"\b(do|does|did)(n't| not)( \w+){0,4} quote\b|\bne cite 
 # a fact saying whom something is attributed to ("who is behind ...")
 _BLAMED = re.compile(r"\b(attribut\w*|blam\w*|responsib\w*|behind|carried out by|perpetrat\w*|derriere|imput\w*|"
                      r"commanditai\w*|revendiqu\w*|claimed)\b")
-_TOKEN = re.compile(r"[\w][\w'’-]*")
 _AMOUNT = re.compile(r"\d|\b(half|dozen|dozens|hundreds?|thousands?|millions?|billions?|moitie|douzaine)\b")
-# "in The Hague", "à La Haye"; an English "a" is an article ("a Chair"), never a place's preposition
 _NATIONALITY = re.compile(r"\ban? [A-Z][a-z]+(?:ian|ese) [a-z]")  # "a Canadian organisation": where from
+# "in The Hague", "à La Haye"; an English "a" is an article ("a Chair"), never a place's preposition
 _PLACE = {lang: re.compile(rf"(?<!\w)(?:{words})\s+(?:the\s+|la\s+|le\s+)?(?P<name>[A-Z][\w-]+)")
           for lang, words in (("en", "in|at"), ("fr", "en|à|a|au|aux"))}
 _CAPITALISED_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+|de|van|von|al|el|bin))*\s+"
                                r"[A-Z][a-zà-ÿ'’-]{2,}\b")
 _PROPER = re.compile(r"\b(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]{3,})\b")  # a capitalised word or an acronym
 NEAR = 4  # words between a count or a name and the thing it belongs to
-
-Expand = Callable[[tuple[str, ...]], Iterable[tuple[str, ...]]]
-
-
-@lru_cache(maxsize=4096)
-def _tokens(text: str, language: Pipeline = ENGLISH) -> tuple[tuple[str, str], ...]:
-    """(original word, stem) in order; a French elision counts as the word after it ("d'États": États).
-    Remembered: the same facts are checked for question after question."""
-    part = -1 if language.lang == "fr" else 0
-    return tuple((w, language.stem(fold(w).replace("’", "'").split("'")[part])) for w in _TOKEN.findall(text))
-
-
-def _positions(tokens: Sequence[tuple[str, str]], phrases: Iterable[tuple[str, ...]]) -> list[int]:
-    """Where each phrase (a sequence of stems) starts in `tokens`."""
-    stems, starts = _stem_index(tuple(tokens))
-    found = []
-    for phrase in phrases:
-        n = len(phrase)
-        found += [i for i in starts.get(phrase[0], ()) if tuple(stems[i:i + n]) == phrase] if phrase else []
-    return found
-
-
-@lru_cache(maxsize=4096)
-def _stem_index(tokens: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], dict[str, list[int]]]:
-    """The stems of `tokens` and where each stem occurs (remembered: the same facts are read question after
-    question)."""
-    stems = tuple(s for _, s in tokens)
-    starts: dict[str, list[int]] = {}
-    for i, stem in enumerate(stems):
-        starts.setdefault(stem, []).append(i)
-    return stems, starts
 
 
 # words that report what someone said, and quotation marks
@@ -149,7 +108,7 @@ def _quoted(fact: str, speaker: tuple[str, ...], expand: Expand, language: Pipel
     tokens, said = _reported(fact, language)
     if not said:
         return False
-    where = _positions(tokens, [p for w in [*((w,) for w in speaker), ("the", *speaker)] for p in expand(w)])
+    where = phrase_positions(tokens, [p for w in [*((w,) for w in speaker), ("the", *speaker)] for p in expand(w)])
     quoted = _inside_quotes(tokens)  # "... Targets U.S. and Israeli Persons": a title that names, not a speaker
     return any(abs(w - s) <= SAID_NEAR for w in where if w not in quoted for s in said)
 
@@ -167,19 +126,19 @@ def _inside_quotes(tokens: Sequence[tuple[str, str]]) -> set[int]:
 @lru_cache(maxsize=4096)
 def _reported(fact: str, language: Pipeline) -> tuple[tuple[tuple[str, str], ...], tuple[int, ...]]:
     """A fact's tokens (quotation marks as a token of their own) and where its words report speech."""
-    tokens = _tokens(_QUOTE.sub(" QUOTE ", fact), language)
+    tokens = fact_tokens(_QUOTE.sub(" QUOTE ", fact), language)
     speech = _speech_stems(language)
     return tokens, tuple(i for i, (word, stem) in enumerate(tokens) if word == "QUOTE" or stem in speech)
 
 
 def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
     def in_date(j: int) -> bool:  # "9 July", "July 9": a day of the month counts nothing
-        return any(0 <= k < len(tokens) and fold(tokens[k][0]) in _MONTH_NUMBERS for k in (j - 1, j + 1))
+        return any(0 <= k < len(tokens) and fold(tokens[k][0]) in MONTH_NUMBERS for k in (j - 1, j + 1))
 
     for i in where:
         for j in range(max(0, i - NEAR), min(len(tokens), i + NEAR + 1)):
             word = fold(tokens[j][0])
-            if (word.isdigit() and not _YEAR.fullmatch(word) and not in_date(j)) or \
+            if (word.isdigit() and not YEAR.fullmatch(word) and not in_date(j)) or \
                     (not word.isdigit() and _AMOUNT.fullmatch(word)) or \
                     word in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                              "twelve", "sixteen", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
@@ -188,22 +147,49 @@ def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
     return False
 
 
-def _future_date(text: str, today: dt.date) -> bool:
-    for match in _MONTH_YEAR.finditer(text):
-        month = _MONTH_NUMBERS.get(match.group("month"), 1)
-        if (int(match.group("year")), month) >= (today.year, today.month):
+# words between a thing and its figure that keep the figure the thing's own ("the budget of €193 million")
+_LINKS = frozenset("of is was at : stood stands reached totalled totaled totalling totaling amounts amounted to de d "
+                   "est etait s eleve elevait atteint a".split())
+_PART = frozenset("of from de du des d sur".split())  # "€50 million of the 2025 budget": a part of it
+_WHOLE = frozenset("total overall totals totalled totaled totalling totaling".split())
+
+
+def _whole_near(tokens: Sequence[tuple[str, str]], counted: list[tuple[str, ...]], language: Pipeline) -> bool:
+    """A figure for the whole of the thing counted: right after it ("budget of €193 million"), right before it
+    with nothing saying it is a part ("€74 million in assessed contributions"), or beside a word saying it is a
+    total."""
+    def figure(j: int) -> bool:  # not a year, nor a day of the month ("9 July")
+        word = fold(tokens[j][0])
+        day = any(0 <= k < len(tokens) and fold(tokens[k][0]) in MONTH_NUMBERS for k in (j - 1, j + 1))
+        return (word.isdigit() and not YEAR.fullmatch(word) and not day) or word in ("million", "millions", "billion")
+
+    words = [fold(w) for w, _ in tokens]
+
+    def link(k: int) -> bool:  # "le budget 2026 de la CPI de 193 millions", not "the budget and €24 million"
+        if words[k] in ("and", "et", "or", "ou", "but", "mais", "while", "plus"):
+            return False
+        return words[k] in _LINKS or words[k] in language.stop_words or bool(YEAR.fullmatch(words[k])) or \
+            tokens[k][0].isupper()
+
+    for p in phrase_positions(tokens, counted):
+        after = [j for j in range(p + 1, min(len(tokens), p + 7)) if figure(j)]
+        if after and all(link(k) for k in range(p + 1, after[0])):
             return True
-    return any(int(y) > today.year for y in _YEAR.findall(text))
+        before = [j for j in range(max(0, p - 4), p) if figure(j)]
+        if before and not any(words[k] in _PART for k in range(before[-1] + 1, p)):
+            return True
+    return any(figure(j) and any(words[k] in _WHOLE for k in range(max(0, j - NEAR), min(len(words), j + NEAR)))
+               for j in range(len(tokens)))
 
 
 def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expand: Expand,
                 language: Pipeline = ENGLISH) -> bool:
     """A name beside the role asked about, and (when the question names whose role) beside that organisation."""
-    roles = _positions(tokens, [tuple(language.stem(w) for w in wants.role.split())]) if wants.role else []
+    roles = phrase_positions(tokens, [tuple(language.stem(w) for w in wants.role.split())]) if wants.role else []
     if not roles:
         return False
     if wants.org:
-        orgs = _positions(tokens, expand(wants.org))
+        orgs = phrase_positions(tokens, expand(wants.org))
 
         def whose(r: int) -> bool:  # "ASP President", "President of the ASP", or "its President" after the ASP
             after = r + 1 < len(tokens) and tokens[r + 1][1] in ("of", "de", "du", "to")
@@ -218,7 +204,7 @@ def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expa
              if not all(language.is_ordinary(fold(w)) or fold(w) in language.stop_words for w in m.group().split())]
     if not names:
         return False
-    starts = [m.start() for m in _TOKEN.finditer(fact)]
+    starts = [m.start() for m in TOKEN.finditer(fact)]
     name_positions = {sum(1 for s in starts if s < at) for at in names}
     # in French, nearness in words that carry meaning: "la directrice de la justice internationale de HRW, Liz
     # Evenson" is as near as "HRW's international justice director Liz Evenson"
@@ -231,12 +217,12 @@ def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expa
 def _name_near(part: str, focus: tuple[str, ...], question: str, expand: Expand, language: Pipeline) -> bool:
     """A capitalised name the question does not already hold, within NEAR words of the thing named. Acronyms
     (ICC, UN) name institutions the question is about, not the name it asks for."""
-    tokens = _tokens(part, language)
-    where = _positions(tokens, expand(focus))
+    tokens = fact_tokens(part, language)
+    where = phrase_positions(tokens, expand(focus))
     if not where:
         return False
-    asked = {language.stem(fold(w)) for w in _TOKEN.findall(question)}
-    starts = [m.start() for m in _TOKEN.finditer(part)]
+    asked = {language.stem(fold(w)) for w in TOKEN.findall(question)}
+    starts = [m.start() for m in TOKEN.finditer(part)]
     for match in _PROPER.finditer(part):
         word = match.group()
         if word.isupper() or language.stem(fold(word)) in asked or language.is_ordinary(fold(word)):
@@ -283,7 +269,8 @@ def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH)
     things = list(expand(wants.focus))
     if wants.focus and wants.focus[-1] in _COUNTRIES:
         things += [(c,) for c in _COUNTRIES]
-    return any(_positions(_tokens(folded[m.end():m.end() + 40], language), things) for m in pattern.finditer(folded))
+    return any(phrase_positions(fact_tokens(folded[m.end():m.end() + 40], language), things)
+               for m in pattern.finditer(folded))
 
 
 def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
@@ -292,7 +279,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     kind = wants.kind
     fact = f"{title}. {text}"
     folded = fold(fact)
-    if wants.titles and not _positions(_tokens(fact, language), [p for title_ in wants.titles for p in expand(
+    if wants.titles and not phrase_positions(fact_tokens(fact, language), [p for title_ in wants.titles for p in expand(
             tuple(language.stem(w) for w in title_.split()))]):
         return False
     if wants.speaker and (_UNQUOTED.search(folded) or not _quoted(fact, wants.speaker, expand, language)):
@@ -304,7 +291,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return False
     if kind in ("reason", "person", "number") and not (wants.role or wants.focus) and kind_of(title) == kind:
         return True  # the curator titled it as the answer: "Why civil society matters ...", "Who the US sanctioned"
-    if wants.future and not _future_date(folded, today):
+    if wants.future and not future_date(folded, today):
         return False
     if kind == "expansion":
         return _spelt_out(wants.focus[0], fact)
@@ -314,11 +301,11 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return bool(_TIME.search(folded))
     if kind in ("day", "date"):  # a year the question states itself is no answer: "when will the 2026-2029 plan be
         # adopted"; nor a date far from every word of the question, the date of something else
-        dates = [m.start() for m in _DAY.finditer(folded)]
+        dates = [m.start() for m in DAY.finditer(folded)]
         if kind == "date":
-            dates += [m.start() for m in _MONTH_YEAR.finditer(folded)]
-            dates += [m.start() for m in _YEAR.finditer(folded) if m.group() not in wants.years]
-        return _near_asked(folded, dates, question, expand, language)
+            dates += [m.start() for m in MONTH_YEAR.finditer(folded)]
+            dates += [m.start() for m in YEAR.finditer(folded) if m.group() not in wants.years]
+        return near_asked(folded, dates, question, expand, language)
     if kind == "article":
         return bool(_ARTICLE.search(fact))
     if kind == "reason":
@@ -328,19 +315,21 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "outcome":
         return not _pending(folded)
     if kind == "place":
-        return any(fold(m.group("name")) not in _MONTH_NUMBERS and not m.group("name").isupper()  # "à la CPI"
+        return any(fold(m.group("name")) not in MONTH_NUMBERS and not m.group("name").isupper()  # "à la CPI"
                    for m in _PLACE[language.lang].finditer(fact)) or bool(_NATIONALITY.search(fact))
-    tokens = _tokens(fact, language)
+    tokens = fact_tokens(fact, language)
     if kind == "number":
         if not wants.focus:  # a year or a day of the month is no amount: "the 2026 budget" holds no figure
-            return bool(_AMOUNT.search(_YEAR.sub(" ", _DAY.sub(" ", folded))))
+            return bool(_AMOUNT.search(YEAR.sub(" ", DAY.sub(" ", folded))))
         # nearness in words that carry meaning: "le budget 2026 de la CPI de 193 millions" is as near as "the 2026
         # ICC budget of 193 million"
-        tokens = _tokens(_ARTICLE.sub("article", fact), language)  # "Article 86" counts nothing
+        tokens = fact_tokens(_ARTICLE.sub("article", fact), language)  # "Article 86" counts nothing
         counted = list(expand(wants.focus))
         kept = {stem for phrase in counted for stem in phrase}
         tokens = tuple(t for t in tokens if t[1] in kept or fold(t[0]) not in language.stop_words)
-        return _number_near(tokens, _positions(tokens, counted))
+        if wants.total:
+            return _whole_near(fact_tokens(fact, language), counted, language)
+        return _number_near(tokens, phrase_positions(tokens, counted))
     if kind == "person":
         if wants.chosen and _pending(folded):
             return False  # "who got elected to the CBF": a fact urging how to elect names no one elected
@@ -349,44 +338,11 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         if wants.focus:  # "the name of the software": a name beside that thing, in the same title or text
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         if wants.role and not wants.plural:  # "the judges": any names
-            return any(_named_role(part, _tokens(part, language), wants, expand, language) for part in (title, text))
-        asked = {fold(w) for w in _TOKEN.findall(question)}
+            return any(_named_role(part, fact_tokens(part, language), wants, expand, language)
+                       for part in (title, text))
+        asked = {fold(w) for w in TOKEN.findall(question)}
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))
     return True
-
-
-DATE_NEAR = 12  # words between a date and a word of the question for the date to be about what was asked
-CALLED_NEAR = 6  # words between a date and a verb of calling for the date to be when the call was made
-_CALLS = ("urge urges urged urging call calls called demand demands demanded appeal appeals appealed exhort exhorts "
-          "exhorted recommend recommends recommended exhorte exhortent appelle appellent demande demandent "
-          "recommande recommandent").split()
-
-
-@lru_cache(maxsize=4)
-def _call_stems(language: Pipeline) -> frozenset[str]:
-    return frozenset(language.stem(w) for w in _CALLS)
-
-
-def _near_asked(folded: str, at: list[int], question: str, expand: Expand, language: Pipeline) -> bool:
-    """Some of the characters at `at` (dates) lie within DATE_NEAR words of a word the question searches by."""
-    if not at:
-        return False
-    asked = {language.stem(w) for w in language.words(question)
-             if w not in language.stop_words and w not in _DATE_WORDS and not _YEAR.fullmatch(w)}
-    asked -= {language.stem(w) for w in _EVERYWHERE}
-    tokens = _tokens(folded, language)
-    where = _positions(tokens, [p for stem in asked for p in expand((stem,))])
-    starts = [m.start() for m in _TOKEN.finditer(folded)]
-    dates = [bisect.bisect_left(starts, a) for a in at]
-    calls = _call_stems(language)
-    if not asked & calls:  # "In June 2025 CICC urged ...": the date of a call, not of what the call was for
-        dates = [d for d in dates if not any(t[1] in calls for t in tokens[max(0, d - CALLED_NEAR):d + CALLED_NEAR])]
-    return any(abs(d - w) <= DATE_NEAR for d in dates for w in where)
-
-
-_EVERYWHERE = ("icc", "cpi", "court", "cour")  # near every date in the store: they tell no event from another
-_DATE_WORDS = frozenset("date dates day days exact exactly precise precisely when year month jour quand annee mois "
-                        "exacte exactement precisement".split())
 
 
 def _pending(folded: str) -> bool:
@@ -410,42 +366,3 @@ def _spelt_out(acronym: str, fact: str) -> bool:
             return True
     return False
 
-
-def _thing_beside(tokens: Sequence[tuple[str, str]], i: int, step: int, language: Pipeline) -> str | None:
-    """The word a year qualifies, on one side of it: "the 2025 budget", "the budget for 2025", "budget de 2025"."""
-    for j in (i + step, i + 2 * step):
-        if not 0 <= j < len(tokens) or _YEAR.fullmatch(tokens[j][0]):
-            return None
-        if fold(tokens[j][0]) not in language.stop_words:
-            return tokens[j][1]
-    return None
-
-
-def sessions_agree(sessions: frozenset[str], fact: str) -> bool:
-    """A session of the Assembly asked about ("what did the Registrar say at ASP24") is not answered by a fact
-    that names only other sessions ("the Registrar's speech to the 23rd session"). A fact naming no session may
-    still be about it."""
-    named = sessions_of(fact)
-    return not sessions or not named or bool(sessions & named)
-
-
-def years_agree(years: Iterable[str], question: str, fact: str, language: Pipeline = ENGLISH) -> bool:
-    """Every year the question names is a year the fact is about: present in the fact, and where the question
-    ties the year to a thing ("the 2025 budget"), not contradicted by the fact tying another year to that thing
-    ("the 2026 budget", adopted in December 2025, is not the 2025 budget)."""
-    years = set(years)
-    if not years:
-        return True
-    if not all(y in fact for y in years):
-        return False
-    asked = _tokens(question, language)
-    told = _tokens(fact, language)
-    for i, (word, _) in enumerate(asked):
-        if word not in years:
-            continue
-        things = {_thing_beside(asked, i, step, language) for step in (-1, 1)} - {None}
-        beside = [fold(told[k][0]) for p in _positions(told, [(t,) for t in things])
-                  for k in (p - 2, p - 1, p + 1, p + 2) if 0 <= k < len(told) and _YEAR.fullmatch(told[k][0])]
-        if beside and word not in beside:
-            return False
-    return True

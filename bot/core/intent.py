@@ -43,7 +43,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
                           r"|\b(recommended|proposed|requested|exact|total|dollar|euro) (figure|amount|sum)\b"
                           r"|\bs (\w+ )?figure\b|\ble (chiffre|montant)\b"
-                          r"|\bhow (big|long)\b|\bcombien\b|\bquel montant\b|\bquel pourcentage\b|\bquelle somme\b")),
+                          r"|\bhow (big|long)\b|\bcombien\b|\bquel montant\b|\bquel pourcentage\b|\bquelle somme\b"
+                          r"|\b(total|overall) (\w+ )?(budget|amount|cost|sum|figure)\b"
+                          r"|\b(budget|montant) (total|global)\b")),
     ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
                          r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
                          r"|\bquel pays\b|\bquel lieu\b|\b(tient|tiendra|tenu|tenue|deroule|deroulee|lieu) ou\b")),
@@ -152,6 +154,10 @@ COUNTED = frozenset("people persons staff employees members times years months d
 COUNTED_AS = {"annees": "ans", "annee": "ans"}
 _NUMBER_AFTER = re.compile(r"\b(?:how many|how much|combien (?:de |d )?)\s*(?P<rest>.*)")
 # an amount ("the figure"), not things counted ("combien d'États")
+# a whole asked for, not a part of it: "the total budget for 2025", "combien au total"
+_TOTAL = re.compile(r"\b(total|overall|in all|altogether|au total|en tout|global|globale)\b")
+_TOTAL_OF = re.compile(r"\b(?:total|overall) (?:\w+ )?(?P<noun>budget|amount|cost|sum|figure)\b"
+                       r"|\b(?P<nom>budget|montant) (?:total|global)\b")
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bcombien\b(?!\s*(de |d\s*['’]|d ))")
 
 
@@ -218,6 +224,7 @@ class Wants:
     plural: bool = False  # the role is asked in the plural ("who are the judges"): any names will do
     chosen: bool = False  # who came out of a choice ("who got elected")
     behind: bool = False  # who is behind something ("who was behind the cyberattack")
+    total: bool = False  # a whole is asked for ("the total budget"): a part of it ("€50 million of the budget") is not
 
     @property
     def checked(self) -> bool:
@@ -291,6 +298,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     if kind == "number":
         match = _NUMBER_AFTER.search(text)
         after = match.group("rest").split() if match else []
+        after = [w for w in after if w not in ("total", "overall", "tout")]  # "combien au total": no thing counted
         rest = [w for w in after if w not in language.stop_words or w in COUNTED][:1]
         if rest == ["temps"]:  # "depuis combien de temps": how long, as "how long" asks, any figure
             rest, after = [], []
@@ -304,6 +312,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         if language.lang == "en" and len(group) >= 2 and group[-1].endswith("s"):
             rest = group[-2:]
         focus = tuple(language.stem(COUNTED_AS.get(w, w)) for w in rest)
+        if not focus and (whole := _TOTAL_OF.search(text)):  # "the total budget": the budget's figure
+            focus = (language.stem(whole.group("noun") or whole.group("nom")),)
     titles = tuple(m.group(1).replace("-", " ") for m in TITLED.finditer(text))
     if titles and not kind:
         missing = ("missing_title", {"title": titles[0]})
@@ -332,6 +342,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         plural=plural,
         chosen=bool(_CHOSEN.search(folded)),
         behind=bool(_BEHIND.search(folded)),
+        total=kind == "number" and bool(_TOTAL.search(folded)),
     )
 
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
-
-from bot.core.text import fold
 
 COMMON = 300  # occurrences in the package's corpus above which a word counts as ordinary vocabulary
 
@@ -37,11 +36,16 @@ def _read(lang: str) -> tuple[dict[str, int], dict[str, str]]:
     spelt: dict[str, tuple[str, int]] = {}
     for word, count in counts.items():
         if _ACCENTED_ENDING.search(word):
-            bare = fold(word)
+            bare = _bare(word)
             if count >= counts.get(bare, 0) and count > spelt.get(bare, ("", 0))[1]:
                 spelt[bare] = (word, count)
     return ({word: count for word, count in counts.items() if count > COMMON},
             {bare: word for bare, (word, _) in spelt.items()})
+
+
+def _bare(word: str) -> str:
+    """A dictionary word (lower case, no apostrophes) without its accents: what bot.core.text.fold makes of it."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 # endings whose accent the French stemmer reads: "visées", "première" ("visees", "premiere" once folded)

@@ -475,6 +475,10 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     # a release's title in quotation marks names Israeli persons; nothing in the fact is Israel speaking
     pytest.param("what did israel's delegation say at the assembly", "what israel delegation said",
                  id="named-inside-a-quoted-title"),
+    # "€50 million of the 2025 budget" is a part of the budget, not the total asked for
+    pytest.param("whats the overall icc budget for 2025", "the figure", id="a-part-is-not-the-total"),
+    # the year asked is the counted thing's year: "a 2026 ICC budget of €193 million" is not the 2025 budget
+    pytest.param("total budget of the court in 2025?", "the figure", id="year-of-the-thing-counted"),
     # "Neither names the officials concerned"
     pytest.param("which icc officials does russia have warrants out for", "which officials", id="neither-names"),
     # "Article 86 ... States Parties": an article's number counts no one
@@ -494,3 +498,11 @@ def test_many_speakers_reacting_is_what_the_facts_say_of_their_reactions(desk: D
     quote."""
     assert top(desk, "how did states react to the sanctions on the judges") == "reactions-june-2025-sanctions"
     assert top(desk, "when did CICC call for blocking statutes") == "cicc-call-to-action-june-2025"
+
+
+def test_a_total_asked_is_answered_by_the_figure_for_the_whole(desk: Desk) -> None:
+    """"The budget of €193 million" is the whole budget; "combien au total" asks a figure, not a thing called
+    total."""
+    assert top(desk, "what is the overall budget for 2026") == "budget-2026-193-million"
+    assert top(desk, "quel est le budget total de la CPI pour 2026") == "budget-2026-193-million"
+    assert top(desk, "unpaid contributions in total as of feb 2025?") == "arrears-74-million-feb-2025"

@@ -1,0 +1,112 @@
+"""Dates and years in facts: whether a fact's date is the date of what was asked (near the question's words,
+not the date of a call for it), whether it lies ahead, and whether the years and sessions a question names are
+the ones the fact is about."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions
+from bot.core.intent import sessions_of
+from bot.core.text import ENGLISH, Pipeline, fold
+
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+          "jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+          "novembre|decembre")
+MONTH_NUMBERS = {name: i for i, names in enumerate(
+    ["january jan janvier", "february feb fevrier", "march mar mars", "april apr avril", "may mai", "june jun juin",
+     "july jul juillet", "august aug aout", "september sep sept septembre", "october oct octobre",
+     "november nov novembre", "december dec decembre"], start=1) for name in names.split()}
+DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{MONTHS})\b|\b(?:{MONTHS})\s+\d{{1,2}}"
+                 r"(?:st|nd|rd|th)?\b|\b\d{4}-\d{2}-\d{2}\b")
+MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTHS})\s+(?P<year>(?:19|20)\d\d)\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def future_date(text: str, today: dt.date) -> bool:
+    """A month and year, or a year, not yet past: "the next session" is not answered by the last one."""
+    for match in MONTH_YEAR.finditer(text):
+        month = MONTH_NUMBERS.get(match.group("month"), 1)
+        if (int(match.group("year")), month) >= (today.year, today.month):
+            return True
+    return any(int(y) > today.year for y in YEAR.findall(text))
+
+
+DATE_NEAR = 12  # words between a date and a word of the question for the date to be about what was asked
+CALLED_NEAR = 6  # words between a date and a verb of calling for the date to be when the call was made
+_CALLS = ("urge urges urged urging call calls called demand demands demanded appeal appeals appealed exhort exhorts "
+          "exhorted recommend recommends recommended exhorte exhortent appelle appellent demande demandent "
+          "recommande recommandent").split()
+
+
+@lru_cache(maxsize=4)
+def _call_stems(language: Pipeline) -> frozenset[str]:
+    return frozenset(language.stem(w) for w in _CALLS)
+
+
+def near_asked(folded: str, at: list[int], question: str, expand: Expand, language: Pipeline) -> bool:
+    """Some of the characters at `at` (dates) lie within DATE_NEAR words of a word the question searches by."""
+    if not at:
+        return False
+    asked = {language.stem(w) for w in language.words(question)
+             if w not in language.stop_words and w not in _DATE_WORDS and not YEAR.fullmatch(w)}
+    asked -= {language.stem(w) for w in _EVERYWHERE}
+    tokens = fact_tokens(folded, language)
+    where = phrase_positions(tokens, [p for stem in asked for p in expand((stem,))])
+    starts = [m.start() for m in TOKEN.finditer(folded)]
+    dates = [bisect.bisect_left(starts, a) for a in at]
+    calls = _call_stems(language)
+    if not asked & calls:  # "In June 2025 CICC urged ...": the date of a call, not of what the call was for
+        dates = [d for d in dates if not any(t[1] in calls for t in tokens[max(0, d - CALLED_NEAR):d + CALLED_NEAR])]
+    return any(abs(d - w) <= DATE_NEAR for d in dates for w in where)
+
+
+_EVERYWHERE = ("icc", "cpi", "court", "cour")  # near every date in the store: they tell no event from another
+_DATE_WORDS = frozenset("date dates day days exact exactly precise precisely when year month jour quand annee mois "
+                        "exacte exactement precisement".split())
+
+
+def _thing_beside(tokens: Sequence[tuple[str, str]], i: int, step: int, language: Pipeline) -> str | None:
+    """The word a year qualifies, on one side of it: "the 2025 budget", "the budget for 2025", "budget de 2025"."""
+    for j in (i + step, i + 2 * step):
+        if not 0 <= j < len(tokens) or YEAR.fullmatch(tokens[j][0]):
+            return None
+        if fold(tokens[j][0]) not in language.stop_words:
+            return tokens[j][1]
+    return None
+
+
+def sessions_agree(sessions: frozenset[str], fact: str) -> bool:
+    """A session of the Assembly asked about ("what did the Registrar say at ASP24") is not answered by a fact
+    that names only other sessions ("the Registrar's speech to the 23rd session"). A fact naming no session may
+    still be about it."""
+    named = sessions_of(fact)
+    return not sessions or not named or bool(sessions & named)
+
+
+def years_agree(years: Iterable[str], question: str, fact: str, language: Pipeline = ENGLISH,
+                focus: tuple[str, ...] = ()) -> bool:
+    """Every year the question names is a year the fact is about: present in the fact, and where the question
+    ties the year to a thing ("the 2025 budget"), not contradicted by the fact tying another year to that thing
+    ("the 2026 budget", adopted in December 2025, is not the 2025 budget)."""
+    years = set(years)
+    if not years:
+        return True
+    if not all(y in fact for y in years):
+        return False
+    asked = fact_tokens(question, language)
+    told = fact_tokens(fact, language)
+    for i, (word, _) in enumerate(asked):
+        if word not in years:
+            continue
+        # the thing counted is tied to the year too: "the total budget of the court in 2025"
+        things = ({_thing_beside(asked, i, step, language) for step in (-1, 1)} | set(focus[-1:])) - {None}
+        beside = [fold(told[k][0]) for p in phrase_positions(told, [(t,) for t in things])
+                  for k in (p - 2, p - 1, p + 1, p + 2) if 0 <= k < len(told) and YEAR.fullmatch(told[k][0])]
+        if beside and word not in beside:
+            return False
+    return True

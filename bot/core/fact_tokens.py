@@ -1,0 +1,44 @@
+"""A fact's words as (word, stem) pairs, and where phrases of stems occur among them: how bot.core.holds and
+bot.core.fact_dates read a fact word by word, beside the search index that finds it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+
+from bot.core.text import ENGLISH, Pipeline, fold
+
+TOKEN = re.compile(r"[\w][\w'’-]*")
+
+
+Expand = Callable[[tuple[str, ...]], Iterable[tuple[str, ...]]]
+
+
+@lru_cache(maxsize=4096)
+def fact_tokens(text: str, language: Pipeline = ENGLISH) -> tuple[tuple[str, str], ...]:
+    """(original word, stem) in order; a French elision counts as the word after it ("d'États": États).
+    Remembered: the same facts are checked for question after question."""
+    part = -1 if language.lang == "fr" else 0
+    return tuple((w, language.stem(fold(w).replace("’", "'").split("'")[part])) for w in TOKEN.findall(text))
+
+
+def phrase_positions(tokens: Sequence[tuple[str, str]], phrases: Iterable[tuple[str, ...]]) -> list[int]:
+    """Where each phrase (a sequence of stems) starts in `tokens`."""
+    stems, starts = _stem_index(tuple(tokens))
+    found = []
+    for phrase in phrases:
+        n = len(phrase)
+        found += [i for i in starts.get(phrase[0], ()) if tuple(stems[i:i + n]) == phrase] if phrase else []
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _stem_index(tokens: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], dict[str, list[int]]]:
+    """The stems of `tokens` and where each stem occurs (remembered: the same facts are read question after
+    question)."""
+    stems = tuple(s for _, s in tokens)
+    starts: dict[str, list[int]] = {}
+    for i, stem in enumerate(stems):
+        starts.setdefault(stem, []).append(i)
+    return stems, starts
