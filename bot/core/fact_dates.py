@@ -38,14 +38,22 @@ def future_date(text: str, today: dt.date) -> bool:
 
 DATE_NEAR = 12  # words between a date and a word of the question for the date to be about what was asked
 CALLED_NEAR = 6  # words between a date and a verb of calling for the date to be when the call was made
-_CALLS = ("urge urges urged urging call calls called demand demands demanded appeal appeals appealed exhort exhorts "
-          "exhorted recommend recommends recommended exhorte exhortent appelle appellent demande demandent "
-          "recommande recommandent").split()
+_CALLS = tuple("urge urges urged urging call calls called demand demands demanded appeal appeals appealed exhort "
+               "exhorts exhorted recommend recommends recommended exhorte exhortent appelle appellent demande "
+               "demandent recommande recommandent".split())
 
 
-@lru_cache(maxsize=4)
-def _call_stems(language: Pipeline) -> frozenset[str]:
-    return frozenset(language.stem(w) for w in _CALLS)
+_REPORTS = tuple("report reports reported write writes wrote note notes noted say says said argue argues argued "
+                 "rapporte rapportent ecrit ecrivait note notait dit disait affirme affirmait".split())
+# a question about a publication asks its date: "when did FIDH put out its summary"
+_PUBLISHED = tuple("publish published publication release released put issue issued statement summary article piece "
+                   "post paper report op ed press wrap publie publiee sorti sortie paru parution declaration resume "
+                   "billet communique rapport".split())
+
+
+@lru_cache(maxsize=16)
+def _stems(language: Pipeline, words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(language.stem(w) for w in words)
 
 
 def near_asked(folded: str, at: list[int], question: str, expand: Expand, language: Pipeline) -> bool:
@@ -59,10 +67,18 @@ def near_asked(folded: str, at: list[int], question: str, expand: Expand, langua
     where = phrase_positions(tokens, [p for stem in asked for p in expand((stem,))])
     starts = [m.start() for m in TOKEN.finditer(folded)]
     dates = [bisect.bisect_left(starts, a) for a in at]
-    calls = _call_stems(language)
+    calls, reports = _stems(language, _CALLS), _stems(language, _REPORTS)
+    typed = {language.stem(w) for w in language.words(question)}
     if not asked & calls:  # "In June 2025 CICC urged ...": the date of a call, not of what the call was for
-        dates = [d for d in dates if not any(t[1] in calls for t in tokens[max(0, d - CALLED_NEAR):d + CALLED_NEAR])]
+        dates = [d for d in dates if not _beside(tokens, d, calls)]
+    if not typed & (reports | _stems(language, _PUBLISHED)):  # "Opinio Juris (1 December 2025) reports that the ICC
+        # has ditched Microsoft": the date of the report, unless the question asks when something was published
+        dates = [d for d in dates if not _beside(tokens, d, reports)]
     return any(abs(d - w) <= DATE_NEAR for d in dates for w in where)
+
+
+def _beside(tokens: Sequence[tuple[str, str]], at: int, stems: frozenset[str]) -> bool:
+    return any(t[1] in stems for t in tokens[max(0, at - CALLED_NEAR):at + CALLED_NEAR])
 
 
 _EVERYWHERE = ("icc", "cpi", "court", "cour")  # near every date in the store: they tell no event from another

@@ -258,6 +258,15 @@ def pick(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expa
 _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "gouvern"})
 
 
+_FIRMS = "bank banks company companies firm firms business businesses corporation corporations banque banques " \
+         "entreprise entreprises societe societes firme firmes".split()
+
+
+@lru_cache(maxsize=4)
+def _firm_stems(language: Pipeline) -> frozenset[str]:
+    return frozenset(language.stem(w) for w in _FIRMS)
+
+
 def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH) -> bool:
     """The fact's own words say it lacks the detail asked ("the sources do not name the states concerned")."""
     pattern = _LACKS.get(wants.kind or "")
@@ -310,7 +319,10 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return bool(_ARTICLE.search(fact))
     if kind == "reason":
         return bool(_REASON.search(_IN_FORCE.sub(" ", folded)))
-    if kind == "names":  # "which 16 states": only a fact saying it does not name those very things fails
+    if kind == "names":  # "which 16 states": only a fact saying it does not name those very things fails; but
+        # "which banks" asks for the names of firms, which a fact about what banks did may not give
+        if wants.focus and wants.focus[-1] in _firm_stems(language):
+            return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         return True
     if kind == "outcome":
         return not _pending(folded)

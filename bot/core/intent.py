@@ -45,7 +45,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bs (\w+ )?figure\b|\ble (chiffre|montant)\b"
                           r"|\bhow (big|long)\b|\bcombien\b|\bquel montant\b|\bquel pourcentage\b|\bquelle somme\b"
                           r"|\b(total|overall) (\w+ )?(budget|amount|cost|sum|figure)\b"
-                          r"|\b(budget|montant) (total|global)\b")),
+                          r"|\b(budget|montant) (total|global)\b"
+                          # a vote's figures, a sentence's length: "what was the vote on ...", "what sentence"
+                          r"|\bwhat was the vote\b|\bvote (tally|count|breakdown|result)s?\b|\bwhat sentence\b"
+                          r"|\bquelle peine\b|\bresultat du vote\b")),
     ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
                          r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
                          r"|\bquel pays\b|\bquel lieu\b|\b(tient|tiendra|tenu|tenue|deroule|deroulee|lieu) ou\b")),
@@ -157,7 +160,8 @@ _NUMBER_AFTER = re.compile(r"\b(?:how many|how much|combien (?:de |d )?)\s*(?P<r
 # a whole asked for, not a part of it: "the total budget for 2025", "combien au total"
 _TOTAL = re.compile(r"\b(total|overall|in all|altogether|au total|en tout|global|globale)\b")
 _TOTAL_OF = re.compile(r"\b(?:total|overall) (?:\w+ )?(?P<noun>budget|amount|cost|sum|figure)\b"
-                       r"|\b(?P<nom>budget|montant) (?:total|global)\b")
+                       r"|\b(?P<nom>budget|montant) (?:total|global)\b"
+                       r"|\b(?P<figure>vote|sentence|peine)\b")
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bcombien\b(?!\s*(de |d\s*['’]|d ))")
 
 
@@ -313,7 +317,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
             rest = group[-2:]
         focus = tuple(language.stem(COUNTED_AS.get(w, w)) for w in rest)
         if not focus and (whole := _TOTAL_OF.search(text)):  # "the total budget": the budget's figure
-            focus = (language.stem(whole.group("noun") or whole.group("nom")),)
+            focus = (language.stem(whole.group("noun") or whole.group("nom") or whole.group("figure")),)
     titles = tuple(m.group(1).replace("-", " ") for m in TITLED.finditer(text))
     if titles and not kind:
         missing = ("missing_title", {"title": titles[0]})

@@ -479,6 +479,14 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     pytest.param("whats the overall icc budget for 2025", "the figure", id="a-part-is-not-the-total"),
     # the year asked is the counted thing's year: "a 2026 ICC budget of €193 million" is not the 2025 budget
     pytest.param("total budget of the court in 2025?", "the figure", id="year-of-the-thing-counted"),
+    # a vote's figures and a sentence's length are figures the facts do not give
+    pytest.param("what was the vote on the asp24 omnibus resolution", "the figure", id="vote"),
+    pytest.param("what sentence did the former janjaweed leader get for darfur", "the figure", id="sentence"),
+    pytest.param("quelle peine a reçu l'ancien chef janjawid ?", "le chiffre", id="peine"),
+    # "which banks" asks for the names of firms; the fact says what banks did, naming none
+    pytest.param("which banks cut off judge guillou", "which banks", id="which-firms"),
+    # "Opinio Juris (1 December 2025) reports that the ICC has ditched Microsoft": the date of the report
+    pytest.param("when exactly did the ICC switch away from Microsoft", "the exact date", id="date-of-a-report"),
     # "Neither names the officials concerned"
     pytest.param("which icc officials does russia have warrants out for", "which officials", id="neither-names"),
     # "Article 86 ... States Parties": an article's number counts no one
