@@ -28,9 +28,9 @@ def _counts(lang: str) -> dict[str, int]:
 
 
 @cache
-def _read(lang: str) -> tuple[dict[str, int], dict[str, str]]:
-    """The ordinary words with their counts, and the accented spellings `accented` restores (read in one pass:
-    the whole dictionary is not kept)."""
+def _read(lang: str) -> tuple[dict[str, int], dict[str, str], frozenset[str]]:
+    """The ordinary words with their counts, the accented spellings `accented` restores, and the verbs in -er
+    (read in one pass: the whole dictionary is not kept)."""
     data = resources.files("spellchecker").joinpath("resources", f"{lang}.json.gz").read_bytes()
     counts: dict[str, int] = json.loads(gzip.decompress(data))
     spelt: dict[str, tuple[str, int]] = {}
@@ -40,7 +40,14 @@ def _read(lang: str) -> tuple[dict[str, int], dict[str, str]]:
             if count >= counts.get(bare, 0) and count > spelt.get(bare, ("", 0))[1]:
                 spelt[bare] = (word, count)
     return ({word: count for word, count in counts.items() if count > COMMON},
-            {bare: word for bare, (word, _) in spelt.items()})
+            {bare: word for bare, (word, _) in spelt.items()},
+            frozenset(_bare(word) for word in counts if word.endswith("er")))
+
+
+def verb_form(word: str, lang: str = "fr") -> bool:
+    """A folded French verb in the third person plural whose infinitive in -er is a dictionary word ("fragilisent",
+    "sapent"): how a member says what happened, however rare the verb, not a name the store lacks."""
+    return lang == "fr" and len(word) > 5 and word.endswith("ent") and word[:-3] + "er" in _read(lang)[2]
 
 
 def _bare(word: str) -> str:

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 import Stemmer
 
-from bot.core.lexicon import accented, ordinary_words
+from bot.core.lexicon import accented, ordinary_words, verb_form
 from bot.core.models import Fact
 from bot.core.text import Pipeline, fold, strip_markup
 
@@ -97,7 +97,8 @@ def _ordinary() -> frozenset[str]:
 def is_ordinary(word: str) -> bool:
     """A common French word, or the stem of one (pyspellchecker's French list, accents folded): a paraphrase,
     not a subject."""
-    return fold(word) in _ordinary()
+    folded = fold(word)
+    return folded in _ordinary() or verb_form(folded)
 
 
 def french_index(fact: Fact) -> dict[str, str]:

@@ -65,6 +65,11 @@ def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
     ("LRWC fait démarrer les sanctions américaines quand ?", "us-executive-order-14203"),  # démarrer: commencer
     ("les Amerloques ont sanctionné qui en lien avec la CPI ?", "us-sanctions-who-is-targeted"),  # slang for US
     ("la CPI juge quels crimes ? c'est pour une présentation", "icc-court-of-last-resort"),  # why they ask frames
+    # "l'auteur" is Opinio Juris's, the one authored piece; "départs" are withdrawals; a verb in -ent whose
+    # infinitive is a French word ("fragilisent") is phrasing, not a subject the store lacks
+    ("quelles pénalités l'auteur propose pour les États qui ne coopèrent pas ?",
+     "penalties-for-non-cooperation-proposal"),
+    ("selon Opinio Juris, pourquoi ces départs fragilisent-ils la Cour ?", "withdrawals-impact"),
 ])
 def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
     answer = desk.answerer.ask(question)
@@ -120,3 +125,8 @@ def test_a_fact_that_gives_no_candidates_does_not_answer_who_they_are(desk: Desk
     # "Les sources réunies ici ne donnent ni les dates des élections ni les candidats"
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.lang, answer.missing) == ("partial", "fr", "qui sont les juges")  # not "de 2026"
+
+
+@pytest.mark.parametrize(("word", "ordinary"), [("fragilisent", True), ("sapent", True), ("janjawid", False)])
+def test_a_french_verb_in_the_plural_is_an_everyday_word(word: str, ordinary: bool) -> None:
+    assert FRENCH.is_ordinary(word) is ordinary
