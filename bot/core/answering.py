@@ -21,6 +21,7 @@ from bot.core.lexicon import correction
 from bot.core.matching import AlternativeSets, Candidate, concept_weights, fact_terms, phrase_pairs, presence
 from bot.core.messages import say
 from bot.core.models import Fact, InputError, Source, Topic
+from bot.core.question_kinds import kind_of
 from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
 from bot.core.vocabulary import Vocabulary
 
@@ -228,7 +229,7 @@ class Answerer:
             cand.order = (cand.coverage + BM25_MIX * (cand.rank / best_rank if best_rank else 0)
                           + TITLE_MIX * sum(w for i, w in enumerate(weights) if cand.titled(concepts[i])) / total
                           + EXAMPLE_MIX * cand.closest_example(alternatives, weights, total, wants.kind)
-                          + KIND_MIX * (wants.kind is not None and intent.kind_of(cand.title) == wants.kind))
+                          + KIND_MIX * (wants.kind is not None and kind_of(cand.title) == wants.kind))
         ranked = sorted(candidates, key=lambda c: -c.order)
         if len(concepts) == 1:
             ranked = self._broad(concepts[0], ranked, general=not wants.checked)

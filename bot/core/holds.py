@@ -19,7 +19,8 @@ from typing import Protocol, TypeVar
 
 from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_date, near_asked
 from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions
-from bot.core.intent import Wants, kind_of
+from bot.core.intent import Wants
+from bot.core.question_kinds import kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*h\s*\d{0,2}\b")

@@ -15,79 +15,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from bot.core.question_kinds import ROLES, kind_and_which
 from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, fold, words
 
-ROLES = (
-    "president|vice president|vice-president|registrar|deputy prosecutor|prosecutor|judge|chair|chairperson|"
-    "director|head|leader|spokesperson|spokesman|rapporteur|secretary general|secretary-general|ambassador|"
-    "minister|representative|rep|coordinator|founder|author|presidente|procureur|greffier|juge|directeur|"
-    "directrice|dirigeant|chef|porte-parole|representant|fondateur|auteur"
-)
 _ROLE = rf"(?P<role>{ROLES})s?"
 # "who is the president of the ASP", "name of the ASP president", "fidh's rep", "qui est le président de l'AEP"
 _ROLE_OF = re.compile(rf"\b{_ROLE}\b(?:\s+(?:of|at|for|de|du|des|de la|de l)\b\s*(?:the\s+|la\s+|le\s+|l\s+)?"
                       r"(?P<org>[a-z0-9][a-z0-9 -]{0,40}))?")
 _ORG_ROLE = re.compile(rf"\b(?P<org>[a-z0-9-]+)(?:\s+s)?\s+{_ROLE}\b")
 
-# (kind, pattern) in order: the first that matches names the kind. Patterns run on folded text.
-_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("contact", re.compile(r"\b(phone|telephone|tel)\s*(number|no|nr)?\b|\be-?mail\b|\bcontact (details|info)"
-                           r"|\bwebsite\b|\bpostal address\b|\bnumero de telephone\b|\bcourriel\b|\bsite web\b")),
-    ("time", re.compile(r"\b(what|which) time\b|\bat what hour\b|\btime of (the )?day\b|\bquelle heure\b"
-                        r"|\ba quelle heure\b")),
-    ("day", re.compile(r"\b(what|which|exact|precise) (days?|dates?)\b|\bon what (day|date)\b"
-                       r"|\bdate (of|did|was|when)\b|\bwhen exactly\b"
-                       r"|\bquel jour\b|\bquelle date\b|\ba quelle date\b|\bdate exacte\b")),
-    ("article", re.compile(r"\b(which|what) (article|provision)\b|\bunder what (article|provision)\b"
-                           r"|\bquel article\b|\bquelle disposition\b")),
-    ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
-                          r"|\b(recommended|proposed|requested|exact|total|dollar|euro) (figure|amount|sum)\b"
-                          r"|\bs (\w+ )?figure\b|\ble (chiffre|montant)\b"
-                          r"|\bhow (big|long)\b|\bcombien\b|\bquel montant\b|\bquel pourcentage\b|\bquelle somme\b"
-                          r"|\b(total|overall) (\w+ )?(budget|amount|cost|sum|figure)\b"
-                          r"|\b(budget|montant) (total|global)\b"
-                          # a vote's figures, a sentence's length: "what was the vote on ...", "what sentence"
-                          r"|\bwhat was the vote\b|\bvote (tally|count|breakdown|result)s?\b|\bwhat sentence\b"
-                          r"|\bquelle peine\b|\bresultat du vote\b")),
-    ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
-                         r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
-                         r"|\bquel pays\b|\bquel lieu\b|\b(tient|tiendra|tenu|tenue|deroule|deroulee|lieu) ou\b")),
-    ("date", re.compile(r"^when\b|\bwhen (is|was|did|does|do|will|are|were|has|have)\b|\bsince when\b"
-                        r"|\b(what|which) (year|month)\b|^(quand|qd)\b|\bqd (est|a|ont|sera|se|la|le|les)\b"
-                        r"|\bquand (est|a|ont|sera|aura|etait|se|la|le"
-                        r"|les)\b|\bdepuis quand\b|\bquelle annee\b|\bquel mois\b|\bc est quand\b|\bquand$")),
-    ("reason", re.compile(r"^why\b|\bwhy\b|\bwhat(?: s| is| was|s)? the (reason|motive|rationale)\b|\bhow come\b"
-                          r"|\breasons? (for|behind|why)\b|\b(pourquoi|pk|pq|pkoi|pquoi)\b"
-                          r"|\bquelle (est la )?raison\b")),
-    ("person", re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
-                          r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s)? (his|her|their) name\b|\bnamed\b"
-                          r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnom d|\bbrand name\b"
-                          r"|\bwhat(?: s| is|s)? (it|that) called\b|\bcalled what\b|^what(?: s| is|s)?\b.*\bcalled$"
-                          r"|\bwhat(?: s| is|s)? the name\b"
-                          r"|\bcomment (s )?appell?e(?:nt)?\b|\bappell?e(?:nt)? comment\b|\bc (est|etait) qui\b"
-                          r"|\best qui\b"
-                          r"|\betai(en)?t qui\b|\b(lequel|laquelle)$"
-                          rf"|\b({ROLES}) (s )?(full )?name\b"
-                          r"|\bquel est (le|son|leur) nom\b|\bqui (exactement|au juste|donc)\b|\bqui$|\bnommement\b")),
-    # what came of something: a fact about a call, a plan or a matter still pending does not say
-    ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up|"
-                           r"eventually|actually (?!called)(\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|"
-                           r"pass\w*|"
-                           r"do|did|take|took|make|made)|what came of|resultats?|au final|finalement|"
-                           r"en fin de compte|blanchi\w*|ca (a )?donne|aboutit?)\b"
-                           # "a bien été voté": was it, in the end
-                           r"|\bbien ete (vote|adopte|approuve|valide|ratifie)\w*"
-                           # what an inquiry found; how a call was answered
-                           r"|\bfindings?\b|\bwhat did (?:\w+ ){1,6}find\b"
-                           r"|\b(reply|replied|respond|responded) to (the|its|their|this|that|(cicc|coalition)( s)?) "
-                           r"(\w+ )?(call|appeal|request|demand)s?\b"
-                           # whether a call was acted on: "did Canada adopt any of LRWC's recommendations"
-                           r"|^(did|has|have) (?:\w+ ){1,4}?(adopt|implement|activat|enact|heed|follow)\w*\b"
-                           r"|\b(elle|il|ils|elles) (?:\w+ )?(active|adopte|applique|mis en oeuvre|suivi)\w*\b")),
-]
-# "which banks", "which 16 states", "quels pays": the names of those things
-_WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:\d+\s+)?(?:[a-z]{2,3}\s+)?(?P<noun>[a-z][a-z-]{3,})\b")
-PEOPLE = frozenset("official person individual suspect judge minister diplomat lawyer activist".split())
 # titles whose holder a fact must mention to answer a question naming them ("what did the UN secretary-general say")
 TITLED = re.compile(r"\b(secretary general|secretaire general|minister|ministre|ambassador|ambassadeur|spokesperson|"
                     r"spokesman|porte parole|rapporteur|registrar|greffier|vice president|vice presidente?|"
@@ -236,17 +172,6 @@ class Wants:
         return bool(self.kind or self.future or self.titles or self.speaker)
 
 
-def _kind(text: str) -> tuple[str | None, re.Match[str] | None]:
-    """The kind of detail asked (see `Wants.kind`), with the "which ..." match that settled it, if one did."""
-    kind = next((name for name, pattern in _KINDS if pattern.search(text)), None)
-    which = _WHICH.search(text) if kind in (None, "outcome") else None
-    if which and which.group("noun") in PEOPLE:
-        return "person", None  # "which US official": who
-    if which and (which.group("which") != "which" or which.group("noun").endswith("s")):
-        return "names", which
-    return kind, None
-
-
 def _first_run(text: str, language: Pipeline) -> list[str]:
     """The first words in a row that carry meaning: "which german software did ..." -> german, software."""
     run: list[str] = []
@@ -259,19 +184,12 @@ def _first_run(text: str, language: Pipeline) -> list[str]:
     return run
 
 
-@lru_cache(maxsize=65536)
-def kind_of(question: str) -> str | None:
-    """Only the kind of detail a question asks for: how a fact's example questions are compared with a member's.
-    Remembered: the same examples come up for question after question."""
-    return _kind(" ".join(words(question.replace("'", " "))))[0]
-
-
 def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     """A question's wants; `kind` is None for questions that ask about a subject in general. The thing counted and
     whose role is asked are stemmed with `language`, the pipeline the facts are matched in."""
     text = " ".join(words(question.replace("'", " ")))
     folded = fold(question)
-    kind, which = _kind(text)
+    kind, which = kind_and_which(text)
     role = org = None
     focus: tuple[str, ...] = ()
     missing: tuple[str, dict[str, str]] | None = None

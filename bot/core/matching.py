@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.core import intent
+from bot.core.question_kinds import kind_of
 from bot.core.text import ENGLISH, Concept, Pipeline
 
 BODY_WEIGHT = 0.45  # a concept found only in a fact's body text counts for this share of a title/question hit
@@ -87,7 +87,7 @@ class Candidate:
                 continue
             used = {t for i in named for alt in alternatives[i] if alt <= held for t in alt}
             score = sum(weights[i] for i in named) / total * (len(used) / len(held)) ** 0.5
-            if score > best and kind and intent.kind_of(example) != kind:  # read the example only if it matters
+            if score > best and kind and kind_of(example) != kind:  # read the example only if it matters
                 score *= ASKED_OTHERWISE
             best = max(best, score)
         return best
