@@ -274,6 +274,9 @@ def _as_typed(words: list[str], question: str) -> str:
     return " ".join(typed.get(w, w) for w in words)
 
 
+_COUNTS = frozenset("two three four five six seven eight nine ten deux trois quatre cinq sept huit neuf dix".split())
+
+
 def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None]:
     match = _ROLE_OF.search(text)
     if match is None:
@@ -283,9 +286,10 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
     org = (match.group("org") or "").strip()
     if not org:
         before = _ORG_ROLE.search(text)
-        if before and before.group("org") not in stop_words and before.group("org") not in ("the", "le", "la") \
-                and not before.group("org").isdigit():  # "the 4 judges": a count, not whose judges
-            org = before.group("org")
+        whose = before.group("org") if before else ""  # "the 4 judges", "les quatre juges": a count, not whose
+        if whose and whose not in stop_words and whose not in ("the", "le", "la") and not whose.isdigit() \
+                and whose not in _COUNTS:
+            org = whose
     named = []  # the organisation's name ends where the sentence goes on ("de la CPI qui est en congé")
     for word in org.split()[:3]:
         if word in stop_words or word.isdigit():  # "des juges de 2026": a year, not whose judges
@@ -306,8 +310,8 @@ def _group(match: re.Match[str], *names: str) -> str:
 @lru_cache(maxsize=256)
 def _plural_role(role: str) -> re.Pattern[str]:
     """The role in the plural as a noun ("the ICC judges", "les juges"), not a verb ("who heads the coalition")."""
-    return re.compile(rf"\b(the|les|des|its|their|which|what|all|these|those|ces|quels|quelles|\d+)\s+(\w+\s+)?"
-                      rf"{re.escape(role)}s\b")
+    return re.compile(rf"\b(the|les|des|its|their|which|what|all|these|those|ces|quels|quelles|\d+|two|three|four|"
+                      rf"five|six|deux|trois|quatre|cinq)\s+(\w+\s+)?{re.escape(role)}s\b")
 
 
 _FRENCH_OF = {"le": "du ", "du": "du ", "la": "de la ", "l": "de l'", "les": "des ", "des": "des ", "d": "d'"}

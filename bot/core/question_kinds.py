@@ -47,7 +47,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bquelle (est la )?raison\b")),
     ("person", re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s)? (his|her|their) name\b|\bnamed\b"
-                          r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnom d|\bbrand name\b"
+                          r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnoms? d|\bbrand name\b"
                           r"|\bwhat(?: s| is|s)? (it|that) called\b|\bcalled what\b|^what(?: s| is|s)?\b.*\bcalled$"
                           r"|\bwhat(?: s| is|s)? the name\b"
                           r"|\bcomment (s )?appell?e(?:nt)?\b|\bappell?e(?:nt)? comment\b|\bc (est|etait) qui\b"
@@ -72,7 +72,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            r"|\b(elle|il|ils|elles) (?:\w+ )?(active|adopte|applique|mis en oeuvre|suivi)\w*\b")),
 ]
 # "which banks", "which 16 states", "quels pays": the names of those things
-_WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:\d+\s+)?(?:[a-z]{2,3}\s+)?(?P<noun>[a-z][a-z-]{3,})\b")
+_WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:(?:are|were|sont|etaient)\s+(?:the\s+|les\s+)?)?(?:\d+\s+)?"
+                    r"(?:[a-z]{2,3}\s+)?(?P<noun>[a-z][a-z-]{3,})\b")  # "which are the 16 states", "quels sont les"
 PEOPLE = frozenset("official person individual suspect judge minister diplomat lawyer activist".split())
 
 def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:

@@ -347,7 +347,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
 
 
 # Bars on the blind sets used for tuning (tests/eval/blind/round*/): their tuning parts, and the holdouts of rounds 1
-# to 7, spent once scored (their figures stand in the README). Round 8's holdout is frozen: never here until scored.
+# to 8, spent once scored (their figures stand in the README).
 @pytest.mark.parametrize(("name", "right", "declined", "wrong"), [
     ("round1/en-tuning.yaml", 0.85, 1.0, 0.043),
     ("round1/en-spent.yaml", 0.88, 1.0, 0.021),
@@ -372,13 +372,15 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round6/en-tuning.yaml", 0.87, 0.94, 0.045),
     ("round6/fr-tuning.yaml", 0.89, 1.0, 0.017),
     ("round6/en-spent.yaml", 0.75, 0.89, 0.078),
-    ("round6/fr-spent.yaml", 0.7, 0.84, 0.084),
+    ("round6/fr-spent.yaml", 0.7, 0.88, 0.067),
     ("round7/en-tuning.yaml", 0.86, 0.91, 0.034),
     ("round7/fr-tuning.yaml", 0.8, 0.96, 0.017),
     ("round7/en-spent.yaml", 0.8, 0.85, 0.077),
     ("round7/fr-spent.yaml", 0.56, 0.91, 0.05),
     ("round8/en-tuning.yaml", 0.84, 0.97, 0.034),
     ("round8/fr-tuning.yaml", 0.77, 0.96, 0.017),
+    ("round8/en-spent.yaml", 0.73, 0.76, 0.154),
+    ("round8/fr-spent.yaml", 0.75, 0.83, 0.1),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
@@ -489,6 +491,11 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     pytest.param("which banks cut off judge guillou", "which banks", id="which-firms"),
     # "Opinio Juris (1 December 2025) reports that the ICC has ditched Microsoft": the date of the report
     pytest.param("when exactly did the ICC switch away from Microsoft", "the exact date", id="date-of-a-report"),
+    # "which are the 16 states", "quels sont les 16 pays": their names, which the arrears fact says it lacks
+    pytest.param("which are the 16 states without a vote at the assembly", "which states", id="which-are-the"),
+    pytest.param("quels sont les 16 États privés de vote à l'AEP ?", "quels etats", id="quels-sont-les"),
+    # "les noms des quatre juges": names (of four judges, not the judges of something called "quatre")
+    pytest.param("les noms des quatre juges sanctionnés par les USA ?", "qui sont les juges", id="noms-des"),
     # "Neither names the officials concerned"
     pytest.param("which icc officials does russia have warrants out for", "which officials", id="neither-names"),
     # "Article 86 ... States Parties": an article's number counts no one
