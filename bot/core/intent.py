@@ -140,7 +140,11 @@ def sessions_of(text: str) -> frozenset[str]:
 def searched(question: str) -> str:
     """The question as its words are searched by: "article" without a number names no article of the Statute
     (it would pull in the facts about Article 86 or 112), a prefix of two letters is read as its word, and
-    words that frame the question ("so far", "for a post") are left out."""
+    words that frame the question ("so far", "for a post") are left out. A question asking what letters stand for
+    is searched by those letters alone ("wait what does APIC stand for": APIC)."""
+    text = " ".join(words(question.replace("'", " ")))
+    if stands := _STANDS.search(text) or _EQUALS.fullmatch(fold(question)):
+        return next(letters for letters in stands.groups() if letters)
     question = _SIDE.sub(lambda m: m.group(1) or m.group(2), _INVERSION.sub(r" \1", _FRAMING.sub(" ", question)))
     return _SHORT_PIECES.sub(r"\1\2", _PREFIX_PIECE.sub("", _LOOSE_ARTICLE.sub(" ", question)))
 

@@ -523,3 +523,13 @@ def test_a_total_asked_is_answered_by_the_figure_for_the_whole(desk: Desk) -> No
     assert top(desk, "what is the overall budget for 2026") == "budget-2026-193-million"
     assert top(desk, "quel est le budget total de la CPI pour 2026") == "budget-2026-193-million"
     assert top(desk, "unpaid contributions in total as of feb 2025?") == "arrears-74-million-feb-2025"
+
+
+def test_what_letters_stand_for_is_searched_by_the_letters_alone(desk: Desk) -> None:
+    """"wait what does APIC stand for": "wait" and "stand" are how it is asked, not what about."""
+    assert top(desk, "hold on, what does APIC stand for again") == "apic-ratification-calls"
+
+
+def test_a_treaty_broken_is_a_convention_violated(desk: Desk) -> None:
+    assert top(desk, "which treaty does sanctioning a UN special rapporteur break, per LRWC") == \
+        "us-sanctions-un-special-rapporteur"
