@@ -533,3 +533,13 @@ def test_what_letters_stand_for_is_searched_by_the_letters_alone(desk: Desk) -> 
 def test_a_treaty_broken_is_a_convention_violated(desk: Desk) -> None:
     assert top(desk, "which treaty does sanctioning a UN special rapporteur break, per LRWC") == \
         "us-sanctions-un-special-rapporteur"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what was the US aiming to achieve with the sanctions, according to HRW", "us-sanctions-who-is-targeted"),
+    ("the cyberattacks on the ICC, what were they intended for?", "icc-cyberattacks-2025"),
+])
+def test_a_purpose_asked_is_a_reason_not_words_to_search(desk: Desk, question: str, expected: str) -> None:
+    """"trying to achieve", "meant for", "dans quel but": why, in other words."""
+    assert intent.read(question).kind == "reason"
+    assert top(desk, question) == expected
