@@ -20,7 +20,7 @@ from typing import Protocol, TypeVar
 from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_date, near_asked
 from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions
 from bot.core.intent import Wants
-from bot.core.question_kinds import kind_of
+from bot.core.question_kinds import ROLES, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*h\s*\d{0,2}\b")
@@ -109,9 +109,23 @@ def _quoted(fact: str, speaker: tuple[str, ...], expand: Expand, language: Pipel
     tokens, said = _reported(fact, language)
     if not said:
         return False
-    where = phrase_positions(tokens, [p for w in [*((w,) for w in speaker), ("the", *speaker)] for p in expand(w)])
+    # the whole name, its last word ("the UN Human Rights Council": Council) or a title in it ("judge Guillou":
+    # judge), not "human" or "UN" alone
+    named = [speaker, ("the", *speaker), speaker[-1:], *((w,) for w in speaker if w in _role_stems(language))]
+    where = phrase_positions(tokens, [p for w in named for p in expand(w)])
     quoted = _inside_quotes(tokens)  # "... Targets U.S. and Israeli Persons": a title that names, not a speaker
-    return any(abs(w - s) <= SAID_NEAR for w in where if w not in quoted for s in said)
+
+    def reported_by_another(s: int, w: int) -> bool:  # "LRWC reports that the US has sanctioned the Council's
+        # Special Rapporteur": the Council is in what LRWC reports, not speaking
+        return s < w and any(tokens[k][0].lower() in ("that", "que", "qu") for k in range(s + 1, w))
+
+    return any(abs(w - s) <= SAID_NEAR and not reported_by_another(s, w)
+               for w in where if w not in quoted for s in said)
+
+
+@lru_cache(maxsize=4)
+def _role_stems(language: Pipeline) -> frozenset[str]:
+    return frozenset(language.stem(w) for w in ROLES.replace("-", " ").replace("|", " ").split())
 
 
 def _inside_quotes(tokens: Sequence[tuple[str, str]]) -> set[int]:

@@ -496,6 +496,10 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     pytest.param("quels sont les 16 États privés de vote à l'AEP ?", "quels etats", id="quels-sont-les"),
     # "les noms des quatre juges": names (of four judges, not the judges of something called "quatre")
     pytest.param("les noms des quatre juges sanctionnés par les USA ?", "qui sont les juges", id="noms-des"),
+    # "LRWC reports that the US has sanctioned the UN Human Rights Council's Special Rapporteur": the Council is
+    # in what LRWC reports, and "human rights" alone is not the Council
+    pytest.param("what did the UN Human Rights Council say about the sanctions on Francesca Albanese",
+                 "what UN Human Rights Council said", id="object-of-another-s-report"),
     # "Neither names the officials concerned"
     pytest.param("which icc officials does russia have warrants out for", "which officials", id="neither-names"),
     # "Article 86 ... States Parties": an article's number counts no one
