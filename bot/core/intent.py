@@ -97,7 +97,11 @@ _NUMBER_AFTER = re.compile(r"\b(?:how many|how much|combien (?:de |d )?)\s*(?P<r
 _TOTAL = re.compile(r"\b(total|overall|in all|altogether|au total|en tout|global|globale)\b")
 _TOTAL_OF = re.compile(r"\b(?:total|overall) (?:\w+ )?(?P<noun>budget|amount|cost|sum|figure)\b"
                        r"|\b(?P<nom>budget|montant) (?:total|global)\b"
-                       r"|\b(?P<figure>vote|sentence|peine)\b")
+                       r"|\b(?P<figure>vote|sentence|peine)\b|\b(?P<voted>unanimous|abstain|abstenu)\w*")
+_SETTLED = re.compile(r"\b(in the end|finally|eventually|actually adopted|au final|finalement|en fin de compte|"
+                      r"finalement adopte)\b")
+_COUNT_ASKED = re.compile(r"\bhow many (?!million|billion)\w"
+                          r"|\bcombien d(e|es)? (?!argent|fric|thune|euros|dollars|millions)\w")
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bcombien\b(?!\s*(de |d\s*['’]|d ))")
 
 
@@ -172,6 +176,8 @@ class Wants:
     chosen: bool = False  # who came out of a choice ("who got elected")
     behind: bool = False  # who is behind something ("who was behind the cyberattack")
     total: bool = False  # a whole is asked for ("the total budget"): a part of it ("€50 million of the budget") is not
+    settled: bool = False  # what came of it, with another kind ("au final ... à combien"): not a call or a plan
+    counted: bool = False  # a count ("how many states"), not an amount: "€74 million from States Parties" counts none
 
     @property
     def checked(self) -> bool:
@@ -242,7 +248,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
             rest = group[-2:]
         focus = tuple(language.stem(COUNTED_AS.get(w, w)) for w in rest)
         if not focus and (whole := _TOTAL_OF.search(text)):  # "the total budget": the budget's figure
-            focus = (language.stem(whole.group("noun") or whole.group("nom") or whole.group("figure")),)
+            focus = (language.stem(whole.group("noun") or whole.group("nom") or whole.group("figure")
+                                   or ("vote" if whole.group("voted") else "")),)
     titles = tuple(m.group(1).replace("-", " ") for m in TITLED.finditer(text))
     if titles and not kind:
         missing = ("missing_title", {"title": titles[0]})
@@ -272,6 +279,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         chosen=bool(_CHOSEN.search(folded)),
         behind=bool(_BEHIND.search(folded)),
         total=kind == "number" and bool(_TOTAL.search(folded)),
+        settled=kind not in (None, "outcome") and bool(_SETTLED.search(text)),
+        counted=kind == "number" and bool(_COUNT_ASKED.search(text)),
     )
 
 

@@ -34,6 +34,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\b(budget|montant) (total|global)\b"
                           # a vote's figures, a sentence's length: "what was the vote on ...", "what sentence"
                           r"|\bwhat was the vote\b|\bvote (tally|count|breakdown|result)s?\b|\bwhat sentence\b"
+                          r"|\bunanimous\w*\b|\bvot\w* against\b|\babstain\w*\b|\bvote contre\b|\babstenu\w*\b"
                           r"|\bquelle peine\b|\bresultat du vote\b")),
     ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
                          r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"

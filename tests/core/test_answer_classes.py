@@ -500,6 +500,14 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     # in what LRWC reports, and "human rights" alone is not the Council
     pytest.param("what did the UN Human Rights Council say about the sanctions on Francesca Albanese",
                  "what UN Human Rights Council said", id="object-of-another-s-report"),
+    # a count of states is not an amount from them: "€74 million in contributions from States Parties"
+    pytest.param("how many states pay money to the ICC budget?", "how many states", id="money-counts-none"),
+    # "au final": what was adopted, which a proposed budget does not say
+    pytest.param("finalement, l'AEP a adopté un budget 2026 de combien ?", "le chiffre", id="settled-figure"),
+    # "in The Hague" does not say where in The Hague
+    pytest.param("which venue in the hague hosted asp24", "where", id="place-the-question-names"),
+    # whether a vote was unanimous is a vote's figures
+    pytest.param("was the omnibus resolution adopted unanimously?", "the figure", id="unanimous"),
     # "Neither names the officials concerned"
     pytest.param("which icc officials does russia have warrants out for", "which officials", id="neither-names"),
     # "Article 86 ... States Parties": an article's number counts no one
