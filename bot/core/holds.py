@@ -18,9 +18,10 @@ from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_date, near_asked
+from bot.core.fact_speech import quoted
 from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions
 from bot.core.intent import Wants
-from bot.core.question_kinds import ROLES, kind_of
+from bot.core.question_kinds import kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*h\s*\d{0,2}\b")
@@ -79,73 +80,6 @@ _CAPITALISED_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a
                                r"[A-Z][a-zà-ÿ'’-]{2,}\b")
 _PROPER = re.compile(r"\b(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]{3,})\b")  # a capitalised word or an acronym
 NEAR = 4  # words between a count or a name and the thing it belongs to
-
-
-# words that report what someone said, and quotation marks
-_SPEECH = frozenset("say says said tell tells told state states stated call calls called urge urges urged note notes "
-                    "noted welcome welcomes welcomed argue argues argued warn warns warned describe describes "
-                    "described condemn condemns condemned stress stresses stressed recommend recommends recommended "
-                    "ask asks asked write writes wrote report reports reported express expresses expressed declare "
-                    "declares declared regret regrets regretted insist insists insisted criticise criticises "
-                    "criticised criticize criticizes criticized praise praises praised deplore deplores deplored "
-                    "quote quotes quoted cite cites cited statement speech remarks words "
-                    "dit disent declare declarent appelle appellent exhorte exhortent note notent salue saluent "
-                    "estime estiment affirme affirment avertit decrit condamne condamnent souligne soulignent "
-                    "recommande recommandent demande demandent ecrit ecrivent qualifie qualifient regrette "
-                    "regrettent critique critiquent declaration discours propos according lists list counts sees "
-                    "considers believes highlights interview spoke speak speaks exprime selon cite citent liste "
-                    "voit considere".split())
-_QUOTE = re.compile(r"[\"“”«»]")
-
-
-@lru_cache(maxsize=4)
-def _speech_stems(language: Pipeline) -> frozenset[str]:
-    return frozenset(language.stem(w) for w in _SPEECH)
-
-
-SAID_NEAR = 8  # words between whose words are asked and the verb that reports them
-
-
-def _quoted(fact: str, speaker: tuple[str, ...], expand: Expand, language: Pipeline) -> bool:
-    """The fact reports what the speaker said: a reporting verb or a quotation near one of the speaker's words."""
-    tokens, said = _reported(fact, language)
-    if not said:
-        return False
-    # the whole name, its last word ("the UN Human Rights Council": Council) or a title in it ("judge Guillou":
-    # judge), not "human" or "UN" alone
-    named = [speaker, ("the", *speaker), speaker[-1:], *((w,) for w in speaker if w in _role_stems(language))]
-    where = phrase_positions(tokens, [p for w in named for p in expand(w)])
-    quoted = _inside_quotes(tokens)  # "... Targets U.S. and Israeli Persons": a title that names, not a speaker
-
-    def reported_by_another(s: int, w: int) -> bool:  # "LRWC reports that the US has sanctioned the Council's
-        # Special Rapporteur": the Council is in what LRWC reports, not speaking
-        return s < w and any(tokens[k][0].lower() in ("that", "que", "qu") for k in range(s + 1, w))
-
-    return any(abs(w - s) <= SAID_NEAR and not reported_by_another(s, w)
-               for w in where if w not in quoted for s in said)
-
-
-@lru_cache(maxsize=4)
-def _role_stems(language: Pipeline) -> frozenset[str]:
-    return frozenset(language.stem(w) for w in ROLES.replace("-", " ").replace("|", " ").split())
-
-
-def _inside_quotes(tokens: Sequence[tuple[str, str]]) -> set[int]:
-    inside, positions = False, set()
-    for i, (word, _) in enumerate(tokens):
-        if word == "QUOTE":
-            inside = not inside
-        elif inside:
-            positions.add(i)
-    return positions
-
-
-@lru_cache(maxsize=4096)
-def _reported(fact: str, language: Pipeline) -> tuple[tuple[tuple[str, str], ...], tuple[int, ...]]:
-    """A fact's tokens (quotation marks as a token of their own) and where its words report speech."""
-    tokens = fact_tokens(_QUOTE.sub(" QUOTE ", fact), language)
-    speech = _speech_stems(language)
-    return tokens, tuple(i for i, (word, stem) in enumerate(tokens) if word == "QUOTE" or stem in speech)
 
 
 def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
@@ -308,7 +242,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if wants.titles and not phrase_positions(fact_tokens(fact, language), [p for title_ in wants.titles for p in expand(
             tuple(language.stem(w) for w in title_.split()))]):
         return False
-    if wants.speaker and (_UNQUOTED.search(folded) or not _quoted(fact, wants.speaker, expand, language)):
+    if wants.speaker and (_UNQUOTED.search(folded) or not quoted(fact, wants.speaker, expand, language)):
         return False  # "what did the EU say": not a fact that says it quotes no one
     if kind is None and not wants.future:
         return True

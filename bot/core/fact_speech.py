@@ -1,0 +1,80 @@
+"""Whose words a fact reports: a verb of saying or a quotation near the speaker's name, where the speaker is the
+one saying it ("X says", "X: '...'") and not a name inside what someone else reports ("LRWC reports that the US
+has sanctioned the UN Human Rights Council's Special Rapporteur") or inside a quoted title. "What did South Africa
+say" is not answered by a fact that lists South Africa among those who reacted."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from bot.core.fact_tokens import Expand, fact_tokens, phrase_positions
+from bot.core.question_kinds import ROLES
+from bot.core.text import Pipeline
+
+# words that report what someone said, and quotation marks
+_SPEECH = frozenset("say says said tell tells told state states stated call calls called urge urges urged note notes "
+                    "noted welcome welcomes welcomed argue argues argued warn warns warned describe describes "
+                    "described condemn condemns condemned stress stresses stressed recommend recommends recommended "
+                    "ask asks asked write writes wrote report reports reported express expresses expressed declare "
+                    "declares declared regret regrets regretted insist insists insisted criticise criticises "
+                    "criticised criticize criticizes criticized praise praises praised deplore deplores deplored "
+                    "quote quotes quoted cite cites cited statement speech remarks words "
+                    "dit disent declare declarent appelle appellent exhorte exhortent note notent salue saluent "
+                    "estime estiment affirme affirment avertit decrit condamne condamnent souligne soulignent "
+                    "recommande recommandent demande demandent ecrit ecrivent qualifie qualifient regrette "
+                    "regrettent critique critiquent declaration discours propos according lists list counts sees "
+                    "considers believes highlights interview spoke speak speaks exprime selon cite citent liste "
+                    "voit considere".split())
+_QUOTE = re.compile(r"[\"“”«»]")
+
+
+@lru_cache(maxsize=4)
+def _speech_stems(language: Pipeline) -> frozenset[str]:
+    return frozenset(language.stem(w) for w in _SPEECH)
+
+
+SAID_NEAR = 8  # words between whose words are asked and the verb that reports them
+
+
+def quoted(fact: str, speaker: tuple[str, ...], expand: Expand, language: Pipeline) -> bool:
+    """The fact reports what the speaker said: a reporting verb or a quotation near one of the speaker's words."""
+    tokens, said = _reported(fact, language)
+    if not said:
+        return False
+    # the whole name, its last word ("the UN Human Rights Council": Council) or a title in it ("judge Guillou":
+    # judge), not "human" or "UN" alone
+    named = [speaker, ("the", *speaker), speaker[-1:], *((w,) for w in speaker if w in _role_stems(language))]
+    where = phrase_positions(tokens, [p for w in named for p in expand(w)])
+    quoted = _inside_quotes(tokens)  # "... Targets U.S. and Israeli Persons": a title that names, not a speaker
+
+    def reported_by_another(s: int, w: int) -> bool:  # "LRWC reports that the US has sanctioned the Council's
+        # Special Rapporteur": the Council is in what LRWC reports, not speaking
+        return s < w and any(tokens[k][0].lower() in ("that", "que", "qu") for k in range(s + 1, w))
+
+    return any(abs(w - s) <= SAID_NEAR and not reported_by_another(s, w)
+               for w in where if w not in quoted for s in said)
+
+
+@lru_cache(maxsize=4)
+def _role_stems(language: Pipeline) -> frozenset[str]:
+    return frozenset(language.stem(w) for w in ROLES.replace("-", " ").replace("|", " ").split())
+
+
+def _inside_quotes(tokens: Sequence[tuple[str, str]]) -> set[int]:
+    inside, positions = False, set()
+    for i, (word, _) in enumerate(tokens):
+        if word == "QUOTE":
+            inside = not inside
+        elif inside:
+            positions.add(i)
+    return positions
+
+
+@lru_cache(maxsize=4096)
+def _reported(fact: str, language: Pipeline) -> tuple[tuple[tuple[str, str], ...], tuple[int, ...]]:
+    """A fact's tokens (quotation marks as a token of their own) and where its words report speech."""
+    tokens = fact_tokens(_QUOTE.sub(" QUOTE ", fact), language)
+    speech = _speech_stems(language)
+    return tokens, tuple(i for i, (word, stem) in enumerate(tokens) if word == "QUOTE" or stem in speech)
