@@ -210,7 +210,7 @@ _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "
 
 
 _FIRMS = "bank banks company companies firm firms business businesses corporation corporations banque banques " \
-         "entreprise entreprises societe societes firme firmes".split()
+         "entreprise entreprises societe societes firme firmes case cases affaire affaires".split()
 
 
 @lru_cache(maxsize=4)

@@ -211,8 +211,10 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         focus = (next(letters for letters in stands.groups() if letters),)
         missing = ("missing_expansion", {"acronym": focus[0].upper()})
     if kind == "names" and which:
-        focus = (language.stem(which.group("noun")),)
-        missing = ("missing_names", {"which": which.group("which"), "noun": which.group("noun")})
+        noun = which.group("noun") or which.group("listed")
+        focus = (language.stem(noun),)
+        missing = ("missing_names", {"which": which.group("which") or ("quels" if language.lang == "fr" else "which"),
+                                     "noun": noun})
     if kind == "person":  # only a question asking who names a role ("who is the ASP President")
         role, org = _role(text, language.stop_words | STOP_WORDS)
         rest: list[str] = []

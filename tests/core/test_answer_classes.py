@@ -367,13 +367,13 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round4/fr-spent.yaml", 0.84, 0.91, 0.033),
     ("round5/en-tuning.yaml", 0.89, 0.93, 0.034),
     ("round5/fr-tuning.yaml", 0.79, 0.88, 0.051),
-    ("round5/en-spent.yaml", 0.75, 0.94, 0.055),
+    ("round5/en-spent.yaml", 0.75, 0.97, 0.044),
     ("round5/fr-spent.yaml", 0.83, 1.0, 0.0),
     ("round6/en-tuning.yaml", 0.89, 0.94, 0.045),
     ("round6/fr-tuning.yaml", 0.89, 1.0, 0.017),
     ("round6/en-spent.yaml", 0.75, 0.89, 0.078),
     ("round6/fr-spent.yaml", 0.7, 0.88, 0.067),
-    ("round7/en-tuning.yaml", 0.86, 0.91, 0.034),
+    ("round7/en-tuning.yaml", 0.86, 0.94, 0.023),
     ("round7/fr-tuning.yaml", 0.8, 0.96, 0.017),
     ("round7/en-spent.yaml", 0.82, 0.85, 0.077),
     ("round7/fr-spent.yaml", 0.56, 0.91, 0.05),
@@ -383,8 +383,8 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round8/fr-spent.yaml", 0.75, 0.83, 0.1),
     ("round9/en-tuning.yaml", 0.89, 0.85, 0.09),
     ("round9/fr-tuning.yaml", 0.83, 0.83, 0.084),
-    ("round9/en-spent.yaml", 0.84, 0.78, 0.11),
-    ("round9/fr-spent.yaml", 0.71, 0.84, 0.117),
+    ("round9/en-spent.yaml", 0.84, 0.81, 0.099),
+    ("round9/fr-spent.yaml", 0.71, 0.88, 0.1),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
@@ -512,6 +512,10 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     pytest.param("which venue in the hague hosted asp24", "where", id="place-the-question-names"),
     # whether a vote was unanimous is a vote's figures
     pytest.param("was the omnibus resolution adopted unanimously?", "the figure", id="unanimous"),
+    # "which cases" asks for the cases' names; "la liste des 16 États" for the states' names
+    pytest.param("which cases were the four judges working on when the US sanctioned them", "which cases",
+                 id="which-cases"),
+    pytest.param("la liste des 16 États sans droit de vote stp", "quels etats", id="la-liste-des"),
     # "Neither names the officials concerned"
     pytest.param("which icc officials does russia have warrants out for", "which officials", id="neither-names"),
     # "Article 86 ... States Parties": an article's number counts no one
