@@ -82,14 +82,16 @@ _PROPER = re.compile(r"\b(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]{3,})\b")  # a capitalise
 NEAR = 4  # words between a count or a name and the thing it belongs to
 
 
-def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
-    def in_date(j: int) -> bool:  # "9 July", "July 9": a day of the month counts nothing
-        return any(0 <= k < len(tokens) and fold(tokens[k][0]) in MONTH_NUMBERS for k in (j - 1, j + 1))
+def _in_date(tokens: Sequence[tuple[str, str]], j: int) -> bool:
+    """The word at j is beside a month: "9 July", "July 9" is a day of the month, which counts nothing."""
+    return any(0 <= k < len(tokens) and fold(tokens[k][0]) in MONTH_NUMBERS for k in (j - 1, j + 1))
 
+
+def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
     for i in where:
         for j in range(max(0, i - NEAR), min(len(tokens), i + NEAR + 1)):
             word = fold(tokens[j][0])
-            if (word.isdigit() and not YEAR.fullmatch(word) and not in_date(j)) or \
+            if (word.isdigit() and not YEAR.fullmatch(word) and not _in_date(tokens, j)) or \
                     (not word.isdigit() and _AMOUNT.fullmatch(word)) or \
                     word in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                              "twelve", "sixteen", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
@@ -111,8 +113,8 @@ def _whole_near(tokens: Sequence[tuple[str, str]], counted: list[tuple[str, ...]
     total."""
     def figure(j: int) -> bool:  # not a year, nor a day of the month ("9 July")
         word = fold(tokens[j][0])
-        day = any(0 <= k < len(tokens) and fold(tokens[k][0]) in MONTH_NUMBERS for k in (j - 1, j + 1))
-        return (word.isdigit() and not YEAR.fullmatch(word) and not day) or word in ("million", "millions", "billion")
+        return (word.isdigit() and not YEAR.fullmatch(word) and not _in_date(tokens, j)) or \
+            word in ("million", "millions", "billion")
 
     words = [fold(w) for w, _ in tokens]
 
@@ -284,20 +286,20 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return any(fold(m.group("name")) not in MONTH_NUMBERS and not m.group("name").isupper()  # "à la CPI"
                    and fold(m.group("name")) not in asked and fold(m.group(0).split()[-1]) not in asked
                    for m in _PLACE[language.lang].finditer(fact)) or bool(_NATIONALITY.search(fact))
-    tokens = fact_tokens(fact, language)
     if kind == "number":
         if not wants.focus:  # a year or a day of the month is no amount: "the 2026 budget" holds no figure
             return bool(_AMOUNT.search(YEAR.sub(" ", DAY.sub(" ", folded))))
+        figures = _ARTICLE.sub("article", fact)  # "Article 86" counts nothing
+        if wants.counted:  # "€74 million in contributions from States Parties" counts no states
+            figures = _MONEY.sub("money", figures)
+        tokens = fact_tokens(figures, language)
+        counted = list(expand(wants.focus))
+        if wants.total:
+            return _whole_near(tokens, counted, language)
         # nearness in words that carry meaning: "le budget 2026 de la CPI de 193 millions" is as near as "the 2026
         # ICC budget of 193 million"
-        tokens = fact_tokens(_ARTICLE.sub("article", fact), language)  # "Article 86" counts nothing
-        if wants.counted:  # "€74 million in contributions from States Parties" counts no states
-            tokens = fact_tokens(_MONEY.sub("money", _ARTICLE.sub("article", fact)), language)
-        counted = list(expand(wants.focus))
         kept = {stem for phrase in counted for stem in phrase}
         tokens = tuple(t for t in tokens if t[1] in kept or fold(t[0]) not in language.stop_words)
-        if wants.total:
-            return _whole_near(fact_tokens(fact, language), counted, language)
         return _number_near(tokens, phrase_positions(tokens, counted))
     if kind == "person":
         if wants.chosen and _pending(folded):
