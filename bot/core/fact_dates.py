@@ -8,9 +8,8 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
-from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions
+from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions, stem_set
 from bot.core.intent import sessions_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
@@ -51,11 +50,6 @@ _PUBLISHED = tuple("publish published publication release released put issue iss
                    "billet communique rapport".split())
 
 
-@lru_cache(maxsize=16)
-def _stems(language: Pipeline, words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(language.stem(w) for w in words)
-
-
 def near_asked(folded: str, at: list[int], question: str, expand: Expand, language: Pipeline) -> bool:
     """Some of the characters at `at` (dates) lie within DATE_NEAR words of a word the question searches by."""
     if not at:
@@ -67,11 +61,11 @@ def near_asked(folded: str, at: list[int], question: str, expand: Expand, langua
     where = phrase_positions(tokens, [p for stem in asked for p in expand((stem,))])
     starts = [m.start() for m in TOKEN.finditer(folded)]
     dates = [bisect.bisect_left(starts, a) for a in at]
-    calls, reports = _stems(language, _CALLS), _stems(language, _REPORTS)
+    calls, reports = stem_set(_CALLS, language), stem_set(_REPORTS, language)
     typed = {language.stem(w) for w in language.words(question)}
     if not asked & calls:  # "In June 2025 CICC urged ...": the date of a call, not of what the call was for
         dates = [d for d in dates if not _beside(tokens, d, calls)]
-    if not typed & (reports | _stems(language, _PUBLISHED)):  # "Opinio Juris (1 December 2025) reports that the ICC
+    if not typed & (reports | stem_set(_PUBLISHED, language)):  # "Opinio Juris (1 December 2025) reports that the ICC
         # has ditched Microsoft": the date of the report, unless the question asks when something was published
         dates = [d for d in dates if not _beside(tokens, d, reports)]
     return any(abs(d - w) <= DATE_NEAR for d in dates for w in where)

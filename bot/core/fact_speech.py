@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from bot.core.fact_tokens import Expand, fact_tokens, phrase_positions
+from bot.core.fact_tokens import Expand, fact_tokens, phrase_positions, stem_set
 from bot.core.question_kinds import ROLES
 from bot.core.text import Pipeline
 
@@ -28,11 +28,7 @@ _SPEECH = frozenset("say says said tell tells told state states stated call call
                     "considers believes highlights interview spoke speak speaks exprime selon cite citent liste "
                     "voit considere".split())
 _QUOTE = re.compile(r"[\"“”«»]")
-
-
-@lru_cache(maxsize=4)
-def _speech_stems(language: Pipeline) -> frozenset[str]:
-    return frozenset(language.stem(w) for w in _SPEECH)
+_ROLE_WORDS = tuple(ROLES.replace("-", " ").replace("|", " ").split())
 
 
 SAID_NEAR = 8  # words between whose words are asked and the verb that reports them
@@ -45,7 +41,7 @@ def quoted(fact: str, speaker: tuple[str, ...], expand: Expand, language: Pipeli
         return False
     # the whole name, its last word ("the UN Human Rights Council": Council) or a title in it ("judge Guillou":
     # judge), not "human" or "UN" alone
-    named = [speaker, ("the", *speaker), speaker[-1:], *((w,) for w in speaker if w in _role_stems(language))]
+    named = [speaker, ("the", *speaker), speaker[-1:], *((w,) for w in speaker if w in stem_set(_ROLE_WORDS, language))]
     where = phrase_positions(tokens, [p for w in named for p in expand(w)])
     quoted = _inside_quotes(tokens)  # "... Targets U.S. and Israeli Persons": a title that names, not a speaker
 
@@ -55,11 +51,6 @@ def quoted(fact: str, speaker: tuple[str, ...], expand: Expand, language: Pipeli
 
     return any(abs(w - s) <= SAID_NEAR and not reported_by_another(s, w)
                for w in where if w not in quoted for s in said)
-
-
-@lru_cache(maxsize=4)
-def _role_stems(language: Pipeline) -> frozenset[str]:
-    return frozenset(language.stem(w) for w in ROLES.replace("-", " ").replace("|", " ").split())
 
 
 def _inside_quotes(tokens: Sequence[tuple[str, str]]) -> set[int]:
@@ -76,5 +67,5 @@ def _inside_quotes(tokens: Sequence[tuple[str, str]]) -> set[int]:
 def _reported(fact: str, language: Pipeline) -> tuple[tuple[tuple[str, str], ...], tuple[int, ...]]:
     """A fact's tokens (quotation marks as a token of their own) and where its words report speech."""
     tokens = fact_tokens(_QUOTE.sub(" QUOTE ", fact), language)
-    speech = _speech_stems(language)
+    speech = stem_set(_SPEECH, language)
     return tokens, tuple(i for i, (word, stem) in enumerate(tokens) if word == "QUOTE" or stem in speech)

@@ -42,3 +42,9 @@ def _stem_index(tokens: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], d
     for i, stem in enumerate(stems):
         starts.setdefault(stem, []).append(i)
     return stems, starts
+
+
+@lru_cache(maxsize=64)
+def stem_set(words: tuple[str, ...] | frozenset[str], language: Pipeline = ENGLISH) -> frozenset[str]:
+    """A fixed word list (verbs of saying, of calling, names of firms ...) as the language's stems, made once."""
+    return frozenset(language.stem(w) for w in words)

@@ -14,12 +14,11 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_date, near_asked
 from bot.core.fact_speech import quoted
-from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions
+from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions, stem_set
 from bot.core.intent import Wants
 from bot.core.question_kinds import kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
@@ -211,13 +210,8 @@ def pick(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expa
 _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "gouvern"})
 
 
-_FIRMS = "bank banks company companies firm firms business businesses corporation corporations banque banques " \
-         "entreprise entreprises societe societes firme firmes case cases affaire affaires".split()
-
-
-@lru_cache(maxsize=4)
-def _firm_stems(language: Pipeline) -> frozenset[str]:
-    return frozenset(language.stem(w) for w in _FIRMS)
+_FIRMS = tuple("bank banks company companies firm firms business businesses corporation corporations banque banques "
+               "entreprise entreprises societe societes firme firmes case cases affaire affaires".split())
 
 
 def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH) -> bool:
@@ -276,7 +270,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return bool(_REASON.search(_IN_FORCE.sub(" ", folded)))
     if kind == "names":  # "which 16 states": only a fact saying it does not name those very things fails; but
         # "which banks" asks for the names of firms, which a fact about what banks did may not give
-        if wants.focus and wants.focus[-1] in _firm_stems(language):
+        if wants.focus and wants.focus[-1] in stem_set(_FIRMS, language):
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         return True
     if kind == "outcome":
