@@ -8,6 +8,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions, stem_set
 from bot.core.intent import sessions_of
@@ -54,21 +55,28 @@ def near_asked(folded: str, at: list[int], question: str, expand: Expand, langua
     """Some of the characters at `at` (dates) lie within DATE_NEAR words of a word the question searches by."""
     if not at:
         return False
-    asked = {language.stem(w) for w in language.words(question)
-             if w not in language.stop_words and w not in _DATE_WORDS and not YEAR.fullmatch(w)}
-    asked -= {language.stem(w) for w in _EVERYWHERE}
+    asked, typed = _question_stems(question, language)
     tokens = fact_tokens(folded, language)
     where = phrase_positions(tokens, [p for stem in asked for p in expand((stem,))])
     starts = [m.start() for m in TOKEN.finditer(folded)]
     dates = [bisect.bisect_left(starts, a) for a in at]
     calls, reports = stem_set(_CALLS, language), stem_set(_REPORTS, language)
-    typed = {language.stem(w) for w in language.words(question)}
     if not asked & calls:  # "In June 2025 CICC urged ...": the date of a call, not of what the call was for
         dates = [d for d in dates if not _beside(tokens, d, calls)]
     if not typed & (reports | stem_set(_PUBLISHED, language)):  # "Opinio Juris (1 December 2025) reports that the ICC
         # has ditched Microsoft": the date of the report, unless the question asks when something was published
         dates = [d for d in dates if not _beside(tokens, d, reports)]
     return any(abs(d - w) <= DATE_NEAR for d in dates for w in where)
+
+
+@lru_cache(maxsize=256)
+def _question_stems(question: str, language: Pipeline) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems a question searches by (not its date words, years, nor the Court's own name), and all it typed:
+    read once per question, not once for every fact checked against it."""
+    typed = language.words(question)
+    asked = {language.stem(w) for w in typed
+             if w not in language.stop_words and w not in _DATE_WORDS and not YEAR.fullmatch(w)}
+    return frozenset(asked - stem_set(_EVERYWHERE, language)), frozenset(language.stem(w) for w in typed)
 
 
 def _beside(tokens: Sequence[tuple[str, str]], at: int, stems: frozenset[str]) -> bool:
