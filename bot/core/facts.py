@@ -306,9 +306,9 @@ class FactStore:
     def reindex(self) -> int:
         """Stem every active fact again, after the way words are stemmed changed (bot.core.text.INDEX_VERSION);
         the caller holds the write transaction. Returns how many facts were indexed."""
-        rows = self.db.utils.execute("SELECT rowid, id FROM facts WHERE status = 'active'").fetchall()
-        for rowid, fact_id in rows:
-            self._index(self.require(fact_id), rowid)
+        rows = self.db.query("SELECT rowid AS _rowid, * FROM facts WHERE status = 'active'")
+        for row in rows:
+            self._index(_row_to_fact(row), row["_rowid"])
         self.db.after_commit(self.changes.bump)
         return len(rows)
 

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 COMMON = 300  # occurrences in the package's corpus above which a word counts as ordinary vocabulary
 
@@ -22,32 +23,40 @@ COMMON = 300  # occurrences in the package's corpus above which a word counts as
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
+class _Dictionary(NamedTuple):
+    counts: dict[str, int]  # the ordinary words (more than COMMON occurrences)
+    accented: dict[str, str]  # French: a folded word whose ending carries an accent -> its usual spelling
+    verbs: frozenset[str]  # French: the verbs in -er, folded
+
+
 @cache
 def _counts(lang: str) -> dict[str, int]:
-    return _read(lang)[0]
+    return _read(lang).counts
 
 
 @cache
-def _read(lang: str) -> tuple[dict[str, int], dict[str, str], frozenset[str]]:
-    """The ordinary words with their counts, the accented spellings `accented` restores, and the verbs in -er
-    (read in one pass: the whole dictionary is not kept)."""
+def _read(lang: str) -> _Dictionary:
+    """One pass over the shipped dictionary; the whole of it is not kept. Only French needs the accented
+    spellings and the verbs."""
     data = resources.files("spellchecker").joinpath("resources", f"{lang}.json.gz").read_bytes()
     counts: dict[str, int] = json.loads(gzip.decompress(data))
+    ordinary = {word: count for word, count in counts.items() if count > COMMON}
+    if lang != "fr":
+        return _Dictionary(ordinary, {}, frozenset())
     spelt: dict[str, tuple[str, int]] = {}
     for word, count in counts.items():
         if _ACCENTED_ENDING.search(word):
             bare = _bare(word)
             if count >= counts.get(bare, 0) and count > spelt.get(bare, ("", 0))[1]:
                 spelt[bare] = (word, count)
-    return ({word: count for word, count in counts.items() if count > COMMON},
-            {bare: word for bare, (word, _) in spelt.items()},
-            frozenset(_bare(word) for word in counts if word.endswith("er")))
+    return _Dictionary(ordinary, {bare: word for bare, (word, _) in spelt.items()},
+                       frozenset(_bare(word) for word in counts if word.endswith("er")))
 
 
-def verb_form(word: str, lang: str = "fr") -> bool:
+def verb_form(word: str) -> bool:
     """A folded French verb in the third person plural whose infinitive in -er is a dictionary word ("fragilisent",
     "sapent"): how a member says what happened, however rare the verb, not a name the store lacks."""
-    return lang == "fr" and len(word) > 5 and word.endswith("ent") and word[:-3] + "er" in _read(lang)[2]
+    return len(word) > 5 and word.endswith("ent") and word[:-3] + "er" in _read("fr").verbs
 
 
 def _bare(word: str) -> str:
@@ -59,10 +68,10 @@ def _bare(word: str) -> str:
 _ACCENTED_ENDING = re.compile(r"(é|ée|és|ées|ère|ères|èrent)$")
 
 
-def accented(word: str, lang: str = "fr") -> str:
-    """The usual accented spelling of a folded word whose ending carries an accent ("visees" -> "visées"), or the
-    word itself: members type without accents, and the stored text is folded before it is stemmed."""
-    return _read(lang)[1].get(word, word)
+def accented(word: str) -> str:
+    """The usual accented spelling of a folded French word whose ending carries an accent ("visees" -> "visées"),
+    or the word itself: members type without accents, and the stored text is folded before it is stemmed."""
+    return _read("fr").accented.get(word, word)
 
 
 @cache
