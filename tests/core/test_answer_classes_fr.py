@@ -130,3 +130,17 @@ def test_a_fact_that_gives_no_candidates_does_not_answer_who_they_are(desk: Desk
 @pytest.mark.parametrize(("word", "ordinary"), [("fragilisent", True), ("sapent", True), ("janjawid", False)])
 def test_a_french_verb_in_the_plural_is_an_everyday_word(word: str, ordinary: bool) -> None:
     assert FRENCH.is_ordinary(word) is ordinary
+
+
+def test_a_participle_typed_without_accents_meets_the_one_the_facts_hold() -> None:
+    """The French stemmer reads accents: "visées" and "visé" share a stem only when the accent is put back on a
+    word folded without it ("visees")."""
+    assert FRENCH.stem("visees") == FRENCH.stem("vise") == FRENCH.stem("visés")
+    assert FRENCH.stem("premiere") == FRENCH.stem("premier")
+
+
+@pytest.mark.parametrize("question", ["Quelles ONG palestiniennes sont visées par les sanctions américaines ?",
+                                      "les ONG palestiniennes visees par les USA, c'est lesquelles ?"])
+def test_a_feminine_plural_participle_reaches_the_fact(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "us-sanctions-palestinian-ngos")
