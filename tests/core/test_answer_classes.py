@@ -563,3 +563,25 @@ def test_a_purpose_asked_is_a_reason_not_words_to_search(desk: Desk, question: s
     """"trying to achieve", "meant for", "dans quel but": why, in other words."""
     assert intent.read(question).kind == "reason"
     assert top(desk, question) == expected
+
+
+@pytest.mark.parametrize(("question", "shown", "missing"), [
+    ("did germany condemn the june sanctions against the judges", "cicc-call-to-action-june-2025",
+     "that about Germany"),
+    ("la Suisse a ratifié l'accord sur les privilèges et immunités de la CPI ?", "apic-ratification-calls",
+     "cela au sujet de ce pays (Suisse)"),
+])
+def test_a_country_the_fact_never_names_is_not_answered_by_it(desk: Desk, question: str, shown: str,
+                                                              missing: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id, answer.missing) == ("partial", shown, missing)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("when did the judges find italy in non-compliance", "italy-noncompliance-decision-oct-2025"),
+    ("Pourquoi les Etats-Unis sanctionnent la CPI d'après LRWC ?", "sanctions-reprisals-afghanistan-palestine"),
+    ("who exactly did the US sanction according to Lawyers Rights Watch Canada", "us-sanctions-who-is-targeted"),
+])
+def test_a_country_named_by_the_fact_or_its_synonym_or_inside_a_name_still_answers(desk: Desk, question: str,
+                                                                                    expected: str) -> None:
+    assert top(desk, question) == expected

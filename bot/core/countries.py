@@ -1,0 +1,54 @@
+"""Countries by name, in English and French, so that a question naming a country is answered only by a fact that
+names it too. "Did Germany condemn the June sanctions?" shares every other word with CICC's call on all States
+Parties to condemn them, which never mentions Germany: shown as the answer, it would read as a yes.
+
+The names are pycountry's ISO 3166 list and its French translation, in their short forms ("Iran" for "Iran,
+Islamic Republic of"; "Russie" for "Russie, Fédération de"); codes ("US", "FR") are left out, since "us" is also
+a word. A name the list lacks ("Russia", whose ISO name is "Russian Federation") is simply not checked.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import lru_cache
+from typing import NamedTuple
+
+import pycountry
+
+from bot.core.text import words
+
+_LEADING = frozenset({"the", "la", "le", "les", "l", "d", "de", "du", "des"})  # "la Hongrie", "de l'Italie"
+
+
+class Country(NamedTuple):
+    en: str
+    fr: str
+
+    def name(self, lang: str | None) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+def _short(name: str) -> str:
+    return name.split(",")[0].split("(")[0].strip()  # "Korea, Republic of", "Holy See (Vatican City State)"
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[tuple[str, ...], Country]:
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    table: dict[tuple[str, ...], Country] = {}
+    for entry in pycountry.countries:
+        english = getattr(entry, "common_name", None) or _short(entry.name)
+        country = Country(english, _short(french.gettext(entry.name)))
+        for name in (entry.name, english, country.fr, getattr(entry, "official_name", "")):
+            key = tuple(words(_short(name)))
+            if key:
+                table.setdefault(key, country)
+    return table
+
+
+def named(label: str) -> Country | None:
+    """The country a question's words name (a concept's label: "germany", "la Hongrie"), or None."""
+    key = tuple(words(label))
+    while key and key[0] in _LEADING:
+        key = key[1:]
+    return _by_name().get(key) if key else None
