@@ -34,6 +34,11 @@ _SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|hav
                    r"|\bqu (?:a |ont )?(?:dit|repondu|declare|reagi) (?:la |le |les |l )?(?P<qui>(?:\w+ ){0,2}?\w+)\b"
                    # how one named state reacted: "how did south africa react", "la France a réagi comment"
                    r"|\bhow (?:did|does|has|have) (?:the )?(?P<one>(?:\w+ ){0,2}?\w+) (?:react|respond|reply)\w*\b")
+# "who moderated the side event", "qui a animé le débat": the holder of a role, asked with its verb
+_ROLE_VERBS = {"moderated": "moderator", "moderates": "moderator", "modere": "moderateur", "anime": "moderateur",
+               "chaired": "chair", "chairs": "chair", "presides": "president", "presided": "president",
+               "preside": "president"}
+_ROLE_VERB = re.compile(r"\b(?:who|qui)\s+(?:(?:has|a|had|avait)\s+)?(?P<verb>" + "|".join(_ROLE_VERBS) + r")\b")
 # "what did the EU actually say": whose words are asked, without the hedge
 _HEDGES = frozenset("actually exactly really even officially ever vraiment exactement".split())
 # "et la France, elle a dit quoi": read on the folded question, where "a" (has) is still there ("elle dit quoi",
@@ -217,6 +222,11 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
                                      "noun": noun})
     if kind == "person":  # only a question asking who names a role ("who is the ASP President")
         role, org = _role(text, language.stop_words | STOP_WORDS)
+        if not role and (acted := _ROLE_VERB.search(text)):  # "who presides over the ASP": its President
+            role = _ROLE_VERBS[acted.group("verb")]
+            after = [w for w in text[acted.end():].split() if w not in language.stop_words and w not in STOP_WORDS
+                     and w != "over"]
+            org = after[0] if role == "president" and after and not after[0].isdigit() else None  # of a body
         rest: list[str] = []
         named = _NAME_OF.search(text)
         if named:

@@ -12,8 +12,9 @@ from bot.core.text import words
 ROLES = (
     "president|vice president|vice-president|registrar|deputy prosecutor|prosecutor|judge|chair|chairperson|"
     "director|head|leader|spokesperson|spokesman|rapporteur|secretary general|secretary-general|ambassador|"
-    "minister|representative|rep|coordinator|founder|author|presidente|procureur|greffier|juge|directeur|"
-    "directrice|dirigeant|chef|porte-parole|representant|fondateur|auteur"
+    "minister|representative|rep|coordinator|founder|author|moderator|panelist|panellist|presidente|procureur|"
+    "greffier|juge|directeur|directrice|dirigeant|chef|porte-parole|representant|fondateur|auteur|moderateur|"
+    "moderatrice|paneliste"
 )
 # (kind, pattern) in order: the first that matches names the kind. Patterns run on folded text.
 _KINDS: list[tuple[str, re.Pattern[str]]] = [

@@ -585,3 +585,13 @@ def test_a_country_the_fact_never_names_is_not_answered_by_it(desk: Desk, questi
 def test_a_country_named_by_the_fact_or_its_synonym_or_inside_a_name_still_answers(desk: Desk, question: str,
                                                                                     expected: str) -> None:
     assert top(desk, question) == expected
+
+
+@pytest.mark.parametrize(("question", "missing"), [
+    ("who moderated the side event on russian speech crimes in ukraine", "who the moderator is"),
+    ("qui a animé le side event sur les crimes de discours de la russie en ukraine", "qui est moderateur"),
+    ("who presides over the asp", "who the president of ASP is"),
+])
+def test_a_role_asked_with_its_verb_needs_its_holder_named(desk: Desk, question: str, missing: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.missing) == ("partial", missing)
