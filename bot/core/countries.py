@@ -10,6 +10,7 @@ a word. A name the list lacks ("Russia", whose ISO name is "Russian Federation")
 from __future__ import annotations
 
 import gettext
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -17,6 +18,11 @@ import pycountry
 
 from bot.core.text import words
 
+# English names in common use that the ISO list spells otherwise ("Russian Federation", "Türkiye"), shown in
+# replies; and other names members use. "US" counts only in capitals (`named_in`): "us" is also a word.
+_SHOWN = {"RU": "Russia", "TR": "Turkey"}
+_ALSO = {"US": ("USA",), "GB": ("UK", "Britain", "Great Britain"), "CD": ("DRC",), "CZ": ("Czech Republic",)}
+_US = re.compile(r"\bU\.?S\.?(?:A\.?)?(?![\w.])")
 _LEADING = frozenset({"the", "la", "le", "les", "l", "d", "de", "du", "des"})  # "la Hongrie", "de l'Italie"
 
 
@@ -37,9 +43,10 @@ def _by_name() -> dict[tuple[str, ...], Country]:
     french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
     table: dict[tuple[str, ...], Country] = {}
     for entry in pycountry.countries:
-        english = getattr(entry, "common_name", None) or _short(entry.name)
+        english = _SHOWN.get(entry.alpha_2) or getattr(entry, "common_name", None) or _short(entry.name)
         country = Country(english, _short(french.gettext(entry.name)))
-        for name in (entry.name, english, country.fr, getattr(entry, "official_name", "")):
+        for name in (entry.name, english, country.fr, getattr(entry, "official_name", ""),
+                     *_ALSO.get(entry.alpha_2, ())):
             key = tuple(words(_short(name)))
             if key:
                 table.setdefault(key, country)
@@ -52,3 +59,14 @@ def named(label: str) -> Country | None:
     while key and key[0] in _LEADING:
         key = key[1:]
     return _by_name().get(key) if key else None
+
+
+def named_in(text: str) -> set[Country]:
+    """The countries a text names ("... by Italy, Hungary and Tajikistan", "les Pays-Bas")."""
+    table = _by_name()
+    tokens = words(text)
+    found = {table[key] for i in range(len(tokens)) for n in (1, 2, 3, 4)
+             if (key := tuple(tokens[i:i + n])) in table and len(key) == n}
+    if _US.search(text):
+        found.add(table[("united", "states")])
+    return found

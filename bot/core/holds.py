@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from bot.core import countries
 from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_date, near_asked
 from bot.core.fact_speech import quoted
 from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions, stem_set
@@ -135,8 +136,10 @@ def _whole_near(tokens: Sequence[tuple[str, str]], counted: list[tuple[str, ...]
 
 
 def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expand: Expand,
-                language: Pipeline = ENGLISH) -> bool:
-    """A name beside the role asked about, and (when the question names whose role) beside that organisation."""
+                language: Pipeline = ENGLISH, asked: frozenset[str] = frozenset()) -> bool:
+    """A name beside the role asked about, and (when the question names whose role) beside that organisation; not
+    a name the question holds itself (`asked`, its folded words): "the president who handed Duterte over" is not
+    "former President Rodrigo Duterte"."""
     roles = phrase_positions(tokens, [tuple(language.stem(w) for w in wants.role.split())]) if wants.role else []
     if not roles:
         return False
@@ -153,7 +156,9 @@ def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expa
         if not roles:
             return False
     names = [m.start() for m in _CAPITALISED_NAME.finditer(fact)  # "Le Procureur" starts a sentence; it names no one
-             if not all(language.is_ordinary(fold(w)) or fold(w) in language.stop_words for w in m.group().split())]
+             if (proper := [fold(w) for w in m.group().split()
+                            if not language.is_ordinary(fold(w)) and fold(w) not in language.stop_words])
+             and not any(w in asked for w in proper)]
     if not names:
         return False
     starts = [m.start() for m in TOKEN.finditer(fact)]
@@ -272,6 +277,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         # "which banks" asks for the names of firms, which a fact about what banks did may not give
         if wants.focus and wants.focus[-1] in stem_set(_FIRMS, language):
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
+        if wants.focus and wants.focus[-1] in _COUNTRIES:  # "which countries pushed back": countries it names
+            return bool(countries.named_in(fact) - countries.named_in(question))
         return True
     if kind == "outcome":
         return not _pending(folded)
@@ -303,7 +310,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         if wants.focus:  # "the name of the software": a name beside that thing, in the same title or text
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         if wants.role and not wants.plural:  # "the judges": any names
-            return any(_named_role(part, fact_tokens(part, language), wants, expand, language)
+            asked = frozenset(fold(w) for w in TOKEN.findall(question))
+            return any(_named_role(part, fact_tokens(part, language), wants, expand, language, asked)
                        for part in (title, text))
         asked = {fold(w) for w in TOKEN.findall(question)}
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))

@@ -595,3 +595,15 @@ def test_a_country_named_by_the_fact_or_its_synonym_or_inside_a_name_still_answe
 def test_a_role_asked_with_its_verb_needs_its_holder_named(desk: Desk, question: str, missing: str) -> None:
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.missing) == ("partial", missing)
+
+
+def test_which_countries_needs_a_fact_naming_countries(desk: Desk) -> None:
+    answer = desk.answerer.ask("which countries pushed back against condemning sanctions in the omnibus")
+    assert (answer.status, answer.missing) == ("partial", "which countries")
+    assert top(desk, "which states are pulling out of the rome statute") == "withdrawals-four-states-2026"
+
+
+def test_a_name_the_question_holds_is_not_the_holder_of_the_role_asked(desk: Desk) -> None:
+    answer = desk.answerer.ask("who's the current president of the philippines, the one who handed duterte over")
+    assert (answer.status, answer.hits[0].fact.id) == ("partial", "duterte-surrendered-to-icc")
+    assert top(desk, "who is the president of fidh") == "fidh-president-on-impunity"
