@@ -72,7 +72,11 @@ def words(text: str) -> list[str]:
     articles)."""
     folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold(strip_markup(text)))
     out = []
+    previous = ""
     for word in _WORD.findall(folded):
+        previous, word_before = word, previous
+        if word == "part" and word_before == "a":  # "à part la Cour": besides the Court
+            continue
         ordinal = _ORDINAL.match(word)
         word = ordinal.group(1) if ordinal else ABBREVIATIONS.get(word) or _NUMBER_WORDS.get(word, word)
         if len(word) == 1 and word.isalpha():

@@ -607,3 +607,14 @@ def test_a_name_the_question_holds_is_not_the_holder_of_the_role_asked(desk: Des
     answer = desk.answerer.ask("who's the current president of the philippines, the one who handed duterte over")
     assert (answer.status, answer.hits[0].fact.id) == ("partial", "duterte-surrendered-to-icc")
     assert top(desk, "who is the president of fidh") == "fidh-president-on-impunity"
+
+
+def test_what_a_question_sets_aside_is_not_what_it_asks_about(desk: Desk) -> None:
+    question = "a part la cour elle meme, qui risque d'etre touché par les sanctions selon la coalition"
+    assert top(desk, question) == "sanctions-effects-banking-services"
+    assert intent.read("apart from the judges themselves who could get targeted or isolated").role is None
+
+
+def test_a_french_question_finds_an_english_title_the_french_text_quotes(desk: Desk) -> None:
+    assert top(desk, "qui a ecrit le papier time to act sur opinio juris") == "asp24-not-business-as-usual"
+    assert top(desk, "lrwc est membre de la ccpi ?") == "about-lrwc"  # the Coalition's French initials
