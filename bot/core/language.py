@@ -26,8 +26,8 @@ SHOWN_COLUMNS = {"en": ("facts.title", "facts.text", "facts.questions"),
                  "fr": (_FRENCH.format("title"), _FRENCH.format("text"), _FRENCH.format("questions"))}
 _WORD = re.compile(r"[a-z0-9]+")
 _ACCENTED = re.compile(r"[àâçéèêëîïôûùüÿœæ]", re.I)
-# French typography: a space before ? ! : ; and guillemets.
-_FRENCH_TYPOGRAPHY = re.compile(r"\s[?!:;]|[«»]")
+# French typography: a space before ? ! : ; after a word (not "APIC = ?", spaced in any language), and guillemets.
+_FRENCH_TYPOGRAPHY = re.compile(r"(?<=\w)\s[?!:;]|[«»]")
 _ACRONYM = re.compile(r"^(?:(?P<fr>cpi|aep)|(?P<en>icc|asp))\d*$")  # "AEP24" is French, "ASP24" English
 # Words that settle the language alone: function words each language has and the other lacks.
 _FRENCH_MARKS = frozenset(

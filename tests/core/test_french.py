@@ -57,6 +57,8 @@ def test_the_locale_settles_only_what_the_words_leave_open() -> None:
     assert detect("Duterte?", hint="en-GB") == "en"
     assert detect("Duterte?") == "en"
     assert detect("Duterte ?", hint="en-GB") == "fr", "a space before the question mark is French typography"
+    assert detect("APIC = ?") == detect("pchr = ?") == "en", "'X = ?' is spaced so in any language"
+    assert detect("AEP = ?") == "fr"
 
 
 def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
