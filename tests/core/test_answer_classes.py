@@ -618,3 +618,12 @@ def test_what_a_question_sets_aside_is_not_what_it_asks_about(desk: Desk) -> Non
 def test_a_french_question_finds_an_english_title_the_french_text_quotes(desk: Desk) -> None:
     assert top(desk, "qui a ecrit le papier time to act sur opinio juris") == "asp24-not-business-as-usual"
     assert top(desk, "lrwc est membre de la ccpi ?") == "about-lrwc"  # the Coalition's French initials
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("how does cicc characterise sanctioning sitting judges", "us-sanctions-four-judges-june-2025"),
+    ("which UN standards for judges/lawyers etc does lrwc say the attacks breach", "sanctions-breach-human-rights-law"),
+    ("cicc june statement mentions APIC, what do they want states to do about it", "apic-ratification-calls"),
+])
+def test_words_about_how_a_source_puts_it_are_not_its_subject(desk: Desk, question: str, expected: str) -> None:
+    assert top(desk, question) == expected
