@@ -43,6 +43,8 @@ def test_french_chat_abbreviations_do_not_veto_an_answer(desk: Desk) -> None:
     # "qqn" (quelqu'un), "stp": how a member asks, not what about
     assert top(desk, "qqn sait quand les USA ont sanctionné quatre juges de la CPI stp ?") == (
         "us-sanctions-four-judges-june-2025")
+    assert top(desk, "jai entendu que la resolution omnibus avait un truc nouveau cette annee, c quoi ?") == (
+        "asp24-omnibus-condemns-sanctions")  # "jai": j'ai, typed without its apostrophe
 
 
 def test_an_ordinary_word_the_store_lacks_is_a_paraphrase_not_a_typo(desk: Desk) -> None:
