@@ -215,6 +215,7 @@ def pick(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expa
 _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "gouvern"})
 
 
+_MONEY_WORDS = tuple("money cash funds dollars euros argent caisse caisses fric thune".split())  # the amount is money
 _FIRMS = tuple("bank banks company companies firm firms business businesses corporation corporations banque banques "
                "entreprise entreprises societe societes firme firmes case cases affaire affaires".split())
 
@@ -290,6 +291,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "number":
         if not wants.focus:  # a year or a day of the month is no amount: "the 2026 budget" holds no figure
             return bool(_AMOUNT.search(YEAR.sub(" ", DAY.sub(" ", folded))))
+        if wants.focus[-1] in stem_set(_MONEY_WORDS, language):  # "how much cash", "combien dans les caisses"
+            return bool(_MONEY.search(fact))
         figures = _ARTICLE.sub("article", fact)  # "Article 86" counts nothing
         if wants.counted:  # "€74 million in contributions from States Parties" counts no states
             figures = _MONEY.sub("money", figures)

@@ -629,3 +629,9 @@ def test_a_french_question_finds_an_english_title_the_french_text_quotes(desk: D
 ])
 def test_words_about_how_a_source_puts_it_are_not_its_subject(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
+
+
+def test_an_amount_of_money_is_held_by_a_sum_of_money(desk: Desk) -> None:
+    assert top(desk, "Il manquait combien dans les caisses de la cour en fev 2025 ?") == "arrears-74-million-feb-2025"
+    assert top(desk, "how much cash do states owe the icc") == "arrears-74-million-feb-2025"
+    assert desk.answerer.ask("how much money does the trust fund for victims have").status != "answered"
