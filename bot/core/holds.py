@@ -215,6 +215,9 @@ def pick(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expa
 _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "gouvern"})
 
 
+# "which judges", "quels chefs d'État": people, named
+_PEOPLE = tuple("judges juges officials responsables suspects leaders dirigeants chefs ministers ministres lawyers "
+                "avocats activists militants individuals personnes people".split())
 _MONEY_WORDS = tuple("money cash funds dollars euros argent caisse caisses fric thune".split())  # the amount is money
 _FIRMS = tuple("bank banks company companies firm firms business businesses corporation corporations banque banques "
                "entreprise entreprises societe societes firme firmes case cases affaire affaires".split())
@@ -276,7 +279,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return bool(_REASON.search(_IN_FORCE.sub(" ", folded)))
     if kind == "names":  # "which 16 states": only a fact saying it does not name those very things fails; but
         # "which banks" asks for the names of firms, which a fact about what banks did may not give
-        if wants.focus and wants.focus[-1] in stem_set(_FIRMS, language):
+        if wants.focus and wants.focus[-1] in stem_set(_FIRMS + _PEOPLE, language):
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         if wants.focus and wants.focus[-1] in _COUNTRIES:  # "which countries pushed back": countries it names
             return bool(countries.named_in(fact) - countries.named_in(question))

@@ -83,7 +83,7 @@ ABBREVIATIONS = {
     "govts": "governments", "gov": "government", "yr": "year", "yrs": "years", "abt": "about", "acc": "according",
     "bc": "because", "cuz": "because", "coz": "because", "rn": "now", "ppl": "people", "vs": "against",
     "thru": "through", "ur": "your", "wrt": "about", "mgmt": "management", "dept": "department",
-    "org": "organisation", "orgs": "organisations",
+    "org": "organisation", "orgs": "organisations", "doc": "document", "docs": "documents",
     "shd": "should", "shld": "should", "wd": "would", "usg": "us government",
     "approx": "approximately", "natl": "national", "pct": "percent", "mln": "million", "bn": "billion",
     # months as members shorten them ("feb 2025"); not "mar" or "may", which are words

@@ -58,7 +58,8 @@ STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
 
 
 # Chat abbreviations of ordinary words, read as the word ("orga" meets "organisation")
-ABBREVIATIONS = {"orga": "organisation", "orgas": "organisations", "asso": "association", "assos": "associations",
+ABBREVIATIONS = {"orga": "organisation", "orgas": "organisations", "doc": "document", "docs": "documents",
+                 "asso": "association", "assos": "associations",
                  "gouv": "gouvernement", "gvt": "gouvernement", "gvts": "gouvernements", "intl": "international",
                  "infos": "informations", "dc": "donc", "tt": "tout", "pr": "pour", "cb": "combien",
                  # months as members shorten them ("fév 2025"); not "sept", which is also seven

@@ -635,3 +635,11 @@ def test_an_amount_of_money_is_held_by_a_sum_of_money(desk: Desk) -> None:
     assert top(desk, "Il manquait combien dans les caisses de la cour en fev 2025 ?") == "arrears-74-million-feb-2025"
     assert top(desk, "how much cash do states owe the icc") == "arrears-74-million-feb-2025"
     assert desk.answerer.ask("how much money does the trust fund for victims have").status != "answered"
+
+
+def test_which_people_needs_people_named(desk: Desk) -> None:
+    question = "le side event sur les crimes de discours russes visait quels responsables russes en particulier"
+    assert desk.answerer.ask(question).status == "partial"
+    answer = desk.answerer.ask("which icc judges did the us sanction in june")  # CICC's statement names none
+    assert (answer.status, answer.hits[0].fact.id) == ("partial", "us-sanctions-four-judges-june-2025")
+    assert top(desk, "which judges has the US sanctioned") == "judge-guillou-banking-le-monde"

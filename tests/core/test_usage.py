@@ -23,7 +23,7 @@ def ask(desk: Desk, guild: str, question: str) -> None:
 
 def test_stats_count_a_servers_questions_by_day_and_outcome_with_a_chart(mini_desk: Desk) -> None:
     with time_machine.travel(dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC), tick=False) as clock:
-        ask(mini_desk, "g1", "which judges were sanctioned?")
+        ask(mini_desk, "g1", "when were the judges sanctioned?")
         ask(mini_desk, "g1", "what is the weather in Paris?")
         clock.move_to(dt.datetime(2026, 3, 2, 12, tzinfo=dt.UTC))
         ask(mini_desk, "g1", "how big is the budget for 2026?")

@@ -88,7 +88,7 @@ async def test_answers_link_to_the_fact_page_and_healthz_sees_the_client(
         fake_discord: FakeDiscord, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BOT_PUBLIC_URL", PUBLIC)
     async with bot_and_site(fake_discord, tmp_path) as (env, site), aiohttp.ClientSession() as session:
-        shown = await env.run("ask", {"question": "which icc judges did the us sanction in june 2025"},
+        shown = await env.run("ask", {"question": "when did the us sanction four icc judges"},
                               user=env.world.member)
         url = shown.embeds[0]["url"]
         assert url == f"{PUBLIC}/facts/us-sanctions-four-judges-june-2025"
@@ -111,7 +111,7 @@ async def test_without_a_public_address_moderators_get_the_path(fake_discord: Fa
         shown = await env.run("deadline calendar", {}, user=env.world.owner)
         token = feed_for(env.desk.db, str(fake_discord.guild.id)).token  # type: ignore[union-attr]
         assert f"`/calendar/{token}.ics`" in shown.content and "BOT_PUBLIC_URL" in shown.content
-        answered = await env.run("ask", {"question": "which icc judges did the us sanction in june 2025"},
+        answered = await env.run("ask", {"question": "when did the us sanction four icc judges"},
                                  user=env.world.member)
         assert "url" not in answered.embeds[0]
         dm = commands.run(env.desk, operator(), "deadline calendar", {"new_link": "yes"})
