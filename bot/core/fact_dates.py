@@ -37,14 +37,15 @@ def future_date(text: str, today: dt.date) -> bool:
 
 
 DATE_NEAR = 12  # words between a date and a word of the question for the date to be about what was asked
-CALLED_NEAR = 6  # words between a date and a verb of calling for the date to be when the call was made
+CALLED_NEAR = 7  # words between a date and a verb of calling for the date to be when the call was made
 _CALLS = tuple("urge urges urged urging call calls called demand demands demanded appeal appeals appealed exhort "
                "exhorts exhorted recommend recommends recommended exhorte exhortent appelle appellent demande "
                "demandent recommande recommandent".split())
 
 
 _REPORTS = tuple("report reports reported write writes wrote note notes noted say says said argue argues argued "
-                 "rapporte rapportent ecrit ecrivait note notait dit disait affirme affirmait".split())
+                 "publish publishes published rapporte rapportent ecrit ecrivait note notait dit disait affirme "
+                 "affirmait publie publiee".split())
 # a question about a publication asks its date: "when did FIDH put out its summary"
 _PUBLISHED = tuple("publish published publication release released put issue issued statement summary article piece "
                    "post paper report op ed press wrap publie publiee sorti sortie paru parution declaration resume "

@@ -643,3 +643,10 @@ def test_which_people_needs_people_named(desk: Desk) -> None:
     answer = desk.answerer.ask("which icc judges did the us sanction in june")  # CICC's statement names none
     assert (answer.status, answer.hits[0].fact.id) == ("partial", "us-sanctions-four-judges-june-2025")
     assert top(desk, "which judges has the US sanctioned") == "judge-guillou-banking-le-monde"
+
+
+@pytest.mark.parametrize("question", ["when was judge guillou sanctioned by the us",
+                                      "le juge guillou il a ete sanctionné a quelle date"])
+def test_the_date_an_article_was_published_is_not_the_date_of_what_it_reports(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)  # Le Monde's article of 19 November 2025 on the sanctioned judge
+    assert (answer.status, answer.hits[0].fact.id) == ("partial", "judge-guillou-banking-le-monde")
