@@ -46,6 +46,7 @@ _CALLS = tuple("urge urges urged urging call calls called demand demands demande
 _REPORTS = tuple("report reports reported write writes wrote note notes noted say says said argue argues argued "
                  "publish publishes published rapporte rapportent ecrit ecrivait note notait dit disait affirme "
                  "affirmait publie publiee".split())
+_PER_SOURCE = re.compile(r"\b(according to|per|selon|d ?apres|d'apres)\b")
 # a question about a publication asks its date: "when did FIDH put out its summary"
 _PUBLISHED = tuple("publish published publication release released put issue issued statement summary article piece "
                    "post paper report op ed press wrap publie publiee sorti sortie paru parution declaration resume "
@@ -64,8 +65,9 @@ def near_asked(folded: str, at: list[int], question: str, expand: Expand, langua
     calls, reports = stem_set(_CALLS, language), stem_set(_REPORTS, language)
     if not asked & calls:  # "In June 2025 CICC urged ...": the date of a call, not of what the call was for
         dates = [d for d in dates if not _beside(tokens, d, calls)]
-    if not typed & (reports | stem_set(_PUBLISHED, language)):  # "Opinio Juris (1 December 2025) reports that the ICC
-        # has ditched Microsoft": the date of the report, unless the question asks when something was published
+    if not typed & (reports | stem_set(_PUBLISHED, language)) and not _PER_SOURCE.search(fold(question)):
+        # "Opinio Juris (1 December 2025) reports that the ICC has ditched Microsoft": the date of the report, unless
+        # the question asks when something was published, or what date a source gives ("according to LRWC")
         dates = [d for d in dates if not _beside(tokens, d, reports)]
     return any(abs(d - w) <= DATE_NEAR for d in dates for w in where)
 

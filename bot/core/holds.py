@@ -39,6 +39,8 @@ _REASON = re.compile(
     r"face aux?|du fait d\w*|suite a|a la suite|etant donne|compte tenu|en vue d\w*|dans le but|vis(e|ant) a|"
     r"tentative|consequen\w*|impacts?|effets?|entrain\w*|menac\w*|risqu\w*|signifi\w*|raisons?|justifi\w*|"
     r"motiv\w*|essentiel\w*|dans l.attente|relie|pression\w*)\b")
+_SINCE_BEFORE = re.compile(r"\b(since|depuis|from|as of|starting|beginning|des)\s+(\w+\s+)?$")
+_SINCE_AFTER = re.compile(r"\b(since then|ever since|depuis lors|depuis cette date)\b")
 # a date a measure applies from, not a consequence: "the date on which each withdrawal takes effect"
 _IN_FORCE = re.compile(r"\b(takes?|took|taking|taken|comes?|came|into) effect\b|\bprend\w* effet\b|\ben vigueur\b")
 # The fact's own words saying a detail is missing: "the summary does not give the date", "neither source names".
@@ -272,6 +274,9 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         if kind == "date":
             dates += [m.start() for m in MONTH_YEAR.finditer(folded)]
             dates += [m.start() for m in YEAR.finditer(folded) if m.group() not in wants.years]
+        if wants.since:  # a start: "since 2005", "depuis 2005", or a date "... since then"
+            dates = [at for at in dates if _SINCE_BEFORE.search(folded[max(0, at - 12):at])
+                     or _SINCE_AFTER.search(folded[at:].split(".")[0])]
         return near_asked(folded, dates, question, expand, language)
     if kind == "article":
         return bool(_ARTICLE.search(fact))

@@ -106,6 +106,7 @@ _TOTAL = re.compile(r"\b(total|overall|in all|altogether|au total|en tout|global
 _TOTAL_OF = re.compile(r"\b(?:total|overall) (?:\w+ )?(?P<noun>budget|amount|cost|sum|figure)\b"
                        r"|\b(?P<nom>budget|montant) (?:total|global)\b"
                        r"|\b(?P<figure>vote|sentence|peine)\b|\b(?P<voted>unanimous|abstain|abstenu)\w*")
+_SINCE = re.compile(r"\bsince (when|what|which)\b|\bsince when$|\bdepuis (quand|quelle|quel)\b")
 _SETTLED = re.compile(r"\b(in the end|finally|eventually|actually adopted|au final|finalement|en fin de compte|"
                       r"finalement adopte)\b")
 _COUNT_ASKED = re.compile(r"\bhow many (?!million|billion)\w"
@@ -186,6 +187,7 @@ class Wants:
     total: bool = False  # a whole is asked for ("the total budget"): a part of it ("€50 million of the budget") is not
     settled: bool = False  # what came of it, with another kind ("au final ... à combien"): not a call or a plan
     counted: bool = False  # a count ("how many states"), not an amount: "€74 million from States Parties" counts none
+    since: bool = False  # when something began ("since when is he President"): not the date of a statement by him
 
     @property
     def checked(self) -> bool:
@@ -295,6 +297,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         behind=bool(_BEHIND.search(folded)),
         total=kind == "number" and bool(_TOTAL.search(folded)),
         settled=kind not in (None, "outcome") and bool(_SETTLED.search(text)),
+        since=kind == "date" and bool(_SINCE.search(text)),
         counted=kind == "number" and bool(_COUNT_ASKED.search(text)),
     )
 
