@@ -209,6 +209,8 @@ def pick(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expa
     best = ranked[:1]
     if any(lacks(wants, f"{c.title}. {c.text}", expand, language) for c in best):
         return []
+    if wants.speaker and any(_UNQUOTED.search(fold(c.text)) for c in best):  # "it does not quote what each said"
+        return []
     return [c for c in (best if wants.kind == "outcome" else ranked) if c.coverage >= floor
             and holds(wants, c.title, c.text, question=question, expand=expand, language=language)]
 

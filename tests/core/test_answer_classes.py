@@ -658,3 +658,8 @@ def test_since_when_asks_for_a_start_not_the_date_of_a_statement(desk: Desk) -> 
     assert top(desk, "since when does lrwc have ECOSOC status") == "about-lrwc"  # "since 2005"
     assert top(desk, "since when has the US been sanctioning the ICC according to LRWC?") == (
         "us-executive-order-14203")  # "LRWC dates it 7 February 2025 and says ... since then"
+
+
+def test_a_fact_that_does_not_quote_what_was_said_lets_no_other_fact_speak_for_it(desk: Desk) -> None:
+    answer = desk.answerer.ask("what did the un say about the sanctions on the judges")
+    assert (answer.status, answer.hits[0].fact.id) == ("partial", "reactions-june-2025-sanctions")
