@@ -58,7 +58,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\best qui\b"
                           r"|\betai(en)?t qui\b|\b(lequel|laquelle)$"
                           rf"|\b({ROLES}) (s )?(full )?name\b"
-                          r"|\bquel est (le|son|leur) nom\b|\bqui (exactement|au juste|donc)\b|\bqui$|\bnommement\b")),
+                          r"|\bquel est (le|son|leur) nom\b|\bqui (exactement|au juste|donc)\b|\bqui$|\bnommement\b"
+                          rf"|\bquel(le)? ({ROLES}|personne|responsable|ministre|avocate?|diplomate|suspect)\b")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
     ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up|"
                            r"eventually|actually (?!called)(\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|"

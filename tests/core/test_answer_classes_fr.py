@@ -144,3 +144,13 @@ def test_a_participle_typed_without_accents_meets_the_one_the_facts_hold() -> No
 def test_a_feminine_plural_participle_reaches_the_fact(desk: Desk, question: str) -> None:
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.hits[0].fact.id) == ("answered", "us-sanctions-palestinian-ngos")
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("le decret 14203 contre la cpi il a été signé par quel president americain", "us-executive-order-14203"),
+    ("le briefing paper fidh redress sur l'immunité vise quel chef d'etat en particulier",
+     "fidh-redress-heads-of-state-paper"),
+])
+def test_quel_with_a_role_asks_who_and_needs_someone_named(desk: Desk, question: str, shown: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("partial", shown)
