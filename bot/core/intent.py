@@ -110,7 +110,8 @@ _SINCE = re.compile(r"\bsince (when|what|which)\b|\bsince when$|\bdepuis (quand|
 _SETTLED = re.compile(r"\b(in the end|finally|eventually|actually adopted|au final|finalement|en fin de compte|"
                       r"finalement adopte)\b")
 _COUNT_ASKED = re.compile(r"\bhow many (?!million|billion)\w"
-                          r"|\bcombien d(e|es)? (?!argent|fric|thune|euros|dollars|millions)\w")
+                          r"|\bcombien d(e|es)? (?!argent|fric|thune|euros|dollars|millions|arrier|contribution|budget|"
+                          r"fonds|financement)\w")
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bcombien\b(?!\s*(de |d\s*['’]|d ))")
 
 
@@ -298,7 +299,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         total=kind == "number" and bool(_TOTAL.search(folded)),
         settled=kind not in (None, "outcome") and bool(_SETTLED.search(text)),
         since=kind == "date" and bool(_SINCE.search(text)),
-        counted=kind == "number" and bool(_COUNT_ASKED.search(text)),
+        counted=kind == "number" and bool(_COUNT_ASKED.search(folded.replace("'", " ").replace("’", " "))),
     )
 
 

@@ -154,3 +154,10 @@ def test_a_feminine_plural_participle_reaches_the_fact(desk: Desk, question: str
 def test_quel_with_a_role_asks_who_and_needs_someone_named(desk: Desk, question: str, shown: str) -> None:
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.hits[0].fact.id) == ("partial", shown)
+
+
+def test_combien_d_etats_counts_states_not_euros(desk: Desk) -> None:
+    question = "combien d'etats parties doivent leur contribution depuis plus d'un an"
+    assert intent.read(question, FRENCH).counted
+    assert not intent.read("combien d'arriérés de contributions en fevrier 2025", FRENCH).counted
+    assert desk.answerer.ask(question).hits[0].fact.id == "arrears-states-lose-vote"
