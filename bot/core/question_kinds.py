@@ -53,6 +53,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s)? (his|her|their) name\b|\bnamed\b"
                           r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnoms? d|\bbrand name\b"
                           r"|\bwhat(?: s| is|s)? (it|that) called\b|\bcalled what\b|^what(?: s| is|s)?\b.*\bcalled$"
+                          r"|\bwhat(?: s| is|s)? the(?: \w+){1,3} called\b"
                           r"|\bwhat(?: s| is|s)? the name\b"
                           r"|\bcomment (s )?appell?e(?:nt)?\b|\bappell?e(?:nt)? comment\b|\bc (est|etait) qui\b"
                           r"|\best qui\b"

@@ -663,3 +663,8 @@ def test_since_when_asks_for_a_start_not_the_date_of_a_statement(desk: Desk) -> 
 def test_a_fact_that_does_not_quote_what_was_said_lets_no_other_fact_speak_for_it(desk: Desk) -> None:
     answer = desk.answerer.ask("what did the un say about the sanctions on the judges")
     assert (answer.status, answer.hits[0].fact.id) == ("partial", "reactions-june-2025-sanctions")
+
+
+def test_what_the_thing_is_called_is_its_name(desk: Desk) -> None:
+    answer = desk.answerer.ask("what's the german software called that replaced microsoft at the court")
+    assert (answer.status, answer.missing) == ("partial", "the name of the software")  # "He does not name it"
