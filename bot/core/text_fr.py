@@ -62,6 +62,7 @@ ABBREVIATIONS = {"orga": "organisation", "orgas": "organisations", "doc": "docum
                  "asso": "association", "assos": "associations",
                  "gouv": "gouvernement", "gvt": "gouvernement", "gvts": "gouvernements", "intl": "international",
                  "infos": "informations", "dc": "donc", "tt": "tout", "pr": "pour", "cb": "combien",
+                 "kel": "quel", "kels": "quels", "kelle": "quelle", "kelles": "quelles", "koi": "quoi",
                  # months as members shorten them ("fév 2025"); not "sept", which is also seven
                  "janv": "janvier", "fev": "fevrier", "fevr": "fevrier", "avr": "avril", "juil": "juillet",
                  "oct": "octobre", "nov": "novembre", "dec": "decembre"}

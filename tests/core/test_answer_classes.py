@@ -45,6 +45,7 @@ def test_french_chat_abbreviations_do_not_veto_an_answer(desk: Desk) -> None:
         "us-sanctions-four-judges-june-2025")
     assert top(desk, "jai entendu que la resolution omnibus avait un truc nouveau cette annee, c quoi ?") == (
         "asp24-omnibus-condemns-sanctions")  # "jai": j'ai, typed without its apostrophe
+    assert top(desk, "kels pays quittent la cpi ?") == "withdrawals-four-states-2026"  # "kels": quels
 
 
 def test_an_ordinary_word_the_store_lacks_is_a_paraphrase_not_a_typo(desk: Desk) -> None:
