@@ -28,7 +28,8 @@ _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{
 _ARTICLE = re.compile(r"\barticles?\s+\d+", re.I)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|https?://|\bwww\.")
 _REASON = re.compile(
-    r"\b(because|since|due to|owing to|in response to|in retaliation|retaliat\w*|reprisals?|as a result|in order to|"
+    r"\b(because|since(?! then\b| \d| (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)|due to|owing to|"
+    r"in response to|in retaliation|retaliat\w*|reprisals?|as a result|in order to|"
     r"so that|aimed at|to punish|to shield|to deter|to pressure|to protect|citing|on the grounds|reasons?|motiv\w*|"
     r"justif\w*|response to|over (its|the|their)|after (its|the)|driven by|as punishment|pending|awaiting|amid|"
     r"following|in light of|given that|means?|for (its|their|the way|how|failing|not|having)|consequen\w*|"

@@ -669,3 +669,11 @@ def test_a_fact_that_does_not_quote_what_was_said_lets_no_other_fact_speak_for_i
 def test_what_the_thing_is_called_is_its_name(desk: Desk) -> None:
     answer = desk.answerer.ask("what's the german software called that replaced microsoft at the court")
     assert (answer.status, answer.missing) == ("partial", "the name of the software")  # "He does not name it"
+
+
+def test_since_then_is_a_time_not_a_reason() -> None:
+    question = "why did the US impose the sanctions"
+    fact = "LRWC dates the order 7 February 2025 and says sanctions have been imposed since then."
+    assert not holds.holds(intent.read(question), "", fact, question=question, expand=lambda phrase: [phrase])
+    assert holds.holds(intent.read(question), "", "They were imposed since the Court opened investigations.",
+                       question=question, expand=lambda phrase: [phrase])
