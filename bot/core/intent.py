@@ -91,8 +91,10 @@ _SESSION_WORDS = {"twenty-second": "22", "twenty-third": "23", "twenty-fourth": 
 _NAME_OF = re.compile(r"\bnames? (?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
                       r"|\bcomment (?:s )?appell?e(?:nt)? (?:le |la |les |l )?(?P<rest_fr>.*)"
                       r"|(?<!au )\bnoms? (?:du|des|de la|de l|de|d) (?P<rest_nom>.*)")  # not "au nom de": for
-# the thing named before: "le logiciel s'appelle comment", "which german software ..., what's it called"
-_CALLED_AFTER = re.compile(r"\bappell?e(?:nt)? comment\b|\bwhat(?: s| is|s)? (it|that|the(?: \w+){1,3}) called\b")
+# the thing named before: "le logiciel s'appelle comment", "which german software ..., what's it called", "what's
+# the software called that replaced ..." (not "what's the FIDH president called": a role, maybe misspelt)
+_CALLED_AFTER = re.compile(r"\bappell?e(?:nt)? comment\b|\bwhat(?: s| is|s)? (it|that) called\b"
+                           r"|\bwhat(?: s| is|s)? the(?: \w+){1,3} called (?=that|which|who)")
 # words too common to search by that still say what is counted ("how many people work at the ICC")
 COUNTED = frozenset("people persons staff employees members times years months days countries states groups "
                     "organisations organizations ngos personnes "
