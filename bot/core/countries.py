@@ -53,6 +53,7 @@ def _by_name() -> dict[tuple[str, ...], Country]:
     return table
 
 
+@lru_cache(maxsize=4096)
 def named(label: str) -> Country | None:
     """The country a question's words name (a concept's label: "germany", "la Hongrie"), or None."""
     key = tuple(words(label))
