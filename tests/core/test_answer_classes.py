@@ -685,3 +685,8 @@ def test_since_then_is_a_time_not_a_reason() -> None:
     assert not holds.holds(intent.read(question), "", fact, question=question, expand=lambda phrase: [phrase])
     assert holds.holds(intent.read(question), "", "They were imposed since the Court opened investigations.",
                        question=question, expand=lambda phrase: [phrase])
+
+
+def test_how_many_things_a_which_asks_for_is_not_searched(desk: Desk) -> None:
+    # HRW names Italy, Hungary and Tajikistan without saying "three"
+    assert top(desk, "which 3 countries didnt arrest ppl wanted by the icc (hrw)") == "non-cooperating-states-2025"
