@@ -32,6 +32,7 @@ def top(desk: Desk, question: str) -> str | None:
 
 @pytest.mark.parametrize("chatty", [
     "tbh whats the proposed 2026 int'l criminal court budget ngl",
+    "sorry newbie here - whats the proposed 2026 budget for the icc",
     "pls whats the proposed 2026 budget for the icc",
     "wrt the icc, whats the proposed 2026 budget lol",
 ])
