@@ -47,6 +47,7 @@ _HEDGES = frozenset("actually exactly really even officially ever vraiment exact
 # "et la France, elle a dit quoi": read on the folded question, where "a" (has) is still there ("elle dit quoi",
 # what does it say, asks about a text)
 _SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|repondu|declare) quoi\b"
+                        r"|^(?:la |le |les |l |l')?(?P<qui3>(?:\w+ ){0,2}?\w+) (?:a|ont) (?:dit|repondu|declare) quoi\b"
                         r"|\b(?P<un>(?:\w+ ){0,2}?\w+) (?:a|ont) (?:reagi|repondu) comment\b"
                         r"|\bcomment (?:la |le |les |l'|l )?(?P<une>(?:\w+ ){0,2}?\w+) (?:a|ont)"
                         r"(?:-t-(?:elle|il|ils|elles))? (?:reagi|repondu)\b")
@@ -277,7 +278,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     if titles and not kind:
         missing = ("missing_title", {"title": titles[0]})
     said = _SAID.search(text) or _SAID_PAST.search(folded)
-    who = [w for w in _group(said, "who", "qui", "qui2", "one", "un", "une").split()
+    who = [w for w in _group(said, "who", "qui", "qui2", "qui3", "one", "un", "une").split()
            if w not in _HEDGES] if said else []
     if said and _group(said, "one", "un", "une") and who[-1:] and who[-1] in _MANY:
         who = []

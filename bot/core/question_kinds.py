@@ -39,7 +39,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bquelle peine\b|\bresultat du vote\b")),
     ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
                          r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
-                         r"|\bquel pays\b|\bquel lieu\b|\b(tient|tiendra|tenu|tenue|deroule|deroulee|lieu) ou\b")),
+                         r"|\bquel pays\b|\bquel lieu\b|\b(tient|tiendra|tenu|tenue|deroule|deroulee|lieu) ou\b"
+                         r"|(?<!\ben )\b(est|etait) ou$")),  # "c'était où", not "on en est où" (how it stands)
     ("date", re.compile(r"^when\b|\bwhen (is|was|did|does|do|will|are|were|has|have)\b|\bsince when\b"
                         r"|\b(what|which) (year|month)\b|^(quand|qd)\b|\bqd (est|a|ont|sera|se|la|le|les)\b"
                         r"|\bquand (est|a|ont|sera|aura|etait|se|la|le"
@@ -60,6 +61,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\betai(en)?t qui\b|\b(lequel|laquelle)$"
                           rf"|\b({ROLES}) (s )?(full )?name\b"
                           r"|\bquel est (le|son|leur) nom\b|\bqui (exactement|au juste|donc)\b|\bqui$|\bnommement\b"
+                          r"|\bwho$"
                           rf"|\bquel(le)? ({ROLES}|personne|responsable|ministre|avocate?|diplomate|suspect)\b")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
     ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up|"

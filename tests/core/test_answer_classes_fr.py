@@ -161,3 +161,14 @@ def test_combien_d_etats_counts_states_not_euros(desk: Desk) -> None:
     assert intent.read(question, FRENCH).counted
     assert not intent.read("combien d'arriérés de contributions en fevrier 2025", FRENCH).counted
     assert desk.answerer.ask(question).hits[0].fact.id == "arrears-states-lose-vote"
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("l'afrique du sud a dit quoi exactement dans sa reaction aux sanctions des juges",
+     "reactions-june-2025-sanctions"),  # CICC's page names the department, quotes no one
+    ("la session speciale sur l'agression en juillet c'etait ou", "special-session-aggression-july-2025"),
+])
+def test_what_a_speaker_said_and_where_asked_at_the_end(desk: Desk, question: str, shown: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("partial", shown)
+    assert desk.answerer.ask("le procureur est en conge, on en est ou").status == "answered"  # how it stands
