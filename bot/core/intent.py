@@ -109,7 +109,8 @@ _TOTAL = re.compile(r"\b(total|overall|in all|altogether|au total|en tout|global
 _TOTAL_OF = re.compile(r"\b(?:total|overall) (?:\w+ )?(?P<noun>budget|amount|cost|sum|figure)\b"
                        r"|\b(?P<nom>budget|montant) (?:total|global)\b"
                        r"|\b(?P<figure>vote|sentence|peine)\b|\b(?P<voted>unanimous|abstain|abstenu)\w*")
-_SINCE = re.compile(r"\bsince (when|what|which)\b|\bsince when$|\bdepuis (quand|quelle|quel)\b")
+_SINCE = re.compile(r"\bsince (when|what|which)\b|\bsince when$|\bdepuis (quand|quelle|quel|combien de temps)\b"
+                    r"|\bhow long (has|have|had)\b")
 _WHICH_COUNT = re.compile(r"\b(which|quels|quelles)\s+(?:\d+|two|three|four|five|six|deux|trois|quatre|cinq)\b",
                           re.I)
 _SETTLED = re.compile(r"\b(in the end|finally|eventually|actually adopted|au final|finalement|en fin de compte|"

@@ -27,6 +27,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                        r"|\bquel jour\b|\bquelle date\b|\ba quelle date\b|\bdate exacte\b")),
     ("article", re.compile(r"\b(which|what) (article|provision)\b|\bunder what (article|provision)\b"
                            r"|\bquel article\b|\bquelle disposition\b")),
+    # "how long has he been President": since when, not a figure
+    ("date", re.compile(r"\bhow long (has|have|had) (\w+ ){1,4}(been|had|held|led|served)\b"
+                        r"|\bdepuis combien de temps (est|il|elle)\b")),
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
                           r"|\b(recommended|proposed|requested|exact|total|dollar|euro) (figure|amount|sum)\b"
                           r"|\bs (\w+ )?figure\b|\ble (chiffre|montant)\b"

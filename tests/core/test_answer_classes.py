@@ -662,9 +662,12 @@ def test_the_date_an_article_was_published_is_not_the_date_of_what_it_reports(de
     assert (answer.status, answer.hits[0].fact.id) == ("partial", "judge-guillou-banking-le-monde")
 
 
-def test_since_when_asks_for_a_start_not_the_date_of_a_statement(desk: Desk) -> None:
-    answer = desk.answerer.ask("since when is deswaef fidh president")  # FIDH's statement of 9 December 2025
+@pytest.mark.parametrize("question", ["since when is deswaef fidh president",
+                                      "how long has deswaef been fidh president"])
+def test_since_when_asks_for_a_start_not_the_date_of_a_statement(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)  # FIDH's statement of 9 December 2025
     assert (answer.status, answer.hits[0].fact.id) == ("partial", "fidh-president-on-impunity")
+    assert top(desk, "how long has lrwc had ecosoc status") == "about-lrwc"
     assert top(desk, "since when does lrwc have ECOSOC status") == "about-lrwc"  # "since 2005"
     assert top(desk, "since when has the US been sanctioning the ICC according to LRWC?") == (
         "us-executive-order-14203")  # "LRWC dates it 7 February 2025 and says ... since then"
