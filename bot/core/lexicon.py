@@ -95,4 +95,12 @@ def correction(word: str, lang: str = "en") -> str | None:
 
 
 def is_ordinary(word: str, lang: str = "en") -> bool:
-    return word in ordinary_words(lang)
+    """A word of the language's frequency list; in English also its -s form ("suspends", "fines", "agencies"),
+    which the list often leaves out."""
+    known = ordinary_words(lang)
+    if word in known:
+        return True
+    if lang != "en" or len(word) < 4 or not word.endswith("s"):
+        return False
+    return word[:-1] in known or (word.endswith("es") and word[:-2] in known) or (
+        word.endswith("ies") and word[:-3] + "y" in known)

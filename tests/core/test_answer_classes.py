@@ -699,3 +699,9 @@ def test_how_many_things_a_which_asks_for_is_not_searched(desk: Desk) -> None:
 def test_who_at_the_end_asks_who(desk: Desk) -> None:
     answer = desk.answerer.ask("hungary failed to arrest someone right? who")  # no source names the person
     assert (answer.status, answer.hits[0].fact.id) == ("partial", "hungary-non-cooperation-and-withdrawal")
+
+
+def test_an_everyday_verb_in_its_s_form_is_a_paraphrase(desk: Desk) -> None:
+    from bot.core.text import ENGLISH
+    assert ENGLISH.is_ordinary("suspends") and ENGLISH.is_ordinary("agencies") and not ENGLISH.is_ordinary("fidhs")
+    assert top(desk, "which article suspends voting rights for states in arrears") == "arrears-states-lose-vote"
