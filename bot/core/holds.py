@@ -223,6 +223,8 @@ _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "
 # "which judges", "quels chefs d'État": people, named
 _PEOPLE = tuple("judges juges officials responsables suspects leaders dirigeants chefs ministers ministres lawyers "
                 "avocats activists militants individuals personnes people".split())
+_PERCENT_WORDS = ("percent", "percentage", "pourcentage", "pourcent")
+_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent\b|pour ?cent\b)")
 _MONEY_WORDS = tuple("money cash funds dollars euros argent caisse caisses fric thune".split())  # the amount is money
 _FIRMS = tuple("bank banks company companies firm firms business businesses corporation corporations banque banques "
                "entreprise entreprises societe societes firme firmes case cases affaire affaires".split())
@@ -304,6 +306,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             return bool(_AMOUNT.search(YEAR.sub(" ", DAY.sub(" ", folded))))
         if wants.focus[-1] in stem_set(_MONEY_WORDS, language):  # "how much cash", "combien dans les caisses"
             return bool(_MONEY.search(fact))
+        if wants.focus[-1] in stem_set(_PERCENT_WORDS, language):  # "combien en pourcentage": a share
+            return bool(_PERCENT.search(fact))
         figures = _ARTICLE.sub("article", fact)  # "Article 86" counts nothing
         if wants.counted:  # "€74 million in contributions from States Parties" counts no states
             figures = _MONEY.sub("money", figures)

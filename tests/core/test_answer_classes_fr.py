@@ -172,3 +172,8 @@ def test_what_a_speaker_said_and_where_asked_at_the_end(desk: Desk, question: st
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.hits[0].fact.id) == ("partial", shown)
     assert desk.answerer.ask("le procureur est en conge, on en est ou").status == "answered"  # how it stands
+
+
+def test_a_percentage_asked_is_held_by_a_percentage(desk: Desk) -> None:
+    answer = desk.answerer.ask("la hausse du budget 2026 c'est combien en pourcentage")  # "une hausse de 1,1 %"
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "budget-2026-193-million")
