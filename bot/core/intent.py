@@ -111,8 +111,6 @@ _TOTAL_OF = re.compile(r"\b(?:total|overall) (?:\w+ )?(?P<noun>budget|amount|cos
                        r"|\b(?P<figure>vote|sentence|peine)\b|\b(?P<voted>unanimous|abstain|abstenu)\w*")
 _SINCE = re.compile(r"\bsince (when|what|which)\b|\bsince when$|\bdepuis (quand|quelle|quel|combien de temps)\b"
                     r"|\bhow long (has|have|had)\b")
-_WHICH_COUNT = re.compile(r"\b(which|quels|quelles)\s+(?:\d+|two|three|four|five|six|deux|trois|quatre|cinq)\b",
-                          re.I)
 _SETTLED = re.compile(r"\b(in the end|finally|eventually|actually adopted|au final|finalement|en fin de compte|"
                       r"finalement adopte)\b")
 _COUNT_ASKED = re.compile(r"\bhow many (?!million|billion)\w"
@@ -168,7 +166,6 @@ def searched(question: str) -> str:
     text = " ".join(words(question.replace("'", " ")))
     if stands := _STANDS.search(text) or _EQUALS.fullmatch(fold(question)):
         return next(letters for letters in stands.groups() if letters)
-    question = _WHICH_COUNT.sub(r"\1", question)  # "which 3 countries": a list of them, which may not say "three"
     question = _SIDE.sub(lambda m: m.group(1) or m.group(2), _INVERSION.sub(r" \1", _FRAMING.sub(" ", question)))
     return _SHORT_PIECES.sub(r"\1\2", _PREFIX_PIECE.sub("", _LOOSE_ARTICLE.sub(" ", question)))
 

