@@ -3,8 +3,9 @@ names it too. "Did Germany condemn the June sanctions?" shares every other word 
 Parties to condemn them, which never mentions Germany: shown as the answer, it would read as a yes.
 
 The names are pycountry's ISO 3166 list and its French translation, in their short forms ("Iran" for "Iran,
-Islamic Republic of"; "Russie" for "Russie, Fédération de"); codes ("US", "FR") are left out, since "us" is also
-a word. A name the list lacks ("Russia", whose ISO name is "Russian Federation") is simply not checked.
+Islamic Republic of"; "Russie" for "Russie, Fédération de"), with the few English names in common use that ISO
+spells otherwise ("Russia", "Turkey", "UK"); codes ("US", "FR") are left out, since "us" is also a word. A name
+none of these holds is simply not checked.
 """
 
 from __future__ import annotations

@@ -327,11 +327,10 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             return bool(_BLAMED.search(folded))
         if wants.focus:  # "the name of the software": a name beside that thing, in the same title or text
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
+        asked = frozenset(fold(w) for w in TOKEN.findall(question))
         if wants.role and not wants.plural:  # "the judges": any names
-            asked = frozenset(fold(w) for w in TOKEN.findall(question))
             return any(_named_role(part, fact_tokens(part, language), wants, expand, language, asked)
                        for part in (title, text))
-        asked = {fold(w) for w in TOKEN.findall(question)}
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))
     return True
 
