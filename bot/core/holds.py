@@ -14,6 +14,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from bot.core import countries
@@ -181,16 +182,28 @@ def _name_near(part: str, focus: tuple[str, ...], question: str, expand: Expand,
     where = phrase_positions(tokens, expand(focus))
     if not where:
         return False
-    asked = {language.stem(fold(w)) for w in TOKEN.findall(question)}
-    starts = [m.start() for m in TOKEN.finditer(part)]
-    for match in _PROPER.finditer(part):
-        word = match.group()
-        if word.isupper() or language.stem(fold(word)) in asked or language.is_ordinary(fold(word)):
-            continue
-        at = bisect.bisect_left(starts, match.start())
-        if any(abs(at - p) <= NEAR for p in where):
+    asked = _asked_stems(question, language)
+    for at, stem in _proper_words(part, language):
+        if stem not in asked and any(abs(at - p) <= NEAR for p in where):
             return True
     return False
+
+
+@lru_cache(maxsize=256)
+def _asked_stems(question: str, language: Pipeline) -> frozenset[str]:
+    """The question's words as stems: read once per question, not once per fact checked against it."""
+    return frozenset(language.stem(fold(w)) for w in TOKEN.findall(question))
+
+
+@lru_cache(maxsize=4096)
+def _proper_words(part: str, language: Pipeline) -> tuple[tuple[int, str], ...]:
+    """(word position, stem) of the capitalised words of a fact's title or text that may be names: not acronyms
+    (ICC, UN name institutions), not everyday words. Remembered: the same facts are read for question after
+    question."""
+    starts = [m.start() for m in TOKEN.finditer(part)]
+    return tuple((bisect.bisect_left(starts, m.start()), language.stem(fold(m.group())))
+                 for m in _PROPER.finditer(part)
+                 if not m.group().isupper() and not language.is_ordinary(fold(m.group())))
 
 
 class Candidate(Protocol):
