@@ -53,7 +53,7 @@ GENERIC_WORDS = frozenset(
     matters happen write wrote written
     writing read reading see saw seen hear told telling say saying says finally even strictly exactly really
     describe describes described describing characterise characterises characterised characterize characterizes
-    characterized mention mentions mentioned mentioning refer refers referred referring etc
+    characterized mention mentions mentioned mentioning refer refers referred referring etc instead
     actually just still already yet also maybe perhaps probably possible possibly likely unlikely certain
     certainly clear clearly big bigger biggest small smaller large huge much many more most less least few several
     good bad better worse best worst new old first second third last final entire overall general specific

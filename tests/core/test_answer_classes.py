@@ -640,6 +640,7 @@ def test_a_french_question_finds_an_english_title_the_french_text_quotes(desk: D
     ("how does cicc characterise sanctioning sitting judges", "us-sanctions-four-judges-june-2025"),
     ("which UN standards for judges/lawyers etc does lrwc say the attacks breach", "sanctions-breach-human-rights-law"),
     ("cicc june statement mentions APIC, what do they want states to do about it", "apic-ratification-calls"),
+    ("what is the icc using instead of microsoft now", "icc-it-microsoft-replaced"),
 ])
 def test_words_about_how_a_source_puts_it_are_not_its_subject(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
