@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.core import countries, fact_dates, holds, intent
+from bot.core import fact_dates, holds, intent, named
 from bot.core.bodies import OtherBodies
 from bot.core.facts import FactStore
 from bot.core.language import SHOWN_COLUMNS, detect, pipeline
@@ -125,6 +125,7 @@ class Answerer:
         self._generation = -1
         self.synonyms = Synonyms()
         self._topics: dict[str, Topic] = {}
+        self._publishers: frozenset[tuple[str, ...]] = frozenset()
         self._total = 0
         self.vocabulary = Vocabulary(facts.db, language.vocab)
 
@@ -136,6 +137,7 @@ class Answerer:
         self.synonyms = Synonyms(self.facts.synonyms(self.pipeline.lang), self.pipeline)
         self.bodies = OtherBodies(self.facts.other_bodies())
         self._topics = {t.id: t for t in self.facts.topics()}
+        self._publishers = named.phrases(self.facts.sources().values(), self.pipeline)
         row = self.facts.db.query_one(f"SELECT count(*) FROM {self.pipeline.index}")
         self._total = int(row[0]) if row else 0
 
@@ -206,7 +208,6 @@ class Answerer:
         if wants.language:
             return self._decline(text, [], "language_question")
         other = self.bodies.named_in(text)
-        places = [(i, country) for i, c in enumerate(concepts) if (country := countries.named(c.label))]
         n = max(self._total, 1)
         weights = concept_weights(concepts, df, n, self.pipeline.is_ordinary)
         candidates = self._search(concepts, df, n)
@@ -260,10 +261,9 @@ class Answerer:
                 return self._partial(text, chosen, ranked, wants.missing, confidence)
             if holders[0] is not chosen[0]:
                 chosen = [holders[0], *[c for c in chosen if c is not holders[0]]][:limit]
-        unnamed = [country for i, country in places if i not in chosen[0].credit]
-        if unnamed:  # "did Germany condemn ...": not a fact that never names Germany
-            name = unnamed[0].name(self.pipeline.lang)
-            return self._partial(text, chosen, ranked, ("missing_country", {"name": name}), confidence)
+        lacking = named.unnamed(concepts, df, n, chosen[0].credit, self._publishers, self.pipeline.lang)
+        if lacking:  # "did Germany condemn ...", "LRWC recs about money": not a fact that never names them
+            return self._partial(text, chosen, ranked, lacking, confidence)
         chosen_ids = {c.fact_id for c in chosen}
         related = [(c.fact_id, c.title) for c in ranked if c.fact_id not in chosen_ids and c.coverage >= 0.3]
         more = 4 if len(concepts) == 1 else 3

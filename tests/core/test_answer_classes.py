@@ -706,3 +706,11 @@ def test_an_everyday_verb_in_its_s_form_is_a_paraphrase(desk: Desk) -> None:
     from bot.core.text import ENGLISH
     assert ENGLISH.is_ordinary("suspends") and ENGLISH.is_ordinary("agencies") and not ENGLISH.is_ordinary("fidhs")
     assert top(desk, "which article suspends voting rights for states in arrears") == "arrears-states-lose-vote"
+
+
+def test_a_source_the_question_names_must_be_named_by_the_fact_shown(desk: Desk) -> None:
+    answer = desk.answerer.ask("lrwc recs about money")  # HRW's call for funding is not LRWC's
+    assert (answer.status, answer.hits[0].fact.id, answer.missing) == (
+        "partial", "hrw-sufficient-funding", "that, as LRWC puts it")
+    assert top(desk, "what does hrw say about funding the court") == "hrw-sufficient-funding"
+    assert top(desk, "what is the icc budget for 2026") == "budget-2026-193-million"  # the Court is in every fact

@@ -1,0 +1,50 @@
+"""Names a question holds that the fact shown first must hold too: a country ("did Germany condemn the
+sanctions" is not answered by CICC's call on all States Parties, which never names Germany) and an organisation the
+curated facts come from, a source's publisher ("what does LRWC recommend on money" is not answered by HRW's call for
+funding that shares its other words). A publisher the store names in most facts (the Court itself) tells no fact
+from another and is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from bot.core import countries
+from bot.core.models import Source
+from bot.core.text import Concept, Pipeline
+
+COMMON_SHARE = 0.5  # a publisher named in more than this share of the facts (the Court) is not a source that picks one
+
+
+def phrases(sources: Iterable[Source], pipeline: Pipeline) -> frozenset[tuple[str, ...]]:
+    """The publishers' names as stem sequences: "FIDH (International Federation for Human Rights)" gives both,
+    "Opinio Juris (Ezequiel Jimenez)" the journal and its author; a long description in brackets is no name."""
+    found = set()
+    for source in sources:
+        head, _, rest = source.publisher.partition("(")
+        names = [head.split(",")[0], *([rest.rstrip(") ")] if 0 < len(rest.split()) <= 5 else [])]
+        found.update(key for name in names if (key := tuple(pipeline.stems(name))))
+    return frozenset(found)
+
+
+def named(concepts: Sequence[Concept], df: Mapping[str, int], total: int,
+          publishers: frozenset[tuple[str, ...]]) -> list[int]:
+    """The positions of the concepts that name a publisher, one the store names in few facts."""
+    return [i for i, concept in enumerate(concepts)
+            if any(alt in publishers for alt in concept.alternatives)
+            and max(min(df.get(t, 0) for t in alt) for alt in concept.alternatives) <= COMMON_SHARE * total]
+
+
+def unnamed(concepts: Sequence[Concept], df: Mapping[str, int], total: int, credit: Mapping[int, float],
+            publishers: frozenset[tuple[str, ...]], lang: str) -> tuple[str, dict[str, str]] | None:
+    """What a reply must say it lacks (a messages key and its values) when the fact whose `credit` is given does
+    not name a country or a publisher the question names; None when it names them all."""
+    for i, concept in enumerate(concepts):
+        country = countries.named(concept.label)
+        if country and i not in credit:
+            return "missing_country", {"name": country.name(lang)}
+    for i in named(concepts, df, total, publishers):
+        if i not in credit:
+            label = concepts[i].label
+            return "missing_source", {"name": label.upper() if len(label) <= 5 else label}
+    return None
