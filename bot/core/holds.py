@@ -47,7 +47,8 @@ _SINCE_AFTER = re.compile(r"\b(since then|ever since|depuis lors|depuis cette da
 _IN_FORCE = re.compile(r"\b(takes?|took|taking|taken|comes?|came|into) effect\b|\bprend\w* effet\b|\ben vigueur\b")
 # The fact's own words saying a detail is missing: "the summary does not give the date", "neither source names".
 _LACKS = {
-    "person": re.compile(r"\b(do|does|did)(n't| not) (name|identify|say who)|\bnot named\b|\bwithout naming\b|"
+    "person": re.compile(r"\b(do|does|did)(n't| not) (name|identify|say who|spell out whom?)|\bnot named\b|"
+                         r"\bwithout naming\b|"
                          r"\bne (disent|dit|precisent|precise) pas qui\b|"
                          r"\b(neither|none of the|no) sources?( \w+)? names?\b|\bneither (of them )?names?\b|"
                          r"\bne (les |le |la )?(nomme|cite)n?t? pas\b|"

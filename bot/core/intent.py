@@ -34,6 +34,8 @@ _SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|hav
                    r"|\bqu (?:a |ont )?(?:dit|repondu|declare|reagi) (?:la |le |les |l )?(?P<qui>(?:\w+ ){0,2}?\w+)\b"
                    # how one named state reacted: "how did south africa react", "la France a réagi comment"
                    r"|\bhow (?:did|does|has|have) (?:the )?(?P<one>(?:\w+ ){0,2}?\w+) (?:react|respond|reply)\w*\b")
+# "the ex president", "the acting prosecutor": which holder, not whose role
+_NOT_WHOSE = frozenset("ex former current acting new next last previous outgoing incoming interim".split())
 # "apart from the judges themselves, who ...": those left aside are not the role asked about
 _BESIDES = re.compile(r"\b(?:apart from|aside from|besides|other than|except|[aà] part|en dehors d\w*|hormis|outre)\b"
                       r"(?:\s+[\w'’-]+){1,4}?(?=[\s,]+(?:who|qui)\b)", re.I)
@@ -327,7 +329,7 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
         before = _ORG_ROLE.search(text)
         whose = before.group("org") if before else ""  # "the 4 judges", "les quatre juges": a count, not whose
         if whose and whose not in stop_words and whose not in ("the", "le", "la") and not whose.isdigit() \
-                and whose not in _COUNTS:
+                and whose not in _COUNTS and whose not in _NOT_WHOSE:
             org = whose
     named = []  # the organisation's name ends where the sentence goes on ("de la CPI qui est en congé")
     for word in org.split()[:3]:

@@ -86,6 +86,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
 _WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:(?:are|were|sont|etaient)\s+(?:the\s+|les\s+)?)?(?:\d+\s+)?"
                     r"(?:[a-z]{2,3}\s+)?(?P<noun>[a-z][a-z-]{3,})\b"  # "which are the 16 states", "quels sont les"
                     r"|\b(?P<list>list|liste) (?:of|des|de) (?:the\s+)?(?:\d+\s+)?(?P<listed>[a-z][a-z-]{3,})s?\b")
+_ROLE_WORD = re.compile(ROLES)
 PEOPLE = frozenset("official person individual suspect judge minister diplomat lawyer activist".split())
 
 def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
@@ -94,8 +95,8 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     which = _WHICH.search(text) if kind in (None, "outcome") else None
     if which and which.group("list"):  # "la liste des 16 etats": their names
         return "names", which
-    if which and which.group("noun") in PEOPLE:
-        return "person", None  # "which US official": who
+    if which and (which.group("noun") in PEOPLE or _ROLE_WORD.fullmatch(which.group("noun"))):
+        return "person", None  # "which US official", "which US president": who
     if which and (which.group("which") != "which" or which.group("noun").endswith("s")):
         return "names", which
     return kind, None

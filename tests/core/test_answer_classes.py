@@ -714,3 +714,11 @@ def test_a_source_the_question_names_must_be_named_by_the_fact_shown(desk: Desk)
         "partial", "hrw-sufficient-funding", "that, as LRWC puts it")
     assert top(desk, "what does hrw say about funding the court") == "hrw-sufficient-funding"
     assert top(desk, "what is the icc budget for 2026") == "budget-2026-193-million"  # the Court is in every fact
+
+
+def test_which_with_a_role_asks_who_and_a_fact_that_spells_out_no_one_lacks_it(desk: Desk) -> None:
+    answer = desk.answerer.ask("which us president signed EO 14203")
+    assert (answer.status, answer.hits[0].fact.id) == ("partial", "us-executive-order-14203")
+    answer = desk.answerer.ask("who exactly was sanctioned in rubio's 9 july announcement")  # "do not spell out whom"
+    assert (answer.status, answer.hits[0].fact.id) == ("partial", "us-sanctions-timeline-2025")
+    assert top(desk, "which ex-president did manila hand over to the icc") == "duterte-surrendered-to-icc"
