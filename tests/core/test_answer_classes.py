@@ -722,3 +722,8 @@ def test_which_with_a_role_asks_who_and_a_fact_that_spells_out_no_one_lacks_it(d
     answer = desk.answerer.ask("who exactly was sanctioned in rubio's 9 july announcement")  # "do not spell out whom"
     assert (answer.status, answer.hits[0].fact.id) == ("partial", "us-sanctions-timeline-2025")
     assert top(desk, "which ex-president did manila hand over to the icc") == "duterte-surrendered-to-icc"
+
+
+def test_which_case_asks_for_the_case_by_name(desk: Desk) -> None:
+    answer = desk.answerer.ask("which case was judge guillou sitting on when he got sanctioned")
+    assert (answer.status, answer.hits[0].fact.id) == ("partial", "judge-guillou-banking-le-monde")
