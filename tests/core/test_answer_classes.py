@@ -351,27 +351,27 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
 
 
 # Bars on the blind sets used for tuning (tests/eval/blind/round*/): their tuning parts, and the holdouts of rounds 1
-# to 12, spent once scored (their figures stand in the README).
+# to 13, spent once scored (their figures stand in the README).
 @pytest.mark.parametrize(("name", "right", "declined", "wrong"), [
     ("round1/en-tuning.yaml", 0.85, 1.0, 0.043),
     ("round1/en-spent.yaml", 0.88, 1.0, 0.021),
     ("round1/fr-tuning.yaml", 1.0, 1.0, 0.0),
     ("round1/fr-spent.yaml", 0.96, 1.0, 0.0),
-    ("round2/en-tuning.yaml", 0.93, 1.0, 0.041),
+    ("round2/en-tuning.yaml", 0.93, 1.0, 0.014),
     ("round2/en-spent.yaml", 0.93, 0.96, 0.027),
     ("round2/fr-tuning.yaml", 1.0, 1.0, 0.0),
     ("round2/fr-spent.yaml", 0.9, 1.0, 0.033),
-    ("round3/en-tuning.yaml", 0.85, 1.0, 0.036),
+    ("round3/en-tuning.yaml", 0.85, 1.0, 0.024),
     ("round3/fr-tuning.yaml", 0.83, 1.0, 0.051),
-    ("round3/en-spent.yaml", 0.92, 1.0, 0.012),
+    ("round3/en-spent.yaml", 0.92, 1.0, 0.0),
     ("round3/fr-spent.yaml", 0.84, 1.0, 0.017),
-    ("round4/en-tuning.yaml", 0.89, 0.93, 0.045),
+    ("round4/en-tuning.yaml", 0.89, 0.93, 0.034),
     ("round4/fr-tuning.yaml", 0.85, 0.95, 0.051),
-    ("round4/en-spent.yaml", 0.79, 0.97, 0.055),
+    ("round4/en-spent.yaml", 0.81, 0.97, 0.055),
     ("round4/fr-spent.yaml", 0.84, 0.91, 0.033),
     ("round5/en-tuning.yaml", 0.89, 0.93, 0.034),
     ("round5/fr-tuning.yaml", 0.82, 0.92, 0.034),
-    ("round5/en-spent.yaml", 0.78, 0.97, 0.044),
+    ("round5/en-spent.yaml", 0.78, 0.97, 0.022),
     ("round5/fr-spent.yaml", 0.83, 1.0, 0.0),
     ("round6/en-tuning.yaml", 0.9, 0.94, 0.034),
     ("round6/fr-tuning.yaml", 0.89, 1.0, 0.017),
@@ -388,9 +388,9 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round9/en-tuning.yaml", 0.89, 0.85, 0.09),
     ("round9/fr-tuning.yaml", 0.83, 0.83, 0.067),
     ("round9/en-spent.yaml", 0.84, 0.84, 0.088),
-    ("round9/fr-spent.yaml", 0.71, 0.96, 0.067),
+    ("round9/fr-spent.yaml", 0.71, 0.96, 0.05),
     ("round10/en-tuning.yaml", 0.88, 1.0, 0.023),
-    ("round10/en-spent.yaml", 0.82, 0.94, 0.066),
+    ("round10/en-spent.yaml", 0.82, 0.94, 0.055),
     ("round10/fr-tuning.yaml", 0.8, 0.95, 0.034),
     ("round10/fr-spent.yaml", 0.8, 0.83, 0.067),
     ("round11/en-tuning.yaml", 0.89, 0.88, 0.079),
@@ -398,9 +398,13 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round11/fr-tuning.yaml", 0.82, 1.0, 0.017),
     ("round11/fr-spent.yaml", 0.72, 0.91, 0.05),
     ("round12/en-tuning.yaml", 0.9, 0.91, 0.068),
-    ("round12/en-spent.yaml", 0.85, 0.8, 0.11),
+    ("round12/en-spent.yaml", 0.87, 0.8, 0.088),
     ("round12/fr-tuning.yaml", 0.77, 0.95, 0.017),
     ("round12/fr-spent.yaml", 0.77, 0.8, 0.084),
+    ("round13/en-tuning.yaml", 0.78, 0.85, 0.135),
+    ("round13/en-spent.yaml", 0.89, 0.86, 0.088),
+    ("round13/fr-tuning.yaml", 0.83, 0.91, 0.05),
+    ("round13/fr-spent.yaml", 0.83, 0.95, 0.05),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
