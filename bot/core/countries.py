@@ -63,12 +63,14 @@ def named(label: str) -> Country | None:
     return _by_name().get(key) if key else None
 
 
-def named_in(text: str) -> set[Country]:
-    """The countries a text names ("... by Italy, Hungary and Tajikistan", "les Pays-Bas")."""
+@lru_cache(maxsize=4096)
+def named_in(text: str) -> frozenset[Country]:
+    """The countries a text names ("... by Italy, Hungary and Tajikistan", "les Pays-Bas"). Remembered: the same
+    facts are read for question after question."""
     table = _by_name()
     tokens = words(text)
     found = {table[key] for i in range(len(tokens)) for n in (1, 2, 3, 4)
              if (key := tuple(tokens[i:i + n])) in table and len(key) == n}
     if _US.search(text):
         found.add(table[("united", "states")])
-    return found
+    return frozenset(found)

@@ -22,7 +22,7 @@ from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_dat
 from bot.core.fact_speech import quoted
 from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions, stem_set
 from bot.core.intent import Wants
-from bot.core.question_kinds import kind_of
+from bot.core.question_kinds import NAMED_THINGS, PEOPLE, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*h\s*\d{0,2}\b")
@@ -192,7 +192,9 @@ def _name_near(part: str, focus: tuple[str, ...], question: str, expand: Expand,
 
 @lru_cache(maxsize=256)
 def _asked_stems(question: str, language: Pipeline) -> frozenset[str]:
-    """The question's words as stems: read once per question, not once per fact checked against it."""
+    """The question's words as stems: read once per question, not once per fact checked against it. Its tokens
+    keep a possessive "'s" ("amnesty's"), which `fact_dates._question_stems` reads off; the two are not merged
+    because that would change answers."""
     return frozenset(language.stem(fold(w)) for w in TOKEN.findall(question))
 
 
@@ -224,8 +226,6 @@ def pick(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expa
     best = ranked[:1]
     if any(lacks(wants, f"{c.title}. {c.text}", expand, language) for c in best):
         return []
-    if wants.speaker and any(_UNQUOTED.search(fold(c.text)) for c in best):  # "it does not quote what each said"
-        return []
     return [c for c in (best if wants.kind == "outcome" else ranked) if c.coverage >= floor
             and holds(wants, c.title, c.text, question=question, expand=expand, language=language)]
 
@@ -234,22 +234,24 @@ def pick(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expa
 _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "gouvern"})
 
 
-# "which judges", "quels chefs d'État": people, named
-_PEOPLE = tuple("judges juges officials responsables suspects leaders dirigeants chefs ministers ministres lawyers "
-                "avocats activists militants individuals personnes people".split())
+# "which judges", "quels chefs d'État": people, named (stemmed, so the singular words of PEOPLE count too)
+_PEOPLE = (*PEOPLE, *"juges responsables leaders dirigeants chefs ministres avocats militants personnes people".split())
 _PERCENT_WORDS = ("percent", "percentage", "pourcentage", "pourcent")
 _PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent\b|pour ?cent\b)")
 _MONEY_WORDS = tuple("money cash funds dollars euros argent caisse caisses fric thune".split())  # the amount is money
-_FIRMS = tuple("bank banks company companies firm firms business businesses corporation corporations banque banques "
-               "entreprise entreprises societe societes firme firmes case cases affaire affaires".split())
+_FIRMS = (*NAMED_THINGS, *"business businesses corporation corporations banque banques entreprise entreprises societe "
+          "societes firme firmes affaire affaires".split())
 
 
 def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH) -> bool:
-    """The fact's own words say it lacks the detail asked ("the sources do not name the states concerned")."""
+    """The fact's own words say it lacks the detail asked ("the sources do not name the states concerned"; for
+    "what did the EU say", "it does not quote what each said")."""
+    folded = fold(fact)
+    if wants.speaker and _UNQUOTED.search(folded):
+        return True
     pattern = _LACKS.get(wants.kind or "")
     if pattern is None:
         return False
-    folded = fold(fact)
     if wants.kind != "names":
         return bool(pattern.search(folded))
     things = list(expand(wants.focus))
@@ -268,13 +270,13 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if wants.titles and not phrase_positions(fact_tokens(fact, language), [p for title_ in wants.titles for p in expand(
             tuple(language.stem(w) for w in title_.split()))]):
         return False
-    if wants.speaker and (_UNQUOTED.search(folded) or not quoted(fact, wants.speaker, expand, language)):
-        return False  # "what did the EU say": not a fact that says it quotes no one
+    if lacks(wants, fact, expand, language):
+        return False
+    if wants.speaker and not quoted(fact, wants.speaker, expand, language):
+        return False  # "what did the EU say": a fact that reports the EU's words
     if kind is None and not wants.future:
         return True
     today = today or dt.datetime.now(dt.UTC).date()
-    if lacks(wants, fact, expand, language):
-        return False
     if kind in ("reason", "person", "number") and not (wants.role or wants.focus) and kind_of(title) == kind:
         return True  # the curator titled it as the answer: "Why civil society matters ...", "Who the US sanctioned"
     if wants.future and not future_date(folded, today):

@@ -87,7 +87,8 @@ _WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:(?:are|were|sont|eta
                     r"(?:[a-z]{2,3}\s+)?(?P<noun>[a-z][a-z-]{3,})\b"  # "which are the 16 states", "quels sont les"
                     r"|\b(?P<list>list|liste) (?:of|des|de) (?:the\s+)?(?:\d+\s+)?(?P<listed>[a-z][a-z-]{3,})s?\b")
 _ROLE_WORD = re.compile(ROLES)
-_NAMED_THINGS = frozenset("case bank company firm".split())
+# things asked for by name ("which case", "which banks"), and people ("which US official"): in English, both numbers
+NAMED_THINGS = frozenset("case cases bank banks company companies firm firms".split())
 PEOPLE = frozenset("official person individual suspect judge minister diplomat lawyer activist".split())
 
 def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
@@ -99,7 +100,7 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     if which and (which.group("noun") in PEOPLE or _ROLE_WORD.fullmatch(which.group("noun"))):
         return "person", None  # "which US official", "which US president": who
     if which and (which.group("which") != "which" or which.group("noun").endswith("s")
-                  or which.group("noun") in _NAMED_THINGS):  # "which case", "which bank": its name
+                  or which.group("noun") in NAMED_THINGS):  # "which case", "which bank": its name
         return "names", which
     return kind, None
 
