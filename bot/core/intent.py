@@ -34,8 +34,6 @@ _SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|hav
                    r"|\bqu (?:a |ont )?(?:dit|repondu|declare|reagi) (?:la |le |les |l )?(?P<qui>(?:\w+ ){0,2}?\w+)\b"
                    # how one named state reacted: "how did south africa react", "la France a réagi comment"
                    r"|\bhow (?:did|does|has|have) (?:the )?(?P<one>(?:\w+ ){0,2}?\w+) (?:react|respond|reply)\w*\b")
-# "the ex president", "the acting prosecutor": which holder, not whose role
-_NOT_WHOSE = frozenset("ex former current acting new next last previous outgoing incoming interim".split())
 # "apart from the judges themselves, who ...": those left aside are not the role asked about
 _BESIDES = re.compile(r"\b(?:apart from|aside from|besides|other than|except|[aà] part|en dehors d\w*|hormis|outre)\b"
                       r"(?:\s+[\w'’-]+){1,4}?(?=[\s,]+(?:who|qui)\b)", re.I)
@@ -315,7 +313,10 @@ def _as_typed(words: list[str], question: str) -> str:
     return " ".join(typed.get(w, w) for w in words)
 
 
-_COUNTS = frozenset("two three four five six seven eight nine ten deux trois quatre cinq sept huit neuf dix".split())
+# the word before a role that says not whose role it is: "the 4 judges", "les quatre juges" (a count), "the ex
+# president", "the acting prosecutor" (which holder)
+_NOT_WHOSE = frozenset("the le la two three four five six seven eight nine ten deux trois quatre cinq sept huit neuf "
+                       "dix ex former current acting new next last previous outgoing incoming interim".split())
 
 
 def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None]:
@@ -327,9 +328,8 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
     org = (match.group("org") or "").strip()
     if not org:
         before = _ORG_ROLE.search(text)
-        whose = before.group("org") if before else ""  # "the 4 judges", "les quatre juges": a count, not whose
-        if whose and whose not in stop_words and whose not in ("the", "le", "la") and not whose.isdigit() \
-                and whose not in _COUNTS and whose not in _NOT_WHOSE:
+        whose = before.group("org") if before else ""
+        if whose and whose not in stop_words and whose not in _NOT_WHOSE and not whose.isdigit():
             org = whose
     named = []  # the organisation's name ends where the sentence goes on ("de la CPI qui est en congé")
     for word in org.split()[:3]:
