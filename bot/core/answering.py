@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.core import fact_dates, holds, intent, named
+from bot.core import fact_dates, holds, intent, named, turns
 from bot.core.bodies import OtherBodies
 from bot.core.facts import FactStore
 from bot.core.language import SHOWN_COLUMNS, detect, pipeline
@@ -187,10 +187,7 @@ class Answerer:
         if answer.missing_key:
             answer.missing = say(answer.missing_key, lang, **answer.missing_values)
         if answer.reason_key:
-            values = dict(answer.reason_values)
-            if lang == "fr" and "name_fr" in values:  # another body, as French names it
-                values["name"] = values["name_fr"]
-            answer.reason = say(answer.reason_key, lang, **values)
+            answer.reason = say(answer.reason_key, lang, **answer.reason_values)
         return answer
 
     def in_language(self, lang: str) -> Answerer:
@@ -261,7 +258,9 @@ class Answerer:
                 return self._partial(text, chosen, ranked, wants.missing, confidence)
             if holders[0] is not chosen[0]:
                 chosen = [holders[0], *[c for c in chosen if c is not holders[0]]][:limit]
-        lacking = named.unnamed(concepts, df, n, chosen[0].credit, self._publishers, self.pipeline.lang)
+        lacking = named.unnamed(concepts, df, n, chosen[0].credit, self._publishers, self.pipeline.lang) \
+            or turns.unheld(concepts, chosen[0].credit, chosen[0].raw, text, self.pipeline.lang) \
+            or self.bodies.idle(other, text, chosen[0].raw)
         if lacking:  # "did Germany condemn ...", "LRWC recs about money": not a fact that never names them
             return self._partial(text, chosen, ranked, lacking, confidence)
         chosen_ids = {c.fact_id for c in chosen}

@@ -4,7 +4,10 @@ ICC fact that shares a word or two ("judges", "court", "president").
 
 A body counts as asked about when one of its names or abbreviations stands in the question as whole words. It
 is set aside when the facts found for the question themselves name it (the store does talk about the UN
-Special Rapporteur of the Human Rights Council, for instance).
+Special Rapporteur of the Human Rights Council, for instance), unless the question has the body act ("what did
+the Human Rights Council do", "le Conseil des droits de l'homme a-t-il réagi") and the facts name it only as the
+holder of an office ("the Council's Special Rapporteur"): the facts do not say what the body did, and the reply
+says so.
 """
 
 from __future__ import annotations
@@ -13,8 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.core.models import InputError, check_slug, clean_text
+from bot.core.question_kinds import ROLES
 from bot.core.text import words
 
+# words after a body's name that make it the holder of an office ("the Council's Special Rapporteur"), and before
+# it with "of" ("rapporteur spécial du Conseil")
+_OFFICES = frozenset(w for role in ROLES.split("|") for w in role.replace("-", " ").split()) | frozenset(
+    "special speciale rapporteuse mandate mandat experts expert".split())
+_OF = frozenset("of the du de des la le".split())
 KINDS = ("court", "tribunal", "un-body", "regional-body", "national-court", "organisation")
 FILE_HEADER = (
     "# Neighbouring courts and bodies the desk does NOT cover: a question about one of these is \"about another\n"
@@ -71,3 +80,27 @@ class OtherBodies:
                 if any(tuple(tokens[i:i + n]) == phrase for i in starts):
                     return body
         return None
+
+    def idle(self, body: Body | None, question: str, fact: str) -> tuple[str, dict[str, str]] | None:
+        """("missing_body_act", its names) when the question has the body act and the fact names it only as the
+        holder of an office: "what did the Human Rights Council do" beside "the Council's Special Rapporteur"."""
+        if body is None or not self.acts_in(question, body) or self.acts_in(fact, body):
+            return None
+        return "missing_body_act", {"name": body.name, "name_fr": body.name_fr}
+
+    def acts_in(self, text: str, body: Body) -> bool:
+        """The body's name stands in `text` other than as the holder of an office: "what did the Human Rights
+        Council do", not "the Human Rights Council's Special Rapporteur" or "rapporteur spécial du Conseil"."""
+        tokens = words(text)
+        for phrase in body.phrases:
+            n = len(phrase)
+            for i in range(len(tokens) - n + 1):
+                if tuple(tokens[i:i + n]) != phrase:
+                    continue
+                after = tokens[i + n] if i + n < len(tokens) else ""
+                j = i
+                while j > 0 and tokens[j - 1] in _OF:
+                    j -= 1
+                if after not in _OFFICES and not (j < i and j > 0 and tokens[j - 1] in _OFFICES):
+                    return True
+        return False

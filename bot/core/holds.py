@@ -27,6 +27,8 @@ from bot.core.text import ENGLISH, Pipeline, fold
 
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*h\s*\d{0,2}\b")
 _ARTICLE = re.compile(r"\barticles?\s+\d+", re.I)
+_SYMBOL = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]+)*/\w+(?:[/.]\w+)*")  # a document's symbol: "ICC-ASP/1/3", "A/RES/60/147"
+_BOTH = re.compile(r"\b(tou[st]e?s?) (deux|trois)\b", re.I)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|https?://|\bwww\.")
 _REASON = re.compile(
     r"\b(because|since(?! then\b| \d| (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)|due to|owing to|"
@@ -281,7 +283,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return True  # the curator titled it as the answer: "Why civil society matters ...", "Who the US sanctioned"
     if wants.future and not future_date(folded, today):
         return False
-    if wants.settled and _pending(folded):  # "au final l'AEP a adopté le budget à combien": not a proposed figure
+    if wants.settled and pending(folded):  # "au final l'AEP a adopté le budget à combien": not a proposed figure
         return False
     if kind == "expansion":
         return _spelt_out(wants.focus[0], fact)
@@ -311,7 +313,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             return bool(countries.named_in(fact) - countries.named_in(question))
         return True
     if kind == "outcome":
-        return not _pending(folded)
+        return not pending(folded)
     if kind == "place":  # not a place the question names itself: "which venue in The Hague"
         asked = {fold(w) for w in TOKEN.findall(question)}
         return any(fold(m.group("name")) not in MONTH_NUMBERS and not m.group("name").isupper()  # "à la CPI"
@@ -324,7 +326,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             return bool(_MONEY.search(fact))
         if wants.focus[-1] in stem_set(_PERCENT_WORDS, language):  # "combien en pourcentage": a share
             return bool(_PERCENT.search(fact))
-        figures = _ARTICLE.sub("article", fact)  # "Article 86" counts nothing
+        # "Article 86", "ICC-ASP/1/3", "toutes deux" (both) count nothing
+        figures = _BOTH.sub("both", _SYMBOL.sub("symbol", _ARTICLE.sub("article", fact)))
         if wants.counted:  # "€74 million in contributions from States Parties" counts no states
             figures = _MONEY.sub("money", figures)
         tokens = fact_tokens(figures, language)
@@ -337,7 +340,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         tokens = tuple(t for t in tokens if t[1] in kept or fold(t[0]) not in language.stop_words)
         return _number_near(tokens, phrase_positions(tokens, counted))
     if kind == "person":
-        if wants.chosen and _pending(folded):
+        if wants.chosen and pending(folded):
             return False  # "who got elected to the CBF": a fact urging how to elect names no one elected
         if wants.behind:  # "who was behind the cyberattack": the names of who says so are no answer
             return bool(_BLAMED.search(folded))
@@ -351,7 +354,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     return True
 
 
-def _pending(folded: str) -> bool:
+def pending(folded: str) -> bool:
     """A folded fact (curly apostrophes already straight) about a call, a plan or a matter still pending."""
     return bool(_PENDING.search(folded.replace("'", " ")))
 

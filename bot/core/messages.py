@@ -82,6 +82,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_role_plural": {"en": "who the {role}s are", "fr": "qui sont les {role}s"},
     "missing_role_of": {"en": "who the {role} of {org} is", "fr": "qui est {role} de {org}"},
     "missing_outcome": {"en": "what came of it", "fr": "ce qu'il en est advenu"},
+    "missing_event": {"en": "whether that happened", "fr": "si cela s'est produit"},
+    "missing_body_act": {"en": "what the {name} did", "fr": "ce qu'a fait cet organe ({name})"},
     "missing_expansion": {"en": "what {acronym} stands for", "fr": "ce que veut dire {acronym}"},
     "missing_said": {"en": "what {who} said", "fr": "ce qu'a dit {who}"},
     "missing_title": {"en": "anything about the {title}", "fr": "quoi que ce soit sur : {title}"},
@@ -97,7 +99,10 @@ CATALOG: dict[str, dict[str, str]] = {
 }
 
 def say(key: str, lang: str = "en", **values: object) -> str:
+    """The message in `lang`; a `name_fr` among the values (another body's French name) stands for `name` in French."""
     entry = CATALOG[key]
+    if lang == "fr" and "name_fr" in values:
+        values["name"] = values["name_fr"]
     return entry.get(lang, entry["en"]).format(**values)
 
 

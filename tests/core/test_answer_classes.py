@@ -542,12 +542,32 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     pytest.param("how many members does lrwc have", "how many members", id="article-number-is-no-count"),
     # "In June 2025 CICC urged States Parties to adopt ... blocking statutes": the date of a call
     pytest.param("when did the EU first adopt its blocking statute", "when", id="date-of-a-call"),
+    # a later turn of events the sanctions fact never mentions, or mentions only as LRWC's call for it
+    pytest.param("did any of the judges resign after they were sanctioned", "whether that happened", id="resign"),
+    pytest.param("les américains ont levé les sanctions contre les juges depuis ?", "si cela s'est produit",
+                 id="leve"),
+    pytest.param("has the us rescinded eo 14203 yet", "whether that happened", id="only-as-a-call"),
+    # the Council is named only as the holder of an office ("the Council's Special Rapporteur"), never acting
+    pytest.param("what did the human rights council do about the sanctions on its rapporteur",
+                 "what the United Nations Human Rights Council did", id="body-holds-an-office"),
+    pytest.param("le Conseil des droits de l'homme a-t-il adopté une résolution sur les sanctions contre Albanese ?",
+                 "ce qu'a fait cet organe (Conseil des droits de l'homme des Nations unies)", id="organe"),
+    # "CICC and LRWC both (toutes deux) call on States Parties to ratify APIC (ICC-ASP/1/3)": no count of states
+    pytest.param("combien d'États ont ratifié l'APIC ?", "combien de etats", id="both-and-a-symbol-count-none"),
+    pytest.param("how many states have ratified the APIC so far", "how many states", id="symbol-counts-none"),
 ])
 
 def test_a_fact_without_what_was_asked_gives_a_partial_reply_naming_it(desk: Desk, question: str,
                                                                        missing: str) -> None:
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.missing) == ("partial", missing)
+
+
+def test_a_call_or_an_office_still_answers_what_it_holds(desk: Desk) -> None:
+    """The same facts answer what they do hold: LRWC's call itself, and who holds the Council's office."""
+    assert top(desk, "does lrwc want the us to revoke eo 14203") == "lrwc-refuse-to-implement-sanctions"
+    assert top(desk, "was the human rights council's special rapporteur sanctioned by the US") == \
+        "us-sanctions-un-special-rapporteur"
 
 
 def test_many_speakers_reacting_is_what_the_facts_say_of_their_reactions(desk: Desk) -> None:

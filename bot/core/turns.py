@@ -1,0 +1,42 @@
+"""Turns of events a question asks about: whether the sanctions were lifted, a judge resigned, an order was
+rescinded, a decision challenged in court. The sources stop at a date, and these are the later steps members ask
+after. A fact about the sanctions or the order shares every other word of such a question, so words alone would
+answer "did the US lift the sanctions on the judges" with the fact that they were imposed; a fact answers it only
+when it mentions that step itself (or a word the synonyms give for it), and not only as a call ("LRWC urges the
+US to rescind EO 14203" does not say it was rescinded), unless the question asks about the call ("does LRWC want
+the US to revoke EO 14203"). Otherwise the honest reply is partial: "the curated facts don't say whether that
+happened".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from bot.core.holds import pending
+from bot.core.text import Concept, fold
+
+# the step, as a member types it (folded, unstemmed: a concept's label)
+_TURNS = {
+    "en": re.compile(r"(resign\w*|lift(s|ed|ing)?|revok\w*|rescind\w*|repeal\w*|overturn\w*|revers(ed|al)|"
+                     r"cancel+(ed|ing|ation)?|sue[sd]?|suing|lawsuits?|reinstat\w*)"),
+    "fr": re.compile(r"(demission\w*|lev(e|ee|ees|es|er|ent|era|eront)|leve[er]s?|abrog\w*|annul\w*|revoqu\w*|"
+                     r"rapport(e|ee|es|ees|er)|retabli\w*|poursuivi\w*|recours)"),
+}
+# a question about the call itself: "does LRWC want the US to revoke it", "la FIDH demande-t-elle de lever ..."
+_CALL = re.compile(r"\b(want\w*|call\w*|urg\w*|ask\w*|demand\w*|recommend\w*|push\w*|press\w*|request\w*|"
+                   r"demand\w*|veu\w*|voul\w*|appel\w*|exhort\w*|recommand\w*|reclam\w*)\b")
+
+
+def unheld(concepts: Sequence[Concept], credit: Mapping[int, float], fact: str, question: str,
+           lang: str) -> tuple[str, dict[str, str]] | None:
+    """("missing_event", {}) when the question asks about a turn of events the fact (whose `credit` is given)
+    never mentions, or mentions only as a call; None otherwise."""
+    pattern = _TURNS.get(lang)
+    if pattern is None:
+        return None
+    for i, concept in enumerate(concepts):
+        if pattern.fullmatch(concept.label) and (
+                i not in credit or (pending(fold(fact)) and not _CALL.search(fold(question)))):
+            return "missing_event", {}
+    return None
