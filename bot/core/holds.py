@@ -28,6 +28,12 @@ from bot.core.text import ENGLISH, Pipeline, fold
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*h\s*\d{0,2}\b")
 _ARTICLE = re.compile(r"\barticles?\s+\d+", re.I)
 _SYMBOL = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]+)*/\w+(?:[/.]\w+)*")  # a document's symbol: "ICC-ASP/1/3", "A/RES/60/147"
+# "which country surrendered him": a country the fact names; "is from which country" asks where one comes from
+_WHICH_COUNTRY = re.compile(r"(?<!from )\b(which|what) (country|state)\b|(?<!de )\bquel (pays|etat)\b")
+_QUOTES = re.compile(r"[\"“”«»]")
+_WRITINGS = tuple("paper papers report reports statement statements briefing book books resolution declaration "
+                  "article op-ed publication document rapport rapports declaration livre bouquin document note "
+                  "titre title".split())
 _BOTH = re.compile(r"\b(tou[st]e?s?) (deux|trois)\b", re.I)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|https?://|\bwww\.")
 _REASON = re.compile(
@@ -181,6 +187,11 @@ def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expa
 def _name_near(part: str, focus: tuple[str, ...], question: str, expand: Expand, language: Pipeline) -> bool:
     """A capitalised name the question does not already hold, within NEAR words of the thing named. Acronyms
     (ICC, UN) name institutions the question is about, not the name it asks for."""
+    if focus[-1] in stem_set(_WRITINGS, language):  # a title in quotation marks just after the thing named:
+        quoted = fact_tokens(_QUOTES.sub(" QUOTE ", part), language)  # 'a joint briefing paper, "Ending ..."'
+        if any(quoted[q][0] == "QUOTE" for p in phrase_positions(quoted, expand(focus))
+               for q in range(p + 1, min(len(quoted), p + 3))):
+            return True
     tokens = fact_tokens(part, language)
     where = phrase_positions(tokens, expand(focus))
     if not where:
@@ -318,7 +329,9 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         asked = {fold(w) for w in TOKEN.findall(question)}
         return any(fold(m.group("name")) not in MONTH_NUMBERS and not m.group("name").isupper()  # "à la CPI"
                    and fold(m.group("name")) not in asked and fold(m.group(0).split()[-1]) not in asked
-                   for m in _PLACE[language.lang].finditer(fact)) or bool(_NATIONALITY.search(fact))
+                   for m in _PLACE[language.lang].finditer(fact)) or bool(_NATIONALITY.search(fact)) or (
+            _WHICH_COUNTRY.search(fold(question)) is not None
+            and bool(countries.named_in(fact) - countries.named_in(question)))  # "which country surrendered him"
     if kind == "number":
         if not wants.focus:  # a year or a day of the month is no amount: "the 2026 budget" holds no figure
             return bool(_AMOUNT.search(YEAR.sub(" ", DAY.sub(" ", folded))))

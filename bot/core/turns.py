@@ -23,6 +23,9 @@ _TURNS = {
     "fr": re.compile(r"(demission\w*|lev(e|ee|ees|es|er|ent|era|eront)|leve[er]s?|abrog\w*|annul\w*|revoqu\w*|"
                      r"rapport(e|ee|es|ees|er)|retabli\w*|poursuivi\w*|recours)"),
 }
+# "appel" is a call unless one "fait appel" (appeals a decision)
+_APPEALED = {"fr": re.compile(r"\b(fait|faire|fera|interjete|interjeter) appel\b"),
+             "en": re.compile(r"\bappeal(s|ed|ing)?\b")}
 # a question about the call itself: "does LRWC want the US to revoke it", "la FIDH demande-t-elle de lever ..."
 _CALL = re.compile(r"\b(want\w*|call\w*|urg\w*|ask\w*|demand\w*|recommend\w*|push\w*|press\w*|request\w*|"
                    r"demand\w*|veu\w*|voul\w*|appel\w*|exhort\w*|recommand\w*|reclam\w*)\b")
@@ -35,8 +38,10 @@ def unheld(concepts: Sequence[Concept], credit: Mapping[int, float], fact: str, 
     pattern = _TURNS.get(lang)
     if pattern is None:
         return None
+    appealed = lang in _APPEALED and _APPEALED[lang].search(fold(question)) is not None
     for i, concept in enumerate(concepts):
-        if pattern.fullmatch(concept.label) and (
+        turn = pattern.fullmatch(concept.label) or (appealed and concept.label.startswith("appe"))
+        if turn and (
                 i not in credit or (pending(fold(fact)) and not _CALL.search(fold(question)))):
             return "missing_event", {}
     return None

@@ -143,6 +143,13 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
                  "icc-court-of-last-resort", id="for-our-flyer"),
     pytest.param("which ministry reacted for spain? need the full name for translation",
                  "reactions-june-2025-sanctions", id="for-translation"),
+    # "which country" is answered by a country the fact names ("the Philippines surrendered ...")
+    pytest.param("which country surrendered duterte to the icc", "duterte-surrendered-to-icc", id="which-country"),
+    # "the paper on heads of state": its subject, not a head whose name is asked
+    pytest.param("who did FIDH partner with for the paper on immunity of heads of state",
+                 "fidh-redress-heads-of-state-paper", id="heads-of-state-as-a-subject"),
+    # a paper's name is its title in quotation marks, however ordinary its words
+    pytest.param("name of the fidh redress paper?", "fidh-redress-heads-of-state-paper", id="quoted-title"),
 ])
 def test_the_members_wording_reaches_the_fact_that_answers(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
@@ -547,6 +554,8 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     pytest.param("les américains ont levé les sanctions contre les juges depuis ?", "si cela s'est produit",
                  id="leve"),
     pytest.param("has the us rescinded eo 14203 yet", "whether that happened", id="only-as-a-call"),
+    pytest.param("l'italie a fait appel de la décision sur sa non-coopération ?", "si cela s'est produit",
+                 id="fait-appel"),
     # the Council is named only as the holder of an office ("the Council's Special Rapporteur"), never acting
     pytest.param("what did the human rights council do about the sanctions on its rapporteur",
                  "what the United Nations Human Rights Council did", id="body-holds-an-office"),
