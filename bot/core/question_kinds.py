@@ -19,7 +19,8 @@ ROLES = (
 # (kind, pattern) in order: the first that matches names the kind. Patterns run on folded text.
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("contact", re.compile(r"\b(phone|telephone|tel)\s*(number|no|nr)?\b|\be-?mail\b|\bcontact (details|info)"
-                           r"|\bwebsite\b|\bpostal address\b|\bnumero de telephone\b|\bcourriel\b|\bsite web\b")),
+                           r"|\bwebsite\b|\bpostal address\b|\bnumero de telephone\b|\bcourriel\b|\bsite web\b"
+                           r"|^(a |the )?link (to|for)\b|\b(le|un) lien (vers|du|de la|pour)\b")),
     ("time", re.compile(r"\b(what|which) time\b|\bat what hour\b|\btime of (the )?day\b|\bquelle heure\b"
                         r"|\ba quelle heure\b")),
     ("day", re.compile(r"\b(what|which|exact|precise) (days?|dates?)\b|\bon what (day|date)\b"
@@ -88,13 +89,19 @@ _WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:(?:are|were|sont|eta
                     r"|\b(?P<list>list|liste) (?:of|des|de) (?:the\s+)?(?:\d+\s+)?(?P<listed>[a-z][a-z-]{3,})s?\b")
 _ROLE_WORD = re.compile(ROLES)
 # things asked for by name ("which case", "which banks"), and people ("which US official"): in English, both numbers
-NAMED_THINGS = frozenset("case cases bank banks company companies firm firms".split())
+NAMED_THINGS = frozenset("case cases bank banks company companies firm firms software platform platforms "
+                         "logiciel plateforme plateformes".split())
+# "which German software", "quel logiciel allemand", "which social media platforms": a thing asked for by name,
+# a word or two of description between
+_WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles)\s+(?:[a-z]+\s+){0,2}?(?P<noun>"
+                          + "|".join(sorted(NAMED_THINGS, key=len, reverse=True))
+                          + r")\b(?P<list>(?!))?(?P<listed>(?!))?")  # the groups _WHICH has, never filled
 PEOPLE = frozenset("official person individual suspect judge minister diplomat lawyer activist".split())
 
 def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     """The kind of detail asked (see `Wants.kind`), with the "which ..." match that settled it, if one did."""
     kind = next((name for name, pattern in _KINDS if pattern.search(text)), None)
-    which = _WHICH.search(text) if kind in (None, "outcome") else None
+    which = (_WHICH_NAMED.search(text) or _WHICH.search(text)) if kind in (None, "outcome") else None
     if which and which.group("list"):  # "la liste des 16 etats": their names
         return "names", which
     if which and (which.group("noun") in PEOPLE or _ROLE_WORD.fullmatch(which.group("noun"))):
