@@ -22,7 +22,7 @@ from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_dat
 from bot.core.fact_speech import quoted
 from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions, stem_set
 from bot.core.intent import Wants
-from bot.core.question_kinds import NAMED_THINGS, PEOPLE, kind_of
+from bot.core.question_kinds import NAMED_THINGS, PEOPLE, ROLES, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*h\s*\d{0,2}\b")
@@ -34,6 +34,7 @@ _QUOTES = re.compile(r"[\"“”«»]")
 _WRITINGS = tuple("paper papers report reports statement statements briefing book books resolution declaration "
                   "article op-ed publication document rapport rapports declaration livre bouquin document note "
                   "titre title".split())
+_OFFICE = re.compile(rf"(?:{ROLES})(?:e|s|es)?")  # "Representative", "représentante"
 _BOTH = re.compile(r"\b(tou[st]e?s?) (deux|trois)\b", re.I)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|https?://|\bwww\.")
 _REASON = re.compile(
@@ -325,6 +326,12 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return True
     if kind == "outcome":
         return not pending(folded)
+    if kind == "office":  # "what's Danya Chaikel's role": a role beside the name asked about
+        tokens = fact_tokens(fact, language)
+        asked = _asked_stems(question, language)
+        names = [i for i, (word, stem) in enumerate(tokens) if word[:1].isupper() and stem in asked]
+        return any(_OFFICE.fullmatch(fold(tokens[j][0])) for i in names
+                   for j in range(max(0, i - NEAR), min(len(tokens), i + NEAR + 1)))
     if kind == "place":  # not a place the question names itself: "which venue in The Hague"
         asked = {fold(w) for w in TOKEN.findall(question)}
         return any(fold(m.group("name")) not in MONTH_NUMBERS and not m.group("name").isupper()  # "à la CPI"

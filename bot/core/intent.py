@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.core.question_kinds import ROLES, kind_and_which
+from bot.core.question_kinds import OFFICE_ASKED, ROLES, kind_and_which
 from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, fold, words
 
 _ROLE = rf"(?P<role>{ROLES})s?"
@@ -65,7 +65,9 @@ _STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-
                      r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?([a-z]{2,8})\b"
                      r"|^([a-z]{2,8}) (?:est )?(?:ca )?(?:veut dire quoi|signifie quoi|abreviation de quoi)\b"
                      r"|\babreviation (?:de )?(?:la |le )?([a-z]{2,8})\b"
-                     r"|^([a-z]{2,8}) (?:est )?quoi (?:\w+ )?comme sigle\b")
+                     r"|^([a-z]{2,8}) (?:est )?quoi (?:\w+ )?comme sigle\b"
+                     # "APIC c'est quoi l'acronyme ?", "HRW, the acronym?"
+                     r"|^([a-z]{2,8}) (?:\w+ ){0,4}?(?:l |the )?(?:acronyme|abreviation|acronym|abbreviation)\b")
 _EQUALS = re.compile(r"\s*([a-z]{2,8})\s*=\s*\?+\s*")  # "FIDH = ?": the letters spelt out
 # who came out of a choice ("who got elected"): a fact about a call, a plan or a matter pending names no one chosen
 _CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nominated|elu|elus|elue|elues|nomme|nommee|"
@@ -146,7 +148,8 @@ _FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autu
                       # a purpose asked: "what were they meant for", "trying to achieve", "dans quel but"
                       r"(meant|intended|supposed) (for|to do|to achieve)|(trying|tried|aiming|aimed) to (achieve|do|"
                       r"get)|dans quel but|dans le but de quoi)\b"
-                      r"|\b(actually |officially |really )?called\W*$", re.I)  # "what's EO 14203 called?": a name
+                      # "what's EO 14203 called?": a name; "what's her role": the office kind asks it
+                      r"|\b(actually |officially |really )?called\W*$|" + OFFICE_ASKED, re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -174,8 +177,8 @@ def searched(question: str) -> str:
 
 @dataclass(frozen=True)
 class Wants:
-    kind: str | None = None  # contact | time | day | article | number | place | date | reason | person | outcome
-    # | names ("which banks") | expansion ("what does FIDH stand for")
+    kind: str | None = None  # contact | time | day | article | number | place | date | reason | office | person
+    # | outcome | names ("which banks") | expansion ("what does FIDH stand for")
     focus: tuple[str, ...] = ()  # stems of what a count or amount is of ("deputy prosecutor")
     role: str | None = None  # a role whose holder is asked for ("president")
     org: tuple[str, ...] = ()  # stems naming whose role it is ("asp")
@@ -342,7 +345,7 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
 
 
 # kinds whose missing detail is worded without values ("missing_day": "the exact date")
-_WORDED = frozenset("contact time day date article number place reason person outcome".split())
+_WORDED = frozenset("contact time day date article number place reason person outcome office".split())
 
 
 def _group(match: re.Match[str], *names: str) -> str:

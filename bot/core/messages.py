@@ -77,6 +77,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_place": {"en": "where", "fr": "où"},
     "missing_reason": {"en": "why", "fr": "pourquoi"},
     "missing_person": {"en": "who", "fr": "qui"},
+    "missing_office": {"en": "what role they hold", "fr": "quel rôle cette personne occupe"},
     "missing_name_of": {"en": "the name of the {thing}", "fr": "le nom {thing}"},  # French: "du logiciel"
     "missing_role": {"en": "who the {role} is", "fr": "qui est {role}"},
     "missing_role_plural": {"en": "who the {role}s are", "fr": "qui sont les {role}s"},

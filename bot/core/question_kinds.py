@@ -16,6 +16,10 @@ ROLES = (
     "greffier|juge|directeur|directrice|dirigeant|chef|porte-parole|representant|fondateur|auteur|moderateur|"
     "moderatrice|paneliste"
 )
+# a named person's office, asked with a pronoun for them (folded text; bot.core.intent leaves it out of the search)
+OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|job|title)\b"
+                r"|\b(?:elle|il) (?:a|avait) quel(?:le)? (?:role|poste|fonction)\b"
+                r"|\b(?:c est quoi|quel(?:le)? est) (?:son|sa) (?:role|poste|fonction)\b")
 # (kind, pattern) in order: the first that matches names the kind. Patterns run on folded text.
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("contact", re.compile(r"\b(phone|telephone|tel)\s*(number|no|nr)?\b|\be-?mail\b|\bcontact (details|info)"
@@ -54,6 +58,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bquelle (est la )?raison\b"
                           r"|\b(meant|intended|supposed) (for|to do|to achieve)\b|\b(trying|tried|aiming|aimed) to "
                           r"(achieve|do|get)\b|\bdans quel but\b|\bpurpose of\b|\bobjectif\b")),
+    # a named person's office: "danya chaikel - what's her role", "elle a quel rôle exactement"
+    ("office", re.compile(OFFICE_ASKED)),
     ("person", re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s)? (his|her|their) name\b|\bnamed\b"
                           r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnoms? d|\bbrand name\b"

@@ -19,7 +19,7 @@ from bot.core.text import Concept, fold
 # the step, as a member types it (folded, unstemmed: a concept's label)
 _TURNS = {
     "en": re.compile(r"(resign\w*|lift(s|ed|ing)?|revok\w*|rescind\w*|repeal\w*|overturn\w*|revers(ed|al)|"
-                     r"cancel+(ed|ing|ation)?|sue[sd]?|suing|lawsuits?|reinstat\w*)"),
+                     r"cancel+(ed|ing|ation)?|sue[sd]?|suing|lawsuits?|reinstat\w*|convict\w*|acquit\w*)"),
     "fr": re.compile(r"(demission\w*|lev(e|ee|ees|es|er|ent|era|eront)|leve[er]s?|abrog\w*|annul\w*|revoqu\w*|"
                      r"rapport(e|ee|es|ees|er)|retabli\w*|poursuivi\w*|recours)"),
 }

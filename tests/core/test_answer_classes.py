@@ -143,6 +143,13 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
                  "icc-court-of-last-resort", id="for-our-flyer"),
     pytest.param("which ministry reacted for spain? need the full name for translation",
                  "reactions-june-2025-sanctions", id="for-translation"),
+    # a named person's office: the fact with a role beside her name, not the one quoting her
+    pytest.param("danya chaikel - whats her role", "fidh-over-compliance-financial-channels", id="whats-her-role"),
+    pytest.param("Danya Chaikel elle a quel role exactement ?", "fidh-over-compliance-financial-channels",
+                 id="elle-a-quel-role"),
+    # "APIC c'est quoi l'acronyme": what the letters stand for, not the facts about recommendations
+    pytest.param("APIC c'est quoi l'acronyme ? je le vois partout dans les recommandations",
+                 "apic-ratification-calls", id="acronyme"),
     # "which country" is answered by a country the fact names ("the Philippines surrendered ...")
     pytest.param("which country surrendered duterte to the icc", "duterte-surrendered-to-icc", id="which-country"),
     # "the paper on heads of state": its subject, not a head whose name is asked
@@ -556,6 +563,8 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     pytest.param("has the us rescinded eo 14203 yet", "whether that happened", id="only-as-a-call"),
     pytest.param("l'italie a fait appel de la décision sur sa non-coopération ?", "si cela s'est produit",
                  id="fait-appel"),
+    pytest.param("were the icc officials convicted in those russian prosecutions", "whether that happened",
+                 id="convicted"),
     # a software, a platform asked for by name, a word of description between: the facts name none
     pytest.param("which german software does the icc use now", "which software", id="which-german-software"),
     pytest.param("c'est quel logiciel allemand qui a remplacé microsoft à la cour ?", "quel logiciel",
