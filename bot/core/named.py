@@ -7,12 +7,16 @@ from another and is left out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from bot.core import countries
+from bot.core.fact_tokens import fact_tokens, phrase_positions
 from bot.core.models import Source
 from bot.core.text import Concept, Pipeline
 
+FIGURE_NEAR = 12  # words between a source's name and the figure it gives ("HRW recommends ... €X")
+_FIGURE = re.compile(r"[€$£]?\d[\d.,]*%?")
 COMMON_SHARE = 0.5  # a publisher named in more than this share of the facts (the Court) is not a source that picks one
 
 
@@ -47,4 +51,19 @@ def unnamed(concepts: Sequence[Concept], df: Mapping[str, int], total: int, cred
         if i not in credit:
             label = concepts[i].label
             return "missing_source", {"name": label.upper() if len(label) <= 5 else label}
+    return None
+
+
+def unattributed(concepts: Sequence[Concept], df: Mapping[str, int], total: int, fact: str,
+                 publishers: frozenset[tuple[str, ...]], pipeline: Pipeline) -> tuple[str, dict[str, str]] | None:
+    """For a figure asked of a source ("how much does HRW say the budget should be"): ("missing_source_figure", its
+    name) when the fact gives no figure (not a year) within FIGURE_NEAR words of that source's name, as when the
+    figure is another's ("the Court proposed €193 million ... HRW also noted ..."); None otherwise."""
+    tokens = fact_tokens(fact, pipeline)
+    for i in named(concepts, df, total, publishers):
+        where = phrase_positions(tokens, concepts[i].alternatives)
+        if not any(_FIGURE.fullmatch(tokens[j][0]) and not (len(tokens[j][0]) == 4 and tokens[j][0][:2] in ("19", "20"))
+                   for p in where for j in range(max(0, p - FIGURE_NEAR), min(len(tokens), p + FIGURE_NEAR + 1))):
+            label = concepts[i].label
+            return "missing_source_figure", {"name": label.upper() if len(label) <= 5 else label}
     return None

@@ -565,6 +565,11 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
                  id="fait-appel"),
     pytest.param("were the icc officials convicted in those russian prosecutions", "whether that happened",
                  id="convicted"),
+    # the €193 million is the budget the Court proposed; HRW, named in the same fact, gives no figure
+    pytest.param("how much money did hrw say the 2026 budget should be", "what figure HRW gives",
+                 id="whose-figure"),
+    pytest.param("how many million extra does HRW want for the court's budget", "what figure HRW gives",
+                 id="how-many-million"),
     # a software, a platform asked for by name, a word of description between: the facts name none
     pytest.param("which german software does the icc use now", "which software", id="which-german-software"),
     pytest.param("c'est quel logiciel allemand qui a remplacé microsoft à la cour ?", "quel logiciel",
