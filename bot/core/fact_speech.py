@@ -14,6 +14,7 @@ from bot.core.question_kinds import ROLES
 from bot.core.text import Pipeline
 
 # words that report what someone said, and quotation marks
+_CRIMES = ("crime", "crimes", "hate", "haine")
 _SPEECH = frozenset("say says said tell tells told state states stated call calls called urge urges urged note notes "
                     "noted welcome welcomes welcomed argue argues argued warn warns warned describe describes "
                     "described condemn condemns condemned stress stresses stressed recommend recommends recommended "
@@ -65,7 +66,9 @@ def _inside_quotes(tokens: Sequence[tuple[str, str]]) -> set[int]:
 
 @lru_cache(maxsize=4096)
 def _reported(fact: str, language: Pipeline) -> tuple[tuple[tuple[str, str], ...], tuple[int, ...]]:
-    """A fact's tokens (quotation marks as a token of their own) and where its words report speech."""
+    """A fact's tokens (quotation marks as a token of their own) and where its words report speech; not a speech
+    word naming a kind of crime ("events on speech crimes", "discours de haine")."""
     tokens = fact_tokens(_QUOTE.sub(" QUOTE ", fact), language)
-    speech = stem_set(_SPEECH, language)
-    return tokens, tuple(i for i, (word, stem) in enumerate(tokens) if word == "QUOTE" or stem in speech)
+    speech, crimes = stem_set(_SPEECH, language), stem_set(_CRIMES, language)
+    return tokens, tuple(i for i, (word, stem) in enumerate(tokens) if word == "QUOTE" or (stem in speech and not any(
+        tokens[j][1] in crimes for j in (i - 2, i - 1, i + 1) if 0 <= j < len(tokens))))

@@ -30,7 +30,7 @@ TITLED = re.compile(r"\b(secretary general|secretaire general|minister|ministre|
                     r"deputy prosecutor|procureur adjoint|chair|chairperson)s?\b")
 # whose words are asked: "what did south africa say about the sanctions", "qu'a répondu la France"
 _SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|have) (?:the )?(?P<who>(?:\w+ ){0,3}?\w+) "
-                   r"(?:say|said|tell|told|respond|reply|answer|state)\b"
+                   r"(?:say|said|tell|told|respond|reply|answer|state|ask|asked|urge|urged|demand|demanded)\b"
                    r"|\bqu (?:a |ont )?(?:dit|repondu|declare|reagi) (?:la |le |les |l )?(?P<qui>(?:\w+ ){0,2}?\w+)\b"
                    # how one named state reacted: "how did south africa react", "la France a réagi comment"
                    r"|\bhow (?:did|does|has|have) (?:the )?(?P<one>(?:\w+ ){0,2}?\w+) (?:react|respond|reply)\w*\b")

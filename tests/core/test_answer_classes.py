@@ -150,6 +150,11 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
     # "APIC c'est quoi l'acronyme": what the letters stand for, not the facts about recommendations
     pytest.param("APIC c'est quoi l'acronyme ? je le vois partout dans les recommandations",
                  "apic-ratification-calls", id="acronyme"),
+    # what survivors said or asked for: the fact reporting their words, not the list of side events that names a
+    # dialogue led by them beside "events on speech crimes" (a kind of crime, not anyone speaking)
+    pytest.param("what did survivors say at the asp side events", "survivors-messages-asp24", id="speech-crimes"),
+    pytest.param("what did the survivors ask for at the asp side event", "survivors-messages-asp24",
+                 id="what-did-they-ask-for"),
     # "which country" is answered by a country the fact names ("the Philippines surrendered ...")
     pytest.param("which country surrendered duterte to the icc", "duterte-surrendered-to-icc", id="which-country"),
     # "the paper on heads of state": its subject, not a head whose name is asked
