@@ -150,6 +150,8 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
     # "APIC c'est quoi l'acronyme": what the letters stand for, not the facts about recommendations
     pytest.param("APIC c'est quoi l'acronyme ? je le vois partout dans les recommandations",
                  "apic-ratification-calls", id="acronyme"),
+    # "the list of who the US sanctioned": who, as the fact titled "Who the US sanctioned ..." answers
+    pytest.param("lrwc's list of who the US sanctioned?", "us-sanctions-who-is-targeted", id="list-of-who"),
     # what survivors said or asked for: the fact reporting their words, not the list of side events that names a
     # dialogue led by them beside "events on speech crimes" (a kind of crime, not anyone speaking)
     pytest.param("what did survivors say at the asp side events", "survivors-messages-asp24", id="speech-crimes"),
