@@ -249,7 +249,8 @@ _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "
 
 
 # "which judges", "quels chefs d'État": people, named (stemmed, so the singular words of PEOPLE count too)
-_PEOPLE = (*PEOPLE, *"juges responsables leaders dirigeants chefs ministres avocats militants personnes people".split())
+_PEOPLE = (*PEOPLE, *"juges responsables leaders heads dirigeants chefs ministres avocats militants personnes "
+                     "people".split())
 _PERCENT_WORDS = ("percent", "percentage", "pourcentage", "pourcent")
 _PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent\b|pour ?cent\b)")
 _MONEY_WORDS = tuple("money cash funds dollars euros argent caisse caisses fric thune".split())  # the amount is money

@@ -39,9 +39,12 @@ def unheld(concepts: Sequence[Concept], credit: Mapping[int, float], fact: str, 
     if pattern is None:
         return None
     appealed = lang in _APPEALED and _APPEALED[lang].search(fold(question)) is not None
-    for i, concept in enumerate(concepts):
-        turn = pattern.fullmatch(concept.label) or (appealed and concept.label.startswith("appe"))
-        if turn and (
-                i not in credit or (pending(fold(fact)) and not _CALL.search(fold(question)))):
-            return "missing_event", {}
+    turns = [i for i, concept in enumerate(concepts)
+             if pattern.fullmatch(concept.label) or (appealed and concept.label.startswith("appe"))]
+    if not turns:
+        return None
+    if all(i not in credit for i in turns):  # "convicted or acquitted": one the fact holds will do
+        return "missing_event", {}
+    if pending(fold(fact)) and not _CALL.search(fold(question)):
+        return "missing_event", {}
     return None

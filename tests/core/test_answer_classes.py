@@ -152,6 +152,9 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
                  "apic-ratification-calls", id="acronyme"),
     # "the list of who the US sanctioned": who, as the fact titled "Who the US sanctioned ..." answers
     pytest.param("lrwc's list of who the US sanctioned?", "us-sanctions-who-is-targeted", id="list-of-who"),
+    # "convicted or acquitted": either turn of events asked; the fact holds one
+    pytest.param("was the ex janjaweed leader convicted or acquitted", "janjaweed-leader-convicted-darfur",
+                 id="one-of-two-turns"),
     # what survivors said or asked for: the fact reporting their words, not the list of side events that names a
     # dialogue led by them beside "events on speech crimes" (a kind of crime, not anyone speaking)
     pytest.param("what did survivors say at the asp side events", "survivors-messages-asp24", id="speech-crimes"),
@@ -572,6 +575,9 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
                  id="fait-appel"),
     pytest.param("were the icc officials convicted in those russian prosecutions", "whether that happened",
                  id="convicted"),
+    # heads of state are people: the paper's title names none
+    pytest.param("which heads of state does the ending immunity paper look at", "which heads",
+                 id="which-heads"),
     # the €193 million is the budget the Court proposed; HRW, named in the same fact, gives no figure
     pytest.param("how much money did hrw say the 2026 budget should be", "what figure HRW gives",
                  id="whose-figure"),
