@@ -35,6 +35,7 @@ _WRITINGS = tuple("paper papers report reports statement statements briefing boo
                   "article op-ed publication document rapport rapports declaration livre bouquin document note "
                   "titre title".split())
 _OFFICE = re.compile(rf"(?:{ROLES})(?:e|s|es)?")  # "Representative", "représentante"
+_NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called)\b")
 _BOTH = re.compile(r"\b(tou[st]e?s?) (deux|trois)\b", re.I)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|https?://|\bwww\.")
 _REASON = re.compile(
@@ -368,7 +369,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         if wants.focus:  # "the name of the software": a name beside that thing, in the same title or text
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         asked = frozenset(fold(w) for w in TOKEN.findall(question))
-        if wants.role and not wants.plural:  # "the judges": any names
+        # "who are the judges": any names; "what are the deputy prosecutors called": names beside the role
+        if wants.role and (not wants.plural or _NAMES_ASKED.search(fold(question))):
             return any(_named_role(part, fact_tokens(part, language), wants, expand, language, asked)
                        for part in (title, text))
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))

@@ -37,8 +37,9 @@ _SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|hav
 # "apart from the judges themselves, who ...": those left aside are not the role asked about
 _BESIDES = re.compile(r"\b(?:apart from|aside from|besides|other than|except|[aà] part|en dehors d\w*|hormis|outre)\b"
                       r"(?:\s+[\w'’-]+){1,4}?(?=[\s,]+(?:who|qui)\b)", re.I)
-# "the paper on immunity of heads of state": state leaders as a subject, not a head whose name is asked
-_HEADS_OF_STATE = re.compile(r"\b(on|of|about|for|sur|des|de|pour) (the )?(heads? of states?|chefs? d ?etats?)\b")
+# "the paper on immunity of heads of state": state leaders as a subject, not a head whose name is asked (unless
+# asked for: "which heads of state")
+_HEADS_OF_STATE = re.compile(r"\b(?P<which>(?:which|what|quels?) (?:\w+ )?)?(heads? of states?|chefs? d ?etats?)\b")
 # "who moderated the side event", "qui a animé le débat": the holder of a role, asked with its verb
 _ROLE_VERBS = {"moderated": "moderator", "moderates": "moderator", "modere": "moderateur", "anime": "moderateur",
                "chaired": "chair", "chairs": "chair", "presides": "president", "presided": "president",
@@ -236,7 +237,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         missing = ("missing_names", {"which": which.group("which") or ("quels" if language.lang == "fr" else "which"),
                                      "noun": noun})
     if kind == "person":  # only a question asking who names a role ("who is the ASP President")
-        role, org = _role(_HEADS_OF_STATE.sub(" ", _BESIDES.sub(" ", text)), language.stop_words | STOP_WORDS)
+        asked = _HEADS_OF_STATE.sub(lambda m: m.group(0) if m.group("which") else " ", _BESIDES.sub(" ", text))
+        role, org = _role(asked, language.stop_words | STOP_WORDS)
         if not role and (acted := _ROLE_VERB.search(text)):  # "who presides over the ASP": its President
             role = _ROLE_VERBS[acted.group("verb")]
             after = [w for w in text[acted.end():].split() if w not in language.stop_words and w not in STOP_WORDS

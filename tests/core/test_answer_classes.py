@@ -575,6 +575,9 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
                  id="fait-appel"),
     pytest.param("were the icc officials convicted in those russian prosecutions", "whether that happened",
                  id="convicted"),
+    # the deputy prosecutors' names, asked for: the fact lists them by office only
+    pytest.param("les procureurs adjoints sanctionnés ils s'appellent comment ?", "qui sont les procureurs",
+                 id="names-of-a-plural-role"),
     # heads of state are people: the paper's title names none
     pytest.param("which heads of state does the ending immunity paper look at", "which heads",
                  id="which-heads"),
