@@ -40,6 +40,7 @@ _BESIDES = re.compile(r"\b(?:apart from|aside from|besides|other than|except|[a�
 # "the paper on immunity of heads of state": state leaders as a subject, not a head whose name is asked (unless
 # asked for: "which heads of state")
 _HEADS_OF_STATE = re.compile(r"\b(?P<which>(?:which|what|quels?) (?:\w+ )?)?(heads? of states?|chefs? d ?etats?)\b")
+_WITH_WHOM = re.compile(r"\b(with|to) whom?\b|\bavec qui\b")
 # "who moderated the side event", "qui a animé le débat": the holder of a role, asked with its verb
 _ROLE_VERBS = {"moderated": "moderator", "moderates": "moderator", "modere": "moderateur", "anime": "moderateur",
                "chaired": "chair", "chairs": "chair", "presides": "president", "presided": "president",
@@ -236,7 +237,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         focus = (language.stem(noun),)
         missing = ("missing_names", {"which": which.group("which") or ("quels" if language.lang == "fr" else "which"),
                                      "noun": noun})
-    if kind == "person":  # only a question asking who names a role ("who is the ASP President")
+    if kind == "person" and not _WITH_WHOM.search(text):  # a role's holder ("who is the ASP President"), not
+        # whom a holder spoke with ("the Dutch minister spoke with whom")
         asked = _HEADS_OF_STATE.sub(lambda m: m.group(0) if m.group("which") else " ", _BESIDES.sub(" ", text))
         role, org = _role(asked, language.stop_words | STOP_WORDS)
         if not role and (acted := _ROLE_VERB.search(text)):  # "who presides over the ASP": its President

@@ -73,6 +73,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bquel est (le|son|leur) nom\b|\bqui (exactement|au juste|donc)\b|\bqui$|\bnommement\b"
                           r"|(?<!\bfrom )\bwho$"  # not "came from who": which body, a ministry will do
                           r"|\b(?:list|liste) of who\b|\bwho (?:the|they|he|she|we)\b|^qui (?:les|le|la|l)\b"
+                          r"|\b(?:with|to) whom?\b|\bavec qui\b"  # whom one spoke with
                           rf"|\bquel(le)? ({ROLES}|personne|responsable|ministre|avocate?|diplomate|suspect)\b")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
     ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up|"

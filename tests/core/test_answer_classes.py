@@ -578,6 +578,10 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     # the deputy prosecutors' names, asked for: the fact lists them by office only
     pytest.param("les procureurs adjoints sanctionnés ils s'appellent comment ?", "qui sont les procureurs",
                  id="names-of-a-plural-role"),
+    # whom the Dutch minister spoke with: the reactions fact "does not name the officials"
+    pytest.param("dutch foreign minister had conversations with who after the judges were sanctioned?", "who",
+                 id="with-whom"),
+    pytest.param("le ministre néerlandais il a discuté avec qui après les sanctions ?", "qui", id="avec-qui"),
     # heads of state are people: the paper's title names none
     pytest.param("which heads of state does the ending immunity paper look at", "which heads",
                  id="which-heads"),
