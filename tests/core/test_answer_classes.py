@@ -581,7 +581,8 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     # whom the Dutch minister spoke with: the reactions fact "does not name the officials"
     pytest.param("dutch foreign minister had conversations with who after the judges were sanctioned?", "who",
                  id="with-whom"),
-    pytest.param("le ministre néerlandais il a discuté avec qui après les sanctions ?", "qui", id="avec-qui"),
+    pytest.param("le ministre néerlandais des affaires étrangères a discuté avec qui après les sanctions ?", "qui",
+                 id="avec-qui"),
     # heads of state are people: the paper's title names none
     pytest.param("which heads of state does the ending immunity paper look at", "which heads",
                  id="which-heads"),
