@@ -35,7 +35,7 @@ _WRITINGS = tuple("paper papers report reports statement statements briefing boo
                   "article op-ed publication document rapport rapports declaration livre bouquin document note "
                   "titre title".split())
 _OFFICE = re.compile(rf"(?:{ROLES})(?:e|s|es)?")  # "Representative", "représentante"
-_NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called)\b")
+_NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (are|were)|qui (sont|etaient))\b")
 _BOTH = re.compile(r"\b(tou[st]e?s?) (deux|trois)\b", re.I)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|https?://|\bwww\.")
 _REASON = re.compile(
@@ -69,6 +69,9 @@ _LACKS = {
                        r"date\b|\bno date\b|\bne (donne|precise)n?t? (pas|ni) (la|les) dates?\b"),
     "number": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) (how many|the number|a figure|the "
                          r"amount)"),
+    # "The sources here do not report the final figure adopted": what came of it
+    "outcome": re.compile(r"\b(do|does|did)(n't| not) (report|say|give|state) (the )?(final|outcome|result|what came)"
+                          r"|\bne (rapporte|donne|disent|dit)n?t? pas (le|ce qui|l) ?(chiffre final|resultat|issue)"),
     "place": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) where\b"),
 }
 _LACKS["day"] = _LACKS["date"]

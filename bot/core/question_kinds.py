@@ -77,7 +77,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           rf"|\bquel(le)? ({ROLES}|personne|responsable|ministre|avocate?|diplomate|suspect)\b")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
     ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up|"
-                           r"eventually|actually (?!called)(\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|"
+                           r"eventually|finally (\w+ed|approv\w*|adopt\w*|pass\w*)|"
+                           r"actually (?!called)(\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|"
                            r"pass\w*|"
                            r"do|did|take|took|make|made)|what came of|resultats?|au final|finalement|"
                            r"en fin de compte|blanchi\w*|ca (a )?donne|aboutit?)\b"

@@ -583,6 +583,13 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
                  id="with-whom"),
     pytest.param("le ministre néerlandais des affaires étrangères a discuté avec qui après les sanctions ?", "qui",
                  id="avec-qui"),
+    # "the sources here do not report the final figure adopted": what came of the budget, asked with "finally"
+    pytest.param("what 2026 budget did asp24 finally approve", "what came of it", id="finally-approve"),
+    # "who are the deputy prosecutors": their names, which the fact does not give beside the office
+    pytest.param("who are the deputy prosecutors that got sanctioned", "who the deputy prosecutors are",
+                 id="who-are-the"),
+    # what the letters stand for, asked as "short for"
+    pytest.param("whats fidh short for", "what FIDH stands for", id="short-for"),
     # heads of state are people: the paper's title names none
     pytest.param("which heads of state does the ending immunity paper look at", "which heads",
                  id="which-heads"),
