@@ -48,3 +48,11 @@ def _stem_index(tokens: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], d
 def stem_set(words: tuple[str, ...] | frozenset[str], language: Pipeline = ENGLISH) -> frozenset[str]:
     """A fixed word list (verbs of saying, of calling, names of firms ...) as the language's stems, made once."""
     return frozenset(language.stem(w) for w in words)
+
+
+@lru_cache(maxsize=256)
+def asked_stems(question: str, language: Pipeline) -> frozenset[str]:
+    """The question's words as stems: read once per question, not once per fact checked against it. Its tokens
+    keep a possessive "'s" ("amnesty's"), which `fact_dates._question_stems` reads off; the two are not merged
+    because that would change answers."""
+    return frozenset(language.stem(fold(w)) for w in TOKEN.findall(question))

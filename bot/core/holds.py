@@ -17,17 +17,16 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from bot.core import countries
+from bot.core import countries, figures
 from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_date, near_asked
 from bot.core.fact_speech import quoted
-from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions, stem_set
+from bot.core.fact_tokens import TOKEN, Expand, asked_stems, fact_tokens, phrase_positions, stem_set
+from bot.core.figures import ARTICLE, NEAR
 from bot.core.intent import Wants
 from bot.core.question_kinds import NAMED_THINGS, PEOPLE, ROLES, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*h\s*\d{0,2}\b")
-_ARTICLE = re.compile(r"\barticles?\s+\d+", re.I)
-_SYMBOL = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]+)*/\w+(?:[/.]\w+)*")  # a document's symbol: "ICC-ASP/1/3", "A/RES/60/147"
 # "which country surrendered him": a country the fact names; "is from which country" asks where one comes from
 _WHICH_COUNTRY = re.compile(r"(?<!from )\b(which|what) (country|state)\b|(?<!de )\bquel (pays|etat)\b")
 _QUOTES = re.compile(r"[\"“”«»]")
@@ -35,8 +34,8 @@ _WRITINGS = tuple("paper papers report reports statement statements briefing boo
                   "article op-ed publication document rapport rapports declaration livre bouquin document note "
                   "titre title".split())
 _OFFICE = re.compile(rf"(?:{ROLES})(?:e|s|es)?")  # "Representative", "représentante"
-_NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (are|were)|qui (sont|etaient))\b")
-_BOTH = re.compile(r"\b(tou[st]e?s?) (deux|trois)\b", re.I)
+_NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (are|were)|qui (sont|etaient)|"
+                          r"c (est )?qui)\b")
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|https?://|\bwww\.")
 _REASON = re.compile(
     r"\b(because|since(?! then\b| \d| (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)|due to|owing to|"
@@ -87,9 +86,6 @@ _UNQUOTED = re.compile(r"\b(do|does|did)(n't| not)( \w+){0,4} quote\b|\bne cite 
 # a fact saying whom something is attributed to ("who is behind ...")
 _BLAMED = re.compile(r"\b(attribut\w*|blam\w*|responsib\w*|behind|carried out by|perpetrat\w*|derriere|imput\w*|"
                      r"commanditai\w*|revendiqu\w*|claimed)\b")
-_MONEY = re.compile(r"[€$£]\s?\d[\d.,]*(?:\s*(?:million|billion|bn|m|millions|milliards?))?|\d[\d.,]*\s*(?:million|"
-                    r"billion|millions|milliards?)?\s*(?:d'|d’)?(?:euros?|dollars?|€|\$)")
-_AMOUNT = re.compile(r"\d|\b(half|dozen|dozens|hundreds?|thousands?|millions?|billions?|moitie|douzaine)\b")
 _NATIONALITY = re.compile(r"\ban? [A-Z][a-z]+(?:ian|ese) [a-z]")  # "a Canadian organisation": where from
 # "in The Hague", "à La Haye"; an English "a" is an article ("a Chair"), never a place's preposition
 _PLACE = {lang: re.compile(rf"(?<!\w)(?:{words})\s+(?:[Tt]he\s+|[Ll]a\s+|[Ll]e\s+)?(?P<name>[A-Z][\w-]+)")
@@ -97,60 +93,7 @@ _PLACE = {lang: re.compile(rf"(?<!\w)(?:{words})\s+(?:[Tt]he\s+|[Ll]a\s+|[Ll]e\s
 _CAPITALISED_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+|de|van|von|al|el|bin))*\s+"
                                r"[A-Z][a-zà-ÿ'’-]{2,}\b")
 _PROPER = re.compile(r"\b(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]{3,})\b")  # a capitalised word or an acronym
-NEAR = 4  # words between a count or a name and the thing it belongs to
 
-
-def _in_date(tokens: Sequence[tuple[str, str]], j: int) -> bool:
-    """The word at j is beside a month: "9 July", "July 9" is a day of the month, which counts nothing."""
-    return any(0 <= k < len(tokens) and fold(tokens[k][0]) in MONTH_NUMBERS for k in (j - 1, j + 1))
-
-
-def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
-    for i in where:
-        for j in range(max(0, i - NEAR), min(len(tokens), i + NEAR + 1)):
-            word = fold(tokens[j][0])
-            if (word.isdigit() and not YEAR.fullmatch(word) and not _in_date(tokens, j)) or \
-                    (not word.isdigit() and _AMOUNT.fullmatch(word)) or \
-                    word in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                             "twelve", "sixteen", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
-                             "dix", "seize"):
-                return True
-    return False
-
-
-# words between a thing and its figure that keep the figure the thing's own ("the budget of €193 million")
-_LINKS = frozenset("of is was at : stood stands reached totalled totaled totalling totaling amounts amounted to de d "
-                   "est etait s eleve elevait atteint a".split())
-_PART = frozenset("of from de du des d sur".split())  # "€50 million of the 2025 budget": a part of it
-_WHOLE = frozenset("total overall totals totalled totaled totalling totaling".split())
-
-
-def _whole_near(tokens: Sequence[tuple[str, str]], counted: list[tuple[str, ...]], language: Pipeline) -> bool:
-    """A figure for the whole of the thing counted: right after it ("budget of €193 million"), right before it
-    with nothing saying it is a part ("€74 million in assessed contributions"), or beside a word saying it is a
-    total."""
-    def figure(j: int) -> bool:  # not a year, nor a day of the month ("9 July")
-        word = fold(tokens[j][0])
-        return (word.isdigit() and not YEAR.fullmatch(word) and not _in_date(tokens, j)) or \
-            word in ("million", "millions", "billion")
-
-    words = [fold(w) for w, _ in tokens]
-
-    def link(k: int) -> bool:  # "le budget 2026 de la CPI de 193 millions", not "the budget and €24 million"
-        if words[k] in ("and", "et", "or", "ou", "but", "mais", "while", "plus"):
-            return False
-        return words[k] in _LINKS or words[k] in language.stop_words or bool(YEAR.fullmatch(words[k])) or \
-            tokens[k][0].isupper()
-
-    for p in phrase_positions(tokens, counted):
-        after = [j for j in range(p + 1, min(len(tokens), p + 7)) if figure(j)]
-        if after and all(link(k) for k in range(p + 1, after[0])):
-            return True
-        before = [j for j in range(max(0, p - 4), p) if figure(j)]
-        if before and not any(words[k] in _PART for k in range(before[-1] + 1, p)):
-            return True
-    return any(figure(j) and any(words[k] in _WHOLE for k in range(max(0, j - NEAR), min(len(words), j + NEAR)))
-               for j in range(len(tokens)))
 
 
 def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expand: Expand,
@@ -201,19 +144,11 @@ def _name_near(part: str, focus: tuple[str, ...], question: str, expand: Expand,
     where = phrase_positions(tokens, expand(focus))
     if not where:
         return False
-    asked = _asked_stems(question, language)
+    asked = asked_stems(question, language)
     for at, stem in _proper_words(part, language):
         if stem not in asked and any(abs(at - p) <= NEAR for p in where):
             return True
     return False
-
-
-@lru_cache(maxsize=256)
-def _asked_stems(question: str, language: Pipeline) -> frozenset[str]:
-    """The question's words as stems: read once per question, not once per fact checked against it. Its tokens
-    keep a possessive "'s" ("amnesty's"), which `fact_dates._question_stems` reads off; the two are not merged
-    because that would change answers."""
-    return frozenset(language.stem(fold(w)) for w in TOKEN.findall(question))
 
 
 @lru_cache(maxsize=4096)
@@ -255,9 +190,6 @@ _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "
 # "which judges", "quels chefs d'État": people, named (stemmed, so the singular words of PEOPLE count too)
 _PEOPLE = (*PEOPLE, *"juges responsables leaders heads dirigeants chefs ministres avocats militants personnes "
                      "people".split())
-_PERCENT_WORDS = ("percent", "percentage", "pourcentage", "pourcent")
-_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent\b|pour ?cent\b)")
-_MONEY_WORDS = tuple("money cash funds dollars euros argent caisse caisses fric thune".split())  # the amount is money
 _FIRMS = (*NAMED_THINGS, *"business businesses corporation corporations banque banques entreprise entreprises societe "
           "societes firme firmes affaire affaires".split())
 
@@ -319,7 +251,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
                      or _SINCE_AFTER.search(folded[at:].split(".")[0])]
         return near_asked(folded, dates, question, expand, language)
     if kind == "article":
-        return bool(_ARTICLE.search(fact))
+        return bool(ARTICLE.search(fact))
     if kind == "reason":
         return bool(_REASON.search(_IN_FORCE.sub(" ", folded)))
     if kind == "names":  # "which 16 states": only a fact saying it does not name those very things fails; but
@@ -333,7 +265,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return not pending(folded)
     if kind == "office":  # "what's Danya Chaikel's role": a role beside the name asked about
         tokens = fact_tokens(fact, language)
-        asked = _asked_stems(question, language)
+        asked = asked_stems(question, language)
         names = [i for i, (word, stem) in enumerate(tokens) if word[:1].isupper() and stem in asked]
         return any(_OFFICE.fullmatch(fold(tokens[j][0])) for i in names
                    for j in range(max(0, i - NEAR), min(len(tokens), i + NEAR + 1)))
@@ -345,25 +277,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             _WHICH_COUNTRY.search(fold(question)) is not None
             and bool(countries.named_in(fact) - countries.named_in(question)))  # "which country surrendered him"
     if kind == "number":
-        if not wants.focus:  # a year or a day of the month is no amount: "the 2026 budget" holds no figure
-            return bool(_AMOUNT.search(YEAR.sub(" ", DAY.sub(" ", folded))))
-        if wants.focus[-1] in stem_set(_MONEY_WORDS, language):  # "how much cash", "combien dans les caisses"
-            return bool(_MONEY.search(fact))
-        if wants.focus[-1] in stem_set(_PERCENT_WORDS, language):  # "combien en pourcentage": a share
-            return bool(_PERCENT.search(fact))
-        # "Article 86", "ICC-ASP/1/3", "toutes deux" (both) count nothing
-        figures = _BOTH.sub("both", _SYMBOL.sub("symbol", _ARTICLE.sub("article", fact)))
-        if wants.counted:  # "€74 million in contributions from States Parties" counts no states
-            figures = _MONEY.sub("money", figures)
-        tokens = fact_tokens(figures, language)
-        counted = list(expand(wants.focus))
-        if wants.total:
-            return _whole_near(tokens, counted, language)
-        # nearness in words that carry meaning: "le budget 2026 de la CPI de 193 millions" is as near as "the 2026
-        # ICC budget of 193 million"
-        kept = {stem for phrase in counted for stem in phrase}
-        tokens = tuple(t for t in tokens if t[1] in kept or fold(t[0]) not in language.stop_words)
-        return _number_near(tokens, phrase_positions(tokens, counted))
+        return figures.holds_figure(wants, fact, folded, question, expand, language)
     if kind == "person":
         if wants.chosen and pending(folded):
             return False  # "who got elected to the CBF": a fact urging how to elect names no one elected
@@ -378,6 +292,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
                        for part in (title, text))
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))
     return True
+
 
 
 def pending(folded: str) -> bool:

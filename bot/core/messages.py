@@ -100,12 +100,18 @@ CATALOG: dict[str, dict[str, str]] = {
                                 "et son Assemblée des États parties, pas par des traductions."},
 }
 
+_ELIDED = re.compile(r"\bde (?=[aeiouyàâéèêîôh])", re.I)
+
+
 def say(key: str, lang: str = "en", **values: object) -> str:
     """The message in `lang`; a `name_fr` among the values (another body's French name) stands for `name` in French."""
     entry = CATALOG[key]
     if lang == "fr" and "name_fr" in values:
         values["name"] = values["name_fr"]
-    return entry.get(lang, entry["en"]).format(**values)
+    text = entry.get(lang, entry["en"]).format(**values)
+    if lang == "fr" and key.startswith("missing_"):  # "combien de États" -> "combien d'États"
+        text = _ELIDED.sub("d'", text)
+    return text
 
 
 def date_in(value: str | dt.date, lang: str = "en") -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from bot.core.figures import CALL_ASKED
 from bot.core.holds import pending
 from bot.core.text import Concept, fold
 
@@ -26,9 +27,6 @@ _TURNS = {
 # "appel" is a call unless one "fait appel" (appeals a decision)
 _APPEALED = {"fr": re.compile(r"\b(fait|faire|fera|interjete|interjeter) appel\b"),
              "en": re.compile(r"\bappeal(s|ed|ing)?\b")}
-# a question about the call itself: "does LRWC want the US to revoke it", "la FIDH demande-t-elle de lever ..."
-_CALL = re.compile(r"\b(want\w*|call\w*|urg\w*|ask\w*|demand\w*|recommend\w*|push\w*|press\w*|request\w*|"
-                   r"demand\w*|veu\w*|voul\w*|appel\w*|exhort\w*|recommand\w*|reclam\w*)\b")
 
 
 def unheld(concepts: Sequence[Concept], credit: Mapping[int, float], fact: str, question: str,
@@ -45,6 +43,6 @@ def unheld(concepts: Sequence[Concept], credit: Mapping[int, float], fact: str, 
         return None
     if all(i not in credit for i in turns):  # "convicted or acquitted": one the fact holds will do
         return "missing_event", {}
-    if pending(fold(fact)) and not _CALL.search(fold(question)):
+    if pending(fold(fact)) and not CALL_ASKED.search(fold(question)):
         return "missing_event", {}
     return None

@@ -606,6 +606,13 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
                  id="who-are-the"),
     # what the letters stand for, asked as "short for"
     pytest.param("whats fidh short for", "what FIDH stands for", id="short-for"),
+    # "CICC urged all 125 States Parties to publicly condemn ...": 125 were urged, not 125 condemned
+    pytest.param("how many states parties publicly condemned the judge sanctions in june", "how many states",
+                 id="count-of-those-called-on"),
+    pytest.param("combien d'États parties ont condamné publiquement les sanctions contre les juges ?",
+                 "combien d'etats", id="combien-d-etats-appeles"),
+    pytest.param("c qui les procureurs adjoints sanctionnés par Washington ?", "qui sont les procureurs",
+                 id="c-qui-les"),
     # heads of state are people: the paper's title names none
     pytest.param("which heads of state does the ending immunity paper look at", "which heads",
                  id="which-heads"),
@@ -627,7 +634,7 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     pytest.param("le Conseil des droits de l'homme a-t-il adopté une résolution sur les sanctions contre Albanese ?",
                  "ce qu'a fait cet organe (Conseil des droits de l'homme des Nations unies)", id="organe"),
     # "CICC and LRWC both (toutes deux) call on States Parties to ratify APIC (ICC-ASP/1/3)": no count of states
-    pytest.param("combien d'États ont ratifié l'APIC ?", "combien de etats", id="both-and-a-symbol-count-none"),
+    pytest.param("combien d'États ont ratifié l'APIC ?", "combien d'etats", id="both-and-a-symbol-count-none"),
     pytest.param("how many states have ratified the APIC so far", "how many states", id="symbol-counts-none"),
 ])
 
@@ -638,7 +645,10 @@ def test_a_fact_without_what_was_asked_gives_a_partial_reply_naming_it(desk: Des
 
 
 def test_a_call_or_an_office_still_answers_what_it_holds(desk: Desk) -> None:
-    """The same facts answer what they do hold: LRWC's call itself, and who holds the Council's office."""
+    """The same facts answer what they do hold: LRWC's call itself, who holds the Council's office, and how many
+    States Parties CICC's call was addressed to."""
+    assert top(desk, "how many states parties does the ICC have according to the CICC statement on the judges") == \
+        "cicc-call-to-action-june-2025"
     assert top(desk, "does lrwc want the us to revoke eo 14203") == "lrwc-refuse-to-implement-sanctions"
     assert top(desk, "was the human rights council's special rapporteur sanctioned by the US") == \
         "us-sanctions-un-special-rapporteur"

@@ -1,0 +1,123 @@
+"""The figures a fact gives and what they count, for "how many" and "how much": a number beside the thing counted
+("four ICC judges"), a sum of money, a share, the figure for a whole rather than a part of it. Not everything
+written in digits counts: an article's number, a document's symbol ("ICC-ASP/1/3"), a year, a day of the month,
+"toutes deux" (both), and the number of those called on to do something ("CICC urged all 125 States Parties to
+condemn ...") when the question counts those who did it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.core.fact_dates import DAY, MONTH_NUMBERS, YEAR
+from bot.core.fact_tokens import Expand, asked_stems, fact_tokens, phrase_positions, stem_set
+from bot.core.intent import Wants
+from bot.core.text import Pipeline, fold
+
+ARTICLE = re.compile(r"\barticles?\s+\d+", re.I)
+_SYMBOL = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]+)*/\w+(?:[/.]\w+)*")  # a document's symbol: "ICC-ASP/1/3", "A/RES/60/147"
+_BOTH = re.compile(r"\b(tou[st]e?s?) (deux|trois)\b", re.I)
+# a question about the call itself: "does LRWC want the US to revoke it", "la FIDH demande-t-elle de lever ..."
+CALL_ASKED = re.compile(r"\b(want\w*|call\w*|urg\w*|ask\w*|demand\w*|recommend\w*|push\w*|press\w*|"
+                        r"request\w*|veu\w*|voul\w*|appel\w*|exhort\w*|recommand\w*|reclam\w*)\b")
+# a count of those called on: "CICC urged all 125 States Parties to condemn" says 125 were urged, not how many did
+_CALLED_COUNT = re.compile(r"\b(urg\w*|calls? on|called on|exhort\w*|appel\w*|invit\w*)((?:\s+(?:all|the|les|des|"
+                           r"l['’ ]?ensemble|tous|toutes|aux|a))*)\s+\d+", re.I)
+_MONEY = re.compile(r"[€$£]\s?\d[\d.,]*(?:\s*(?:million|billion|bn|m|millions|milliards?))?|\d[\d.,]*\s*(?:million|"
+                    r"billion|millions|milliards?)?\s*(?:d'|d’)?(?:euros?|dollars?|€|\$)")
+_AMOUNT = re.compile(r"\d|\b(half|dozen|dozens|hundreds?|thousands?|millions?|billions?|moitie|douzaine)\b")
+_PERCENT_WORDS = ("percent", "percentage", "pourcentage", "pourcent")
+_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent\b|pour ?cent\b)")
+_MONEY_WORDS = tuple("money cash funds dollars euros argent caisse caisses fric thune".split())  # the amount is money
+NEAR = 4  # words between a count or a name and the thing it belongs to
+
+
+def _in_date(tokens: Sequence[tuple[str, str]], j: int) -> bool:
+    """The word at j is beside a month: "9 July", "July 9" is a day of the month, which counts nothing."""
+    return any(0 <= k < len(tokens) and fold(tokens[k][0]) in MONTH_NUMBERS for k in (j - 1, j + 1))
+
+
+def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
+    for i in where:
+        for j in range(max(0, i - NEAR), min(len(tokens), i + NEAR + 1)):
+            word = fold(tokens[j][0])
+            if (word.isdigit() and not YEAR.fullmatch(word) and not _in_date(tokens, j)) or \
+                    (not word.isdigit() and _AMOUNT.fullmatch(word)) or \
+                    word in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                             "twelve", "sixteen", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+                             "dix", "seize"):
+                return True
+    return False
+
+
+# words between a thing and its figure that keep the figure the thing's own ("the budget of €193 million")
+_LINKS = frozenset("of is was at : stood stands reached totalled totaled totalling totaling amounts amounted to de d "
+                   "est etait s eleve elevait atteint a".split())
+_PART = frozenset("of from de du des d sur".split())  # "€50 million of the 2025 budget": a part of it
+_WHOLE = frozenset("total overall totals totalled totaled totalling totaling".split())
+
+
+def _whole_near(tokens: Sequence[tuple[str, str]], counted: list[tuple[str, ...]], language: Pipeline) -> bool:
+    """A figure for the whole of the thing counted: right after it ("budget of €193 million"), right before it
+    with nothing saying it is a part ("€74 million in assessed contributions"), or beside a word saying it is a
+    total."""
+    def figure(j: int) -> bool:  # not a year, nor a day of the month ("9 July")
+        word = fold(tokens[j][0])
+        return (word.isdigit() and not YEAR.fullmatch(word) and not _in_date(tokens, j)) or \
+            word in ("million", "millions", "billion")
+
+    words = [fold(w) for w, _ in tokens]
+
+    def link(k: int) -> bool:  # "le budget 2026 de la CPI de 193 millions", not "the budget and €24 million"
+        if words[k] in ("and", "et", "or", "ou", "but", "mais", "while", "plus"):
+            return False
+        return words[k] in _LINKS or words[k] in language.stop_words or bool(YEAR.fullmatch(words[k])) or \
+            tokens[k][0].isupper()
+
+    for p in phrase_positions(tokens, counted):
+        after = [j for j in range(p + 1, min(len(tokens), p + 7)) if figure(j)]
+        if after and all(link(k) for k in range(p + 1, after[0])):
+            return True
+        before = [j for j in range(max(0, p - 4), p) if figure(j)]
+        if before and not any(words[k] in _PART for k in range(before[-1] + 1, p)):
+            return True
+    return any(figure(j) and any(words[k] in _WHOLE for k in range(max(0, j - NEAR), min(len(words), j + NEAR)))
+               for j in range(len(tokens)))
+
+
+def holds_figure(wants: Wants, fact: str, folded: str, question: str, expand: Expand, language: Pipeline) -> bool:
+    """The fact (title and text; `folded` as bot.core.text.fold leaves it) gives the figure a "how many" or
+    "how much" question asks for."""
+    if not wants.focus:  # a year or a day of the month is no amount: "the 2026 budget" holds no figure
+        return bool(_AMOUNT.search(YEAR.sub(" ", DAY.sub(" ", folded))))
+    if wants.focus[-1] in stem_set(_MONEY_WORDS, language):  # "how much cash", "combien dans les caisses"
+        return bool(_MONEY.search(fact))
+    if wants.focus[-1] in stem_set(_PERCENT_WORDS, language):  # "combien en pourcentage": a share
+        return bool(_PERCENT.search(fact))
+    # "Article 86", "ICC-ASP/1/3", "toutes deux" (both) count nothing
+    figures = _BOTH.sub("both", _SYMBOL.sub("symbol", ARTICLE.sub("article", fact)))
+    if wants.counted:  # "€74 million in contributions from States Parties" counts no states
+        figures = _MONEY.sub("money", figures)
+        if not CALL_ASKED.search(fold(question)):
+            figures = _CALLED_COUNT.sub(lambda m: _called(m, figures, question, wants, language), figures)
+    tokens = fact_tokens(figures, language)
+    counted = list(expand(wants.focus))
+    if wants.total:
+        return _whole_near(tokens, counted, language)
+    # nearness in words that carry meaning: "le budget 2026 de la CPI de 193 millions" is as near as "the 2026
+    # ICC budget of 193 million"
+    kept = {stem for phrase in counted for stem in phrase}
+    tokens = tuple(t for t in tokens if t[1] in kept or fold(t[0]) not in language.stop_words)
+    return _number_near(tokens, phrase_positions(tokens, counted))
+
+
+def _called(match: re.Match[str], fact: str, question: str, wants: Wants, language: Pipeline) -> str:
+    """A count of those called on, left out when what they were called to do is what the question counts: "how
+    many states condemned" is not answered by "CICC urged all 125 States Parties to publicly condemn", though
+    "how many States Parties does the coalition count" is."""
+    asked = asked_stems(question, language) - set(wants.focus) - language.stop_stems
+    rest = fact[match.end():match.end() + 120]
+    to = re.search(r"\b(to|à|de)\b", rest)  # what they were called to do, after those called ("States Parties")
+    after = set(language.stems(rest[to.end():] if to else rest))
+    return f"{match.group(1)}{match.group(2)} called" if asked & after else match.group(0)
