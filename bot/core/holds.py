@@ -34,6 +34,11 @@ _WRITINGS = tuple("paper papers report reports statement statements briefing boo
                   "article op-ed publication document rapport rapports declaration livre bouquin document note "
                   "titre title".split())
 _OFFICE = re.compile(rf"(?:{ROLES})(?:e|s|es)?")  # "Representative", "représentante"
+# a choice only suggested: "suggests starting by finding a Chair for the aggression sub-group" names no one chosen
+_SUGGESTED = re.compile(r"\b(suggest\w*|sugger\w*|propos\w*|recommend\w*|recommand\w*)\b")
+# how long something lasts: a span of time, or until when
+_DURATION = re.compile(r"\b\d+\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees)\b|\buntil\b|\bjusqu"
+                       r"|\bexpir\w*|\bfor (a|one|two|three|several) (days?|weeks?|months?|years?)\b")
 _NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (are|were)|qui (sont|etaient)|"
                           r"c (est )?qui)\b")
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|https?://|\bwww\.")
@@ -263,6 +268,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return True
     if kind == "outcome":
         return not pending(folded)
+    if kind == "duration":
+        return bool(_DURATION.search(folded))
     if kind == "office":  # "what's Danya Chaikel's role": a role beside the name asked about
         tokens = fact_tokens(fact, language)
         asked = asked_stems(question, language)
@@ -279,7 +286,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "number":
         return figures.holds_figure(wants, fact, folded, question, expand, language)
     if kind == "person":
-        if wants.chosen and pending(folded):
+        if wants.chosen and (pending(folded) or _SUGGESTED.search(folded)):
             return False  # "who got elected to the CBF": a fact urging how to elect names no one elected
         if wants.behind:  # "who was behind the cyberattack": the names of who says so are no answer
             return bool(_BLAMED.search(folded))

@@ -180,8 +180,8 @@ def searched(question: str) -> str:
 
 @dataclass(frozen=True)
 class Wants:
-    kind: str | None = None  # contact | time | day | article | number | place | date | reason | office | person
-    # | outcome | names ("which banks") | expansion ("what does FIDH stand for")
+    kind: str | None = None  # contact | time | day | article | number | duration | place | date | reason | office
+    # | person | outcome | names ("which banks") | expansion ("what does FIDH stand for")
     focus: tuple[str, ...] = ()  # stems of what a count or amount is of ("deputy prosecutor")
     role: str | None = None  # a role whose holder is asked for ("president")
     org: tuple[str, ...] = ()  # stems naming whose role it is ("asp")
@@ -350,7 +350,7 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
 
 
 # kinds whose missing detail is worded without values ("missing_day": "the exact date")
-_WORDED = frozenset("contact time day date article number place reason person outcome office".split())
+_WORDED = frozenset("contact time day date article number place reason person outcome office duration".split())
 
 
 def _group(match: re.Match[str], *names: str) -> str:

@@ -35,6 +35,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     # "how long has he been President": since when, not a figure
     ("date", re.compile(r"\bhow long (has|have|had) (\w+ ){1,4}(been|had|held|led|served)\b"
                         r"|\bdepuis combien de temps (est|il|elle)\b")),
+    # how long something lasts: "how long do the sanctions last", not "how long ago" nor "how long has he been"
+    ("duration", re.compile(r"\bhow long (do|does|will|would|did|can|could)\b(?! \w+ been)")),
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
                           r"|\b(recommended|proposed|requested|exact|total|dollar|euro) (figure|amount|sum)\b"
                           r"|\bs (\w+ )?figure\b|\ble (chiffre|montant)\b"
@@ -78,6 +80,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     # what came of something: a fact about a call, a plan or a matter still pending does not say
     ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up|"
                            r"eventually|finally (\w+ed|approv\w*|adopt\w*|pass\w*)|"
+                           r"final (\d{4} )?(budget|figure|amount|vote|text|version|decision|result)|"
                            r"actually (?!called)(\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|"
                            r"pass\w*|"
                            r"do|did|take|took|make|made)|what came of|resultats?|au final|finalement|"
@@ -96,6 +99,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
 _WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:(?:are|were|sont|etaient)\s+(?:the\s+|les\s+)?)?(?:\d+\s+)?"
                     r"(?:[a-z]{2,3}\s+)?(?P<noun>[a-z][a-z-]{3,})\b"  # "which are the 16 states", "quels sont les"
                     r"|\b(?P<list>list|liste) (?:of|des|de) (?:the\s+)?(?:\d+\s+)?(?P<listed>[a-z][a-z-]{3,})s?\b")
+# "c'est lesquels les 16 pays", "les 16 pays c'est lesquels": which ones, their names
+_WHICH_ONES = re.compile(r"\b(?P<which>lesquels|lesquelles)\s+(?:les\s+)?(?:\d+\s+)?(?P<noun>[a-z][a-z-]{3,})\b"
+                         r"(?P<list>(?!))?(?P<listed>(?!))?")
 _ROLE_WORD = re.compile(ROLES)
 # things asked for by name ("which case", "which banks"), and people ("which US official"): in English, both numbers
 NAMED_THINGS = frozenset("case cases bank banks company companies firm firms software platform platforms "
@@ -110,7 +116,8 @@ PEOPLE = frozenset("official person individual suspect judge minister diplomat l
 def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     """The kind of detail asked (see `Wants.kind`), with the "which ..." match that settled it, if one did."""
     kind = next((name for name, pattern in _KINDS if pattern.search(text)), None)
-    which = (_WHICH_NAMED.search(text) or _WHICH.search(text)) if kind in (None, "outcome") else None
+    which = (_WHICH_NAMED.search(text) or _WHICH.search(text) or _WHICH_ONES.search(text)) \
+        if kind in (None, "outcome") else None
     if which and which.group("list"):  # "la liste des 16 etats": their names
         return "names", which
     if which and (which.group("noun") in PEOPLE or _ROLE_WORD.fullmatch(which.group("noun"))):

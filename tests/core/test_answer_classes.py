@@ -613,6 +613,16 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
                  "combien d'etats", id="combien-d-etats-appeles"),
     pytest.param("c qui les procureurs adjoints sanctionnés par Washington ?", "qui sont les procureurs",
                  id="c-qui-les"),
+    # "the final budget", what was adopted: "the sources here do not report the final figure adopted"
+    pytest.param("what was the final 2026 budget the asp adopted", "what came of it", id="final-budget"),
+    # how long the sanctions last: the fact gives their date, no span or end
+    pytest.param("how long do the sanctions on the judges last, is there an expiry date", "how long it lasts",
+                 id="how-long-do-they-last"),
+    # a chair only suggested ("commencer au moins par trouver un président") is no one chosen
+    pytest.param("qui a été choisi pour présider le sous-groupe sur l'agression du groupe de travail sur les "
+                 "amendements", "qui", id="suggested-not-chosen"),
+    # "c'est lesquels les 16 pays": their names, which the arrears fact says it does not give
+    pytest.param("c'est lesquels les 16 pays qui peuvent plus voter a l'AEP", "lesquels pays", id="lesquels"),
     # heads of state are people: the paper's title names none
     pytest.param("which heads of state does the ending immunity paper look at", "which heads",
                  id="which-heads"),
