@@ -29,7 +29,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\ba quelle heure\b")),
     ("day", re.compile(r"\b(what|which|exact|precise) (days?|dates?)\b|\bon what (day|date)\b"
                        r"|\bdate (of|did|was|when)\b|\bwhen exactly\b"
-                       r"|\bquel jour\b|\bquelle date\b|\ba quelle date\b|\bdate exacte\b")),
+                       r"|\bquel jour\b|\bquelle date\b|\ba quelle date\b|\bdate exacte\b"
+                       r"|\bquand (exactement|precisement)\b")),
     ("article", re.compile(r"\b(which|what) (article|provision)\b|\bunder what (article|provision)\b"
                            r"|\bquel article\b|\bquelle disposition\b")),
     # "how long has he been President": since when, not a figure
@@ -104,8 +105,8 @@ _WHICH_ONES = re.compile(r"\b(?P<which>lesquels|lesquelles)\s+(?:les\s+)?(?:\d+\
                          r"(?P<list>(?!))?(?P<listed>(?!))?")
 _ROLE_WORD = re.compile(ROLES)
 # things asked for by name ("which case", "which banks"), and people ("which US official"): in English, both numbers
-NAMED_THINGS = frozenset("case cases bank banks company companies firm firms software platform platforms "
-                         "logiciel plateforme plateformes".split())
+NAMED_THINGS = frozenset("case cases bank banks company companies firm firms software platform platforms ruling "
+                         "rulings logiciel plateforme plateformes".split())
 # "which German software", "quel logiciel allemand", "which social media platforms": a thing asked for by name,
 # a word or two of description between
 _WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles)\s+(?:[a-z]+\s+){0,2}?(?P<noun>"

@@ -623,6 +623,10 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
                  "amendements", "qui", id="suggested-not-chosen"),
     # "c'est lesquels les 16 pays": their names, which the arrears fact says it does not give
     pytest.param("c'est lesquels les 16 pays qui peuvent plus voter a l'AEP", "lesquels pays", id="lesquels"),
+    # "quand exactement": the day, which the fact does not give (only the month)
+    pytest.param("Duterte a été remis à la CPI quand exactement ?", "la date exacte", id="quand-exactement"),
+    # which ruling: a ruling asked for by name, which the fact on the four judges does not give
+    pytest.param("which rulings got those 4 judges sanctioned", "which rulings", id="which-rulings"),
     # heads of state are people: the paper's title names none
     pytest.param("which heads of state does the ending immunity paper look at", "which heads",
                  id="which-heads"),
