@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from bot.core import countries
+from bot.core.fact_dates import YEAR
 from bot.core.fact_tokens import fact_tokens, phrase_positions
 from bot.core.models import Source
 from bot.core.text import Concept, Pipeline
@@ -49,8 +50,7 @@ def unnamed(concepts: Sequence[Concept], df: Mapping[str, int], total: int, cred
             return "missing_country", {"name": country.name(lang)}
     for i in named(concepts, df, total, publishers):
         if i not in credit:
-            label = concepts[i].label
-            return "missing_source", {"name": label.upper() if len(label) <= 5 else label}
+            return "missing_source", {"name": _shown(concepts[i].label)}
     return None
 
 
@@ -62,8 +62,12 @@ def unattributed(concepts: Sequence[Concept], df: Mapping[str, int], total: int,
     tokens = fact_tokens(fact, pipeline)
     for i in named(concepts, df, total, publishers):
         where = phrase_positions(tokens, concepts[i].alternatives)
-        if not any(_FIGURE.fullmatch(tokens[j][0]) and not (len(tokens[j][0]) == 4 and tokens[j][0][:2] in ("19", "20"))
+        if not any(_FIGURE.fullmatch(tokens[j][0]) and not YEAR.fullmatch(tokens[j][0])
                    for p in where for j in range(max(0, p - FIGURE_NEAR), min(len(tokens), p + FIGURE_NEAR + 1))):
-            label = concepts[i].label
-            return "missing_source_figure", {"name": label.upper() if len(label) <= 5 else label}
+            return "missing_source_figure", {"name": _shown(concepts[i].label)}
     return None
+
+
+def _shown(label: str) -> str:
+    """A source's name as a reply shows it: "LRWC", not "lrwc"."""
+    return label.upper() if len(label) <= 5 else label

@@ -22,7 +22,7 @@ _TURNS = {
     "en": re.compile(r"(resign\w*|lift(s|ed|ing)?|revok\w*|rescind\w*|repeal\w*|overturn\w*|revers(ed|al)|"
                      r"cancel+(ed|ing|ation)?|sue[sd]?|suing|lawsuits?|reinstat\w*|convict\w*|acquit\w*)"),
     "fr": re.compile(r"(demission\w*|lev(e|ee|ees|es|er|ent|era|eront)|leve[er]s?|abrog\w*|annul\w*|revoqu\w*|"
-                     r"rapport(e|ee|es|ees|er)|retabli\w*|poursuivi\w*|recours)"),
+                     r"retabli\w*|poursuivi\w*|recours)"),
 }
 # "appel" is a call unless one "fait appel" (appeals a decision)
 _APPEALED = {"fr": re.compile(r"\b(fait|faire|fera|interjete|interjeter) appel\b"),
