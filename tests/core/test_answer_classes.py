@@ -375,7 +375,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
 
 
 # Bars on the blind sets used for tuning (tests/eval/blind/round*/): their tuning parts, and the holdouts of rounds 1
-# to 21, spent once scored (their figures stand in the README).
+# to 22, spent once scored (their figures stand in the README).
 @pytest.mark.parametrize(("name", "right", "declined", "wrong"), [
     ("round1/en-tuning.yaml", 0.85, 1.0, 0.043),
     ("round1/en-spent.yaml", 0.88, 1.0, 0.021),
@@ -461,6 +461,10 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round21/en-spent.yaml", 0.94, 0.97, 0.022),
     ("round21/fr-tuning.yaml", 0.81, 0.95, 0.017),
     ("round21/fr-spent.yaml", 0.77, 0.88, 0.05),
+    ("round22/en-tuning.yaml", 0.92, 0.91, 0.045),
+    ("round22/en-spent.yaml", 0.87, 0.88, 0.055),
+    ("round22/fr-tuning.yaml", 0.64, 0.91, 0.067),
+    ("round22/fr-spent.yaml", 0.7, 0.96, 0.034),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
