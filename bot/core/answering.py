@@ -259,7 +259,7 @@ class Answerer:
             if holders[0] is not chosen[0]:
                 chosen = [holders[0], *[c for c in chosen if c is not holders[0]]][:limit]
         lacking = named.unnamed(concepts, df, n, chosen[0].credit, self._publishers, self.pipeline.lang) \
-            or turns.unheld(concepts, chosen[0].credit, chosen[0].raw, text, self.pipeline.lang) \
+            or turns.unheld(wants, concepts, chosen[0].credit, chosen[0].raw, text, self.pipeline.lang) \
             or self.bodies.idle(other, text, chosen[0].raw) \
             or (named.unattributed(concepts, df, n, chosen[0].text, self._publishers, self.pipeline)
                 if wants.kind == "number" and not wants.counted else None)

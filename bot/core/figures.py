@@ -18,9 +18,6 @@ from bot.core.text import Pipeline, fold
 ARTICLE = re.compile(r"\barticles?\s+\d+", re.I)
 _SYMBOL = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]+)*/\w+(?:[/.]\w+)*")  # a document's symbol: "ICC-ASP/1/3", "A/RES/60/147"
 _BOTH = re.compile(r"\b(tou[st]e?s?) (deux|trois)\b", re.I)
-# a question about the call itself: "does LRWC want the US to revoke it", "la FIDH demande-t-elle de lever ..."
-CALL_ASKED = re.compile(r"\b(want\w*|call\w*|urg\w*|ask\w*|demand\w*|recommend\w*|push\w*|press\w*|"
-                        r"request\w*|veu\w*|voul\w*|appel\w*|exhort\w*|recommand\w*|reclam\w*)\b")
 # a count of those called on: "CICC urged all 125 States Parties to condemn" says 125 were urged, not how many did
 _CALLED_COUNT = re.compile(r"\b(urg\w*|calls? on|called on|exhort\w*|appel\w*|invit\w*)((?:\s+(?:all|the|les|des|"
                            r"l['’ ]?ensemble|tous|toutes|aux|a))*)\s+\d+", re.I)
@@ -99,7 +96,7 @@ def holds_figure(wants: Wants, fact: str, folded: str, question: str, expand: Ex
     figures = _BOTH.sub("both", _SYMBOL.sub("symbol", ARTICLE.sub("article", fact)))
     if wants.counted:  # "€74 million in contributions from States Parties" counts no states
         figures = _MONEY.sub("money", figures)
-        if not CALL_ASKED.search(fold(question)):
+        if not wants.calls:
             figures = _CALLED_COUNT.sub(lambda m: _called(m, figures, question, wants, language), figures)
     tokens = fact_tokens(figures, language)
     counted = list(expand(wants.focus))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.core.question_kinds import OFFICE_ASKED, ROLES, kind_and_which
+from bot.core.question_kinds import OFFICE_ASKED, ROLES, WITH_WHOM, kind_and_which
 from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, fold, words
 
 _ROLE = rf"(?P<role>{ROLES})s?"
@@ -40,7 +40,7 @@ _BESIDES = re.compile(r"\b(?:apart from|aside from|besides|other than|except|[a�
 # "the paper on immunity of heads of state": state leaders as a subject, not a head whose name is asked (unless
 # asked for: "which heads of state")
 _HEADS_OF_STATE = re.compile(r"\b(?P<which>(?:which|what|quels?) (?:\w+ )?)?(heads? of states?|chefs? d ?etats?)\b")
-_WITH_WHOM = re.compile(r"\b(with|to) whom?\b|\bavec qui\b")
+_WITH_WHOM = re.compile(WITH_WHOM)
 # "who moderated the side event", "qui a animé le débat": the holder of a role, asked with its verb
 _ROLE_VERBS = {"moderated": "moderator", "moderates": "moderator", "modere": "moderateur", "anime": "moderateur",
                "chaired": "chair", "chairs": "chair", "presides": "president", "presided": "president",
@@ -118,6 +118,9 @@ _TOTAL_OF = re.compile(r"\b(?:total|overall) (?:\w+ )?(?P<noun>budget|amount|cos
                        r"|\b(?P<figure>vote|sentence|peine)\b|\b(?P<voted>unanimous|abstain|abstenu)\w*")
 _SINCE = re.compile(r"\bsince (when|what|which)\b|\bsince when$|\bdepuis (quand|quelle|quel|combien de temps)\b"
                     r"|\bhow long (has|have|had)\b")
+# a question about the call itself: "does LRWC want the US to revoke it", "la FIDH demande-t-elle de lever ..."
+_CALL_ASKED = re.compile(r"\b(want\w*|call\w*|urg\w*|ask\w*|demand\w*|recommend\w*|push\w*|press\w*|"
+                         r"request\w*|veu\w*|voul\w*|appel\w*|exhort\w*|recommand\w*|reclam\w*)\b")
 _SETTLED = re.compile(r"\b(in the end|finally|eventually|actually adopted|au final|finalement|en fin de compte|"
                       r"finalement adopte)\b")
 _COUNT_ASKED = re.compile(r"\bhow many (?!million|billion)\w"
@@ -201,6 +204,7 @@ class Wants:
     settled: bool = False  # what came of it, with another kind ("au final ... à combien"): not a call or a plan
     counted: bool = False  # a count ("how many states"), not an amount: "€74 million from States Parties" counts none
     since: bool = False  # when something began ("since when is he President"): not the date of a statement by him
+    calls: bool = False  # asks about a call itself ("does LRWC want the US to revoke it"): a call answers it
 
     @property
     def checked(self) -> bool:
@@ -234,7 +238,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         focus = (next(letters for letters in stands.groups() if letters),)
         missing = ("missing_expansion", {"acronym": focus[0].upper()})
     if kind == "names" and which:
-        noun = which.group("noun") or which.group("listed")
+        noun = which.group("noun") or which.groupdict().get("listed")
         focus = (language.stem(noun),)
         missing = ("missing_names", {"which": which.group("which") or ("quels" if language.lang == "fr" else "which"),
                                      "noun": noun})
@@ -313,6 +317,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         total=kind == "number" and bool(_TOTAL.search(folded)),
         settled=kind not in (None, "outcome") and bool(_SETTLED.search(text)),
         since=kind == "date" and bool(_SINCE.search(text)),
+        calls=bool(_CALL_ASKED.search(folded)),
         counted=kind == "number" and bool(_COUNT_ASKED.search(folded.replace("'", " ").replace("’", " "))),
     )
 

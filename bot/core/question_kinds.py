@@ -16,6 +16,8 @@ ROLES = (
     "greffier|juge|directeur|directrice|dirigeant|chef|porte-parole|representant|fondateur|auteur|moderateur|"
     "moderatrice|paneliste"
 )
+# whom someone spoke with: "the Dutch minister spoke with whom", "il a discuté avec qui"
+WITH_WHOM = r"\b(?:with|to) whom?\b|\bavec qui\b"
 # a named person's office, asked with a pronoun for them (folded text; bot.core.intent leaves it out of the search)
 OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|job|title)\b"
                 r"|\b(?:elle|il) (?:a|avait) quel(?:le)? (?:role|poste|fonction)\b"
@@ -76,7 +78,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bquel est (le|son|leur) nom\b|\bqui (exactement|au juste|donc)\b|\bqui$|\bnommement\b"
                           r"|(?<!\bfrom )\bwho$"  # not "came from who": which body, a ministry will do
                           r"|\b(?:list|liste) of who\b|\bwho (?:the|they|he|she|we)\b|^qui (?:les|le|la|l)\b"
-                          r"|\b(?:with|to) whom?\b|\bavec qui\b"  # whom one spoke with
+                          rf"|{WITH_WHOM}"  # whom one spoke with
                           rf"|\bquel(le)? ({ROLES}|personne|responsable|ministre|avocate?|diplomate|suspect)\b")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
     ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up|"
@@ -101,8 +103,7 @@ _WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:(?:are|were|sont|eta
                     r"(?:[a-z]{2,3}\s+)?(?P<noun>[a-z][a-z-]{3,})\b"  # "which are the 16 states", "quels sont les"
                     r"|\b(?P<list>list|liste) (?:of|des|de) (?:the\s+)?(?:\d+\s+)?(?P<listed>[a-z][a-z-]{3,})s?\b")
 # "c'est lesquels les 16 pays", "les 16 pays c'est lesquels": which ones, their names
-_WHICH_ONES = re.compile(r"\b(?P<which>lesquels|lesquelles)\s+(?:les\s+)?(?:\d+\s+)?(?P<noun>[a-z][a-z-]{3,})\b"
-                         r"(?P<list>(?!))?(?P<listed>(?!))?")
+_WHICH_ONES = re.compile(r"\b(?P<which>lesquels|lesquelles)\s+(?:les\s+)?(?:\d+\s+)?(?P<noun>[a-z][a-z-]{3,})\b")
 _ROLE_WORD = re.compile(ROLES)
 # things asked for by name ("which case", "which banks"), and people ("which US official"): in English, both numbers
 NAMED_THINGS = frozenset("case cases bank banks company companies firm firms software platform platforms ruling "
@@ -110,8 +111,7 @@ NAMED_THINGS = frozenset("case cases bank banks company companies firm firms sof
 # "which German software", "quel logiciel allemand", "which social media platforms": a thing asked for by name,
 # a word or two of description between
 _WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles)\s+(?:[a-z]+\s+){0,2}?(?P<noun>"
-                          + "|".join(sorted(NAMED_THINGS, key=len, reverse=True))
-                          + r")\b(?P<list>(?!))?(?P<listed>(?!))?")  # the groups _WHICH has, never filled
+                          + "|".join(sorted(NAMED_THINGS, key=len, reverse=True)) + r")\b")
 PEOPLE = frozenset("official person individual suspect judge minister diplomat lawyer activist".split())
 
 def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
@@ -119,7 +119,7 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     kind = next((name for name, pattern in _KINDS if pattern.search(text)), None)
     which = (_WHICH_NAMED.search(text) or _WHICH.search(text) or _WHICH_ONES.search(text)) \
         if kind in (None, "outcome") else None
-    if which and which.group("list"):  # "la liste des 16 etats": their names
+    if which and which.groupdict().get("list"):  # "la liste des 16 etats": their names
         return "names", which
     if which and (which.group("noun") in PEOPLE or _ROLE_WORD.fullmatch(which.group("noun"))):
         return "person", None  # "which US official", "which US president": who

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from bot.core.figures import CALL_ASKED
 from bot.core.holds import pending
+from bot.core.intent import Wants
 from bot.core.text import Concept, fold
 
 # the step, as a member types it (folded, unstemmed: a concept's label)
@@ -29,7 +29,7 @@ _APPEALED = {"fr": re.compile(r"\b(fait|faire|fera|interjete|interjeter) appel\b
              "en": re.compile(r"\bappeal(s|ed|ing)?\b")}
 
 
-def unheld(concepts: Sequence[Concept], credit: Mapping[int, float], fact: str, question: str,
+def unheld(wants: Wants, concepts: Sequence[Concept], credit: Mapping[int, float], fact: str, question: str,
            lang: str) -> tuple[str, dict[str, str]] | None:
     """("missing_event", {}) when the question asks about a turn of events the fact (whose `credit` is given)
     never mentions, or mentions only as a call; None otherwise."""
@@ -43,6 +43,6 @@ def unheld(concepts: Sequence[Concept], credit: Mapping[int, float], fact: str, 
         return None
     if all(i not in credit for i in turns):  # "convicted or acquitted": one the fact holds will do
         return "missing_event", {}
-    if pending(fold(fact)) and not CALL_ASKED.search(fold(question)):
+    if pending(fold(fact)) and not wants.calls:
         return "missing_event", {}
     return None
