@@ -261,8 +261,7 @@ class Answerer:
         lacking = named.unnamed(concepts, df, n, chosen[0].credit, self._publishers, self.pipeline.lang) \
             or turns.unheld(wants, concepts, chosen[0].credit, chosen[0].raw, text, self.pipeline.lang) \
             or self.bodies.idle(other, text, chosen[0].raw) \
-            or (named.unattributed(concepts, df, n, chosen[0].text, self._publishers, self.pipeline)
-                if wants.kind == "number" and not wants.counted else None)
+            or named.unattributed(wants, concepts, df, n, chosen[0].text, self._publishers, self.pipeline)
         if lacking:  # "did Germany condemn ...", "LRWC recs about money": not a fact that never names them
             return self._partial(text, chosen, ranked, lacking, confidence)
         chosen_ids = {c.fact_id for c in chosen}

@@ -30,7 +30,7 @@ _MONEY_WORDS = tuple("money cash funds dollars euros argent caisse caisses fric 
 NEAR = 4  # words between a count or a name and the thing it belongs to
 
 
-def _in_date(tokens: Sequence[tuple[str, str]], j: int) -> bool:
+def in_date(tokens: Sequence[tuple[str, str]], j: int) -> bool:
     """The word at j is beside a month: "9 July", "July 9" is a day of the month, which counts nothing."""
     return any(0 <= k < len(tokens) and fold(tokens[k][0]) in MONTH_NUMBERS for k in (j - 1, j + 1))
 
@@ -39,7 +39,7 @@ def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
     for i in where:
         for j in range(max(0, i - NEAR), min(len(tokens), i + NEAR + 1)):
             word = fold(tokens[j][0])
-            if (word.isdigit() and not YEAR.fullmatch(word) and not _in_date(tokens, j)) or \
+            if (word.isdigit() and not YEAR.fullmatch(word) and not in_date(tokens, j)) or \
                     (not word.isdigit() and _AMOUNT.fullmatch(word)) or \
                     word in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                              "twelve", "sixteen", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
@@ -61,7 +61,7 @@ def _whole_near(tokens: Sequence[tuple[str, str]], counted: list[tuple[str, ...]
     total."""
     def figure(j: int) -> bool:  # not a year, nor a day of the month ("9 July")
         word = fold(tokens[j][0])
-        return (word.isdigit() and not YEAR.fullmatch(word) and not _in_date(tokens, j)) or \
+        return (word.isdigit() and not YEAR.fullmatch(word) and not in_date(tokens, j)) or \
             word in ("million", "millions", "billion")
 
     words = [fold(w) for w, _ in tokens]

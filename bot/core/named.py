@@ -13,10 +13,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from bot.core import countries
 from bot.core.fact_dates import YEAR
 from bot.core.fact_tokens import fact_tokens, phrase_positions
+from bot.core.figures import in_date
+from bot.core.intent import Wants
 from bot.core.models import Source
 from bot.core.text import Concept, Pipeline
 
-FIGURE_NEAR = 12  # words between a source's name and the figure it gives ("HRW recommends ... €X")
 _FIGURE = re.compile(r"[€$£]?\d[\d.,]*%?")
 COMMON_SHARE = 0.5  # a publisher named in more than this share of the facts (the Court) is not a source that picks one
 
@@ -54,16 +55,27 @@ def unnamed(concepts: Sequence[Concept], df: Mapping[str, int], total: int, cred
     return None
 
 
-def unattributed(concepts: Sequence[Concept], df: Mapping[str, int], total: int, fact: str,
+def unattributed(wants: Wants, concepts: Sequence[Concept], df: Mapping[str, int], total: int, fact: str,
                  publishers: frozenset[tuple[str, ...]], pipeline: Pipeline) -> tuple[str, dict[str, str]] | None:
-    """For a figure asked of a source ("how much does HRW say the budget should be"): ("missing_source_figure", its
-    name) when the fact gives no figure (not a year) within FIGURE_NEAR words of that source's name, as when the
-    figure is another's ("the Court proposed €193 million ... HRW also noted ..."); None otherwise."""
+    """For an amount asked of a source ("how much does HRW say the budget should be"): ("missing_source_figure", its
+    name) when no figure in the fact is that source's, None otherwise. A figure is the source's named last before
+    it: in "Opinio Juris wrote that the Assembly was asked to approve €193 million ... HRW also noted ..." the
+    €193 million is Opinio Juris's, not HRW's. Years, days of the month and counts are no amounts."""
+    if wants.kind != "number" or wants.counted:
+        return None
+    asked = named(concepts, df, total, publishers)
+    if not asked:
+        return None
     tokens = fact_tokens(fact, pipeline)
-    for i in named(concepts, df, total, publishers):
-        where = phrase_positions(tokens, concepts[i].alternatives)
-        if not any(_FIGURE.fullmatch(tokens[j][0]) and not YEAR.fullmatch(tokens[j][0])
-                   for p in where for j in range(max(0, p - FIGURE_NEAR), min(len(tokens), p + FIGURE_NEAR + 1))):
+    starts = sorted((p, phrase) for phrase in publishers for p in phrase_positions(tokens, [phrase]))
+    owners = set()
+    for j, (word, _) in enumerate(tokens):
+        if _FIGURE.fullmatch(word) and not YEAR.fullmatch(word) and not in_date(tokens, j):
+            before = [phrase for p, phrase in starts if p < j]
+            if before:
+                owners.add(before[-1])
+    for i in asked:
+        if not any(alt in owners for alt in concepts[i].alternatives):
             return "missing_source_figure", {"name": _shown(concepts[i].label)}
     return None
 

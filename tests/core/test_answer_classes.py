@@ -684,6 +684,8 @@ def test_a_call_or_an_office_still_answers_what_it_holds(desk: Desk) -> None:
     assert top(desk, "how many states parties does the ICC have according to the CICC statement on the judges") == \
         "cicc-call-to-action-june-2025"
     assert top(desk, "does lrwc want the us to revoke eo 14203") == "lrwc-refuse-to-implement-sanctions"
+    # the €193 million is Opinio Juris's figure (the source named before it), though HRW's is not
+    assert top(desk, "how much does opinio juris say the 2026 budget is") == "budget-2026-193-million"
     assert top(desk, "was the human rights council's special rapporteur sanctioned by the US") == \
         "us-sanctions-un-special-rapporteur"
 
