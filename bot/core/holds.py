@@ -27,8 +27,6 @@ from bot.core.question_kinds import NAMED_THINGS, PEOPLE, ROLES, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*h\s*\d{0,2}\b")
-# "which country surrendered him": a country the fact names; "is from which country" asks where one comes from
-_WHICH_COUNTRY = re.compile(r"(?<!from )\b(which|what) (country|state)\b|(?<!de )\bquel (pays|etat)\b")
 _QUOTES = re.compile(r"[\"“”«»]")
 _WRITINGS = tuple("paper papers report reports statement statements briefing book books resolution declaration "
                   "article op-ed publication document rapport rapports livre bouquin note titre title".split())
@@ -38,8 +36,6 @@ _SUGGESTED = re.compile(r"\b(suggest\w*|sugger\w*|propos\w*|recommend\w*|recomma
 # how long something lasts: a span of time, or until when
 _DURATION = re.compile(r"\b\d+\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees)\b|\buntil\b|\bjusqu"
                        r"|\bexpir\w*|\bfor (a|one|two|three|several) (days?|weeks?|months?|years?)\b")
-_NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (are|were)|qui (sont|etaient)|"
-                          r"c (est )?qui)\b")
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|https?://|\bwww\.")
 _REASON = re.compile(
     r"\b(because|since(?! then\b| \d| (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)|due to|owing to|"
@@ -280,8 +276,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return any(fold(m.group("name")) not in MONTH_NUMBERS and not m.group("name").isupper()  # "à la CPI"
                    and fold(m.group("name")) not in asked and fold(m.group(0).split()[-1]) not in asked
                    for m in _PLACE[language.lang].finditer(fact)) or bool(_NATIONALITY.search(fact)) or (
-            _WHICH_COUNTRY.search(fold(question)) is not None
-            and bool(countries.named_in(fact) - countries.named_in(question)))  # "which country surrendered him"
+            wants.which_country and bool(countries.named_in(fact) - countries.named_in(question)))
     if kind == "number":
         return figures.holds_figure(wants, fact, folded, question, expand, language)
     if kind == "person":
@@ -293,7 +288,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         asked = frozenset(fold(w) for w in TOKEN.findall(question))
         # "who are the judges": any names; "what are the deputy prosecutors called": names beside the role
-        if wants.role and (not wants.plural or _NAMES_ASKED.search(fold(question))):
+        if wants.role and (not wants.plural or wants.names_asked):
             return any(_named_role(part, fact_tokens(part, language), wants, expand, language, asked)
                        for part in (title, text))
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.core.question_kinds import OFFICE_ASKED, ROLES, WITH_WHOM, kind_and_which
+from bot.core.question_kinds import NAMES_ASKED, OFFICE_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, kind_and_which
 from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, fold, words
 
 _ROLE = rf"(?P<role>{ROLES})s?"
@@ -205,6 +205,8 @@ class Wants:
     counted: bool = False  # a count ("how many states"), not an amount: "€74 million from States Parties" counts none
     since: bool = False  # when something began ("since when is he President"): not the date of a statement by him
     calls: bool = False  # asks about a call itself ("does LRWC want the US to revoke it"): a call answers it
+    which_country: bool = False  # "which country surrendered him": a country the fact names is the place asked
+    names_asked: bool = False  # names asked outright ("what are they called"): a plural role needs names beside it
 
     @property
     def checked(self) -> bool:
@@ -318,6 +320,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         settled=kind not in (None, "outcome") and bool(_SETTLED.search(text)),
         since=kind == "date" and bool(_SINCE.search(text)),
         calls=bool(_CALL_ASKED.search(folded)),
+        which_country=bool(WHICH_COUNTRY.search(folded)),
+        names_asked=bool(NAMES_ASKED.search(folded)),
         counted=kind == "number" and bool(_COUNT_ASKED.search(folded.replace("'", " ").replace("’", " "))),
     )
 

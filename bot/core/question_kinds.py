@@ -16,6 +16,11 @@ ROLES = (
     "greffier|juge|directeur|directrice|dirigeant|chef|porte-parole|representant|fondateur|auteur|moderateur|"
     "moderatrice|paneliste"
 )
+# "which country surrendered him": a country the fact names; "is from which country" asks where one comes from
+WHICH_COUNTRY = re.compile(r"(?<!from )\b(which|what) (country|state)\b|(?<!de )\bquel (pays|etat)\b")
+# names asked for outright: "what are they called", "who are the deputy prosecutors", "c'est qui les ..."
+NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (are|were)|qui (sont|etaient)|"
+                         r"c (est )?qui)\b")
 # whom someone spoke with: "the Dutch minister spoke with whom", "il a discuté avec qui"
 WITH_WHOM = r"\b(?:with|to) whom?\b|\bavec qui\b"
 # a named person's office, asked with a pronoun for them (folded text; bot.core.intent leaves it out of the search)
