@@ -27,6 +27,7 @@ _AMOUNT = re.compile(r"\d|\b(half|dozen|dozens|hundreds?|thousands?|millions?|bi
 _PERCENT_WORDS = ("percent", "percentage", "pourcentage", "pourcent")
 _PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent\b|pour ?cent\b)")
 _MONEY_WORDS = tuple("money cash funds dollars euros argent caisse caisses fric thune".split())  # the amount is money
+_LOSS = re.compile(r"\b(lost|lose|loses|losing|loss|losses|perdu|perdue|perdre|perd|perdent|perte|pertes)\b")
 NEAR = 4  # words between a count or a name and the thing it belongs to
 
 
@@ -89,7 +90,10 @@ def holds_figure(wants: Wants, fact: str, folded: str, question: str, expand: Ex
     if not wants.focus:  # a year or a day of the month is no amount: "the 2026 budget" holds no figure
         return bool(_AMOUNT.search(YEAR.sub(" ", DAY.sub(" ", folded))))
     if wants.focus[-1] in stem_set(_MONEY_WORDS, language):  # "how much cash", "combien dans les caisses"
-        return bool(_MONEY.search(fact))
+        # money lost ("how much has the ICC lost because of the sanctions") is a loss the fact must speak of,
+        # not any sum it gives (the year's budget)
+        lost = _LOSS.search(fold(question))
+        return bool(_MONEY.search(fact)) and (not lost or bool(_LOSS.search(folded)))
     if wants.focus[-1] in stem_set(_PERCENT_WORDS, language):  # "combien en pourcentage": a share
         return bool(_PERCENT.search(fact))
     # "Article 86", "ICC-ASP/1/3", "toutes deux" (both) count nothing

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.core.question_kinds import NAMES_ASKED, OFFICE_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, kind_and_which
+from bot.core.question_kinds import FRAMING, NAMES_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, kind_and_which
 from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, fold, words
 
 _ROLE = rf"(?P<role>{ROLES})s?"
@@ -140,22 +140,6 @@ _SIDE = re.compile(r"\bon the (\w+) side\b|\bc[oô]t[eé] (\w+)\b", re.I)  # "on
 _INVERSION = re.compile(r"-t-(il|elle|on|ils|elles)\b", re.I)  # "a-t-il été adopté": "a il", not a word "at"
 
 
-# how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
-_FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autumn|spring|summer|winter)|how long"
-                      r"( ago| since)?|(the )?full list|for an? (post|tweet|thread|newsletter|presentation|briefing)|"
-                      r"need (the |a |an )?(exact |full )?(date|number|name|figure|list)s?( for (a )?translation)?|"
-                      r"translating (this |it )?for (a |my |our )?\w+|jusqu.ici|[aà] ce jour|"
-                      r"for (my|our) [\w ]{0,20}(flyer|leaflet|handout|slides?|deck|poster|post|thread|newsletter|"
-                      r"briefing|presentation)|pour (une|un|ma|mon|notre) (pr[eé]sentation|formation|r[eé]union|note|"
-                      r"publication|post|tweet|atelier)|"
-                      r"pour un post|au juste|in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"
-                      r"en (termes )?simples?|en gros|en bref|en resume|en train de?|(like )?concretely|stands? for|"
-                      r"veut dire|abr[eé]viations?( de)?|acronymes?|abbreviations?|acronyms?|comme sigle|sigles?|"
-                      # a purpose asked: "what were they meant for", "trying to achieve", "dans quel but"
-                      r"(meant|intended|supposed) (for|to do|to achieve)|(trying|tried|aiming|aimed) to (achieve|do|"
-                      r"get)|dans quel but|dans le but de quoi)\b"
-                      # "what's EO 14203 called?": a name; "what's her role": the office kind asks it
-                      r"|\b(actually |officially |really )?called\W*$|" + OFFICE_ASKED, re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -177,7 +161,7 @@ def searched(question: str) -> str:
     text = " ".join(words(question.replace("'", " ")))
     if stands := _STANDS.search(text) or _EQUALS.fullmatch(fold(question)):
         return next(letters for letters in stands.groups() if letters)
-    question = _SIDE.sub(lambda m: m.group(1) or m.group(2), _INVERSION.sub(r" \1", _FRAMING.sub(" ", question)))
+    question = _SIDE.sub(lambda m: m.group(1) or m.group(2), _INVERSION.sub(r" \1", FRAMING.sub(" ", question)))
     return _SHORT_PIECES.sub(r"\1\2", _PREFIX_PIECE.sub("", _LOOSE_ARTICLE.sub(" ", question)))
 
 

@@ -27,6 +27,28 @@ WITH_WHOM = r"\b(?:with|to) whom?\b|\bavec qui\b"
 OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|job|title)\b"
                 r"|\b(?:elle|il) (?:a|avait) quel(?:le)? (?:role|poste|fonction)\b"
                 r"|\b(?:c est quoi|quel(?:le)? est) (?:son|sa) (?:role|poste|fonction)\b")
+# how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
+FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autumn|spring|summer|winter)|how long"
+                      r"( ago| since)?|(the )?full list|for an? (post|tweet|thread|newsletter|presentation|briefing)|"
+                      r"need (the |a |an )?(exact |full )?(date|number|name|figure|list)s?( for (a )?translation)?|"
+                      r"translating (this |it )?for (a |my |our )?\w+|jusqu.ici|[aà] ce jour|"
+                      r"for (my|our) [\w ]{0,20}(flyer|leaflet|handout|slides?|deck|poster|post|thread|newsletter|"
+                      r"briefing|presentation)|pour (une|un|ma|mon|notre) (pr[eé]sentation|formation|r[eé]union|note|"
+                      r"publication|post|tweet|atelier)|"
+                      r"pour un post|au juste|"
+                      # French links and asides of chat: "à cause de", "qui risque d'être", "on prépare
+                      # un plaidoyer", "jamais entendu parler"
+                      r"[aà] cause (de|des|du|d.)|risquen?t? (de|d.)|j.ai pas compris|"
+                      r"jamais entendu parler|(je|on|nous) pr[eé]par(e|ons) (une?|des|notre|ma|mon) \w+|"
+                      r"in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"
+                      r"en (termes )?simples?|en gros|en bref|en resume|en train de?|(like )?concretely|stands? for|"
+                      r"veut dire|abr[eé]viations?( de)?|acronymes?|abbreviations?|acronyms?|comme sigle|sigles?|"
+                      # a purpose asked: "what were they meant for", "trying to achieve", "dans quel but"
+                      r"(meant|intended|supposed) (for|to do|to achieve)|(trying|tried|aiming|aimed) to (achieve|do|"
+                      r"get)|dans quel but|dans le but de quoi)\b"
+                      # "what's EO 14203 called?": a name; "what's her role": the office kind asks it
+                      r"|\b(actually |officially |really )?called\W*$|" + OFFICE_ASKED, re.I)
+
 # (kind, pattern) in order: the first that matches names the kind. Patterns run on folded text.
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("contact", re.compile(r"\b(phone|telephone|tel)\s*(number|no|nr)?\b|\be-?mail\b|\bcontact (details|info)"
