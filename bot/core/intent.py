@@ -242,8 +242,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         if named:
             group = []  # "the name of the german software the ICC uses": the thing named is "software"
             for w in (named.group("rest") or named.group("rest_fr") or named.group("rest_nom") or "").split()[:3]:
-                if w in language.stop_words:
-                    break
+                if w in language.stop_words or (group and not language.is_ordinary(w)):
+                    break  # "the name of the briefing paper FIDH launched": a name begins what follows
                 group.append(w)
             rest = group[:1] if language.lang == "fr" else group[-1:]
             focus = tuple(language.stem(w) for w in rest)

@@ -29,7 +29,8 @@ OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|jo
                 r"|\b(?:c est quoi|quel(?:le)? est) (?:son|sa) (?:role|poste|fonction)\b")
 # how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
 FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autumn|spring|summer|winter)|how long"
-                      r"( ago| since)?|(the )?full list|for an? (post|tweet|thread|newsletter|presentation|briefing)|"
+                      r"( ago| since)?|(the )?(full|whole|complete|entire) list|"
+                      r"for an? (post|tweet|thread|newsletter|presentation|briefing)|"
                       r"need (the |a |an )?(exact |full )?(date|number|name|figure|list)s?( for (a )?translation)?|"
                       r"translating (this |it )?for (a |my |our )?\w+|jusqu.ici|[aà] ce jour|"
                       r"for (my|our) [\w ]{0,20}(flyer|leaflet|handout|slides?|deck|poster|post|thread|newsletter|"
@@ -59,7 +60,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(r"\b(what|which|exact|precise) (days?|dates?)\b|\bon what (day|date)\b"
                        r"|\bdate (of|did|was|when)\b|\bwhen exactly\b"
                        r"|\bquel jour\b|\bquelle date\b|\ba quelle date\b|\bdate exacte\b"
-                       r"|\bquand (exactement|precisement)\b")),
+                       r"|\bquand (exactement|precisement)\b"
+                       r"|\bdatee?s? du combien\b|\b(est|etait|c est) le combien\b")),  # "le combien": which day
     ("article", re.compile(r"\b(which|what) (article|provision)\b|\bunder what (article|provision)\b"
                            r"|\bquel article\b|\bquelle disposition\b")),
     # "how long has he been President": since when, not a figure
@@ -139,11 +141,17 @@ NAMED_THINGS = frozenset("case cases bank banks company companies firm firms sof
 # a word or two of description between
 _WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles)\s+(?:[a-z]+\s+){0,2}?(?P<noun>"
                           + "|".join(sorted(NAMED_THINGS, key=len, reverse=True)) + r")\b")
+# "quels pays qui ...", "which states that ...": the "who" or "that" after the noun only goes on to describe it
+_WHICH_THAT = re.compile(r"\b(?:which|quels|quelles|quel|quelle)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})\s+"
+                         r"(?:qui|that|who)\b")
 PEOPLE = frozenset("official person individual suspect judge minister diplomat lawyer activist".split())
 
 def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     """The kind of detail asked (see `Wants.kind`), with the "which ..." match that settled it, if one did."""
     kind = next((name for name, pattern in _KINDS if pattern.search(text)), None)
+    if kind == "person" and (rel := _WHICH_THAT.search(text)) and rel.group("noun") not in PEOPLE \
+            and not _ROLE_WORD.fullmatch(rel.group("noun")):
+        kind = None  # "quels pays qui n'ont pas arrêté": the countries' names; that "qui" asks for no one
     which = (_WHICH_NAMED.search(text) or _WHICH.search(text) or _WHICH_ONES.search(text)) \
         if kind in (None, "outcome") else None
     if which and which.groupdict().get("list"):  # "la liste des 16 etats": their names
