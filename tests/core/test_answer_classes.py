@@ -871,3 +871,21 @@ def test_which_with_a_role_asks_who_and_a_fact_that_spells_out_no_one_lacks_it(d
 def test_which_case_asks_for_the_case_by_name(desk: Desk) -> None:
     answer = desk.answerer.ask("which case was judge guillou sitting on when he got sanctioned")
     assert (answer.status, answer.hits[0].fact.id) == ("partial", "judge-guillou-banking-le-monde")
+
+
+@pytest.mark.parametrize("question", ["how much money has the Court lost because of the US sanctions",
+                                      "combien d'argent la CPI a-t-elle perdu avec les sanctions ?"])
+def test_money_lost_is_a_loss_the_fact_must_speak_of(desk: Desk, question: str) -> None:
+    # the year's budget is a sum of money, but no loss: it does not say how much was lost
+    assert desk.answerer.ask(question).status != "answered"
+
+
+def test_the_name_asked_is_the_things_not_the_name_after_it(desk: Desk) -> None:
+    # "the name of the briefing paper FIDH launched": the paper's name, not FIDH's
+    assert intent.read("what's the name of the report fidh put out on immunity", holds.ENGLISH).kind == "person"
+    assert top(desk, "what's the name of the briefing paper FIDH launched with REDRESS") == (
+        "fidh-redress-heads-of-state-paper")
+
+
+def test_the_whole_list_please_frames_the_question(desk: Desk) -> None:
+    assert top(desk, "LRWC's recommendations to States Parties? the whole list please") == "lrwc-recommendations-asp24"

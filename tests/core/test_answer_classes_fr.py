@@ -182,3 +182,28 @@ def test_a_percentage_asked_is_held_by_a_percentage(desk: Desk) -> None:
 def test_la_nouveaute_is_what_happened_for_the_first_time(desk: Desk) -> None:
     question = "c quoi la nouveauté dans la résolution omnibus cette année ?"
     assert desk.answerer.ask(question).hits[0].fact.id == "asp24-omnibus-condemns-sanctions"  # "pour la première fois"
+
+
+@pytest.mark.parametrize(("question", "left"), [
+    # "à cause de", "qui risque d'être": links of French chat, no part of what is asked
+    ("d'après la CICC, qui pourrait se retrouver isolé à cause de ces sanctions ?", "cause"),
+    ("Qui risque d'être ciblé par les sanctions ?", "risque"),
+    # "on prépare une note": the asker's errand, not the subject
+    ("on prépare une fiche pour nos membres : LRWC c'est quelle organisation ?", "fiche"),
+])
+def test_french_links_and_asides_are_not_the_subject(desk: Desk, question: str, left: str) -> None:
+    assert left not in intent.searched(question)
+    if left == "fiche":
+        assert desk.answerer.ask(question).hits[0].fact.id == "about-lrwc"
+
+
+def test_a_qui_after_which_noun_describes_it_and_asks_for_no_one(desk: Desk) -> None:
+    assert intent.read("quels États qui ont refusé d'arrêter des suspects HRW cite-t-elle ?", FRENCH).kind != "person"
+    answer = desk.answerer.ask("HRW cite quels États qui n'ont pas arrêté des personnes recherchées ?")
+    assert answer.status == "answered" and answer.hits[0].fact.id in (
+        "non-cooperating-states-2025", "hungary-non-cooperation-and-withdrawal")
+
+
+@pytest.mark.parametrize("question", ["le bilan de la FIDH est daté du combien ?", "c'était le combien, le vote ?"])
+def test_le_combien_asks_for_a_day_not_a_figure(question: str) -> None:
+    assert intent.read(question, FRENCH).kind == "day"
