@@ -24,6 +24,8 @@ from bot.core.text import words
 _SHOWN = {"RU": "Russia", "TR": "Turkey"}
 _ALSO = {"US": ("USA",), "GB": ("UK", "Britain", "Great Britain"), "CD": ("DRC",), "CZ": ("Czech Republic",)}
 _US = re.compile(r"\bU\.?S\.?(?:A\.?)?(?![\w.])")
+# a name that is also an everyday word ("une réunion": a meeting) names the place only in capitals
+_WORDS = {("reunion",): re.compile(r"\bR[ée]union\b")}
 _LEADING = frozenset({"the", "la", "le", "les", "l", "d", "de", "du", "des"})  # "la Hongrie", "de l'Italie"
 
 
@@ -60,6 +62,8 @@ def named(label: str) -> Country | None:
     key = tuple(words(label))
     while key and key[0] in _LEADING:
         key = key[1:]
+    if key in _WORDS and not _WORDS[key].search(label):
+        return None
     return _by_name().get(key) if key else None
 
 
@@ -70,7 +74,8 @@ def named_in(text: str) -> frozenset[Country]:
     table = _by_name()
     tokens = words(text)
     found = {table[key] for i in range(len(tokens)) for n in (1, 2, 3, 4)
-             if (key := tuple(tokens[i:i + n])) in table and len(key) == n}
+             if (key := tuple(tokens[i:i + n])) in table and len(key) == n
+             and (key not in _WORDS or _WORDS[key].search(text))}
     if _US.search(text):
         found.add(table[("united", "states")])
     return frozenset(found)

@@ -28,6 +28,7 @@ _SPEECH = frozenset("say says said tell tells told state states stated call call
                     "regrettent critique critiquent declaration discours propos according lists list counts sees "
                     "considers believes highlights interview spoke speak speaks exprime selon cite citent liste "
                     "voit considere".split())
+_POSSESSIVE = frozenset("his her their its ses son sa leur leurs".split())
 _QUOTE = re.compile(r"[\"“”«»]")
 _ROLE_WORDS = tuple(ROLES.replace("-", " ").replace("|", " ").split())
 
@@ -44,14 +45,19 @@ def quoted(fact: str, speaker: tuple[str, ...], expand: Expand, language: Pipeli
     # judge), not "human" or "UN" alone
     named = [speaker, ("the", *speaker), speaker[-1:], *((w,) for w in speaker if w in stem_set(_ROLE_WORDS, language))]
     where = phrase_positions(tokens, [p for w in named for p in expand(w)])
+    own = set(phrase_positions(tokens, named))  # the name itself, not a word it stands for ("French" for France)
     quoted = _inside_quotes(tokens)  # "... Targets U.S. and Israeli Persons": a title that names, not a speaker
 
     def reported_by_another(s: int, w: int) -> bool:  # "LRWC reports that the US has sanctioned the Council's
         # Special Rapporteur": the Council is in what LRWC reports, not speaking
         return s < w and any(tokens[k][0].lower() in ("that", "que", "qu") for k in range(s + 1, w))
 
-    return any(abs(w - s) <= SAID_NEAR and not reported_by_another(s, w)
-               for w in where if w not in quoted for s in said)
+    def near(s: int, w: int) -> bool:  # "Guillou, a French judge sanctioned by the US, headlined with his words":
+        # "his words" are the words of the one named before, by name ("a French judge" is no France speaking)
+        his = s > 0 and tokens[s - 1][0].lower() in _POSSESSIVE and w < s and w in own and tokens[w][0][:1].isupper()
+        return abs(w - s) <= (2 * SAID_NEAR if his else SAID_NEAR)
+
+    return any(near(s, w) and not reported_by_another(s, w) for w in where if w not in quoted for s in said)
 
 
 def _inside_quotes(tokens: Sequence[tuple[str, str]]) -> set[int]:

@@ -50,6 +50,9 @@ _REASON = re.compile(
     r"face aux?|du fait d\w*|suite a|a la suite|etant donne|compte tenu|en vue d\w*|dans le but|vis(e|ant) a|"
     r"tentative|consequen\w*|impacts?|effets?|entrain\w*|menac\w*|risqu\w*|signifi\w*|raisons?|justifi\w*|"
     r"motiv\w*|essentiel\w*|dans l.attente|relie|pression\w*)\b")
+_WHY_SAY = re.compile(r"\b(why|pourquoi|pk|pq)\b.*\b(say|says|said|saying|argue|argues|insist\w*|think|thinks|"
+                      r"dit|disent|affirme\w*|insiste\w*|estime\w*|pense\w*)\b")
+_ARGUES = re.compile(r"\b(argues?|argued|arguing|contends?|soutient|soutiennent|fait valoir|estime que)\b")
 _SINCE_BEFORE = re.compile(r"\b(since|depuis|from|as of|starting|beginning|des)\s+(\w+\s+)?$")
 _SINCE_AFTER = re.compile(r"\b(since then|ever since|depuis lors|depuis cette date)\b")
 # a date a measure applies from, not a consequence: "the date on which each withdrawal takes effect"
@@ -252,8 +255,9 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return near_asked(folded, dates, question, expand, language)
     if kind == "article":
         return bool(ARTICLE.search(fact))
-    if kind == "reason":
-        return bool(_REASON.search(_IN_FORCE.sub(" ", folded)))
+    if kind == "reason":  # why a source says something: the argument the fact reports it making is its reason
+        return bool(_REASON.search(_IN_FORCE.sub(" ", folded))) or (
+            bool(_WHY_SAY.search(fold(question))) and bool(_ARGUES.search(folded)))
     if kind == "names":  # "which 16 states": only a fact saying it does not name those very things fails; but
         # "which banks" asks for the names of firms, which a fact about what banks did may not give
         if wants.focus and wants.focus[-1] in stem_set(_FIRMS + _PEOPLE, language):

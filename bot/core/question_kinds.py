@@ -96,7 +96,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("office", re.compile(OFFICE_ASKED)),
     ("person", re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s)? (his|her|their) name\b|\bnamed\b"
-                          r"|^qui\b|\bqui (est|sont|a|ont|etait|sera)\b|\bnoms? d|\bbrand name\b"
+                          r"|^qui\b|(?<!\bce )\bqui (est|sont|a|ont|etait|sera)\b|\bnoms? d|\bbrand name\b"
                           r"|\bwhat(?: s| is|s)? (it|that) called\b|\bcalled what\b|^what(?: s| is|s)?\b.*\bcalled$"
                           r"|\bwhat(?: s| is|s)? the(?: \w+){1,3} called\b"
                           r"|\bwhat(?: s| is|s)? the name\b"

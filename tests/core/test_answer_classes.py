@@ -889,3 +889,18 @@ def test_the_name_asked_is_the_things_not_the_name_after_it(desk: Desk) -> None:
 
 def test_the_whole_list_please_frames_the_question(desk: Desk) -> None:
     assert top(desk, "LRWC's recommendations to States Parties? the whole list please") == "lrwc-recommendations-asp24"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("why does LRWC say words are not enough", "lrwc-words-are-not-enough"),
+    ("pourquoi LRWC affirme que les paroles ne suffisent pas ?", "lrwc-words-are-not-enough"),
+])
+def test_why_a_source_says_it_is_answered_by_what_it_argues(desk: Desk, question: str, expected: str) -> None:
+    assert top(desk, question) == expected
+
+
+def test_his_words_are_the_words_of_the_person_named_before(desk: Desk) -> None:
+    # "Nicolas Guillou, a French ICC judge sanctioned by the US, headlined with his words ..."
+    assert top(desk, "what did Guillou tell Le Monde about the banks") == "judge-guillou-banking-le-monde"
+    # but "a French judge" is not France speaking
+    assert desk.answerer.ask("what did France say about the sanctions on judge Guillou").status != "answered"

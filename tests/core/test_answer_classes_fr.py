@@ -207,3 +207,14 @@ def test_a_qui_after_which_noun_describes_it_and_asks_for_no_one(desk: Desk) -> 
 @pytest.mark.parametrize("question", ["le bilan de la FIDH est daté du combien ?", "c'était le combien, le vote ?"])
 def test_le_combien_asks_for_a_day_not_a_figure(question: str) -> None:
     assert intent.read(question, FRENCH).kind == "day"
+
+
+@pytest.mark.parametrize("question", ["qu'est-ce qui sera voté à la prochaine session ?", "ce qui est prévu en 2026 ?"])
+def test_ce_qui_asks_what_not_who(question: str) -> None:
+    assert intent.read(question, FRENCH).kind != "person"
+
+
+def test_une_reunion_is_a_meeting_not_the_island(desk: Desk) -> None:
+    # "Réunion" names a place only in capitals; "on a une réunion demain" is a member's meeting
+    answer = desk.answerer.ask("on a une réunion lundi : combien la CPI avait d'arriérés de contributions en 2025 ?")
+    assert answer.missing_key != "missing_country"
