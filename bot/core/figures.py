@@ -122,3 +122,46 @@ def _called(match: re.Match[str], fact: str, question: str, wants: Wants, langua
     to = re.search(r"\b(to|à|de)\b", rest)  # what they were called to do, after those called ("States Parties")
     after = set(language.stems(rest[to.end():] if to else rest))
     return f"{match.group(1)}{match.group(2)} called" if asked & after else match.group(0)
+
+
+_COUNT_WORDS = {w: n for n, group in enumerate((
+    "", "one un une", "two deux", "three trois", "four quatre", "five cinq", "six", "seven sept", "eight huit",
+    "nine neuf", "ten dix", "eleven onze", "twelve douze")) for w in group.split()}
+_NOT_COUNTS = frozenset("article articles art asp aep session sessions eo order decret paragraph paragraphe "
+                        "resolution number numero no page rule regle".split())
+
+
+def _counts(tokens: Sequence[tuple[str, str]], language: Pipeline) -> list[tuple[int, int, str]]:
+    """(position, value, stem of the thing counted) for every small count in `tokens`: "four ICC judges" gives
+    (i, 4, "judg"), "trois ONG palestiniennes" (i, 3, "ong"); not an article's or a session's number, a year, a day
+    of the month. The thing counted is the last word of the run of words that follows in English, the first in
+    French."""
+    found = []
+    for i, (word, _) in enumerate(tokens):
+        folded = fold(word)
+        value = int(folded) if folded.isdigit() and len(folded) <= 3 else _COUNT_WORDS.get(folded)
+        if not value or value == 1 or in_date(tokens, i) or (i and fold(tokens[i - 1][0]) in _NOT_COUNTS):
+            continue
+        run = []
+        for _, stem in tokens[i + 1:i + 4]:
+            if stem in language.stop_stems:
+                break
+            run.append(stem)
+        if run:
+            found.append((i, value, run[0] if language.lang == "fr" else run[-1]))
+    return found
+
+
+def count_differs(question: str, fact: str, language: Pipeline) -> tuple[str, dict[str, str]] | None:
+    """What a partial reply says is missing when the question states a count the fact gives otherwise ("which
+    four Palestinian NGOs" of a fact on three), in the question's own words; None when they agree, or the fact
+    counts no such thing."""
+    asked = fact_tokens(question, language)
+    given = [(value, stem) for _, value, stem in _counts(fact_tokens(fact, language), language)]
+    for i, value, stem in _counts(asked, language):
+        others = {v for v, s in given if s == stem}
+        if others and value not in others:
+            end = next(j for j in range(i + 1, len(asked)) if asked[j][1] == stem)
+            return "missing_count_of", {"counted": " ".join(w for w, _ in asked[i:end + 1])}
+    return None
+

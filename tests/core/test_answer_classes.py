@@ -904,3 +904,15 @@ def test_his_words_are_the_words_of_the_person_named_before(desk: Desk) -> None:
     assert top(desk, "what did Guillou tell Le Monde about the banks") == "judge-guillou-banking-le-monde"
     # but "a French judge" is not France speaking
     assert desk.answerer.ask("what did France say about the sanctions on judge Guillou").status != "answered"
+
+
+@pytest.mark.parametrize("question", ["did the US sanction six ICC judges in June 2025?",
+                                      "les cinq ONG palestiniennes sanctionnées par les USA, c'est lesquelles ?"])
+def test_a_count_the_question_states_must_agree_with_the_facts(desk: Desk, question: str) -> None:
+    # the facts say four judges and three NGOs: shown as the answer, they would read as a yes
+    answer = desk.answerer.ask(question)
+    assert answer.status == "partial" and answer.missing_key == "missing_count_of"
+
+
+def test_a_count_that_agrees_is_answered(desk: Desk) -> None:
+    assert top(desk, "did the US sanction four ICC judges in June 2025?") == "us-sanctions-four-judges-june-2025"
