@@ -37,9 +37,10 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autum
                       r"briefing|presentation)|pour (une|un|ma|mon|notre) (pr[eé]sentation|formation|r[eé]union|note|"
                       r"publication|post|tweet|atelier)|"
                       r"pour un post|au juste|"
-                      # French links and asides of chat: "à cause de", "qui risque d'être", "on prépare
+                      # French links and asides of chat: "à cause de", "en ce moment", "qui risque d'être", "on prépare
                       # un plaidoyer", "jamais entendu parler"
-                      r"[aà] cause (de|des|du|d.)|risquen?t? (de|d.)|j.ai pas compris|"
+                      r"[aà] cause (de|des|du|d.)|risquen?t? (de|d.)|j.ai pas compris|en ce moment|"
+                      r"[aà] l.heure actuelle|"
                       r"jamais entendu parler|(je|on|nous) pr[eé]par(e|ons) (une?|des|notre|ma|mon) \w+|"
                       r"in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"
                       r"en (termes )?simples?|en gros|en bref|en resume|en train de?|(like )?concretely|stands? for|"

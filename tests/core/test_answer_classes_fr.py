@@ -218,3 +218,16 @@ def test_une_reunion_is_a_meeting_not_the_island(desk: Desk) -> None:
     # "Réunion" names a place only in capitals; "on a une réunion demain" is a member's meeting
     answer = desk.answerer.ask("on a une réunion lundi : combien la CPI avait d'arriérés de contributions en 2025 ?")
     assert answer.missing_key != "missing_country"
+
+
+@pytest.mark.parametrize("question", ["qui dirige la FIDH en ce moment ?",
+                                      "qui est à la tête de la FIDH à l'heure actuelle ?"])
+def test_en_ce_moment_frames_the_question(question: str) -> None:
+    assert "moment" not in intent.searched(question) and "heure" not in intent.searched(question)
+
+
+def test_nest_pas_la_is_absent(desk: Desk) -> None:
+    # every word of "n'est pas là" is a stop word; together they say the Prosecutor is away
+    assert intent.searched("pourquoi le procureur de la CPI n'était plus là cet automne ?").split().count("absent") == 1
+    answer = desk.answerer.ask("pk le procureur est pas là ?")
+    assert answer.hits[0].fact.id == "prosecutor-on-leave-external-investigation"
