@@ -231,3 +231,15 @@ def test_nest_pas_la_is_absent(desk: Desk) -> None:
     assert intent.searched("pourquoi le procureur de la CPI n'était plus là cet automne ?").split().count("absent") == 1
     answer = desk.answerer.ask("pk le procureur est pas là ?")
     assert answer.hits[0].fact.id == "prosecutor-on-leave-external-investigation"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "bosser" is "travailler", "continuer" is "poursuivre": French chat for the fact's words
+    ("d'après Chaikel, que faut-il pour que les ONG puissent continuer à bosser ?",
+     "fidh-over-compliance-financial-channels"),
+    # "les avocats canadiens" are Lawyers' Rights Watch Canada
+    ("les avocats canadiens disent que les sanctions violent quel article du Statut ?", "sanctions-violate-article-70"),
+])
+def test_french_chat_words_a_curator_names_as_synonyms(desk: Desk, question: str, expected: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert answer.status == "answered" and answer.hits[0].fact.id == expected
