@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bot.core.fact_dates import DAY, MONTH_NUMBERS, YEAR
 from bot.core.fact_tokens import Expand, asked_stems, fact_tokens, phrase_positions, stem_set
@@ -96,12 +97,9 @@ def holds_figure(wants: Wants, fact: str, folded: str, question: str, expand: Ex
         return bool(_MONEY.search(fact)) and (not lost or bool(_LOSS.search(folded)))
     if wants.focus[-1] in stem_set(_PERCENT_WORDS, language):  # "combien en pourcentage": a share
         return bool(_PERCENT.search(fact))
-    # "Article 86", "ICC-ASP/1/3", "toutes deux" (both) count nothing
-    figures = _BOTH.sub("both", _SYMBOL.sub("symbol", ARTICLE.sub("article", fact)))
-    if wants.counted:  # "€74 million in contributions from States Parties" counts no states
-        figures = _MONEY.sub("money", figures)
-        if not wants.calls:
-            figures = _CALLED_COUNT.sub(lambda m: _called(m, figures, question, wants, language), figures)
+    figures = _figures(fact, wants.counted)
+    if wants.counted and not wants.calls:  # "CICC urged all 125 States Parties" counts none that did it
+        figures = _CALLED_COUNT.sub(lambda m: _called(m, figures, question, wants, language), figures)
     tokens = fact_tokens(figures, language)
     counted = list(expand(wants.focus))
     if wants.total:
@@ -111,6 +109,15 @@ def holds_figure(wants: Wants, fact: str, folded: str, question: str, expand: Ex
     kept = {stem for phrase in counted for stem in phrase}
     tokens = tuple(t for t in tokens if t[1] in kept or fold(t[0]) not in language.stop_words)
     return _number_near(tokens, phrase_positions(tokens, counted))
+
+
+@lru_cache(maxsize=4096)
+def _figures(fact: str, counted: bool) -> str:
+    """The fact with what counts nothing put aside: "Article 86", "ICC-ASP/1/3", "toutes deux" (both); and for a
+    count ("how many states"), sums of money ("€74 million in contributions from States Parties" counts no
+    states). Remembered: the same facts are read for question after question."""
+    figures = _BOTH.sub("both", _SYMBOL.sub("symbol", ARTICLE.sub("article", fact)))
+    return _MONEY.sub("money", figures) if counted else figures
 
 
 def _called(match: re.Match[str], fact: str, question: str, wants: Wants, language: Pipeline) -> str:
