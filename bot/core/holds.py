@@ -319,5 +319,9 @@ def _spelt_out(acronym: str, fact: str) -> bool:
         near = words[-4:] if match.group(1) else words[:4]  # a name translated: "Coalition pour la CPI (CICC)"
         if sum(w[:1].isupper() for w in near) >= 2:
             return True
+        # a French name capitalised only at its start: "Centre palestinien pour les droits de l'homme (PCHR)"
+        head = max((i for i, w in enumerate(words) if w[:1].isupper()), default=None) if match.group(1) else None
+        if head is not None and len(acronym) <= len(words) - head <= 2 * len(acronym) + 2:
+            return True
     return False
 

@@ -34,8 +34,9 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autum
                       r"need (the |a |an )?(exact |full )?(date|number|name|figure|list)s?( for (a )?translation)?|"
                       r"translating (this |it )?for (a |my |our )?\w+|jusqu.ici|[aà] ce jour|"
                       r"for (my|our) [\w ]{0,20}(flyer|leaflet|handout|slides?|deck|poster|post|thread|newsletter|"
-                      r"briefing|presentation)|pour (une|un|ma|mon|notre) (pr[eé]sentation|formation|r[eé]union|note|"
-                      r"publication|post|tweet|atelier)|"
+                      r"briefing|presentation)|(c.?est |c )?pour (une|un|ma|mon|notre|nos) (intro d.)?(pr[eé]sentation|"
+                      r"formation|r[eé]union|note|publication|post|tweet|atelier|newsletter|webinaire|fiche)"
+                      r"( interne| de sensibilisation)?|"
                       r"pour un post|au juste|"
                       # French links and asides of chat: "à cause de", "en ce moment", "qui risque d'être", "on prépare
                       # un plaidoyer", "jamais entendu parler"

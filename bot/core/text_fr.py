@@ -52,14 +52,15 @@ STOP_WORDS = frozenset(
     va vont vais allons allez aller allait allaient ira iront doit doivent devait devrait devraient pourrait
     pourraient faut fallait coute coutent vaut valent existe existent
     qqn qqun qq1 qqch qqc slt bjr cc pk pq psk jsp mdr lol ptdr dsl bcp pdt ds tjs tjrs mtn auj jai jsuis chui
-    dapres
+    dapres jsais jcrois jpense jveux jvois kesako
     """.split()
 )
 STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
 
 
 # Chat abbreviations of ordinary words, read as the word ("orga" meets "organisation")
-ABBREVIATIONS = {"orga": "organisation", "orgas": "organisations", "doc": "document", "docs": "documents",
+ABBREVIATIONS = {"orga": "organisation", "orgas": "organisations", "orgs": "organisations",
+                 "reco": "recommandation", "recos": "recommandations", "doc": "document", "docs": "documents",
                  "asso": "association", "assos": "associations",
                  "gouv": "gouvernement", "gvt": "gouvernement", "gvts": "gouvernements", "intl": "international",
                  "infos": "informations", "dc": "donc", "tt": "tout", "pr": "pour", "cb": "combien",

@@ -243,3 +243,25 @@ def test_nest_pas_la_is_absent(desk: Desk) -> None:
 def test_french_chat_words_a_curator_names_as_synonyms(desk: Desk, question: str, expected: str) -> None:
     answer = desk.answerer.ask(question)
     assert answer.status == "answered" and answer.hits[0].fact.id == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # chat contractions and abbreviations: "jsais", "kesako", "orgs", "recos"
+    ("c'était quel jour, les sanctions contre les quatre juges ? jsais plus", "us-sanctions-four-judges-june-2025"),
+    ("loi de blocage kesako ? la CICC en cite laquelle ?", "blocking-statute-calls"),
+    # the asker's errand: "c'est pour un atelier de sensibilisation", "pour notre newsletter"
+    ("la CPI est compétente pour quels crimes ? c'est pour notre webinaire", "icc-court-of-last-resort"),
+    # a curator's French synonyms: "sorti" a report (published it), "co-parrainé", "le trou" in the contributions
+    ("FIDH et REDRESS ont sorti quelle note à l'Assemblée ?", "fidh-redress-heads-of-state-paper"),
+    ("les events co-parrainés par la FIDH à l'AEP24, c'était sur quoi ?", "asp24-fidh-side-events"),
+    ("le trou dans les contributions en février 2025, il était de combien ?", "arrears-74-million-feb-2025"),
+])
+def test_french_chat_and_curated_paraphrases(desk: Desk, question: str, expected: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert answer.status == "answered" and answer.hits[0].fact.id == expected
+
+
+def test_a_french_name_capitalised_only_at_its_start_spells_out_an_acronym(desk: Desk) -> None:
+    # "le Centre palestinien pour les droits de l'homme (PCHR)"
+    answer = desk.answerer.ask("PCHR, c'est l'acronyme de quoi ?")
+    assert answer.status == "answered" and answer.hits[0].fact.id == "us-sanctions-palestinian-ngos"
