@@ -18,6 +18,7 @@ from bot.core.text import Pipeline, fold
 
 ARTICLE = re.compile(r"\barticles?\s+\d+", re.I)
 _SYMBOL = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]+)*/\w+(?:[/.]\w+)*")  # a document's symbol: "ICC-ASP/1/3", "A/RES/60/147"
+_SESSION = re.compile(r"\b(?:asp|aep)[\s-]?\d+\b|\b\d+(?:st|nd|rd|th|e)\s+(?:session|assembly|assemblee)\b")
 _BOTH = re.compile(r"\b(tou[st]e?s?) (deux|trois)\b", re.I)
 # a count of those called on: "CICC urged all 125 States Parties to condemn" says 125 were urged, not how many did
 _CALLED_COUNT = re.compile(r"\b(urg\w*|calls? on|called on|exhort\w*|appel\w*|invit\w*)((?:\s+(?:all|the|les|des|"
@@ -88,8 +89,8 @@ def _whole_near(tokens: Sequence[tuple[str, str]], counted: list[tuple[str, ...]
 def holds_figure(wants: Wants, fact: str, folded: str, question: str, expand: Expand, language: Pipeline) -> bool:
     """The fact (title and text; `folded` as bot.core.text.fold leaves it) gives the figure a "how many" or
     "how much" question asks for."""
-    if not wants.focus:  # a year or a day of the month is no amount: "the 2026 budget" holds no figure
-        return bool(_AMOUNT.search(YEAR.sub(" ", DAY.sub(" ", folded))))
+    if not wants.focus:  # a year, a day of the month or a session is no amount: "the 2026 budget", "ASP24"
+        return bool(_AMOUNT.search(_SESSION.sub(" ", YEAR.sub(" ", DAY.sub(" ", folded)))))
     if wants.focus[-1] in stem_set(_MONEY_WORDS, language):  # "how much cash", "combien dans les caisses"
         # money lost ("how much has the ICC lost because of the sanctions") is a loss the fact must speak of,
         # not any sum it gives (the year's budget)

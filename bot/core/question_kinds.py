@@ -64,7 +64,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                        r"|\bquel jour\b|\bquelle date\b|\ba quelle date\b|\bdate exacte\b"
                        r"|\bquand (exactement|precisement)\b"
                        r"|\bdatee?s? du combien\b|\b(est|etait|c est) le combien\b")),  # "le combien": which day
-    ("article", re.compile(r"\b(which|what) (article|provision)\b|\bunder what (article|provision)\b"
+    ("article", re.compile(r"\b(which|what) (\w+ ){0,2}?(article|provision)\b|\bunder what (article|provision)\b"
                            r"|\bquel article\b|\bquelle disposition\b")),
     # "how long has he been President": since when, not a figure
     ("date", re.compile(r"\bhow long (has|have|had) (\w+ ){1,4}(been|had|held|led|served)\b"
@@ -113,7 +113,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           rf"|\bquel(le)? ({ROLES}|personne|responsable|ministre|avocate?|diplomate|suspect)\b")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
     ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up|"
-                           r"eventually|finally (\w+ed|approv\w*|adopt\w*|pass\w*)|"
+                           r"eventually|finally (\w+ed|approv\w*|adopt\w*|pass\w*|decid\w*|agree\w*)|"
                            r"final (\d{4} )?(budget|figure|amount|vote|text|version|decision|result)|"
                            r"actually (?!called)(\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|"
                            r"pass\w*|"
@@ -127,12 +127,16 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            r"(\w+ )?(call|appeal|request|demand)s?\b"
                            # whether a call was acted on: "did Canada adopt any of LRWC's recommendations"
                            r"|^(did|has|have) (?:\w+ ){1,4}?(adopt|implement|activat|enact|heed|follow)\w*\b"
+                           # "did the EU actually extend it": whether it happened (not "did CICC actually ask")
+                           r"|^(did|has|have) (?:\w+ ){1,4}?actually "
+                           r"(?!(?:ask|tell|told|call|urg|say|said|demand|recommend|want|propos)\w*)"
                            r"|\b(elle|il|ils|elles) (?:\w+ )?(active|adopte|applique|mis en oeuvre|suivi)\w*\b")),
 ]
 # "which banks", "which 16 states", "quels pays": the names of those things
 _WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:(?:are|were|sont|etaient)\s+(?:the\s+|les\s+)?)?(?:\d+\s+)?"
                     r"(?:[a-z]{2,3}\s+)?(?P<noun>[a-z][a-z-]{3,})\b"  # "which are the 16 states", "quels sont les"
-                    r"|\b(?P<list>list|liste) (?:of|des|de) (?:the\s+)?(?:\d+\s+)?(?P<listed>[a-z][a-z-]{3,})s?\b")
+                    r"|\b(?P<list>list|liste|name) (?:of|des|de|the|all|those|these) (?:the\s+)?(?:\d+\s+)?"
+                    r"(?P<listed>[a-z][a-z-]{3,})s?\b")  # "name the 37 states": their names
 # "c'est lesquels les 16 pays", "les 16 pays c'est lesquels": which ones, their names
 _WHICH_ONES = re.compile(r"\b(?P<which>lesquels|lesquelles)\s+(?:les\s+)?(?:\d+\s+)?(?P<noun>[a-z][a-z-]{3,})\b")
 _ROLE_WORD = re.compile(ROLES)
@@ -158,7 +162,10 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
         if kind in (None, "outcome") else None
     if which and which.groupdict().get("list"):  # "la liste des 16 etats": their names
         return "names", which
-    if which and (which.group("noun") in PEOPLE or _ROLE_WORD.fullmatch(which.group("noun"))):
+    # "which Russian official": a person; not "quelles sanctions l'auteur propose", where the role is who proposes
+    after = text[which.end():].split()[:1] if which and which.group("which") == "which" else []
+    if which and (which.group("noun") in PEOPLE or _ROLE_WORD.fullmatch(which.group("noun"))
+                  or (after and (after[0] in PEOPLE or _ROLE_WORD.fullmatch(after[0])))):
         return "person", None  # "which US official", "which US president": who
     if which and (which.group("which") != "which" or which.group("noun").endswith("s")
                   or which.group("noun") in NAMED_THINGS):  # "which case", "which bank": its name

@@ -916,3 +916,24 @@ def test_a_count_the_question_states_must_agree_with_the_facts(desk: Desk, quest
 
 def test_a_count_that_agrees_is_answered(desk: Desk) -> None:
     assert top(desk, "did the US sanction four ICC judges in June 2025?") == "us-sanctions-four-judges-june-2025"
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("did the EU actually switch on its blocking statute?", "outcome"),  # whether it happened
+    ("what did the Assembly finally decide on the aggression amendments?", "outcome"),
+    ("which Rome Statute article covers arrears?", "article"),
+    ("which Russian official signed the warrants?", "person"),  # an adjective before the person asked
+    ("can you name the 37 states behind on their contributions?", "names"),
+])
+def test_the_kind_asked_through_a_word_or_two_between(question: str, kind: str) -> None:
+    assert intent.read(question, holds.ENGLISH).kind == kind
+
+
+def test_did_they_actually_ask_is_the_call_not_its_outcome() -> None:
+    assert intent.read("did CICC actually ask the US to join the ICC?", holds.ENGLISH).kind != "outcome"
+
+
+def test_a_session_number_is_no_figure(desk: Desk) -> None:
+    # "ASP24" holds no count: "how many were there" is not answered by a fact that gives none
+    answer = desk.answerer.ask("how many states signed the ASP24 joint declaration of solidarity?")
+    assert answer.status != "answered"
