@@ -30,7 +30,7 @@ OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|jo
 # how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
 FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autumn|spring|summer|winter)|how long"
                       r"( ago| since)?|(the )?(full|whole|complete|entire) list|"
-                      r"for an? (post|tweet|thread|newsletter|presentation|briefing)|"
+                      r"for an? (post|tweet|thread|newsletter|presentation|briefing)( note| paper| doc)?|"
                       r"need (the |a |an )?(exact |full )?(date|number|name|figure|list)s?( for (a )?translation)?|"
                       r"translating (this |it )?for (a |my |our )?\w+|jusqu.ici|[aà] ce jour|"
                       r"for (my|our) [\w ]{0,20}(flyer|leaflet|handout|slides?|deck|poster|post|thread|newsletter|"

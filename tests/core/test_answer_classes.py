@@ -937,3 +937,7 @@ def test_a_session_number_is_no_figure(desk: Desk) -> None:
     # "ASP24" holds no count: "how many were there" is not answered by a fact that gives none
     answer = desk.answerer.ask("how many states signed the ASP24 joint declaration of solidarity?")
     assert answer.status != "answered"
+
+
+def test_a_briefing_note_is_the_askers_errand() -> None:
+    assert "note" not in intent.searched("what did CICC ask of states? I need it for a briefing note")
