@@ -269,8 +269,9 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return not pending(folded)
     if kind == "duration":
         return bool(_DURATION.search(folded))
-    if kind == "office":  # "what's Danya Chaikel's role": a role beside the name asked about
-        tokens = fact_tokens(fact, language)
+    if kind == "office":  # "what's Danya Chaikel's role": a role beside the name asked about, counting the words
+        # that carry meaning ("sa représentante auprès de la CPI, Danya Chaikel")
+        tokens = [t for t in fact_tokens(fact, language) if fold(t[0]) not in language.stop_words]
         asked = asked_stems(question, language)
         names = [i for i, (word, stem) in enumerate(tokens) if word[:1].isupper() and stem in asked]
         return any(_OFFICE.fullmatch(fold(tokens[j][0])) for i in names

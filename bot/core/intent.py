@@ -126,6 +126,8 @@ _SETTLED = re.compile(r"\b(in the end|finally|eventually|actually adopted|au fin
 _COUNT_ASKED = re.compile(r"\bhow many (?!million|billion)\w"
                           r"|\bcombien d(e|es)? (?!argent|fric|thune|euros|dollars|millions|arrier|contribution|budget|"
                           r"fonds|financement)\w")
+_PERCENT_ASKED = re.compile(r"\b(?:what|which|quel|how many) (?:%|per ?cent|percentage|pourcentage)|"
+                            r"\bcombien (?:de |en )?(?:%|pour ?cent|pourcentage)")
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bcombien\b(?!\s*(de |d\s*['’]|d ))")
 
 
@@ -275,6 +277,9 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         if not focus and (whole := _TOTAL_OF.search(text)):  # "the total budget": the budget's figure
             focus = (language.stem(whole.group("noun") or whole.group("nom") or whole.group("figure")
                                    or ("vote" if whole.group("voted") else "")),)
+    if kind in ("number", None) and _PERCENT_ASKED.search(folded):  # "what % increase": a share, not any figure
+        kind, focus = "number", (language.stem("pourcentage" if language.lang == "fr" else "percentage"),)
+        missing = ("missing_number", {})
     titles = tuple(m.group(1).replace("-", " ") for m in TITLED.finditer(text))
     if titles and not kind:
         missing = ("missing_title", {"title": titles[0]})

@@ -25,8 +25,8 @@ NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (
 WITH_WHOM = r"\b(?:with|to) whom?\b|\bavec qui\b"
 # a named person's office, asked with a pronoun for them (folded text; bot.core.intent leaves it out of the search)
 OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|job|title)\b"
-                r"|\b(?:elle|il) (?:a|avait) quel(?:le)? (?:role|poste|fonction)\b"
-                r"|\b(?:c est quoi|quel(?:le)? est) (?:son|sa) (?:role|poste|fonction)\b")
+                r"|\b(?:elle|il) (?:a |avait )?quel(?:le)? (?:r[oô]le|poste|fonction)\b"  # "a" is dropped as a word
+                r"|\b(?:c est quoi|quel(?:le)? est) (?:son|sa) (?:r[oô]le|poste|fonction)\b")
 # how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
 FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autumn|spring|summer|winter)|how long"
                       r"( ago| since)?|(the )?(full|whole|complete|entire) list|"

@@ -52,7 +52,7 @@ STOP_WORDS = frozenset(
     va vont vais allons allez aller allait allaient ira iront doit doivent devait devrait devraient pourrait
     pourraient faut fallait coute coutent vaut valent existe existent
     qqn qqun qq1 qqch qqc slt bjr cc pk pq psk jsp mdr lol ptdr dsl bcp pdt ds tjs tjrs mtn auj jai jsuis chui
-    dapres jsais jcrois jpense jveux jvois kesako
+    dapres jsais jcrois jpense jveux jvois kesako passait passaient passera ville villes endroit
     """.split()
 )
 STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))

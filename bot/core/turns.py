@@ -20,9 +20,10 @@ from bot.core.text import Concept, fold
 # the step, as a member types it (folded, unstemmed: a concept's label)
 _TURNS = {
     "en": re.compile(r"(resign\w*|lift(s|ed|ing)?|revok\w*|rescind\w*|repeal\w*|overturn\w*|revers(ed|al)|"
-                     r"cancel+(ed|ing|ation)?|sue[sd]?|suing|lawsuits?|reinstat\w*|convict\w*|acquit\w*)"),
+                     r"cancel+(ed|ing|ation)?|sue[sd]?|suing|lawsuits?|reinstat\w*|convict\w*|acquit\w*|re-?join\w*|"
+                     r"re-?accede\w*|re-?accession)"),
     "fr": re.compile(r"(demission\w*|lev(e|ee|ees|es|er|ent|era|eront)|leve[er]s?|abrog\w*|annul\w*|revoqu\w*|"
-                     r"retabli\w*|poursuivi\w*|recours)"),
+                     r"retabli\w*|poursuivi\w*|recours|reintegr\w*|readhe\w*)"),
 }
 # "appel" is a call unless one "fait appel" (appeals a decision)
 _APPEALED = {"fr": re.compile(r"\b(fait|faire|fera|interjete|interjeter) appel\b"),

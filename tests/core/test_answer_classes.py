@@ -941,3 +941,15 @@ def test_a_session_number_is_no_figure(desk: Desk) -> None:
 
 def test_a_briefing_note_is_the_askers_errand() -> None:
     assert "note" not in intent.searched("what did CICC ask of states? I need it for a briefing note")
+
+
+def test_a_share_asked_needs_a_percentage(desk: Desk) -> None:
+    # "what % increase": the budget's sum in euros is no share
+    assert intent.read("what % rise did HRW want for the 2026 budget?", holds.ENGLISH).kind == "number"
+    assert desk.answerer.ask("what % rise did HRW want for the 2026 budget?").status != "answered"
+
+
+@pytest.mark.parametrize("question", ["has the Philippines rejoined the ICC since Duterte was handed over?",
+                                      "les Philippines ont-elles réintégré la CPI depuis la remise de Duterte ?"])
+def test_rejoining_is_a_later_turn_of_events(desk: Desk, question: str) -> None:
+    assert desk.answerer.ask(question).status != "answered"

@@ -265,3 +265,15 @@ def test_a_french_name_capitalised_only_at_its_start_spells_out_an_acronym(desk:
     # "le Centre palestinien pour les droits de l'homme (PCHR)"
     answer = desk.answerer.ask("PCHR, c'est l'acronyme de quoi ?")
     assert answer.status == "answered" and answer.hits[0].fact.id == "us-sanctions-palestinian-ngos"
+
+
+def test_elle_a_quel_role_asks_her_office_with_or_without_accents(desk: Desk) -> None:
+    assert intent.read("Danya Chaikel, elle a quel rôle ?", FRENCH).kind == "office"
+    # "sa représentante auprès de la CPI, Danya Chaikel": near once "de la" is not counted
+    answer = desk.answerer.ask("Chaikel elle a quel rôle à la FIDH ?")
+    assert answer.status == "answered" and answer.hits[0].fact.id == "fidh-over-compliance-financial-channels"
+
+
+def test_quelle_ville_is_the_kind_asked_not_a_subject(desk: Desk) -> None:
+    answer = desk.answerer.ask("l'AEP24 ça se passait dans quelle ville ?")
+    assert answer.status == "answered" and answer.hits[0].fact.id == "asp24-dates-and-venue"
