@@ -75,7 +75,7 @@ CHAT_WORDS = frozenset(
     """
     tbh ngl lol lmao omg btw fyi imo imho idk iirc afaik smh tho though anyways anyway hmm hm um uh ah oh ok k kk
     yeah yep yup nah nope pls plz thx ty tysm cheers q qq quick hiya yo folks guys team all y'all yall
-    sorry newbie noob newb
+    sorry newbie noob newb smth sth atm irl
     """.split()
 )
 # Chat abbreviations of ordinary words, read as the word (so "recs" meets "recommendations").

@@ -953,3 +953,8 @@ def test_a_share_asked_needs_a_percentage(desk: Desk) -> None:
                                       "les Philippines ont-elles réintégré la CPI depuis la remise de Duterte ?"])
 def test_rejoining_is_a_later_turn_of_events(desk: Desk, question: str) -> None:
     assert desk.answerer.ask(question).status != "answered"
+
+
+def test_smth_and_atm_are_chat(desk: Desk) -> None:
+    assert top(desk, "why is the prosecutor not at work atm") == "prosecutor-on-leave-external-investigation"
+    assert top(desk, "did the icc get hacked or smth") == "icc-cyberattacks-2025"
