@@ -255,6 +255,7 @@ def test_french_chat_words_a_curator_names_as_synonyms(desk: Desk, question: str
     ("FIDH et REDRESS ont sorti quelle note à l'Assemblée ?", "fidh-redress-heads-of-state-paper"),
     ("les events co-parrainés par la FIDH à l'AEP24, c'était sur quoi ?", "asp24-fidh-side-events"),
     ("le trou dans les contributions en février 2025, il était de combien ?", "arrears-74-million-feb-2025"),
+    ("d'après LRWC, quels droits fondamentaux ces sanctions enfreignent-elles ?", "sanctions-breach-human-rights-law"),
 ])
 def test_french_chat_and_curated_paraphrases(desk: Desk, question: str, expected: str) -> None:
     answer = desk.answerer.ask(question)
