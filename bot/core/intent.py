@@ -71,7 +71,7 @@ _STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-
                      r"|\b(?:what s |whats |what is )?([a-z]{2,8}) (?:is )?short for\b"  # "whats fidh short for"
                      # "APIC c'est quoi l'acronyme ?", "HRW, the acronym?"
                      r"|^([a-z]{2,8}) (?:\w+ ){0,4}?(?:l |the )?(?:acronyme|abreviation|acronym|abbreviation)\b")
-_EQUALS = re.compile(r"\s*([a-z]{2,8})\s*=\s*\?+\s*")  # "FIDH = ?": the letters spelt out
+_EQUALS = re.compile(r"\s*([a-z]{2,8})\s*=\s*\?+(?:\s.*)?")  # "FIDH = ?", "APIC = ? je le vois partout"
 # who came out of a choice ("who got elected"): a fact about a call, a plan or a matter pending names no one chosen
 _CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nominated|elu|elus|elue|elues|nomme|nommee|"
                      r"nommes|designe|designee|designes|choisi|choisie|choisis|gagne)\b")

@@ -278,3 +278,14 @@ def test_elle_a_quel_role_asks_her_office_with_or_without_accents(desk: Desk) ->
 def test_quelle_ville_is_the_kind_asked_not_a_subject(desk: Desk) -> None:
     answer = desk.answerer.ask("l'AEP24 ça se passait dans quelle ville ?")
     assert answer.status == "answered" and answer.hits[0].fact.id == "asp24-dates-and-venue"
+
+
+def test_letters_equals_question_mark_then_chat_asks_what_they_stand_for(desk: Desk) -> None:
+    answer = desk.answerer.ask("APIC = ? on le voit dans les recos de tout le monde")
+    assert answer.status == "answered" and answer.hits[0].fact.id == "apic-ratification-calls"
+
+
+def test_saper_in_its_forms(desk: Desk) -> None:
+    # Snowball leaves "sapent" whole and cuts "sapant" to "sap": the curator's group holds both
+    answer = desk.answerer.ask("quels gouvernements sont en train de saper le mandat de la CPI d'après HRW ?")
+    assert answer.status == "answered" and answer.hits[0].fact.id == "icc-polycrisis-2025"
