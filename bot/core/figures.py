@@ -17,7 +17,7 @@ from bot.core.intent import Wants
 from bot.core.text import Pipeline, fold
 
 ARTICLE = re.compile(r"\barticles?\s+\d+", re.I)
-_SYMBOL = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]+)*/\w+(?:[/.]\w+)*")  # a document's symbol: "ICC-ASP/1/3", "A/RES/60/147"
+SYMBOL = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]+)*/\w+(?:[/.]\w+)*")  # a document's symbol: "ICC-ASP/1/3", "A/RES/60/147"
 _SESSION = re.compile(r"\b(?:asp|aep)[\s-]?\d+\b|\b\d+(?:st|nd|rd|th|e)\s+(?:session|assembly|assemblee)\b")
 _BOTH = re.compile(r"\b(tou[st]e?s?) (deux|trois)\b", re.I)
 # a count of those called on: "CICC urged all 125 States Parties to condemn" says 125 were urged, not how many did
@@ -117,7 +117,7 @@ def _figures(fact: str, counted: bool) -> str:
     """The fact with what counts nothing put aside: "Article 86", "ICC-ASP/1/3", "toutes deux" (both); and for a
     count ("how many states"), sums of money ("€74 million in contributions from States Parties" counts no
     states). Remembered: the same facts are read for question after question."""
-    figures = _BOTH.sub("both", _SYMBOL.sub("symbol", ARTICLE.sub("article", fact)))
+    figures = _BOTH.sub("both", SYMBOL.sub("symbol", ARTICLE.sub("article", fact)))
     return _MONEY.sub("money", figures) if counted else figures
 
 

@@ -21,7 +21,7 @@ from bot.core import countries, figures
 from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_date, near_asked
 from bot.core.fact_speech import quoted
 from bot.core.fact_tokens import TOKEN, Expand, asked_stems, fact_tokens, phrase_positions, stem_set
-from bot.core.figures import ARTICLE, NEAR
+from bot.core.figures import ARTICLE, NEAR, SYMBOL
 from bot.core.intent import Wants
 from bot.core.question_kinds import NAMED_THINGS, PEOPLE, ROLES, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
@@ -36,6 +36,7 @@ _SUGGESTED = re.compile(r"\b(suggest\w*|sugger\w*|propos\w*|recommend\w*|recomma
 # how long something lasts: a span of time, or until when
 _DURATION = re.compile(r"\b\d+\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees)\b|\buntil\b|\bjusqu"
                        r"|\bexpir\w*|\bfor (a|one|two|three|several) (days?|weeks?|months?|years?)\b")
+_NUMBERED = re.compile(r"\bNo\.? ?\d+|\b\d+/\d+\b|\bICC-\d")
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|https?://|\bwww\.")
 _REASON = re.compile(
     r"\b(because|since(?! then\b| \d| (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)|due to|owing to|"
@@ -239,6 +240,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return False
     if kind == "expansion":
         return _spelt_out(wants.focus[0], fact)
+    if kind == "symbol":  # "ICC-01/11-209", "ICC-ASP/24/Res.1", "Regulation (EC) No 2271/96"
+        return bool(SYMBOL.search(fact) or _NUMBERED.search(fact))
     if kind == "contact":
         return bool(_CONTACT.search(text))
     if kind == "time":

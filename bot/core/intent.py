@@ -132,7 +132,7 @@ _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bcombien\b(?!\s*(de |d\s*['’]|d ))"
 
 
 # "the Opinio Juris article", "l'article d'Opinio Juris": a piece of writing, not an article of the Statute
-_LOOSE_ARTICLE = re.compile(r"\barticles?\b(?!\s*\(?\d)", re.I)
+_LOOSE_ARTICLE = re.compile(r"\b(?:articles?|provisions?|dispositions?)\b(?!\s*\(?\d)", re.I)  # "which provision"
 
 
 # "co-organisé": a prefix of two letters is no word of its own (unknown, it would weigh the most); "op-ed" is one
@@ -173,7 +173,7 @@ def searched(question: str) -> str:
 @dataclass(frozen=True)
 class Wants:
     kind: str | None = None  # contact | time | day | article | number | duration | place | date | reason | office
-    # | person | outcome | names ("which banks") | expansion ("what does FIDH stand for")
+    # | person | outcome | symbol | names ("which banks") | expansion ("what does FIDH stand for")
     focus: tuple[str, ...] = ()  # stems of what a count or amount is of ("deputy prosecutor")
     role: str | None = None  # a role whose holder is asked for ("president")
     org: tuple[str, ...] = ()  # stems naming whose role it is ("asp")
@@ -351,7 +351,7 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
 
 
 # kinds whose missing detail is worded without values ("missing_day": "the exact date")
-_WORDED = frozenset("contact time day date article number place reason person outcome office duration".split())
+_WORDED = frozenset("contact time day date article number place reason person outcome office duration symbol".split())
 
 
 def _group(match: re.Match[str], *names: str) -> str:

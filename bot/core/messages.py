@@ -68,6 +68,7 @@ CATALOG: dict[str, dict[str, str]] = {
     # what a partial reply says was asked: "The curated facts don't say {missing}" (keys from bot.core.intent)
     "missing_that": {"en": "that", "fr": "cela"},
     "missing_contact": {"en": "contact details", "fr": "les coordonnées"},
+    "missing_symbol": {"en": "its number", "fr": "son numéro"},
     "missing_time": {"en": "the time of day", "fr": "l'heure"},
     "missing_day": {"en": "the exact date", "fr": "la date exacte"},
     "missing_date": {"en": "when", "fr": "quand"},

@@ -54,6 +54,10 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autum
 
 # (kind, pattern) in order: the first that matches names the kind. Patterns run on folded text.
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
+    # a document's number or symbol: "the case number", "the regulation number", "le numéro de la résolution"
+    ("symbol", re.compile(r"\b(case|document|doc|regulation|resolution|reference|file|docket|decision|filing) "
+                          r"(number|no|nr|symbol)\b|\bnumero (de |du |d )?(l )?(affaire|dossier|document|resolution|"
+                          r"decision|reglement)\b")),
     ("contact", re.compile(r"\b(phone|telephone|tel)\s*(number|no|nr)?\b|\be-?mail\b|\bcontact (details|info)"
                            r"|\bwebsite\b|\bpostal address\b|\bnumero de telephone\b|\bcourriel\b|\bsite web\b"
                            r"|^(a |the )?link (to|for)\b|\b(le|un) lien (vers|du|de la|pour)\b")),
@@ -80,6 +84,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           # a vote's figures, a sentence's length: "what was the vote on ...", "what sentence"
                           r"|\bwhat was the vote\b|\bvote (tally|count|breakdown|result)s?\b|\bwhat sentence\b"
                           r"|\bunanimous\w*\b|\bvot\w* against\b|\babstain\w*\b|\bvote contre\b|\babstenu\w*\b"
+                          r"|\b(by|par) consensus\b"
                           r"|\bquelle peine\b|\bresultat du vote\b")),
     ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
                          r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
@@ -128,7 +133,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            # whether a call was acted on: "did Canada adopt any of LRWC's recommendations"
                            r"|^(did|has|have) (?:\w+ ){1,4}?(adopt|implement|activat|enact|heed|follow)\w*\b"
                            # "did the EU actually extend it": whether it happened (not "did CICC actually ask")
-                           r"|^(did|has|have) (?:\w+ ){1,4}?actually "
+                           r"|^(did|has|have) (?:\w+ ){1,4}?(?:actually|already) "
                            r"(?!(?:ask|tell|told|call|urg|say|said|demand|recommend|want|propos)\w*)"
                            r"|\b(elle|il|ils|elles) (?:\w+ )?(active|adopte|applique|mis en oeuvre|suivi)\w*\b")),
 ]

@@ -958,3 +958,22 @@ def test_rejoining_is_a_later_turn_of_events(desk: Desk, question: str) -> None:
 def test_smth_and_atm_are_chat(desk: Desk) -> None:
     assert top(desk, "why is the prosecutor not at work atm") == "prosecutor-on-leave-external-investigation"
     assert top(desk, "did the icc get hacked or smth") == "icc-cyberattacks-2025"
+
+
+@pytest.mark.parametrize("question", ["what's the document number of the ASP24 omnibus resolution?",
+                                      "c'est quoi le numéro de l'affaire Duterte ?"])
+def test_a_documents_number_needs_a_number_or_symbol_in_the_fact(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert answer.status == "partial" and answer.missing_key == "missing_symbol"
+
+
+def test_which_provision_is_the_kind_asked_not_a_word_to_find(desk: Desk) -> None:
+    assert "provision" not in intent.searched("which provision of the Statute takes away arrears states' votes")
+    assert top(desk, "Which provision of the Rome Statute takes away the vote of states in arrears?") in (
+        "article-112-8-voting-rights", "arrears-states-lose-vote")
+
+
+@pytest.mark.parametrize(("question", "kind"), [("has the EU already extended its blocking statute?", "outcome"),
+                                                ("was the joint declaration adopted by consensus?", "number")])
+def test_already_and_by_consensus(question: str, kind: str) -> None:
+    assert intent.read(question, holds.ENGLISH).kind == kind
