@@ -977,3 +977,10 @@ def test_which_provision_is_the_kind_asked_not_a_word_to_find(desk: Desk) -> Non
                                                 ("was the joint declaration adopted by consensus?", "number")])
 def test_already_and_by_consensus(question: str, kind: str) -> None:
     assert intent.read(question, holds.ENGLISH).kind == kind
+
+
+@pytest.mark.parametrize("question", ["I'm preparing a comparison of NGO asks. What did FIDH ask states at ASP24?",
+                                      "we're drafting a briefing note - what did FIDH ask of states at ASP24?"])
+def test_the_askers_errand_in_the_first_person_is_not_searched(desk: Desk, question: str) -> None:
+    assert "preparing" not in intent.searched(question) and "drafting" not in intent.searched(question)
+    assert top(desk, question) == "fidh-asks-at-asp24"
