@@ -147,6 +147,9 @@ class DeskScheduler:
                 await func(*args)
             except StorageError as exc:  # a full disk or a read-only database: one line, the next run tries again
                 log.error("scheduled job %s could not write: %s", getattr(func, "__name__", func), exc)
+            except asyncio.CancelledError:  # the bot is stopping: a reminder caught mid-send stays claimed, and
+                # start-up recovery sends it once (same nonce) or marks it sent; one line, not a traceback
+                log.info("scheduled job %s stopped with the bot", getattr(func, "__name__", func))
             except Exception:
                 log.exception("scheduled job %s failed", getattr(func, "__name__", func))
             finally:

@@ -187,3 +187,25 @@ async def test_second_scheduler_refuses_then_takes_over(desk: Desk, tmp_path: Pa
         assert [r.kind for r in second_reports] == ["lease"]
         await second.stop()
         other.close()
+
+
+async def test_a_job_stopped_with_the_bot_logs_one_line_not_a_traceback(desk: Desk, tmp_path: Path, caplog) -> None:
+    import asyncio
+    import logging
+
+    sched = DeskScheduler(desk, ReminderService(desk, RecordingSender()), backup_dir=tmp_path / "backups")
+    started_sending = asyncio.Event()
+
+    async def sending() -> None:  # a delivery the stop catches halfway
+        started_sending.set()
+        await asyncio.sleep(3600)
+
+    task = asyncio.create_task(sched._job(sending)())
+    await started_sending.wait()
+    with caplog.at_level(logging.INFO, logger="bot.core.scheduler"):
+        task.cancel()
+        await asyncio.sleep(0)
+        await asyncio.sleep(0)
+    assert task.done() and not task.cancelled() and sched._inflight == 0
+    lines = [r for r in caplog.records if "stopped with the bot" in r.getMessage()]
+    assert len(lines) == 1 and lines[0].exc_info is None
