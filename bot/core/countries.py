@@ -25,7 +25,11 @@ _SHOWN = {"RU": "Russia", "TR": "Turkey"}
 _ALSO = {"US": ("USA",), "GB": ("UK", "Britain", "Great Britain"), "CD": ("DRC",), "CZ": ("Czech Republic",)}
 _US = re.compile(r"\bU\.?S\.?(?:A\.?)?(?![\w.])")
 # a name that is also an everyday word ("une réunion": a meeting) names the place only in capitals
-_WORDS = {("reunion",): re.compile(r"\bR[ée]union\b")}
+_WORDS = {("reunion",): re.compile(r"\bR[ée]union\b"), ("eu",): re.compile(r"\bEU\b"), ("ue",): re.compile(r"\bUE\b")}
+# a union of states is checked as a country is: "pourquoi l'UE a sanctionné 4 juges" is not answered by the US's
+# sanctions (only in capitals, "EU", "UE": French "eu" is a word)
+_UNION = ("European Union", "Union européenne", ("EU", "UE"))
+UNION_EN = _UNION[0]
 _LEADING = frozenset({"the", "la", "le", "les", "l", "d", "de", "du", "des"})  # "la Hongrie", "de l'Italie"
 
 
@@ -53,6 +57,9 @@ def _by_name() -> dict[tuple[str, ...], Country]:
             key = tuple(words(_short(name)))
             if key:
                 table.setdefault(key, country)
+    union = Country(*_UNION[:2])
+    for name in (*_UNION[:2], *_UNION[2]):
+        table[tuple(words(name))] = union
     return table
 
 
@@ -62,7 +69,8 @@ def named(label: str) -> Country | None:
     key = tuple(words(label))
     while key and key[0] in _LEADING:
         key = key[1:]
-    if key in _WORDS and not _WORDS[key].search(label):
+    if key == ("reunion",) and not _WORDS[key].search(label):  # a concept "eu" or "ue" is the EU: French "eu" is a
+        # stop word, never a concept
         return None
     return _by_name().get(key) if key else None
 

@@ -95,6 +95,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_count_of": {"en": "{counted}", "fr": "{counted}"},  # the count as asked: "four Palestinian NGOs"
     "missing_session": {"en": "that for ASP{n}", "fr": "cela pour l'AEP{n}"},
     "missing_country": {"en": "that about {name}", "fr": "cela au sujet de ce pays ({name})"},
+    "missing_union": {"en": "that about the {name}", "fr": "cela au sujet de l'{name}"},
     "missing_source": {"en": "that, as {name} puts it", "fr": "cela, selon {name}"},
     "missing_source_figure": {"en": "what figure {name} gives", "fr": "quel chiffre donne {name}"},
     "language_question": {"en": "That's a language question; this desk answers from curated facts about the ICC and "

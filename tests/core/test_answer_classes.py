@@ -1000,3 +1000,21 @@ def test_already_and_by_consensus(question: str, kind: str) -> None:
 def test_the_askers_errand_in_the_first_person_is_not_searched(desk: Desk, question: str) -> None:
     assert "preparing" not in intent.searched(question) and "drafting" not in intent.searched(question)
     assert top(desk, question) == "fidh-asks-at-asp24"
+
+
+def test_which_count_is_checked_not_searched(desk: Desk) -> None:
+    # "which 3 countries": the count is checked against the fact's own, and is no word to search by
+    assert "3" not in intent.searched("which 3 countries failed to arrest suspects, per HRW?").split()
+    assert top(desk, "which three countries failed to arrest ICC suspects according to HRW?") in (
+        "non-cooperating-states-2025", "hungary-non-cooperation-and-withdrawal")
+
+
+@pytest.mark.parametrize("question", ["why did the EU sanction four ICC judges in June 2025?",
+                                      "pourquoi l'UE a sanctionné quatre juges de la CPI en juin ?"])
+def test_the_eu_is_checked_as_a_country_is(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)  # a false premise: the facts say the US did
+    assert answer.status == "partial" and answer.missing_key == "missing_union"
+
+
+def test_the_eu_named_by_the_fact_is_no_false_premise(desk: Desk) -> None:
+    assert top(desk, "does the coalition cite the EU Blocking Statute as an example?") == "blocking-statute-calls"
