@@ -139,8 +139,9 @@ _LOOSE_ARTICLE = re.compile(r"\b(?:articles?|provisions?|dispositions?)\b(?!\s*\
 _PREFIX_PIECE = re.compile(r"\b\w{1,2}-(?=\w{3})")
 _SHORT_PIECES = re.compile(r"\b(\w{1,2})-(\w{1,2})\b")
 _SIDE = re.compile(r"\bon the (\w+) side\b|\bc[oô]t[eé] (\w+)\b", re.I)  # "on the money side": money
-# "which 3 states", "quels deux pays": the count is checked against the fact's (figures.count_differs), not searched
-_WHICH_COUNT = re.compile(r"\b(which|quels|quelles) (?:\d{1,3}|two|three|four|five|six|deux|trois|quatre|cinq)\b", re.I)
+# "which 3 states", "quels deux pays": a small count is checked against the fact's (figures.count_differs), not
+# searched; "which 37 states" keeps its figure, which finds the fact that gives it
+_WHICH_COUNT = re.compile(r"\b(which|quels|quelles) (?:[2-9]|two|three|four|five|six|deux|trois|quatre|cinq)\b", re.I)
 # "pourquoi le procureur n'est pas là": absent, said in words that are all stop words
 _NOT_THERE = re.compile(r"\b(?:n['’ ]?\s*)?(?:est|etait|était|sont|sera) (?:pas|plus) l[aà]\b", re.I)
 _INVERSION = re.compile(r"-t-(il|elle|on|ils|elles)\b", re.I)  # "a-t-il été adopté": "a il", not a word "at"
