@@ -143,7 +143,8 @@ _SIDE = re.compile(r"\bon the (\w+) side\b|\bc[oô]t[eé] (\w+)\b", re.I)  # "on
 # searched; "which 37 states" keeps its figure, which finds the fact that gives it
 _WHICH_COUNT = re.compile(r"\b(which|quels|quelles) (?:[2-9]|two|three|four|five|six|deux|trois|quatre|cinq)\b", re.I)
 # "pourquoi le procureur n'est pas là": absent, said in words that are all stop words
-_NOT_THERE = re.compile(r"\b(?:n['’ ]?\s*)?(?:est|etait|était|sont|sera) (?:pas|plus) l[aà]\b", re.I)
+_NOT_THERE = re.compile(r"\b(?:n['’ ]?\s*)?(?:est|etait|était|sont|sera)(?:-(?:il|elle))? (?:pas|plus) "
+                        r"(?:l[aà]|[aà] son poste|en poste|en fonctions?)\b", re.I)
 _INVERSION = re.compile(r"-t-(il|elle|on|ils|elles)\b", re.I)  # "a-t-il été adopté": "a il", not a word "at"
 
 
@@ -221,7 +222,7 @@ def _first_run(text: str, language: Pipeline) -> list[str]:
 def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     """A question's wants; `kind` is None for questions that ask about a subject in general. The thing counted and
     whose role is asked are stemmed with `language`, the pipeline the facts are matched in."""
-    text = " ".join(words(question.replace("'", " ")))
+    text = " ".join(language.abbreviations.get(w, w) for w in words(question.replace("'", " ")))  # "c ki": c qui
     folded = fold(question)
     kind, which = kind_and_which(text)
     role = org = None

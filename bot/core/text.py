@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -187,6 +187,8 @@ class Pipeline:
     index: str  # the table of stemmed fields; its FTS5 index is `<index>_fts`
     vocab: str  # the fts5vocab table of document frequencies
     is_ordinary: Callable[[str], bool]
+    # chat's shortenings, read as the word ("ki": qui); not part of what tells two pipelines apart
+    abbreviations: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def stems(self, text: str) -> list[str]:
         return [self.stem(w) for w in self.words(text)]
@@ -202,7 +204,7 @@ def _is_ordinary_en(word: str) -> bool:
 
 
 ENGLISH = Pipeline(lang="en", words=words, stem=stem, stop_words=STOP_WORDS, stop_stems=_STOP_STEMS,
-                   index="fact_index", vocab="fact_vocab", is_ordinary=_is_ordinary_en)
+                   index="fact_index", vocab="fact_vocab", is_ordinary=_is_ordinary_en, abbreviations=ABBREVIATIONS)
 
 
 @dataclass

@@ -53,6 +53,7 @@ STOP_WORDS = frozenset(
     pourraient faut fallait coute coutent vaut valent existe existent
     qqn qqun qq1 qqch qqc slt bjr cc pk pq psk jsp mdr lol ptdr dsl bcp pdt ds tjs tjrs mtn auj jai jsuis chui
     dapres jsais jcrois jpense jveux jvois kesako passait passaient passera ville villes endroit
+    elevait elevaient elevent elevera
     """.split()
 )
 STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
@@ -64,7 +65,7 @@ ABBREVIATIONS = {"orga": "organisation", "orgas": "organisations", "orgs": "orga
                  "asso": "association", "assos": "associations",
                  "gouv": "gouvernement", "gvt": "gouvernement", "gvts": "gouvernements", "intl": "international",
                  "infos": "informations", "dc": "donc", "tt": "tout", "pr": "pour", "cb": "combien",
-                 "kel": "quel", "kels": "quels", "kelle": "quelle", "kelles": "quelles", "koi": "quoi",
+                 "kel": "quel", "kels": "quels", "kelle": "quelle", "kelles": "quelles", "koi": "quoi", "ki": "qui",
                  # months as members shorten them ("fév 2025"); not "sept", which is also seven
                  "janv": "janvier", "fev": "fevrier", "fevr": "fevrier", "avr": "avril", "juil": "juillet",
                  "oct": "octobre", "nov": "novembre", "dec": "decembre"}
@@ -124,4 +125,4 @@ def french_terms(fact: Fact) -> set[str]:
 
 
 FRENCH = Pipeline(lang="fr", words=words, stem=stem, stop_words=STOP_WORDS, stop_stems=STOP_STEMS,
-                  index="fact_index_fr", vocab="fact_vocab_fr", is_ordinary=is_ordinary)
+                  index="fact_index_fr", vocab="fact_vocab_fr", is_ordinary=is_ordinary, abbreviations=ABBREVIATIONS)

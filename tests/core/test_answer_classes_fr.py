@@ -289,3 +289,20 @@ def test_saper_in_its_forms(desk: Desk) -> None:
     # Snowball leaves "sapent" whole and cuts "sapant" to "sap": the curator's group holds both
     answer = desk.answerer.ask("quels gouvernements sont en train de saper le mandat de la CPI d'après HRW ?")
     assert answer.status == "answered" and answer.hits[0].fact.id == "icc-polycrisis-2025"
+
+
+def test_chat_shortenings_are_read_as_the_word_for_the_kind_asked_too() -> None:
+    # "c ki": c'est qui; the kind of detail asked is read from the words as the search reads them
+    wants = intent.read("c ki le président de la CPI actuellement ?", FRENCH)
+    assert wants.kind == "person" and wants.role == "president"
+
+
+@pytest.mark.parametrize("question", ["pourquoi le procureur n'est-il pas à son poste ?",
+                                      "pk le procureur est plus en fonction ?"])
+def test_not_at_ones_post_is_absent(question: str) -> None:
+    assert "absent" in intent.searched(question)
+
+
+def test_s_elever_a_is_how_an_amount_is_asked(desk: Desk) -> None:
+    answer = desk.answerer.ask("à combien s'élevaient les arriérés de contributions en février 2025 ?")
+    assert answer.status == "answered" and answer.hits[0].fact.id == "arrears-74-million-feb-2025"
