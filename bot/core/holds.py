@@ -36,6 +36,7 @@ _SUGGESTED = re.compile(r"\b(suggest\w*|sugger\w*|propos\w*|recommend\w*|recomma
 # how long something lasts: a span of time, or until when
 _DURATION = re.compile(r"\b\d+\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees)\b|\buntil\b|\bjusqu"
                        r"|\bexpir\w*|\bfor (a|one|two|three|several) (days?|weeks?|months?|years?)\b")
+_DATES_TITLE = re.compile(r"\bdates?\b", re.I)
 _NUMBERED = re.compile(r"\bNo\.? ?\d+|\b\d+/\d+\b|\bICC-\d")
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|https?://|\bwww\.")
 _REASON = re.compile(
@@ -234,6 +235,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     today = today or dt.datetime.now(dt.UTC).date()
     if kind in ("reason", "person", "number") and not (wants.role or wants.focus) and kind_of(title) == kind:
         return True  # the curator titled it as the answer: "Why civil society matters ...", "Who the US sanctioned"
+    if kind in ("day", "date") and _DATES_TITLE.search(title) and (DAY.search(folded) or MONTH_YEAR.search(folded)):
+        return True  # "ASP24: dates and venue": its dates, however far the text puts them from the session's name
     if wants.future and not future_date(folded, today):
         return False
     if wants.settled and pending(folded):  # "au final l'AEP a adopté le budget à combien": not a proposed figure

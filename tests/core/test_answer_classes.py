@@ -1018,3 +1018,9 @@ def test_the_eu_is_checked_as_a_country_is(desk: Desk, question: str) -> None:
 
 def test_the_eu_named_by_the_fact_is_no_false_premise(desk: Desk) -> None:
     assert top(desk, "does the coalition cite the EU Blocking Statute as an example?") == "blocking-statute-calls"
+
+
+@pytest.mark.parametrize("question", ["when exactly was ASP24?", "l'AEP24 c'était quand exactement ?"])
+def test_a_fact_titled_as_the_dates_holds_them_however_far_the_text_puts_them(desk: Desk, question: str) -> None:
+    # "ASP24: dates and venue": "... (ASP24) was held in The Hague. HRW, FIDH and LRWC give its dates as 1-6 December"
+    assert top(desk, question) == "asp24-dates-and-venue"
