@@ -1024,3 +1024,7 @@ def test_the_eu_named_by_the_fact_is_no_false_premise(desk: Desk) -> None:
 def test_a_fact_titled_as_the_dates_holds_them_however_far_the_text_puts_them(desk: Desk, question: str) -> None:
     # "ASP24: dates and venue": "... (ASP24) was held in The Hague. HRW, FIDH and LRWC give its dates as 1-6 December"
     assert top(desk, question) == "asp24-dates-and-venue"
+
+
+def test_ptc_i_is_pre_trial_chamber_i(desk: Desk) -> None:
+    assert top(desk, "what did PTC I decide about Italy in October 2025?") == "italy-noncompliance-decision-oct-2025"
