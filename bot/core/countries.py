@@ -69,9 +69,8 @@ def named(label: str) -> Country | None:
     key = tuple(words(label))
     while key and key[0] in _LEADING:
         key = key[1:]
-    if key == ("reunion",) and not _WORDS[key].search(label):  # a concept "eu" or "ue" is the EU: French "eu" is a
-        # stop word, never a concept
-        return None
+    if key == ("reunion",) and not _WORDS[key].search(label):  # "une réunion" is a meeting; a concept "eu" or "ue"
+        return None  # is the EU whatever its case (French "eu" is a stop word, never a concept)
     return _by_name().get(key) if key else None
 
 
