@@ -79,6 +79,12 @@ MINI_FILES = {
 }
 
 
+def top(desk: Desk, question: str) -> str | None:
+    """The id of the fact a question is answered with, or None when it is not answered (partial or declined)."""
+    answer = desk.answerer.ask(question)
+    return answer.hits[0].fact.id if answer.status == "answered" else None
+
+
 def write_dataset(root: Path, files: dict[str, str] = MINI_FILES) -> Path:
     for rel, text in files.items():
         path = root / rel

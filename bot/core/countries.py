@@ -24,18 +24,16 @@ from bot.core.text import words
 _SHOWN = {"RU": "Russia", "TR": "Turkey"}
 _ALSO = {"US": ("USA",), "GB": ("UK", "Britain", "Great Britain"), "CD": ("DRC",), "CZ": ("Czech Republic",)}
 _US = re.compile(r"\bU\.?S\.?(?:A\.?)?(?![\w.])")
-# a name that is also an everyday word ("une réunion": a meeting) names the place only in capitals
+# a name that is also an everyday word ("une réunion" is a meeting, French "eu" a participle) names the place only
+# in capitals in a text
 _WORDS = {("reunion",): re.compile(r"\bR[ée]union\b"), ("eu",): re.compile(r"\bEU\b"), ("ue",): re.compile(r"\bUE\b")}
-# a union of states is checked as a country is: "pourquoi l'UE a sanctionné 4 juges" is not answered by the US's
-# sanctions (only in capitals, "EU", "UE": French "eu" is a word)
-_UNION = ("European Union", "Union européenne", ("EU", "UE"))
-UNION_EN = _UNION[0]
 _LEADING = frozenset({"the", "la", "le", "les", "l", "d", "de", "du", "des"})  # "la Hongrie", "de l'Italie"
 
 
 class Country(NamedTuple):
     en: str
     fr: str
+    union: bool = False  # a union of states, checked as a country is ("pourquoi l'UE a sanctionné 4 juges")
 
     def name(self, lang: str | None) -> str:
         return self.fr if lang == "fr" else self.en
@@ -57,8 +55,8 @@ def _by_name() -> dict[tuple[str, ...], Country]:
             key = tuple(words(_short(name)))
             if key:
                 table.setdefault(key, country)
-    union = Country(*_UNION[:2])
-    for name in (*_UNION[:2], *_UNION[2]):
+    union = Country("European Union", "Union européenne", union=True)
+    for name in (union.en, union.fr, "EU", "UE"):
         table[tuple(words(name))] = union
     return table
 

@@ -31,6 +31,10 @@ _PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent\b|pour ?cent\b)")
 _MONEY_WORDS = tuple("money cash funds dollars euros argent caisse caisses fric thune".split())  # the amount is money
 _LOSS = re.compile(r"\b(lost|lose|loses|losing|loss|losses|perdu|perdue|perdre|perd|perdent|perte|pertes)\b")
 NEAR = 4  # words between a count or a name and the thing it belongs to
+# counts written in words ("four ICC judges", "trois ONG"); "one", "un", "une" count nothing asked
+_COUNT_WORDS = {w: n for n, group in enumerate((
+    "", "one un une", "two deux", "three trois", "four quatre", "five cinq", "six", "seven sept", "eight huit",
+    "nine neuf", "ten dix", "eleven onze", "twelve douze")) for w in group.split()} | {"sixteen": 16, "seize": 16}
 
 
 def in_date(tokens: Sequence[tuple[str, str]], j: int) -> bool:
@@ -44,9 +48,7 @@ def _number_near(tokens: Sequence[tuple[str, str]], where: list[int]) -> bool:
             word = fold(tokens[j][0])
             if (word.isdigit() and not YEAR.fullmatch(word) and not in_date(tokens, j)) or \
                     (not word.isdigit() and _AMOUNT.fullmatch(word)) or \
-                    word in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                             "twelve", "sixteen", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
-                             "dix", "seize"):
+                    _COUNT_WORDS.get(word, 0) >= 2:
                 return True
     return False
 
@@ -132,9 +134,6 @@ def _called(match: re.Match[str], fact: str, question: str, wants: Wants, langua
     return f"{match.group(1)}{match.group(2)} called" if asked & after else match.group(0)
 
 
-_COUNT_WORDS = {w: n for n, group in enumerate((
-    "", "one un une", "two deux", "three trois", "four quatre", "five cinq", "six", "seven sept", "eight huit",
-    "nine neuf", "ten dix", "eleven onze", "twelve douze")) for w in group.split()}
 _NOT_COUNTS = frozenset("article articles art asp aep session sessions eo order decret paragraph paragraphe "
                         "resolution number numero no page rule regle".split())
 

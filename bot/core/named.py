@@ -48,8 +48,7 @@ def unnamed(concepts: Sequence[Concept], df: Mapping[str, int], total: int, cred
     for i, concept in enumerate(concepts):
         country = countries.named(concept.label)
         if country and i not in credit:
-            key = "missing_union" if country.en == countries.UNION_EN else "missing_country"
-            return key, {"name": country.name(lang)}
+            return "missing_union" if country.union else "missing_country", {"name": country.name(lang)}
     for i in named(concepts, df, total, publishers):
         if i not in credit:
             return "missing_source", {"name": _shown(concepts[i].label)}

@@ -161,11 +161,15 @@ _WHICH_THAT = re.compile(r"\b(?:which|quels|quelles|quel|quelle)\s+(?:[a-z]+\s+)
                          r"(?:qui|that|who)\b")
 PEOPLE = frozenset("official person individual suspect judge minister diplomat lawyer activist".split())
 
+
+def _a_person(word: str) -> bool:
+    return word in PEOPLE or bool(_ROLE_WORD.fullmatch(word))
+
+
 def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     """The kind of detail asked (see `Wants.kind`), with the "which ..." match that settled it, if one did."""
     kind = next((name for name, pattern in _KINDS if pattern.search(text)), None)
-    if kind == "person" and (rel := _WHICH_THAT.search(text)) and rel.group("noun") not in PEOPLE \
-            and not _ROLE_WORD.fullmatch(rel.group("noun")):
+    if kind == "person" and (rel := _WHICH_THAT.search(text)) and not _a_person(rel.group("noun")):
         kind = None  # "quels pays qui n'ont pas arrêté": the countries' names; that "qui" asks for no one
     which = (_WHICH_NAMED.search(text) or _WHICH.search(text) or _WHICH_ONES.search(text)) \
         if kind in (None, "outcome") else None
@@ -173,8 +177,7 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
         return "names", which
     # "which Russian official": a person; not "quelles sanctions l'auteur propose", where the role is who proposes
     after = text[which.end():].split()[:1] if which and which.group("which") == "which" else []
-    if which and (which.group("noun") in PEOPLE or _ROLE_WORD.fullmatch(which.group("noun"))
-                  or (after and (after[0] in PEOPLE or _ROLE_WORD.fullmatch(after[0])))):
+    if which and (_a_person(which.group("noun")) or (after and _a_person(after[0]))):
         return "person", None  # "which US official", "which US president": who
     if which and (which.group("which") != "which" or which.group("noun").endswith("s")
                   or which.group("noun") in NAMED_THINGS):  # "which case", "which bank": its name

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import logging
 import sqlite3
 import zoneinfo
 from pathlib import Path
@@ -190,9 +192,6 @@ async def test_second_scheduler_refuses_then_takes_over(desk: Desk, tmp_path: Pa
 
 
 async def test_a_job_stopped_with_the_bot_logs_one_line_not_a_traceback(desk: Desk, tmp_path: Path, caplog) -> None:
-    import asyncio
-    import logging
-
     sched = DeskScheduler(desk, ReminderService(desk, RecordingSender()), backup_dir=tmp_path / "backups")
     started_sending = asyncio.Event()
 
