@@ -14,6 +14,7 @@ from functools import lru_cache
 from bot.core.fact_dates import DAY, MONTH_NUMBERS, YEAR
 from bot.core.fact_tokens import Expand, asked_stems, fact_tokens, phrase_positions, stem_set
 from bot.core.intent import Wants
+from bot.core.question_kinds import currencies_in
 from bot.core.text import Pipeline, fold
 
 ARTICLE = re.compile(r"\barticles?\s+\d+", re.I)
@@ -91,6 +92,9 @@ def _whole_near(tokens: Sequence[tuple[str, str]], counted: list[tuple[str, ...]
 def holds_figure(wants: Wants, fact: str, folded: str, question: str, expand: Expand, language: Pipeline) -> bool:
     """The fact (title and text; `folded` as bot.core.text.fold leaves it) gives the figure a "how many" or
     "how much" question asks for."""
+    asked = currencies_in(question)
+    if asked and not set(asked) & set(currencies_in(fact)):
+        return False
     if not wants.focus:  # a year, a day of the month or a session is no amount: "the 2026 budget", "ASP24"
         return bool(_AMOUNT.search(_SESSION.sub(" ", YEAR.sub(" ", DAY.sub(" ", folded)))))
     if wants.focus[-1] in stem_set(_MONEY_WORDS, language):  # "how much cash", "combien dans les caisses"

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.core.question_kinds import FRAMING, NAMES_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, kind_and_which
+from bot.core.question_kinds import FRAMING, NAMES_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, currencies_in, kind_and_which
 from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, fold, words
 
 _ROLE = rf"(?P<role>{ROLES})s?"
@@ -270,6 +270,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
             rest, after = [], []
         if _AMOUNT_ASKED.search(folded):
             missing = ("missing_number", {})
+        if currency := currencies_in(text)[:1]:  # "the budget in US dollars": the sum in that currency
+            missing = ("missing_currency", {"currency": currency[0][language.lang == "fr"]})
         group = []  # "how many member orgs": organisations that are members, not members (of the Assembly)
         for w in after[:3]:
             if w in language.stop_words and w not in COUNTED:

@@ -191,3 +191,18 @@ def kind_of(question: str) -> str | None:
     """Only the kind of detail a question asks for: how a fact's example questions are compared with a member's.
     Remembered: the same examples come up for question after question."""
     return kind_and_which(" ".join(words(question.replace("'", " "))))[0]
+
+
+# a currency the question asks a sum in ("the 2026 budget in US dollars"): a sum in euros does not give it.
+# Names as a reply says them, in English and French.
+CURRENCIES = {("US dollars", "dollars"): re.compile(r"\$|\bdollars?\b|\busd\b"),
+              ("euros", "euros"): re.compile(r"€|\beuros?\b|\beur\b"),
+              ("pounds sterling", "livres sterling"): re.compile(r"£|\b(pounds?|livres?) sterling\b|\bgbp\b"),
+              ("Swiss francs", "francs suisses"): re.compile(r"\bchf\b|\bfrancs? suisses?\b|\bswiss francs?\b")}
+
+
+def currencies_in(text: str) -> list[tuple[str, str]]:
+    """The currencies a text names, by their names in English and French."""
+    lowered = text.lower()
+    return [names for names, pattern in CURRENCIES.items() if pattern.search(lowered)]
+

@@ -1032,3 +1032,15 @@ def test_a_fact_titled_as_the_dates_holds_them_however_far_the_text_puts_them(de
 
 def test_ptc_i_is_pre_trial_chamber_i(desk: Desk) -> None:
     assert top(desk, "what did PTC I decide about Italy in October 2025?") == "italy-noncompliance-decision-oct-2025"
+
+
+@pytest.mark.parametrize(("question", "currency"), [
+    ("how much is the 2026 icc budget in US dollars?", "US dollars"),
+    ("le budget 2026 de la CPI ça fait combien en dollars ?", "dollars")])
+def test_a_sum_asked_in_another_currency_is_not_given(desk: Desk, question: str, currency: str) -> None:
+    # the curated budget is in euros: converting it would be a figure no source gives
+    answer = desk.answerer.ask(question)
+    assert answer.status == "partial" and answer.missing_key == "missing_currency"
+    assert answer.missing_values == {"currency": currency}
+    assert answer.hits[0].fact.id == "budget-2026-193-million"
+    assert top(desk, "how much is the 2026 icc budget in euros?") == "budget-2026-193-million"
