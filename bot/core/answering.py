@@ -23,6 +23,7 @@ from bot.core.messages import say
 from bot.core.models import Fact, InputError, Source, Topic
 from bot.core.question_kinds import kind_of
 from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
+from bot.core.text_fr import plain_gender
 from bot.core.vocabulary import Vocabulary
 
 MAX_QUESTION = 500
@@ -182,7 +183,8 @@ class Answerer:
         text = check_question(question)
         asked = detect(text, lang or hint)
         answerer = self if asked == self.pipeline.lang else self.in_language(asked)
-        answer = answerer.answer_in_language(text, limit=limit)
+        answer = answerer.answer_in_language(plain_gender(text) if asked == "fr" else text, limit=limit)
+        answer.question = text
         answer.lang = lang = lang or asked
         if answer.missing_key:
             answer.missing = say(answer.missing_key, lang, **answer.missing_values)

@@ -71,6 +71,17 @@ ABBREVIATIONS = {"orga": "organisation", "orgas": "organisations", "orgs": "orga
                  "oct": "octobre", "nov": "novembre", "dec": "decembre"}
 
 
+# French inclusive writing: "le président ou la présidente", "le ou la procureur(e)", "élu·e·s" ask about one
+# office or group whatever its holder's gender, and are read as its first form
+_BOTH_ARTICLES = re.compile(r"\b(le|la|un|une|du|au)\s*(?:ou|/)\s*(?:le|la|un|une|de la|du|[aà] la|au)\b", re.I)
+_BOTH_FORMS = re.compile(r"\b(\w{3,})(\w{0,4}) (?:ou|/) (?:la |le |l'|l’|une |un )?\1\w{0,5}\b", re.I)
+_ENDINGS = re.compile(r"(?<=\w)(?:[·(](?:e|s|es|ne|se)\)?)+")
+
+
+def plain_gender(text: str) -> str:
+    return _BOTH_FORMS.sub(r"\1\2", _BOTH_ARTICLES.sub(r"\1", _ENDINGS.sub("", text)))
+
+
 def words(text: str) -> list[str]:
     """Folded French words: elisions split off and dropped with the stop words, "1er"/"24e" read as numbers,
     number words as digits, chat abbreviations as their word, lone letters left out (they are elided

@@ -7,7 +7,7 @@ import pytest
 
 from bot.core import intent
 from bot.core.desk import Desk
-from bot.core.text_fr import FRENCH
+from bot.core.text_fr import FRENCH, plain_gender
 from tests.conftest import top
 
 
@@ -301,3 +301,14 @@ def test_not_at_ones_post_is_absent(question: str) -> None:
 def test_s_elever_a_is_how_an_amount_is_asked(desk: Desk) -> None:
     assert top(desk, "à combien s'élevaient les arriérés de contributions en février 2025 ?") == (
         "arrears-74-million-feb-2025")
+
+
+@pytest.mark.parametrize("question", ["Qui est le président ou la présidente de la CPI actuellement ?",
+                                      "qui est le/la président·e de la CPI ?"])
+def test_inclusive_writing_asks_about_one_office(desk: Desk, question: str) -> None:
+    # "le président ou la présidente de la CPI" is the Court's president, not the FIDH's, whose fact names her
+    answer = desk.answerer.ask(question)
+    assert answer.status == "partial" and answer.missing_key == "missing_role_of"
+    assert answer.missing_values == {"role": "president", "org": "CPI"} and answer.question == question
+    assert plain_gender("les avocat·es canadien·nes et le directeur ou la directrice") == (
+        "les avocats canadiens et le directeur")
