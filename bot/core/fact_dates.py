@@ -46,7 +46,9 @@ _CALLS = tuple("urge urges urged urging call calls called demand demands demande
 _REPORTS = tuple("report reports reported write writes wrote note notes noted say says said argue argues argued "
                  "publish publishes published rapporte rapportent ecrit ecrivait note notait dit disait affirme "
                  "affirmait publie publiee".split())
-_PER_SOURCE = re.compile(r"\b(according to|per|selon|d ?apres|d'apres)\b")
+# the date a source gives: "according to LRWC", "what date does LRWC give (use, cite) for it", "la date que cite LRWC"
+_PER_SOURCE = re.compile(r"\b(according to|per|selon|d ?apres|d'apres|gives?|gave|cites?|cited|mentions?|mentioned"
+                         r"|uses?|donnee?s?|donnent|citee?s?|citent|indiquee?s?|indiquent|avancee?s?|avancent)\b")
 # a question about a publication asks its date: "when did FIDH put out its summary"
 _PUBLISHED = tuple("publish published publication release released put issue issued statement summary article piece "
                    "post paper report op ed press wrap publie publiee sorti sortie paru parution declaration resume "

@@ -1044,3 +1044,10 @@ def test_a_sum_asked_in_another_currency_is_not_given(desk: Desk, question: str,
     assert answer.missing_values == {"currency": currency}
     assert answer.hits[0].fact.id == "budget-2026-193-million"
     assert top(desk, "how much is the 2026 icc budget in euros?") == "budget-2026-193-million"
+
+
+@pytest.mark.parametrize("question", ["What date does LRWC give for Executive Order 14203?",
+                                      "what date does lrwc use for the executive order"])
+def test_the_date_a_source_gives_is_the_date_beside_what_it_says(desk: Desk, question: str) -> None:
+    # "LRWC dates it 7 February 2025 and says ...": asked what date LRWC gives, the date beside its words answers
+    assert top(desk, question) == "us-executive-order-14203"
