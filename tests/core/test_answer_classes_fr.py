@@ -312,3 +312,10 @@ def test_inclusive_writing_asks_about_one_office(desk: Desk, question: str) -> N
     assert answer.missing_values == {"role": "president", "org": "CPI"} and answer.question == question
     assert plain_gender("les avocat·es canadien·nes et le directeur ou la directrice") == (
         "les avocats canadiens et le directeur")
+
+
+@pytest.mark.parametrize("question", ["combien de membres de la FIDH en Palestine sont sous sanctions US ?",
+                                      "quelles ONG de Palestine sont sanctionnées ?"])
+def test_a_country_and_its_people_are_one_word(desk: Desk, question: str) -> None:
+    # "en Palestine" asks about "trois ONG palestiniennes", as "en Italie" about "l'État italien"
+    assert top(desk, question) == "us-sanctions-palestinian-ngos"
