@@ -46,6 +46,8 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autum
                       # un plaidoyer", "jamais entendu parler"
                       r"[aà] cause (de|des|du|d.)|risquen?t? (de|d.)|j.ai pas compris|en ce moment|"
                       r"[aà] l.heure actuelle|"
+                      # "ça vient d'où", "elle vient de quelle chambre", "il vient faire quoi": where from, what for
+                      r"(?:[cç]a|il|elle|ils|elles) vien(?:t|nent) (?:faire|de|d['’])|"
                       r"jamais entendu parler|(je|on|nous) pr[eé]par(e|ons) (une?|des|notre|ma|mon) \w+|"
                       r"in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"
                       r"en (termes )?simples?|en gros|en bref|en resume|en train de?|(like )?concretely|stands? for|"
@@ -107,11 +109,15 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("office", re.compile(OFFICE_ASKED)),
     ("person", re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s)? (his|her|their) name\b|\bnamed\b"
-                          r"|^qui\b|(?<!\bce )\bqui (est|sont|a|ont|etait|sera)\b|\bnoms? d|\bbrand name\b"
+                          r"|^qui\b|\bnoms? d|\bbrand name\b"
+                          # "qui est" asks who at the start of a clause; "les survivants qui ont ..." is a relative one
+                          r"|(?:^|[,;:?!.(]\s*|\b(?:et|mais|donc|alors|bref|bon|ok|dis|dites|sais|savez|sait|savoir|moi"
+                          r"|nous|dire|voir|ou)\s+)qui (est|sont|a|ont|etait|sera)\b"
                           r"|\bwhat(?: s| is|s)? (it|that) called\b|\bcalled what\b|^what(?: s| is|s)?\b.*\bcalled$"
                           r"|\bwhat(?: s| is|s)? the(?: \w+){1,3} called\b"
                           r"|\bwhat(?: s| is|s)? the name\b"
-                          r"|\bcomment (s )?appell?e(?:nt)?\b|\bappell?e(?:nt)? comment\b|\bc (est|etait) qui\b"
+                          r"|\bcomment (?:il |elle |ils |elles |on )?(s )?appell?e(?:nt)?\b|\bappell?e(?:nt)? comment\b"
+                          r"|\bc (est|etait) qui\b"
                           r"|\best qui\b"
                           r"|\betai(en)?t qui\b|\b(lequel|laquelle)$"
                           rf"|\b({ROLES}) (s )?(full )?name\b"

@@ -319,3 +319,20 @@ def test_inclusive_writing_asks_about_one_office(desk: Desk, question: str) -> N
 def test_a_country_and_its_people_are_one_word(desk: Desk, question: str) -> None:
     # "en Palestine" asks about "trois ONG palestiniennes", as "en Italie" about "l'État italien"
     assert top(desk, question) == "us-sanctions-palestinian-ngos"
+
+
+def test_qui_inside_a_sentence_is_a_relative_clause(desk: Desk) -> None:
+    # "ceux qui ont réagi" names who is meant; it does not ask for a person
+    assert intent.read("les survivants qui ont animé le dialogue venaient de quels pays", FRENCH).kind == "names"
+    assert intent.read("et qui est le président de l'AEP ?", FRENCH).kind == "person"
+    assert intent.read("comment il s'appelle déjà le procureur qui est en congé ?", FRENCH).kind == "person"
+    assert top(desk, "quels etats parties la CICC liste parmi ceux qui ont reagi aux sanctions contre les juges ?") == (
+        "reactions-june-2025-sanctions")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("LRWC c'est quoi comme organisation? ça vient d'où", "about-lrwc"),
+    ("La décision sur l'Italie, elle vient de quelle chambre et de quand ?", "italy-noncompliance-decision-oct-2025")])
+def test_where_it_comes_from_is_how_it_is_asked(desk: Desk, question: str, fact: str) -> None:
+    assert "vient" not in intent.searched(question)
+    assert top(desk, question) == fact
