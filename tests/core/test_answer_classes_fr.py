@@ -336,3 +336,8 @@ def test_qui_inside_a_sentence_is_a_relative_clause(desk: Desk) -> None:
 def test_where_it_comes_from_is_how_it_is_asked(desk: Desk, question: str, fact: str) -> None:
     assert "vient" not in intent.searched(question)
     assert top(desk, question) == fact
+
+
+def test_laisser_tomber_is_to_abandon(desk: Desk) -> None:
+    # "la CPI a laissé tomber Microsoft": the fact says the Court's IT "abandoned Microsoft"
+    assert top(desk, "J'ai lu que la CPI avait laissé tomber Microsoft, c'est vrai ?") == "icc-it-microsoft-replaced"
