@@ -157,11 +157,12 @@ _WHICH_ONES = re.compile(r"\b(?P<which>lesquels|lesquelles)\s+(?:les\s+)?(?:\d+\
 _ROLE_WORD = re.compile(ROLES)
 # things asked for by name ("which case", "which banks"), and people ("which US official"): in English, both numbers
 NAMED_THINGS = frozenset("case cases bank banks company companies firm firms software platform platforms ruling "
-                         "rulings logiciel plateforme plateformes".split())
+                         "rulings logiciel plateforme plateformes court courts tribunal tribunals".split())
 # "which German software", "quel logiciel allemand", "which social media platforms": a thing asked for by name,
 # a word or two of description between
 _WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles)\s+(?:[a-z]+\s+){0,2}?(?P<noun>"
                           + "|".join(sorted(NAMED_THINGS, key=len, reverse=True)) + r")\b")
+_DESCRIBES = re.compile(r" (?:and|or|et|ou) ")  # "which court and system reports": "court" describes "reports"
 # "quels pays qui ...", "which states that ...": the "who" or "that" after the noun only goes on to describe it
 _WHICH_THAT = re.compile(r"\b(?:which|quels|quelles|quel|quelle)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})\s+"
                          r"(?:qui|that|who)\b")
@@ -186,7 +187,8 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     if which and (_a_person(which.group("noun")) or (after and _a_person(after[0]))):
         return "person", None  # "which US official", "which US president": who
     if which and (which.group("which") != "which" or which.group("noun").endswith("s")
-                  or which.group("noun") in NAMED_THINGS):  # "which case", "which bank": its name
+                  or (which.group("noun") in NAMED_THINGS and not _DESCRIBES.match(text, which.end()))):
+        # "which case", "which bank": its name
         return "names", which
     return kind, None
 

@@ -1051,3 +1051,11 @@ def test_a_sum_asked_in_another_currency_is_not_given(desk: Desk, question: str,
 def test_the_date_a_source_gives_is_the_date_beside_what_it_says(desk: Desk, question: str) -> None:
     # "LRWC dates it 7 February 2025 and says ...": asked what date LRWC gives, the date beside its words answers
     assert top(desk, question) == "us-executive-order-14203"
+
+
+def test_which_court_asks_for_a_court_by_name(desk: Desk) -> None:
+    # the facts say Russia issued warrants against ICC officials; none names the Russian court that did
+    answer = desk.answerer.ask("which russian court issued the warrants against icc officials?")
+    assert answer.status == "partial" and answer.hits[0].fact.id == "russia-warrants-against-icc-officials"
+    assert intent.read("which court and system reports does jimenez say states must listen to", holds.ENGLISH).kind \
+        != "names"
