@@ -193,7 +193,6 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     return kind, None
 
 
-
 @lru_cache(maxsize=65536)
 def kind_of(question: str) -> str | None:
     """Only the kind of detail a question asks for: how a fact's example questions are compared with a member's.
@@ -213,4 +212,3 @@ def currencies_in(text: str) -> list[tuple[str, str]]:
     """The currencies a text names, by their names in English and French."""
     lowered = text.lower()
     return [names for names, pattern in CURRENCIES.items() if pattern.search(lowered)]
-
