@@ -247,7 +247,7 @@ class Answerer:
         if not chosen or confidence < THRESHOLD:
             near = [c for c in other_years if c.coverage >= THRESHOLD]
             if near:
-                missing = ("missing_years", {"years": " and ".join(sorted(wants.years))}) if wants.years else \
+                missing = ("missing_years", {"years": fact_dates.asked_period(text, wants.years)}) if wants.years else \
                     ("missing_session", {"n": "/".join(sorted(wants.sessions))})
                 return self._partial(text, near[:1], ranked + other_years, missing, confidence)
             return self._decline(text, ranked or other_years, "")

@@ -132,4 +132,26 @@ def years_agree(years: Iterable[str], question: str, fact: str, language: Pipeli
                   for k in (p - 2, p - 1, p + 1, p + 2) if 0 <= k < len(told) and YEAR.fullmatch(told[k][0])]
         if beside and word not in beside:
             return False
-    return True
+    return _months_agree(fold(question), fold(fact))
+
+
+# a point in time asked ("as of December 2025", "by Dec 2025", "fin décembre 2025") and one a fact's figures hold
+# at ("as of February 2025"): the same year at another month is another figure
+_POINT_DATE = rf"(?:\d{{1,2}}\s+)?(?P<month>{MONTHS})\.?\s+(?P<year>(?:19|20)\d\d)\b"
+_POINT_ASKED = re.compile(r"\b(?:as of|as at|by|at the end of|au|a la fin d[eu]?|fin|en date du)\s+"
+                          r"(?:(?:early|late|mid|debut|mi)\s+)?" + _POINT_DATE)
+_POINT_HELD = re.compile(r"\b(?:as of|as at|au|en date du)\s+" + _POINT_DATE)
+
+
+def _months_agree(question: str, fact: str) -> bool:
+    asked = _POINT_ASKED.search(question)
+    if not asked:
+        return True
+    held = {MONTH_NUMBERS[m.group("month")] for m in _POINT_HELD.finditer(fact) if m.group("year") == asked["year"]}
+    return not held or MONTH_NUMBERS[asked["month"]] in held
+
+
+def asked_period(question: str, years: Iterable[str]) -> str:
+    """What a reply says the facts lack: the point in time asked ("december 2025"), or the years."""
+    asked = _POINT_ASKED.search(fold(question))
+    return f"{asked['month']} {asked['year']}" if asked else " and ".join(sorted(years))

@@ -92,7 +92,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_said": {"en": "what {who} said", "fr": "ce qu'a dit {who}"},
     "missing_title": {"en": "anything about the {title}", "fr": "quoi que ce soit sur : {title}"},
     "missing_names": {"en": "{which} {noun}", "fr": "{which} {noun}"},  # in the question's own words
-    "missing_years": {"en": "{years}", "fr": "{years}"},
+    "missing_years": {"en": "that for {years}", "fr": "cela pour {years}"},
     "missing_count_of": {"en": "{counted}", "fr": "{counted}"},  # the count as asked: "four Palestinian NGOs"
     "missing_session": {"en": "that for ASP{n}", "fr": "cela pour l'AEP{n}"},
     "missing_country": {"en": "that about {name}", "fr": "cela au sujet de ce pays ({name})"},

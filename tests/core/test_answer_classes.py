@@ -1067,3 +1067,13 @@ def test_which_court_asks_for_a_court_by_name(desk: Desk) -> None:
     assert answer.status == "partial" and answer.hits[0].fact.id == "russia-warrants-against-icc-officials"
     assert intent.read("which court and system reports does jimenez say states must listen to", holds.ENGLISH).kind \
         != "names"
+
+
+@pytest.mark.parametrize("question", ["how many states parties were in arrears as of december 2025?",
+                                      "how much were states owing the court in arrears by december 2025?"])
+def test_a_point_in_time_asked_must_be_the_facts(desk: Desk, question: str) -> None:
+    # the arrears facts hold their figures "as of February 2025": December's are other figures
+    answer = desk.answerer.ask(question)
+    assert answer.status == "partial" and answer.missing_key == "missing_years"
+    assert answer.missing == "that for december 2025"
+    assert top(desk, "how many states were in arrears as of feb 2025?") == "arrears-states-lose-vote"
