@@ -91,6 +91,8 @@ _UNQUOTED = re.compile(r"\b(do|does|did)(n't| not)( \w+){0,4} quote\b|\bne cite 
 # a fact saying whom something is attributed to ("who is behind ...")
 _BLAMED = re.compile(r"\b(attribut\w*|blam\w*|responsib\w*|behind|carried out by|perpetrat\w*|derriere|imput\w*|"
                      r"commanditai\w*|revendiqu\w*|claimed)\b")
+_DEMONYM = re.compile(r"[A-Z][a-zé]+(?:ian|ean|ese|ish|ch|ais|aise|ien|ienne|ois|oise)|American|German|Israeli|Afghan"
+                      r"|Moroccan|Mexican|Korean|[Nn]ational|[Cc]itizen|[Rr]essortissant")
 _NATIONALITY = re.compile(r"\ban? [A-Z][a-z]+(?:ian|ese) [a-z]")  # "a Canadian organisation": where from
 # "in The Hague", "à La Haye"; an English "a" is an article ("a Chair"), never a place's preposition
 _PLACE = {lang: re.compile(rf"(?<!\w)(?:{words})\s+(?:[Tt]he\s+|[Ll]a\s+|[Ll]e\s+)?(?P<name>[A-Z][\w-]+)")
@@ -282,6 +284,13 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         names = [i for i, (word, stem) in enumerate(tokens) if word[:1].isupper() and stem in asked]
         return any(_OFFICE.fullmatch(fold(tokens[j][0])) for i in names
                    for j in range(max(0, i - NEAR), min(len(tokens), i + NEAR + 1)))
+    if kind == "nationality":  # a people's adjective beside the name asked about: "the Italian lawyer Francesca
+        # Albanese", not the "Palestinian territories" of her title
+        tokens = fact_tokens(fact, language)
+        asked = asked_stems(question, language)
+        names = [i for i, (word, stem) in enumerate(tokens)
+                 if word[:1].isupper() and stem in asked and not language.is_ordinary(fold(word))]
+        return any(_DEMONYM.fullmatch(tokens[j][0]) for i in names for j in range(max(0, i - 3), i))
     if kind == "place":  # not a place the question names itself: "which venue in The Hague"
         asked = {fold(w) for w in TOKEN.findall(question)}
         return any(fold(m.group("name")) not in MONTH_NUMBERS and not m.group("name").isupper()  # "à la CPI"

@@ -357,7 +357,8 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
 
 
 # kinds whose missing detail is worded without values ("missing_day": "the exact date")
-_WORDED = frozenset("contact time day date article number place reason person outcome office duration symbol".split())
+_WORDED = frozenset("contact time day date article number place reason person outcome office duration symbol "
+                     "nationality".split())
 
 
 def _group(match: re.Match[str], *names: str) -> str:

@@ -80,6 +80,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_reason": {"en": "why", "fr": "pourquoi"},
     "missing_person": {"en": "who", "fr": "qui"},
     "missing_office": {"en": "what role they hold", "fr": "quel rôle cette personne occupe"},
+    "missing_nationality": {"en": "their nationality", "fr": "sa nationalité"},
     "missing_duration": {"en": "how long it lasts", "fr": "combien de temps cela dure"},
     "missing_name_of": {"en": "the name of the {thing}", "fr": "le nom {thing}"},  # French: "du logiciel"
     "missing_role": {"en": "who the {role} is", "fr": "qui est {role}"},

@@ -107,6 +107,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"(achieve|do|get)\b|\bdans quel but\b|\bpurpose of\b|\bobjectif\b")),
     # a named person's office: "danya chaikel - what's her role", "elle a quel rôle exactement"
     ("office", re.compile(OFFICE_ASKED)),
+    # where someone is from: "what nationality is Francesca Albanese", "Deswaef il est de quelle nationalité"
+    # (not "whatever the suspect's nationality", "quelle que soit la nationalité": a nationality that is no answer)
+    ("nationality", re.compile(r"(?<!matter )\b(what|which) nationality\b|\bquelle nationalite\b"
+                               r"|\bwhat country (is|was) (he|she) from\b|\b(il|elle) (est|vient) de quel pays\b")),
     ("person", re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s)? (his|her|their) name\b|\bnamed\b"
                           r"|^qui\b|\bnoms? d|\bbrand name\b"

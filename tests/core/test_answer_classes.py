@@ -1077,3 +1077,14 @@ def test_a_point_in_time_asked_must_be_the_facts(desk: Desk, question: str) -> N
     assert answer.status == "partial" and answer.missing_key == "missing_years"
     assert answer.missing == "that for december 2025"
     assert top(desk, "how many states were in arrears as of feb 2025?") == "arrears-states-lose-vote"
+
+
+@pytest.mark.parametrize("question", ["What nationality is Francesca Albanese?",
+                                      "Alexis Deswaef, il est de quelle nationalité ?"])
+def test_a_nationality_asked_needs_one_beside_the_name(desk: Desk, question: str) -> None:
+    # the facts name them and their offices; the "Palestinian territories" of a title are no nationality
+    answer = desk.answerer.ask(question)
+    assert answer.status == "partial" and answer.missing_key == "missing_nationality"
+    # "whatever the suspect's nationality" is what FIDH asks, not a nationality asked for
+    assert top(desk, "does fidh want arrest warrants executed no matter the suspect's nationality?") == (
+        "fidh-asks-at-asp24")
