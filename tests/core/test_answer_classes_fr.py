@@ -341,3 +341,8 @@ def test_where_it_comes_from_is_how_it_is_asked(desk: Desk, question: str, fact:
 def test_laisser_tomber_is_to_abandon(desk: Desk) -> None:
     # "la CPI a laissé tomber Microsoft": the fact says the Court's IT "abandoned Microsoft"
     assert top(desk, "J'ai lu que la CPI avait laissé tomber Microsoft, c'est vrai ?") == "icc-it-microsoft-replaced"
+
+
+def test_quote_part_is_the_contributions_owed(desk: Desk) -> None:
+    question = "Combien d'États parties doivent leur quote-part depuis plus d'un an ?"
+    assert top(desk, question) == "arrears-states-lose-vote"
