@@ -23,7 +23,6 @@ from bot.core.messages import say
 from bot.core.models import Fact, InputError, Source, Topic
 from bot.core.question_kinds import kind_of
 from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
-from bot.core.text_fr import plain_gender
 from bot.core.vocabulary import Vocabulary
 
 MAX_QUESTION = 500
@@ -183,7 +182,7 @@ class Answerer:
         text = check_question(question)
         asked = detect(text, lang or hint)
         answerer = self if asked == self.pipeline.lang else self.in_language(asked)
-        answer = answerer.answer_in_language(plain_gender(text) if asked == "fr" else text, limit=limit)
+        answer = answerer.answer_in_language(answerer.pipeline.plain(text), limit=limit)
         answer.question = text
         answer.lang = lang = lang or asked
         if answer.missing_key:

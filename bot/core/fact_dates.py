@@ -132,7 +132,7 @@ def years_agree(years: Iterable[str], question: str, fact: str, language: Pipeli
                   for k in (p - 2, p - 1, p + 1, p + 2) if 0 <= k < len(told) and YEAR.fullmatch(told[k][0])]
         if beside and word not in beside:
             return False
-    return _months_agree(fold(question), fold(fact))
+    return _months_agree(question, fact)
 
 
 # a point in time asked ("as of December 2025", "by Dec 2025", "fin décembre 2025") and one a fact's figures hold
@@ -144,10 +144,11 @@ _POINT_HELD = re.compile(r"\b(?:as of|as at|au|en date du)\s+" + _POINT_DATE)
 
 
 def _months_agree(question: str, fact: str) -> bool:
-    asked = _POINT_ASKED.search(question)
-    if not asked:
+    asked = _POINT_ASKED.search(fold(question))
+    if not asked:  # the fact is read only when a point in time is asked
         return True
-    held = {MONTH_NUMBERS[m.group("month")] for m in _POINT_HELD.finditer(fact) if m.group("year") == asked["year"]}
+    held = {MONTH_NUMBERS[m.group("month")] for m in _POINT_HELD.finditer(fold(fact))
+            if m.group("year") == asked["year"]}
     return not held or MONTH_NUMBERS[asked["month"]] in held
 
 

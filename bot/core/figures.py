@@ -92,8 +92,7 @@ def _whole_near(tokens: Sequence[tuple[str, str]], counted: list[tuple[str, ...]
 def holds_figure(wants: Wants, fact: str, folded: str, question: str, expand: Expand, language: Pipeline) -> bool:
     """The fact (title and text; `folded` as bot.core.text.fold leaves it) gives the figure a "how many" or
     "how much" question asks for."""
-    asked = currencies_in(question)
-    if asked and not set(asked) & set(currencies_in(fact)):
+    if wants.currencies and not set(wants.currencies) & set(currencies_in(fact)):
         return False
     if not wants.focus:  # a year, a day of the month or a session is no amount: "the 2026 budget", "ASP24"
         return bool(_AMOUNT.search(_SESSION.sub(" ", YEAR.sub(" ", DAY.sub(" ", folded)))))

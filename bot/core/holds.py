@@ -280,17 +280,13 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "office":  # "what's Danya Chaikel's role": a role beside the name asked about, counting the words
         # that carry meaning ("sa représentante auprès de la CPI, Danya Chaikel")
         tokens = [t for t in fact_tokens(fact, language) if fold(t[0]) not in language.stop_words]
-        asked = asked_stems(question, language)
-        names = [i for i, (word, stem) in enumerate(tokens) if word[:1].isupper() and stem in asked]
-        return any(_OFFICE.fullmatch(fold(tokens[j][0])) for i in names
+        return any(_OFFICE.fullmatch(fold(tokens[j][0])) for i in _names_asked(tokens, question, language)
                    for j in range(max(0, i - NEAR), min(len(tokens), i + NEAR + 1)))
-    if kind == "nationality":  # a people's adjective beside the name asked about: "the Italian lawyer Francesca
-        # Albanese", not the "Palestinian territories" of her title
+    if kind == "nationality":  # a people's adjective just before the name asked about: "the Italian lawyer
+        # Francesca Albanese", not the "Palestinian territories" of her title
         tokens = fact_tokens(fact, language)
-        asked = asked_stems(question, language)
-        names = [i for i, (word, stem) in enumerate(tokens)
-                 if word[:1].isupper() and stem in asked and not language.is_ordinary(fold(word))]
-        return any(_DEMONYM.fullmatch(tokens[j][0]) for i in names for j in range(max(0, i - 3), i))
+        return any(_DEMONYM.fullmatch(tokens[j][0]) for i in _names_asked(tokens, question, language, proper=True)
+                   for j in range(max(0, i - 3), i))
     if kind == "place":  # not a place the question names itself: "which venue in The Hague"
         asked = {fold(w) for w in TOKEN.findall(question)}
         return any(fold(m.group("name")) not in MONTH_NUMBERS and not m.group("name").isupper()  # "à la CPI"
@@ -314,6 +310,15 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))
     return True
 
+
+
+def _names_asked(tokens: Sequence[tuple[str, str]], question: str, language: Pipeline, *,
+                 proper: bool = False) -> list[int]:
+    """Where the fact's tokens name what the question asks about (a capitalised word whose stem it asks);
+    `proper`: names only, not a capitalised everyday word ("Sanctioning" in a quoted title)."""
+    asked = asked_stems(question, language)
+    return [i for i, (word, stem) in enumerate(tokens) if word[:1].isupper() and stem in asked
+            and not (proper and language.is_ordinary(fold(word)))]
 
 
 def pending(folded: str) -> bool:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from bot.core import question_kinds
 from bot.core.question_kinds import FRAMING, NAMES_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, currencies_in, kind_and_which
 from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, fold, words
 
@@ -148,8 +149,6 @@ _NOT_THERE = re.compile(r"\b(?:n['’ ]?\s*)?(?:est|etait|était|sont|sera)(?:-(
 _INVERSION = re.compile(r"-t-(il|elle|on|ils|elles)\b", re.I)  # "a-t-il été adopté": "a il", not a word "at"
 
 
-
-
 @lru_cache(maxsize=8192)
 def sessions_of(text: str) -> frozenset[str]:
     """The numbers of the Assembly's sessions a text names ("ASP24", "the 23rd session": {"24", "23"})."""
@@ -200,6 +199,7 @@ class Wants:
     calls: bool = False  # asks about a call itself ("does LRWC want the US to revoke it"): a call answers it
     which_country: bool = False  # "which country surrendered him": a country the fact names is the place asked
     names_asked: bool = False  # names asked outright ("what are they called"): a plural role needs names beside it
+    currencies: tuple[question_kinds.Currency, ...] = ()  # a sum asked "in US dollars": the fact gives one in them
 
     @property
     def checked(self) -> bool:
@@ -225,6 +225,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     text = " ".join(language.abbreviations.get(w, w) for w in words(question.replace("'", " ")))  # "c ki": c qui
     folded = fold(question)
     kind, which = kind_and_which(text)
+    currencies = currencies_in(question)  # "$" too, which `words` drops
     role = org = None
     focus: tuple[str, ...] = ()
     missing: tuple[str, dict[str, str]] | None = None
@@ -270,8 +271,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
             rest, after = [], []
         if _AMOUNT_ASKED.search(folded):
             missing = ("missing_number", {})
-        if currency := currencies_in(text)[:1]:  # "the budget in US dollars": the sum in that currency
-            missing = ("missing_currency", {"currency": currency[0][language.lang == "fr"]})
+        if currencies:  # "the budget in US dollars": the sum in that currency
+            missing = ("missing_currency", {"currency": currencies[0].name(language.lang)})
         group = []  # "how many member orgs": organisations that are members, not members (of the Assembly)
         for w in after[:3]:
             if w in language.stop_words and w not in COUNTED:
@@ -321,6 +322,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         which_country=bool(WHICH_COUNTRY.search(folded)),
         names_asked=bool(NAMES_ASKED.search(folded)),
         counted=kind == "number" and bool(_COUNT_ASKED.search(folded.replace("'", " ").replace("’", " "))),
+        currencies=currencies if kind == "number" else (),
     )
 
 

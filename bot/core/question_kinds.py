@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.core.text import words
 
@@ -204,15 +205,24 @@ def kind_of(question: str) -> str | None:
     return kind_and_which(" ".join(words(question.replace("'", " "))))[0]
 
 
-# a currency the question asks a sum in ("the 2026 budget in US dollars"): a sum in euros does not give it.
-# Names as a reply says them, in English and French.
-CURRENCIES = {("US dollars", "dollars"): re.compile(r"\$|\bdollars?\b|\busd\b"),
-              ("euros", "euros"): re.compile(r"€|\beuros?\b|\beur\b"),
-              ("pounds sterling", "livres sterling"): re.compile(r"£|\b(pounds?|livres?) sterling\b|\bgbp\b"),
-              ("Swiss francs", "francs suisses"): re.compile(r"\bchf\b|\bfrancs? suisses?\b|\bswiss francs?\b")}
+class Currency(NamedTuple):
+    """A currency a sum may be asked in, by its name in English and French (as a reply says it)."""
+
+    en: str
+    fr: str
+
+    def name(self, lang: str | None) -> str:
+        return self.fr if lang == "fr" else self.en
 
 
-def currencies_in(text: str) -> list[tuple[str, str]]:
-    """The currencies a text names, by their names in English and French."""
+# a currency the question asks a sum in ("the 2026 budget in US dollars"): a sum in euros does not give it
+CURRENCIES = {Currency("US dollars", "dollars"): re.compile(r"\$|\bdollars?\b|\busd\b"),
+              Currency("euros", "euros"): re.compile(r"€|\beuros?\b|\beur\b"),
+              Currency("pounds sterling", "livres sterling"): re.compile(r"£|\b(pounds?|livres?) sterling\b|\bgbp\b"),
+              Currency("Swiss francs", "francs suisses"): re.compile(r"\bchf\b|\bfrancs? suisses?\b|\bswiss francs?\b")}
+
+
+def currencies_in(text: str) -> tuple[Currency, ...]:
+    """The currencies a text names (its symbols too: read it before bot.core.text.words drops them)."""
     lowered = text.lower()
-    return [names for names, pattern in CURRENCIES.items() if pattern.search(lowered)]
+    return tuple(currency for currency, pattern in CURRENCIES.items() if pattern.search(lowered))

@@ -189,6 +189,9 @@ class Pipeline:
     is_ordinary: Callable[[str], bool]
     # chat's shortenings, read as the word ("ki": qui); not part of what tells two pipelines apart
     abbreviations: Mapping[str, str] = field(default_factory=dict, compare=False)
+    # a question as it is read, its spelling variants made one (French inclusive writing: "le/la président·e");
+    # `str` leaves it as typed
+    plain: Callable[[str], str] = field(default=str, compare=False)
 
     def stems(self, text: str) -> list[str]:
         return [self.stem(w) for w in self.words(text)]

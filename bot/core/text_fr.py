@@ -79,6 +79,7 @@ _ENDINGS = re.compile(r"(?<=\w)(?:[·(](?:e|s|es|ne|se)\)?)+")
 
 
 def plain_gender(text: str) -> str:
+    """The question with each doublet read as its first form: "le président de la CPI"."""
     return _BOTH_FORMS.sub(r"\1\2", _BOTH_ARTICLES.sub(r"\1", _ENDINGS.sub("", text)))
 
 
@@ -136,4 +137,5 @@ def french_terms(fact: Fact) -> set[str]:
 
 
 FRENCH = Pipeline(lang="fr", words=words, stem=stem, stop_words=STOP_WORDS, stop_stems=STOP_STEMS,
-                  index="fact_index_fr", vocab="fact_vocab_fr", is_ordinary=is_ordinary, abbreviations=ABBREVIATIONS)
+                  index="fact_index_fr", vocab="fact_vocab_fr", is_ordinary=is_ordinary, abbreviations=ABBREVIATIONS,
+                  plain=plain_gender)

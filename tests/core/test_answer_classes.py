@@ -1070,7 +1070,7 @@ def test_which_court_asks_for_a_court_by_name(desk: Desk) -> None:
     answer = desk.answerer.ask("which russian court issued the warrants against icc officials?")
     assert answer.status == "partial" and answer.hits[0].fact.id == "russia-warrants-against-icc-officials"
     assert intent.read("which court and system reports does jimenez say states must listen to", holds.ENGLISH).kind \
-        != "names"
+        is None
 
 
 @pytest.mark.parametrize("question", ["how many states parties were in arrears as of december 2025?",

@@ -256,6 +256,12 @@ def test_french_chat_words_a_curator_names_as_synonyms(desk: Desk, question: str
     ("les events co-parrainés par la FIDH à l'AEP24, c'était sur quoi ?", "asp24-fidh-side-events"),
     ("le trou dans les contributions en février 2025, il était de combien ?", "arrears-74-million-feb-2025"),
     ("d'après LRWC, quels droits fondamentaux ces sanctions enfreignent-elles ?", "sanctions-breach-human-rights-law"),
+    # "laisser tomber" a supplier is to abandon it; "la quote-part" is the contribution owed; a country and its
+    # people are one word ("en Palestine": "trois ONG palestiniennes")
+    ("J'ai lu que la CPI avait laissé tomber Microsoft, c'est vrai ?", "icc-it-microsoft-replaced"),
+    ("Combien d'États parties doivent leur quote-part depuis plus d'un an ?", "arrears-states-lose-vote"),
+    ("combien de membres de la FIDH en Palestine sont sous sanctions US ?", "us-sanctions-palestinian-ngos"),
+    ("quelles ONG de Palestine sont sanctionnées ?", "us-sanctions-palestinian-ngos"),
 ])
 def test_french_chat_and_curated_paraphrases(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
@@ -314,13 +320,6 @@ def test_inclusive_writing_asks_about_one_office(desk: Desk, question: str) -> N
         "les avocats canadiens et le directeur")
 
 
-@pytest.mark.parametrize("question", ["combien de membres de la FIDH en Palestine sont sous sanctions US ?",
-                                      "quelles ONG de Palestine sont sanctionnées ?"])
-def test_a_country_and_its_people_are_one_word(desk: Desk, question: str) -> None:
-    # "en Palestine" asks about "trois ONG palestiniennes", as "en Italie" about "l'État italien"
-    assert top(desk, question) == "us-sanctions-palestinian-ngos"
-
-
 def test_qui_inside_a_sentence_is_a_relative_clause(desk: Desk) -> None:
     # "ceux qui ont réagi" names who is meant; it does not ask for a person
     assert intent.read("les survivants qui ont animé le dialogue venaient de quels pays", FRENCH).kind == "names"
@@ -336,13 +335,3 @@ def test_qui_inside_a_sentence_is_a_relative_clause(desk: Desk) -> None:
 def test_where_it_comes_from_is_how_it_is_asked(desk: Desk, question: str, fact: str) -> None:
     assert "vient" not in intent.searched(question)
     assert top(desk, question) == fact
-
-
-def test_laisser_tomber_is_to_abandon(desk: Desk) -> None:
-    # "la CPI a laissé tomber Microsoft": the fact says the Court's IT "abandoned Microsoft"
-    assert top(desk, "J'ai lu que la CPI avait laissé tomber Microsoft, c'est vrai ?") == "icc-it-microsoft-replaced"
-
-
-def test_quote_part_is_the_contributions_owed(desk: Desk) -> None:
-    question = "Combien d'États parties doivent leur quote-part depuis plus d'un an ?"
-    assert top(desk, question) == "arrears-states-lose-vote"
