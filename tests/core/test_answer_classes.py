@@ -492,6 +492,8 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round30/en-tuning.yaml", 0.86, 0.97, 0.023),
     ("round30/fr-spent.yaml", 0.72, 0.95, 0.05),
     ("round30/fr-tuning.yaml", 0.75, 0.87, 0.084),
+    ("round31/en-tuning.yaml", 0.79, 0.91, 0.068),
+    ("round31/fr-tuning.yaml", 0.71, 1.0, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
