@@ -28,6 +28,12 @@ WITH_WHOM = r"\b(?:with|to) whom?\b|\bavec qui\b"
 OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|job|title)\b"
                 r"|\b(?:elle|il) (?:a |avait )?quel(?:le)? (?:r[oô]le|poste|fonction)\b"  # "a" is dropped as a word
                 r"|\b(?:c est quoi|quel(?:le)? est) (?:son|sa) (?:r[oô]le|poste|fonction)\b")
+# whom the asker's errand is for: "a note for our foreign ministry", "une note pour notre ministère des Affaires
+# étrangères" (the ministry is the reader, not what is asked about)
+_FOR_WHOM = (r"(?: (?:for|to|pour|[aà]) (?:our|my|the|notre|nos|mon|ma|le|la|les) (?:\w+ ){0,2}?(?:foreign ministry|"
+             r"ministry of foreign affairs|ministry|minister|minist[eè]re des affaires [eé]trang[eè]res|minist[eè]re|"
+             r"ministre|government|gouvernement|mission|embassy|ambassade|board|members|membres|partners|partenaires|"
+             r"team|[eé]quipe|direction|parliamentarians|parlementaires|network|r[eé]seau))?")
 # how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
 FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autumn|spring|summer|winter)|how long"
                       r"( ago| since)?|(the )?(full|whole|complete|entire) list|"
@@ -35,7 +41,7 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autum
                       # the asker's errand: "I'm preparing a comparison", "we're drafting a briefing note"
                       r"(i.m|i am|im|we.re|we are) (preparing|writing|drafting|putting together|working on) (a|an|our|"
                       r"my|some) (\w+ )?(note|brief|briefing|report|comparison|presentation|training|workshop|memo|"
-                      r"paper|newsletter|summary|overview|factsheet|document|doc|deck|slides)|"
+                      r"paper|newsletter|summary|overview|factsheet|document|doc|deck|slides)" + _FOR_WHOM + "|"
                       r"need (the |a |an )?(exact |full )?(date|number|name|figure|list)s?( for (a )?translation)?|"
                       r"translating (this |it )?for (a |my |our )?\w+|jusqu.ici|[aà] ce jour|"
                       r"for (my|our) [\w ]{0,20}(flyer|leaflet|handout|slides?|deck|poster|post|thread|newsletter|"
@@ -49,7 +55,8 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autum
                       r"[aà] l.heure actuelle|"
                       # "ça vient d'où", "elle vient de quelle chambre", "il vient faire quoi": where from, what for
                       r"(?:[cç]a|il|elle|ils|elles) vien(?:t|nent) (?:faire|de|d['’])|"
-                      r"jamais entendu parler|(je|on|nous) pr[eé]par(e|ons) (une?|des|notre|ma|mon) \w+|"
+                      r"jamais entendu parler|(je|on|nous) pr[eé]par(e|ons) (une?|des|notre|ma|mon) \w+"
+                      + _FOR_WHOM + "|"
                       r"in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"
                       r"en (termes )?simples?|en gros|en bref|en resume|en train de?|(like )?concretely|stands? for|"
                       r"veut dire|abr[eé]viations?( de)?|acronymes?|abbreviations?|acronyms?|comme sigle|sigles?|"

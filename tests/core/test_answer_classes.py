@@ -451,7 +451,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round20/en-tuning.yaml", 0.94, 0.85, 0.057),
     ("round20/en-spent.yaml", 0.89, 1.0, 0.022),
     ("round20/fr-tuning.yaml", 0.91, 0.92, 0.034),
-    ("round20/fr-spent.yaml", 0.8, 1.0, 0.0),
+    ("round20/fr-spent.yaml", 0.83, 1.0, 0.0),
     ("round21/en-tuning.yaml", 0.92, 0.91, 0.034),
     ("round21/en-spent.yaml", 0.94, 0.97, 0.022),
     ("round21/fr-tuning.yaml", 0.89, 0.95, 0.017),
@@ -467,14 +467,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round24/en-spent.yaml", 0.94, 0.92, 0.033),
     ("round24/en-tuning.yaml", 0.82, 1.0, 0.034),
     ("round24/fr-spent.yaml", 0.68, 0.92, 0.067),
-    ("round24/fr-tuning.yaml", 0.72, 1.0, 0.017),
+    ("round24/fr-tuning.yaml", 0.75, 1.0, 0.017),
     ("round25/en-spent.yaml", 0.83, 0.94, 0.044),
     ("round25/en-tuning.yaml", 0.87, 0.97, 0.034),
-    ("round25/fr-spent.yaml", 0.68, 0.96, 0.017),
+    ("round25/fr-spent.yaml", 0.71, 0.96, 0.017),
     ("round25/fr-tuning.yaml", 0.88, 1.0, 0.017),
     ("round26/en-spent.yaml", 0.87, 0.97, 0.033),
     ("round26/en-tuning.yaml", 0.82, 0.94, 0.057),
-    ("round26/fr-spent.yaml", 0.8, 1.0, 0.0),
+    ("round26/fr-spent.yaml", 0.83, 1.0, 0.0),
     ("round26/fr-tuning.yaml", 0.88, 0.92, 0.034),
     ("round27/en-spent.yaml", 0.88, 0.89, 0.055),
     ("round27/en-tuning.yaml", 0.88, 0.91, 0.079),
@@ -482,11 +482,11 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round27/fr-tuning.yaml", 0.67, 0.96, 0.017),
     ("round28/en-spent.yaml", 0.8, 0.97, 0.011),
     ("round28/en-tuning.yaml", 0.9, 0.91, 0.034),
-    ("round28/fr-spent.yaml", 0.81, 0.86, 0.05),
-    ("round28/fr-tuning.yaml", 0.86, 1.0, 0.0),
+    ("round28/fr-spent.yaml", 0.83, 0.86, 0.05),
+    ("round28/fr-tuning.yaml", 0.88, 1.0, 0.0),
     ("round29/en-spent.yaml", 0.87, 0.94, 0.044),
     ("round29/en-tuning.yaml", 0.83, 0.97, 0.034),
-    ("round29/fr-spent.yaml", 0.67, 0.95, 0.05),
+    ("round29/fr-spent.yaml", 0.7, 0.95, 0.05),
     ("round29/fr-tuning.yaml", 0.8, 0.95, 0.034),
     ("round30/en-spent.yaml", 0.78, 0.86, 0.066),
     ("round30/en-tuning.yaml", 0.86, 0.97, 0.023),
@@ -1014,9 +1014,12 @@ def test_already_and_by_consensus(question: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize("question", ["I'm preparing a comparison of NGO asks. What did FIDH ask states at ASP24?",
-                                      "we're drafting a briefing note - what did FIDH ask of states at ASP24?"])
+                                      "we're drafting a briefing note - what did FIDH ask of states at ASP24?",
+                                      # whom the errand is for is no subject either
+                                      "I'm preparing a memo for our foreign ministry: what did FIDH ask states "
+                                      "at ASP24?"])
 def test_the_askers_errand_in_the_first_person_is_not_searched(desk: Desk, question: str) -> None:
-    assert "preparing" not in intent.searched(question) and "drafting" not in intent.searched(question)
+    assert not {"preparing", "drafting", "ministry"} & set(intent.searched(question).split())
     assert top(desk, question) == "fidh-asks-at-asp24"
 
 

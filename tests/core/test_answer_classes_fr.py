@@ -191,6 +191,9 @@ def test_la_nouveaute_is_what_happened_for_the_first_time(desk: Desk) -> None:
     ("Qui risque d'être ciblé par les sanctions ?", "risque"),
     # "on prépare une note": the asker's errand, not the subject
     ("on prépare une fiche pour nos membres : LRWC c'est quelle organisation ?", "fiche"),
+    # and whom the errand is for: the ministry reads the note, it is not asked about
+    ("Je prépare une note pour notre ministère des Affaires étrangères : que demande la CICC aux États ?",
+     "ministere"),
 ])
 def test_french_links_and_asides_are_not_the_subject(desk: Desk, question: str, left: str) -> None:
     assert left not in intent.searched(question)
@@ -262,6 +265,10 @@ def test_french_chat_words_a_curator_names_as_synonyms(desk: Desk, question: str
     ("Combien d'États parties doivent leur quote-part depuis plus d'un an ?", "arrears-states-lose-vote"),
     ("combien de membres de la FIDH en Palestine sont sous sanctions US ?", "us-sanctions-palestinian-ngos"),
     ("quelles ONG de Palestine sont sanctionnées ?", "us-sanctions-palestinian-ngos"),
+    # what an organisation "attend" of states, "suggère" or "exige": its calls, as "recommande" and "exhorte" say
+    ("pour les arrestations, la CICC attend quoi des États ?", "cicc-cooperation-asks-june-2025"),
+    ("Jimenez suggère quoi contre les États qui refusent de coopérer ?", "penalties-for-non-cooperation-proposal"),
+    ("LRWC exige quoi des États face au décret 14203 ?", "lrwc-refuse-to-implement-sanctions"),
 ])
 def test_french_chat_and_curated_paraphrases(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
