@@ -135,6 +135,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           rf"|\b({ROLES}) (s )?(full )?name\b"
                           r"|\bquel est (le|son|leur) nom\b|\bqui (exactement|au juste|donc)\b|\bqui$|\bnommement\b"
                           r"|(?<!\bfrom )\bwho$"  # not "came from who": which body, a ministry will do
+                          r"|\bwhom? (?:exactly|precisely|specifically)\b"  # "didn't arrest who exactly"
                           r"|\b(?:list|liste) of who\b|\bwho (?:the|they|he|she|we)\b|^qui (?:les|le|la|l)\b"
                           rf"|{WITH_WHOM}"  # whom one spoke with
                           rf"|\bquel(le)? ({ROLES}|personne|responsable|ministre|avocate?|diplomate|suspect)\b")),

@@ -1097,3 +1097,11 @@ def test_a_nationality_asked_needs_one_beside_the_name(desk: Desk, question: str
     # "whatever the suspect's nationality" is what FIDH asks, not a nationality asked for
     assert top(desk, "does fidh want arrest warrants executed no matter the suspect's nationality?") == (
         "fidh-asks-at-asp24")
+
+
+def test_who_exactly_asks_for_a_person_a_fact_that_names_no_one_does_not_hold(desk: Desk) -> None:
+    # "Neither source names the suspects concerned": the fact says so itself, so the reply is partial
+    assert intent.read("hungary didn't arrest who, exactly?", holds.ENGLISH).kind == "person"
+    answer = desk.answerer.ask("hungary didn't arrest who, exactly?")
+    assert answer.status == "partial" and answer.hits[0].fact.id in (
+        "non-cooperating-states-2025", "hungary-non-cooperation-and-withdrawal")
