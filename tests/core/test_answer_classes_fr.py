@@ -269,6 +269,10 @@ def test_french_chat_words_a_curator_names_as_synonyms(desk: Desk, question: str
     ("pour les arrestations, la CICC attend quoi des États ?", "cicc-cooperation-asks-june-2025"),
     ("Jimenez suggère quoi contre les États qui refusent de coopérer ?", "penalties-for-non-cooperation-proposal"),
     ("LRWC exige quoi des États face au décret 14203 ?", "lrwc-refuse-to-implement-sanctions"),
+    # "inédit" is "sans précédent" and "pour la première fois"; "contrevenir" is "violer"
+    ("la déclaration commune de l'AEP24 a un côté inédit selon la FIDH, c'est quoi ?",
+     "asp24-joint-declaration-solidarity"),
+    ("les sanctions US contreviennent à quel article du Statut d'après LRWC ?", "sanctions-violate-article-70"),
 ])
 def test_french_chat_and_curated_paraphrases(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
