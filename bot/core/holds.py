@@ -29,7 +29,8 @@ from bot.core.text import ENGLISH, Pipeline, fold
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*h\s*\d{0,2}\b")
 _QUOTES = re.compile(r"[\"“”«»]")
 _WRITINGS = tuple("paper papers report reports statement statements briefing book books resolution declaration "
-                  "article op-ed publication document rapport rapports livre bouquin note titre title".split())
+                  "article op-ed publication document rapport rapports livre bouquin note titre title "
+                  "event evenement".split())  # "the side event \"Arresting suspects ...\"": the event by its title
 _OFFICE = re.compile(rf"(?:{ROLES})(?:e|s|es)?")  # "Representative", "représentante"
 # a choice only suggested: "suggests starting by finding a Chair for the aggression sub-group" names no one chosen
 _SUGGESTED = re.compile(r"\b(suggest\w*|sugger\w*|propos\w*|recommend\w*|recommand\w*)\b")

@@ -170,7 +170,8 @@ _WHICH_ONES = re.compile(r"\b(?P<which>lesquels|lesquelles)\s+(?:les\s+)?(?:\d+\
 _ROLE_WORD = re.compile(ROLES)
 # things asked for by name ("which case", "which banks"), and people ("which US official"): in English, both numbers
 NAMED_THINGS = frozenset("case cases bank banks company companies firm firms software platform platforms ruling "
-                         "rulings logiciel plateforme plateformes court courts tribunal tribunals".split())
+                         "rulings logiciel plateforme plateformes court courts tribunal tribunals "
+                         "event evenement".split())  # one event ("which side event"); "which events" lists them
 # "which German software", "quel logiciel allemand", "which social media platforms": a thing asked for by name,
 # a word or two of description between
 _WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles)\s+(?:[a-z]+\s+){0,2}?(?P<noun>"

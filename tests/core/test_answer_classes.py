@@ -402,7 +402,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round7/fr-spent.yaml", 0.75, 1.0, 0.017),
     ("round8/en-tuning.yaml", 0.88, 1.0, 0.012),
     ("round8/fr-tuning.yaml", 0.85, 1.0, 0.0),
-    ("round8/en-spent.yaml", 0.84, 0.97, 0.055),
+    ("round8/en-spent.yaml", 0.84, 0.97, 0.044),
     ("round8/fr-spent.yaml", 0.77, 1.0, 0.034),
     ("round9/en-tuning.yaml", 0.9, 0.88, 0.068),
     ("round9/fr-tuning.yaml", 0.91, 0.91, 0.034),
@@ -416,7 +416,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round11/en-spent.yaml", 0.85, 0.94, 0.044),
     ("round11/fr-tuning.yaml", 0.88, 1.0, 0.017),
     ("round11/fr-spent.yaml", 0.77, 1.0, 0.017),
-    ("round12/en-tuning.yaml", 0.9, 0.91, 0.068),
+    ("round12/en-tuning.yaml", 0.9, 0.91, 0.057),
     ("round12/en-spent.yaml", 0.89, 0.88, 0.044),
     ("round12/fr-tuning.yaml", 0.88, 1.0, 0.0),
     ("round12/fr-spent.yaml", 0.85, 0.88, 0.05),
@@ -425,7 +425,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round13/fr-tuning.yaml", 0.86, 0.91, 0.05),
     ("round13/fr-spent.yaml", 0.88, 1.0, 0.034),
     ("round14/en-tuning.yaml", 0.92, 1.0, 0.012),
-    ("round14/en-spent.yaml", 0.85, 0.94, 0.044),
+    ("round14/en-spent.yaml", 0.85, 0.94, 0.033),
     ("round14/fr-tuning.yaml", 0.86, 0.95, 0.017),
     ("round14/fr-spent.yaml", 0.86, 0.95, 0.034),
     ("round15/en-tuning.yaml", 0.92, 0.97, 0.023),
@@ -445,7 +445,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round18/fr-tuning.yaml", 0.86, 0.95, 0.017),
     ("round18/fr-spent.yaml", 0.94, 0.95, 0.017),
     ("round19/en-tuning.yaml", 0.83, 1.0, 0.034),
-    ("round19/en-spent.yaml", 0.84, 1.0, 0.055),
+    ("round19/en-spent.yaml", 0.84, 1.0, 0.044),
     ("round19/fr-tuning.yaml", 0.85, 0.96, 0.017),
     ("round19/fr-spent.yaml", 0.75, 1.0, 0.034),
     ("round20/en-tuning.yaml", 0.94, 0.85, 0.057),
@@ -476,7 +476,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round26/en-tuning.yaml", 0.82, 0.94, 0.057),
     ("round26/fr-spent.yaml", 0.83, 1.0, 0.0),
     ("round26/fr-tuning.yaml", 0.88, 0.92, 0.034),
-    ("round27/en-spent.yaml", 0.88, 0.91, 0.044),
+    ("round27/en-spent.yaml", 0.88, 0.91, 0.033),
     ("round27/en-tuning.yaml", 0.9, 0.91, 0.068),
     ("round27/fr-spent.yaml", 0.83, 0.95, 0.017),
     ("round27/fr-tuning.yaml", 0.7, 0.96, 0.017),
@@ -484,7 +484,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round28/en-tuning.yaml", 0.9, 0.91, 0.034),
     ("round28/fr-spent.yaml", 0.83, 0.86, 0.05),
     ("round28/fr-tuning.yaml", 0.88, 1.0, 0.0),
-    ("round29/en-spent.yaml", 0.87, 0.94, 0.044),
+    ("round29/en-spent.yaml", 0.87, 0.94, 0.033),
     ("round29/en-tuning.yaml", 0.83, 0.97, 0.034),
     ("round29/fr-spent.yaml", 0.7, 0.95, 0.05),
     ("round29/fr-tuning.yaml", 0.8, 0.95, 0.034),
@@ -492,7 +492,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round30/en-tuning.yaml", 0.86, 0.97, 0.023),
     ("round30/fr-spent.yaml", 0.72, 0.95, 0.05),
     ("round30/fr-tuning.yaml", 0.75, 0.87, 0.084),
-    ("round31/en-tuning.yaml", 0.79, 0.94, 0.057),
+    ("round31/en-tuning.yaml", 0.79, 0.94, 0.045),
     ("round31/fr-tuning.yaml", 0.74, 1.0, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
@@ -1105,3 +1105,17 @@ def test_who_exactly_asks_for_a_person_a_fact_that_names_no_one_does_not_hold(de
     answer = desk.answerer.ask("hungary didn't arrest who, exactly?")
     assert answer.status == "partial" and answer.hits[0].fact.id in (
         "non-cooperating-states-2025", "hungary-non-cooperation-and-withdrawal")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "which side event": the event asked for by name; the paper's fact names its launch, not the event
+    ("remind me which side event the ending immunity paper was launched at", None),
+    ("which side event did the FIDH and REDRESS paper come out at?", "asp24-fidh-side-events"),
+    ("la note de la FIDH sur l'immunité, elle a été lancée à quel événement ?", "asp24-fidh-side-events"),
+])
+def test_which_event_asks_for_the_event_by_name(desk: Desk, question: str, expected: str | None) -> None:
+    answer = desk.answerer.ask(question)
+    if expected is None:  # never the paper's fact as the answer
+        assert answer.status != "answered" and answer.missing_key in ("", "missing_names")
+    else:
+        assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
