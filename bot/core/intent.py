@@ -45,7 +45,8 @@ _WITH_WHOM = re.compile(WITH_WHOM)
 # "who moderated the side event", "qui a animé le débat": the holder of a role, asked with its verb
 _ROLE_VERBS = {"moderated": "moderator", "moderates": "moderator", "modere": "moderateur", "anime": "moderateur",
                "chaired": "chair", "chairs": "chair", "presides": "president", "presided": "president",
-               "preside": "president"}
+               "preside": "president", "represents": "representative", "represented": "representative",
+               "represente": "representant", "representent": "representant"}
 _ROLE_VERB = re.compile(r"\b(?:who|qui)\s+(?:(?:has|a|had|avait)\s+)?(?P<verb>" + "|".join(_ROLE_VERBS) + r")\b")
 # "what did the EU actually say": whose words are asked, without the hedge
 _HEDGES = frozenset("actually exactly really even officially ever vraiment exactement".split())
@@ -246,7 +247,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
             role = _ROLE_VERBS[acted.group("verb")]
             after = [w for w in text[acted.end():].split() if w not in language.stop_words and w not in STOP_WORDS
                      and w != "over"]
-            org = after[0] if role == "president" and after and not after[0].isdigit() else None  # of a body
+            org = after[0] if role in ("president", "representative", "representant") and after \
+                and not after[0].isdigit() else None  # of a body
         rest: list[str] = []
         named = _NAME_OF.search(text)
         if named:

@@ -7,6 +7,7 @@ import pytest
 
 from bot.core import intent
 from bot.core.desk import Desk
+from bot.core.text import ENGLISH
 from bot.core.text_fr import FRENCH, plain_gender
 from tests.conftest import top
 
@@ -346,3 +347,12 @@ def test_qui_inside_a_sentence_is_a_relative_clause(desk: Desk) -> None:
 def test_where_it_comes_from_is_how_it_is_asked(desk: Desk, question: str, fact: str) -> None:
     assert "vient" not in intent.searched(question)
     assert top(desk, question) == fact
+
+
+@pytest.mark.parametrize("question", ["qui représente la FIDH devant la Cour pénale internationale ?",
+                                      "who represents FIDH at the ICC?"])
+def test_who_represents_asks_for_the_representative_of_that_body(desk: Desk, question: str) -> None:
+    # "sa représentante auprès de la CPI, Danya Chaikel": the fact about the paper FIDH launched names no one
+    answer = desk.answerer.ask(question)
+    assert intent.read(question, FRENCH if "qui" in question else ENGLISH).role in ("representant", "representative")
+    assert not (answer.status == "answered" and answer.hits[0].fact.id == "fidh-redress-heads-of-state-paper")
