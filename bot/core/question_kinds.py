@@ -146,7 +146,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            r"actually (?!called)(\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|"
                            r"pass\w*|"
                            r"do|did|take|took|make|made)|what came of|resultats?|au final|finalement|"
-                           r"en fin de compte|blanchi\w*|ca (a )?donne|aboutit?)\b"
+                           r"en fin de compte|blanchi\w*|ca (a )?donne|aboutit?|fini(t)? par)\b"
                            # "a bien été voté": was it, in the end
                            r"|\bbien ete (vote|adopte|approuve|valide|ratifie)\w*"
                            # what an inquiry found; how a call was answered
@@ -154,7 +154,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            r"|\b(reply|replied|respond|responded) to (the|its|their|this|that|(cicc|coalition)( s)?) "
                            r"(\w+ )?(call|appeal|request|demand)s?\b"
                            # whether a call was acted on: "did Canada adopt any of LRWC's recommendations"
-                           r"|^(did|has|have) (?:\w+ ){1,4}?(adopt|implement|activat|enact|heed|follow)\w*\b"
+                           r"|^(did|has|have) (?:\w+ ){1,4}?(adopt|implement|activat|enact|heed|follow|extend)\w*\b"
                            # "did the EU actually extend it": whether it happened (not "did CICC actually ask")
                            r"|^(did|has|have) (?:\w+ ){1,4}?(?:actually|already) "
                            r"(?!(?:ask|tell|told|call|urg|say|said|demand|recommend|want|propos)\w*)"

@@ -488,10 +488,10 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round29/en-tuning.yaml", 0.83, 0.97, 0.034),
     ("round29/fr-spent.yaml", 0.7, 0.95, 0.05),
     ("round29/fr-tuning.yaml", 0.8, 0.95, 0.017),
-    ("round30/en-spent.yaml", 0.78, 0.86, 0.066),
+    ("round30/en-spent.yaml", 0.78, 0.88, 0.055),
     ("round30/en-tuning.yaml", 0.86, 0.97, 0.023),
     ("round30/fr-spent.yaml", 0.72, 0.95, 0.034),
-    ("round30/fr-tuning.yaml", 0.75, 0.87, 0.084),
+    ("round30/fr-tuning.yaml", 0.75, 0.91, 0.067),
     ("round31/en-tuning.yaml", 0.79, 0.94, 0.045),
     ("round31/fr-tuning.yaml", 0.74, 1.0, 0.017),
 ])
@@ -951,6 +951,7 @@ def test_a_count_that_agrees_is_answered(desk: Desk) -> None:
 
 @pytest.mark.parametrize(("question", "kind"), [
     ("did the EU actually switch on its blocking statute?", "outcome"),  # whether it happened
+    ("has Brussels formally extended the blocking statute to the ICC sanctions?", "outcome"),
     ("what did the Assembly finally decide on the aggression amendments?", "outcome"),
     ("which Rome Statute article covers arrears?", "article"),
     ("which Russian official signed the warrants?", "person"),  # an adjective before the person asked

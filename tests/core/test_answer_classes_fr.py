@@ -356,3 +356,10 @@ def test_who_represents_asks_for_the_representative_of_that_body(desk: Desk, que
     answer = desk.answerer.ask(question)
     assert intent.read(question, FRENCH if "qui" in question else ENGLISH).role in ("representant", "representative")
     assert not (answer.status == "answered" and answer.hits[0].fact.id == "fidh-redress-heads-of-state-paper")
+
+
+def test_fini_par_asks_what_came_of_it(desk: Desk) -> None:
+    # the facts hold calls for a blocking statute, not that one was switched on
+    question = "Bruxelles a fini par étendre son statut de blocage aux sanctions contre la CPI ?"
+    assert intent.read(question, FRENCH).kind == "outcome"
+    assert desk.answerer.ask(question).status != "answered"
