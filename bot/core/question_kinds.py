@@ -109,6 +109,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\bquand (est|a|ont|sera|aura|etait|se|la|le"
                         r"|les)\b|\bdepuis quand\b|\bquelle annee\b|\bquel mois\b|\bc est quand\b|\bquand$")),
     ("reason", re.compile(r"^why\b|\bwhy\b|\bwhat(?: s| is| was|s)? the (reason|motive|rationale)\b|\bhow come\b"
+                          r"|\bwhat (reasons?|motives?|grounds|justifications?) (did|do|does|have|has|had|were|was)\b"
                           r"|\breasons? (for|behind|why)\b|\b(pourquoi|pk|pq|pkoi|pquoi)\b"
                           r"|\bquelle (est la )?raison\b"
                           r"|\b(meant|intended|supposed) (for|to do|to achieve)\b|\b(trying|tried|aiming|aimed) to "

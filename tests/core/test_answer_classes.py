@@ -494,7 +494,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round30/fr-tuning.yaml", 0.75, 0.91, 0.067),
     ("round31/en-tuning.yaml", 0.79, 0.94, 0.045),
     ("round31/fr-tuning.yaml", 0.74, 1.0, 0.017),
-    ("round32/en-tuning.yaml", 0.85, 0.91, 0.079),
+    ("round32/en-tuning.yaml", 0.85, 0.94, 0.068),
     ("round32/fr-tuning.yaml", 0.79, 0.92, 0.05),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
@@ -1122,3 +1122,11 @@ def test_which_event_asks_for_the_event_by_name(desk: Desk, question: str, expec
         assert answer.status != "answered" and answer.missing_key in ("", "missing_names")
     else:
         assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
+
+
+@pytest.mark.parametrize("question", ["what grounds did Burkina Faso give for quitting the ICC?",
+                                      "what reasons have Mali and Niger given for pulling out?"])
+def test_what_reasons_did_they_give_asks_for_a_reason(desk: Desk, question: str) -> None:
+    # the withdrawals' fact says who is leaving and when it was reported, not why
+    assert intent.read(question, holds.ENGLISH).kind == "reason"
+    assert desk.answerer.ask(question).status == "partial"
