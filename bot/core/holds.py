@@ -56,7 +56,7 @@ _REASON = re.compile(
 _WHY_SAY = re.compile(r"\b(why|pourquoi|pk|pq)\b.*\b(say|says|said|saying|argue|argues|insist\w*|think|thinks|"
                       r"dit|disent|affirme\w*|insiste\w*|estime\w*|pense\w*)\b")
 _ARGUES = re.compile(r"\b(argues?|argued|arguing|contends?|soutient|soutiennent|fait valoir|estime que)\b")
-_SINCE_BEFORE = re.compile(r"\b(since|depuis|from|as of|starting|beginning|des)\s+(\w+\s+)?$")
+_SINCE_BEFORE = re.compile(r"\b(since|depuis|from|starting|beginning|des)\s+(\w+\s+)?$")
 _SINCE_AFTER = re.compile(r"\b(since then|ever since|depuis lors|depuis cette date)\b")
 # a date a measure applies from, not a consequence: "the date on which each withdrawal takes effect"
 _IN_FORCE = re.compile(r"\b(takes?|took|taking|taken|comes?|came|into) effect\b|\bprend\w* effet\b|\ben vigueur\b")
