@@ -99,7 +99,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bwhat was the vote\b|\bvote (tally|count|breakdown|result)s?\b|\bwhat sentence\b"
                           r"|\bunanimous\w*\b|\bvot\w* against\b|\babstain\w*\b|\bvote contre\b|\babstenu\w*\b"
                           r"|\b(by|par) consensus\b"
-                          r"|\bquelle peine\b|\bresultat du vote\b")),
+                          r"|\bquelles? peines?\b|\bresultat du vote\b")),
     ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
                          r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
                          r"|\bquel pays\b|\bquel lieu\b|\b(tient|tiendra|tenu|tenue|deroule|deroulee|lieu) ou\b"

@@ -363,3 +363,10 @@ def test_fini_par_asks_what_came_of_it(desk: Desk) -> None:
     question = "Bruxelles a fini par étendre son statut de blocage aux sanctions contre la CPI ?"
     assert intent.read(question, FRENCH).kind == "outcome"
     assert desk.answerer.ask(question).status != "answered"
+
+
+def test_quelles_peines_asks_for_the_sentences(desk: Desk) -> None:
+    # the fact holds Russia's warrants and prosecutions, no sentence
+    question = "la Russie a infligé quelles peines aux responsables de la CPI ?"
+    assert intent.read(question, FRENCH).kind == "number"
+    assert desk.answerer.ask(question).status == "partial"
