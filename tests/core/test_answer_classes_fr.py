@@ -274,6 +274,9 @@ def test_french_chat_words_a_curator_names_as_synonyms(desk: Desk, question: str
     ("la déclaration commune de l'AEP24 a un côté inédit selon la FIDH, c'est quoi ?",
      "asp24-joint-declaration-solidarity"),
     ("les sanctions US contreviennent à quel article du Statut d'après LRWC ?", "sanctions-violate-article-70"),
+    # "décrite comme" says how a thing is put, as "described as" does in English: no subject of its own
+    ("Dans le communiqué de la Coalition, la CPI est décrite comme un tribunal de dernier recours pour quels types "
+     "de crimes ?", "icc-court-of-last-resort"),
 ])
 def test_french_chat_and_curated_paraphrases(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
