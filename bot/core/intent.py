@@ -132,10 +132,8 @@ _PERCENT_ASKED = re.compile(r"\b(?:what|which|quel|how many) (?:%|per ?cent|perc
                             r"\bcombien (?:de |en )?(?:%|pour ?cent|pourcentage)")
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bcombien\b(?!\s*(de |d\s*['’]|d ))")
 
-
 # "the Opinio Juris article", "l'article d'Opinio Juris": a piece of writing, not an article of the Statute
 _LOOSE_ARTICLE = re.compile(r"\b(?:articles?|provisions?|dispositions?)\b(?!\s*\(?\d)", re.I)  # "which provision"
-
 
 # "co-organisé": a prefix of two letters is no word of its own (unknown, it would weigh the most); "op-ed" is one
 _PREFIX_PIECE = re.compile(r"\b\w{1,2}-(?=\w{3})")

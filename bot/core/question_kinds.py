@@ -81,7 +81,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                        r"|\bdate (of|did|was|when)\b|\bwhen exactly\b"
                        r"|\bquel jour\b|\bquelle date\b|\ba quelle date\b|\bdate exacte\b"
                        r"|\bquand (exactement|precisement)\b"
-                       r"|\bdatee?s? du combien\b|\b(est|etait|c est) le combien\b")),  # "le combien": which day
+                       # "le combien", "du combien au combien": which day, which days
+                       r"|\bdatee?s? du combien\b|\b(est|etait|c est) le combien\b|\bdu combien au combien\b")),
     ("article", re.compile(r"\b(which|what) (\w+ ){0,2}?(article|provision)\b|\bunder what (article|provision)\b"
                            r"|\bquel article\b|\bquelle disposition\b")),
     # "how long has he been President": since when, not a figure

@@ -209,7 +209,8 @@ def test_a_qui_after_which_noun_describes_it_and_asks_for_no_one(desk: Desk) -> 
         "non-cooperating-states-2025", "hungary-non-cooperation-and-withdrawal")
 
 
-@pytest.mark.parametrize("question", ["le bilan de la FIDH est daté du combien ?", "c'était le combien, le vote ?"])
+@pytest.mark.parametrize("question", ["le bilan de la FIDH est daté du combien ?", "c'était le combien, le vote ?",
+                                      "la session spéciale sur l'agression a eu lieu du combien au combien ?"])
 def test_le_combien_asks_for_a_day_not_a_figure(question: str) -> None:
     assert intent.read(question, FRENCH).kind == "day"
 
