@@ -409,7 +409,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round9/en-spent.yaml", 0.88, 0.86, 0.066),
     ("round9/fr-spent.yaml", 0.8, 0.96, 0.05),
     ("round10/en-tuning.yaml", 0.9, 1.0, 0.012),
-    ("round10/en-spent.yaml", 0.82, 1.0, 0.033),
+    ("round10/en-spent.yaml", 0.83, 1.0, 0.033),
     ("round10/fr-tuning.yaml", 0.86, 0.95, 0.034),
     ("round10/fr-spent.yaml", 0.88, 1.0, 0.0),
     ("round11/en-tuning.yaml", 0.9, 0.97, 0.045),
@@ -424,11 +424,11 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round13/en-spent.yaml", 0.9, 0.88, 0.066),
     ("round13/fr-tuning.yaml", 0.86, 0.91, 0.05),
     ("round13/fr-spent.yaml", 0.88, 1.0, 0.034),
-    ("round14/en-tuning.yaml", 0.92, 1.0, 0.012),
+    ("round14/en-tuning.yaml", 0.94, 1.0, 0.012),
     ("round14/en-spent.yaml", 0.87, 0.94, 0.033),
     ("round14/fr-tuning.yaml", 0.86, 0.95, 0.017),
     ("round14/fr-spent.yaml", 0.86, 0.95, 0.034),
-    ("round15/en-tuning.yaml", 0.92, 0.97, 0.023),
+    ("round15/en-tuning.yaml", 0.94, 0.97, 0.023),
     ("round15/en-spent.yaml", 0.96, 0.97, 0.022),
     ("round15/fr-tuning.yaml", 0.86, 0.95, 0.017),
     ("round15/fr-spent.yaml", 0.83, 1.0, 0.0),
@@ -492,7 +492,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round30/en-tuning.yaml", 0.86, 0.97, 0.023),
     ("round30/fr-spent.yaml", 0.72, 0.95, 0.034),
     ("round30/fr-tuning.yaml", 0.75, 0.91, 0.067),
-    ("round31/en-tuning.yaml", 0.79, 0.94, 0.045),
+    ("round31/en-tuning.yaml", 0.81, 0.94, 0.045),
     ("round31/fr-tuning.yaml", 0.74, 1.0, 0.017),
     ("round32/en-tuning.yaml", 0.85, 0.94, 0.057),
     ("round32/fr-tuning.yaml", 0.85, 0.96, 0.034),
@@ -1020,9 +1020,12 @@ def test_already_and_by_consensus(question: str, kind: str) -> None:
                                       "we're drafting a briefing note - what did FIDH ask of states at ASP24?",
                                       # whom the errand is for is no subject either
                                       "I'm preparing a memo for our foreign ministry: what did FIDH ask states "
-                                      "at ASP24?"])
+                                      "at ASP24?",
+                                      # the asker's organisation as the subject, and a letter
+                                      "Our network is drafting a letter to our foreign ministry. What did FIDH ask "
+                                      "states at ASP24?"])
 def test_the_askers_errand_in_the_first_person_is_not_searched(desk: Desk, question: str) -> None:
-    assert not {"preparing", "drafting", "ministry"} & set(intent.searched(question).split())
+    assert not {"preparing", "drafting", "ministry", "letter"} & set(intent.searched(question).split())
     assert top(desk, question) == "fidh-asks-at-asp24"
 
 

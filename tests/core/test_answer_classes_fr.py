@@ -195,6 +195,8 @@ def test_la_nouveaute_is_what_happened_for_the_first_time(desk: Desk) -> None:
     # and whom the errand is for: the ministry reads the note, it is not asked about
     ("Je prépare une note pour notre ministère des Affaires étrangères : que demande la CICC aux États ?",
      "ministere"),
+    ("On rédige une lettre pour notre ministère des Affaires étrangères : combien d'États parties ne votent plus ?",
+     "lettre"),
 ])
 def test_french_links_and_asides_are_not_the_subject(desk: Desk, question: str, left: str) -> None:
     assert left not in intent.searched(question)
