@@ -51,7 +51,7 @@ STOP_WORDS = frozenset(
     contre parmi cela celui-ci ceux-ci voici ainsi donc puis etc vs via
     va vont vais allons allez aller allait allaient ira iront doit doivent devait devrait devraient pourrait
     pourraient faut fallait coute coutent vaut valent existe existent
-    decrit decrite decrits decrites decrire
+    decrit decrite decrits decrites decrire publiquement
     qqn qqun qq1 qqch qqc slt bjr cc pk pq psk jsp mdr lol ptdr dsl bcp pdt ds tjs tjrs mtn auj jai jsuis chui
     dapres jsais jcrois jpense jveux jvois kesako passait passaient passera ville villes endroit
     elevait elevaient elevent elevera

@@ -457,7 +457,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round21/fr-tuning.yaml", 0.89, 0.95, 0.017),
     ("round21/fr-spent.yaml", 0.85, 0.88, 0.05),
     ("round22/en-tuning.yaml", 0.94, 0.91, 0.045),
-    ("round22/en-spent.yaml", 0.9, 0.88, 0.055),
+    ("round22/en-spent.yaml", 0.92, 0.88, 0.044),
     ("round22/fr-tuning.yaml", 0.75, 0.91, 0.05),
     ("round22/fr-spent.yaml", 0.79, 0.96, 0.034),
     ("round23/en-spent.yaml", 0.88, 0.91, 0.044),
@@ -470,7 +470,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round24/fr-tuning.yaml", 0.75, 1.0, 0.017),
     ("round25/en-spent.yaml", 0.83, 0.94, 0.044),
     ("round25/en-tuning.yaml", 0.87, 0.97, 0.034),
-    ("round25/fr-spent.yaml", 0.71, 0.96, 0.017),
+    ("round25/fr-spent.yaml", 0.74, 0.96, 0.017),
     ("round25/fr-tuning.yaml", 0.88, 1.0, 0.017),
     ("round26/en-spent.yaml", 0.87, 0.97, 0.033),
     ("round26/en-tuning.yaml", 0.82, 0.94, 0.057),
@@ -488,12 +488,12 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round29/en-tuning.yaml", 0.85, 0.97, 0.023),
     ("round29/fr-spent.yaml", 0.7, 0.95, 0.05),
     ("round29/fr-tuning.yaml", 0.8, 0.95, 0.017),
-    ("round30/en-spent.yaml", 0.78, 0.88, 0.055),
+    ("round30/en-spent.yaml", 0.8, 0.88, 0.055),
     ("round30/en-tuning.yaml", 0.86, 0.97, 0.023),
     ("round30/fr-spent.yaml", 0.72, 0.95, 0.034),
     ("round30/fr-tuning.yaml", 0.75, 0.91, 0.067),
     ("round31/en-tuning.yaml", 0.81, 0.94, 0.045),
-    ("round31/fr-tuning.yaml", 0.74, 1.0, 0.017),
+    ("round31/fr-tuning.yaml", 0.77, 1.0, 0.017),
     ("round32/en-tuning.yaml", 0.85, 0.94, 0.057),
     ("round32/fr-tuning.yaml", 0.85, 0.96, 0.034),
 ])
@@ -1145,6 +1145,8 @@ def test_as_of_a_date_is_no_start(desk: Desk) -> None:
     # "the message" of a statement is what it says, as "the gist" is; "rights groups" are NGOs
     ("what was HRW's key message to states before ASP24?", "asp24-hrw-expectations"),
     ("which human rights groups in Palestine were sanctioned?", "us-sanctions-palestinian-ngos"),
+    # "publicly" says how they reacted, not what about
+    ("which governments reacted publicly to the sanctions on the four judges?", "reactions-june-2025-sanctions"),
 ])
 def test_a_message_asked_and_rights_groups(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected

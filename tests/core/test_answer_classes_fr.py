@@ -376,3 +376,8 @@ def test_quelles_peines_asks_for_the_sentences(desk: Desk) -> None:
     question = "la Russie a infligé quelles peines aux responsables de la CPI ?"
     assert intent.read(question, FRENCH).kind == "number"
     assert desk.answerer.ask(question).status == "partial"
+
+
+def test_publiquement_says_how_not_what_about() -> None:
+    assert FRENCH.stem("publiquement") in FRENCH.stop_stems
+    assert FRENCH.stem("public") not in FRENCH.stop_stems  # "le débat public": the adjective stays
