@@ -658,7 +658,7 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     # what the letters stand for, asked as "short for"
     pytest.param("whats fidh short for", "what FIDH stands for", id="short-for"),
     # "CICC urged all 125 States Parties to publicly condemn ...": 125 were urged, not 125 condemned
-    pytest.param("how many states parties publicly condemned the judge sanctions in june", "how many states",
+    pytest.param("how many states parties publicly condemned the judge sanctions in june", "how many states parties",
                  id="count-of-those-called-on"),
     pytest.param("combien d'États parties ont condamné publiquement les sanctions contre les juges ?",
                  "combien d'etats", id="combien-d-etats-appeles"),
