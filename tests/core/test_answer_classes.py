@@ -496,6 +496,10 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round31/fr-tuning.yaml", 0.77, 1.0, 0.017),
     ("round32/en-tuning.yaml", 0.85, 0.94, 0.057),
     ("round32/fr-tuning.yaml", 0.85, 0.96, 0.034),
+    ("round31/en-spent.yaml", 0.96, 0.97, 0.011),
+    ("round31/fr-spent.yaml", 0.91, 0.88, 0.067),
+    ("round32/en-spent.yaml", 0.83, 0.94, 0.044),
+    ("round32/fr-spent.yaml", 0.88, 0.95, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
