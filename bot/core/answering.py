@@ -18,7 +18,7 @@ from bot.core.bodies import OtherBodies
 from bot.core.facts import FactStore
 from bot.core.language import SHOWN_COLUMNS, detect, pipeline
 from bot.core.lexicon import correction
-from bot.core.matching import AlternativeSets, Candidate, concept_weights, fact_terms, phrase_pairs, presence
+from bot.core.matching import AlternativeSets, Candidate, concept_weights, fact_terms, own_terms, phrase_pairs, presence
 from bot.core.messages import say
 from bot.core.models import Fact, InputError, Source, Topic
 from bot.core.question_kinds import kind_of
@@ -213,11 +213,12 @@ class Answerer:
             return self._decline(text, [], "")
         total = sum(weights) or 1.0
         asked_pairs = phrase_pairs(text, self.pipeline)
+        own = own_terms(concepts)
         for cand in candidates:
             side_by_side = {t for pair in asked_pairs & cand.pairs(self.pipeline.stop_stems) for t in pair}
             for i, concept in enumerate(concepts):
                 found = presence(concept, cand)
-                if found < 1 and side_by_side & concept.terms():
+                if found < 1 and side_by_side & own[i]:
                     found = 1.0
                 if found:
                     cand.credit[i] = weights[i] * found

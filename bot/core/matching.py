@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -210,3 +210,10 @@ def concept_weights(concepts: list[Concept], df: dict[str, int], n: int,
                     subject_words - strong[i] >= 2:
                 weights[i] = min(weights[i], rare_cap)  # "hurt", "listen" beside the subject's words
     return weights
+
+
+def own_terms(concepts: Sequence[Concept]) -> list[set[str]]:
+    """Each concept's terms that no other concept of the question has. Two words of the question found side by side
+    in a fact credit the concepts they belong to: "statute" beside "Rome" credits "the Rome Statute", not
+    "withdrawal" through its synonym "leave the statute"."""
+    return [c.terms() - set().union(*(o.terms() for o in concepts if o is not c)) for c in concepts]

@@ -400,14 +400,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round7/fr-tuning.yaml", 0.88, 1.0, 0.0),
     ("round7/en-spent.yaml", 0.83, 0.88, 0.066),
     ("round7/fr-spent.yaml", 0.75, 1.0, 0.017),
-    ("round8/en-tuning.yaml", 0.88, 1.0, 0.012),
+    ("round8/en-tuning.yaml", 0.9, 1.0, 0.0),
     ("round8/fr-tuning.yaml", 0.85, 1.0, 0.0),
     ("round8/en-spent.yaml", 0.84, 0.97, 0.044),
     ("round8/fr-spent.yaml", 0.77, 1.0, 0.034),
     ("round9/en-tuning.yaml", 0.9, 0.88, 0.068),
     ("round9/fr-tuning.yaml", 0.91, 0.91, 0.034),
     ("round9/en-spent.yaml", 0.88, 0.86, 0.066),
-    ("round9/fr-spent.yaml", 0.8, 0.96, 0.05),
+    ("round9/fr-spent.yaml", 0.82, 0.96, 0.05),
     ("round10/en-tuning.yaml", 0.9, 1.0, 0.012),
     ("round10/en-spent.yaml", 0.83, 1.0, 0.033),
     ("round10/fr-tuning.yaml", 0.86, 0.95, 0.034),
@@ -423,8 +423,8 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round13/en-tuning.yaml", 0.83, 0.91, 0.102),
     ("round13/en-spent.yaml", 0.9, 0.88, 0.066),
     ("round13/fr-tuning.yaml", 0.86, 0.91, 0.05),
-    ("round13/fr-spent.yaml", 0.88, 1.0, 0.034),
-    ("round14/en-tuning.yaml", 0.94, 1.0, 0.012),
+    ("round13/fr-spent.yaml", 0.86, 1.0, 0.034),
+    ("round14/en-tuning.yaml", 0.96, 1.0, 0.0),
     ("round14/en-spent.yaml", 0.87, 0.94, 0.033),
     ("round14/fr-tuning.yaml", 0.86, 0.95, 0.017),
     ("round14/fr-spent.yaml", 0.86, 0.95, 0.034),
@@ -461,38 +461,38 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round22/fr-tuning.yaml", 0.75, 0.91, 0.05),
     ("round22/fr-spent.yaml", 0.79, 0.96, 0.034),
     ("round23/en-spent.yaml", 0.88, 0.91, 0.044),
-    ("round23/en-tuning.yaml", 0.9, 0.94, 0.034),
+    ("round23/en-tuning.yaml", 0.9, 0.97, 0.023),
     ("round23/fr-spent.yaml", 0.78, 0.95, 0.05),
     ("round23/fr-tuning.yaml", 0.82, 0.92, 0.05),
     ("round24/en-spent.yaml", 0.94, 0.92, 0.033),
-    ("round24/en-tuning.yaml", 0.82, 1.0, 0.034),
+    ("round24/en-tuning.yaml", 0.83, 1.0, 0.023),
     ("round24/fr-spent.yaml", 0.68, 0.92, 0.067),
     ("round24/fr-tuning.yaml", 0.75, 1.0, 0.017),
     ("round25/en-spent.yaml", 0.83, 0.94, 0.044),
     ("round25/en-tuning.yaml", 0.87, 0.97, 0.034),
     ("round25/fr-spent.yaml", 0.74, 0.96, 0.017),
-    ("round25/fr-tuning.yaml", 0.88, 1.0, 0.017),
+    ("round25/fr-tuning.yaml", 0.86, 1.0, 0.017),
     ("round26/en-spent.yaml", 0.87, 0.97, 0.033),
     ("round26/en-tuning.yaml", 0.82, 0.94, 0.057),
     ("round26/fr-spent.yaml", 0.83, 1.0, 0.0),
     ("round26/fr-tuning.yaml", 0.88, 0.92, 0.034),
     ("round27/en-spent.yaml", 0.88, 0.91, 0.033),
-    ("round27/en-tuning.yaml", 0.9, 0.91, 0.068),
+    ("round27/en-tuning.yaml", 0.92, 0.91, 0.045),
     ("round27/fr-spent.yaml", 0.83, 0.95, 0.017),
     ("round27/fr-tuning.yaml", 0.7, 0.96, 0.017),
     ("round28/en-spent.yaml", 0.8, 0.97, 0.011),
     ("round28/en-tuning.yaml", 0.9, 0.91, 0.034),
     ("round28/fr-spent.yaml", 0.83, 0.86, 0.05),
-    ("round28/fr-tuning.yaml", 0.88, 1.0, 0.0),
+    ("round28/fr-tuning.yaml", 0.86, 1.0, 0.0),
     ("round29/en-spent.yaml", 0.89, 0.94, 0.033),
     ("round29/en-tuning.yaml", 0.85, 0.97, 0.023),
     ("round29/fr-spent.yaml", 0.7, 0.95, 0.05),
-    ("round29/fr-tuning.yaml", 0.8, 0.95, 0.017),
+    ("round29/fr-tuning.yaml", 0.77, 0.95, 0.017),
     ("round30/en-spent.yaml", 0.8, 0.88, 0.055),
     ("round30/en-tuning.yaml", 0.86, 0.97, 0.023),
-    ("round30/fr-spent.yaml", 0.72, 0.95, 0.034),
+    ("round30/fr-spent.yaml", 0.72, 0.95, 0.017),
     ("round30/fr-tuning.yaml", 0.75, 0.91, 0.067),
-    ("round31/en-tuning.yaml", 0.81, 0.94, 0.045),
+    ("round31/en-tuning.yaml", 0.81, 0.97, 0.034),
     ("round31/fr-tuning.yaml", 0.77, 1.0, 0.017),
     ("round32/en-tuning.yaml", 0.85, 0.94, 0.057),
     ("round32/fr-tuning.yaml", 0.85, 0.96, 0.034),
@@ -1154,3 +1154,20 @@ def test_as_of_a_date_is_no_start(desk: Desk) -> None:
 ])
 def test_a_message_asked_and_rights_groups(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
+
+
+@pytest.mark.parametrize(("question", "status", "expected"), [
+    # "Rome Statute" side by side in the Preamble's fact credits the Statute, not "withdrawal" through its
+    # synonym "leave the statute": the Preamble's fact is no answer about withdrawing
+    ("under which article of the Rome Statute does a state withdraw, and how long does it take?", "partial", None),
+    # "service providers" side by side in the call to action credits the providers, not "banks" through its
+    # synonym "financial services"
+    ("what does the coalition fear banks and service providers might do after the sanctions on judges?", "answered",
+     "sanctions-effects-banking-services"),
+])
+def test_words_side_by_side_credit_only_their_own_concept(desk: Desk, question: str, status: str,
+                                                          expected: str | None) -> None:
+    answer = desk.answerer.ask(question)
+    assert answer.status == status and answer.hits[0].fact.id != "rome-statute-preamble"
+    if expected:
+        assert answer.hits[0].fact.id == expected
