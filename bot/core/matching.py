@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -216,4 +217,6 @@ def own_terms(concepts: Sequence[Concept]) -> list[set[str]]:
     """Each concept's terms that no other concept of the question has. Two words of the question found side by side
     in a fact credit the concepts they belong to: "statute" beside "Rome" credits "the Rome Statute", not
     "withdrawal" through its synonym "leave the statute"."""
-    return [c.terms() - set().union(*(o.terms() for o in concepts if o is not c)) for c in concepts]
+    terms = [c.terms() for c in concepts]
+    count = Counter(t for held in terms for t in held)
+    return [{t for t in held if count[t] == 1} for held in terms]
