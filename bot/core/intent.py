@@ -70,6 +70,7 @@ _STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-
                      r"|^([a-z]{2,8}) (?:est )?(?:ca )?(?:veut dire quoi|signifie quoi|abreviation de quoi)\b"
                      r"|\babreviation (?:de )?(?:la |le )?([a-z]{2,8})\b"
                      r"|^([a-z]{2,8}) (?:est )?quoi (?:\w+ )?comme sigle\b"
+                     r"|^([a-z]{2,8}) (?:c |c est |est )?(?:quoi )?en (?:entier|toutes lettres)\b"
                      r"|\b(?:what s |whats |what is )?([a-z]{2,8}) (?:is )?short for\b"  # "whats fidh short for"
                      # "APIC c'est quoi l'acronyme ?", "HRW, the acronym?"
                      r"|^([a-z]{2,8}) (?:\w+ ){0,4}?(?:l |the )?(?:acronyme|abreviation|acronym|abbreviation)\b")

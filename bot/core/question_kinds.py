@@ -47,7 +47,8 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autum
                       r"translating (this |it )?for (a |my |our )?\w+|jusqu.ici|[aà] ce jour|"
                       r"for (my|our) [\w ]{0,20}(flyer|leaflet|handout|slides?|deck|poster|post|thread|newsletter|"
                       r"briefing|presentation)|(c.?est |c )?pour (une|un|ma|mon|notre|nos) (intro d.)?(pr[eé]sentation|"
-                      r"formation|r[eé]union|note|publication|post|tweet|atelier|newsletter|webinaire|fiche)"
+                      r"formation|r[eé]union|note|publication|post|tweet|atelier|newsletter|webinaire|fiche|communiqu[eé]|"
+                      r"lettre|courrier)"
                       r"( interne| de sensibilisation)?|"
                       r"pour un post|au juste|"
                       # French links and asides of chat: "à cause de", "en ce moment", "qui risque d'être", "on prépare
@@ -56,7 +57,8 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autum
                       r"[aà] l.heure actuelle|"
                       # "ça vient d'où", "elle vient de quelle chambre", "il vient faire quoi": where from, what for
                       r"(?:[cç]a|il|elle|ils|elles) vien(?:t|nent) (?:faire|de|d['’])|"
-                      r"jamais entendu parler|"
+                      r"jamais entendu parler|(j.ai )?besoin (de la|du|des|d.) ?(date|chiffre|nom|liste|montant)s?"
+                      r"( pr[eé]cises?| exactes?)?|"
                       r"(je|on|nous) (pr[eé]par(e|ons)|r[eé]dig(e|eons)|[eé]cri(s|t|vons)) (une?|des|notre|ma|mon) \w+"
                       + _FOR_WHOM + "|"
                       r"in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"

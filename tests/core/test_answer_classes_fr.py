@@ -381,3 +381,16 @@ def test_quelles_peines_asks_for_the_sentences(desk: Desk) -> None:
 def test_publiquement_says_how_not_what_about() -> None:
     assert FRENCH.stem("publiquement") in FRENCH.stop_stems
     assert FRENCH.stem("public") not in FRENCH.stop_stems  # "le débat public": the adjective stays
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # what letters stand for, "en entier"
+    ("APIC c'est quoi en entier ?", "apic-ratification-calls"),
+    # the asker's need ("j'ai besoin de la date exacte pour notre lettre") frames the question
+    ("Quand exactement les sanctions contre les quatre juges ? J'ai besoin de la date exacte pour notre lettre.",
+     "us-sanctions-four-judges-june-2025"),
+    # "mis quoi à la place": what replaced it
+    ("la CPI a abandonné Microsoft, elle a mis quoi à la place ?", "icc-it-microsoft-replaced"),
+])
+def test_en_entier_an_askers_need_and_a_la_place(desk: Desk, question: str, expected: str) -> None:
+    assert top(desk, question) == expected
