@@ -504,6 +504,10 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round33/en-tuning.yaml", 0.9, 1.0, 0.012),
     ("round33/fr-spent.yaml", 0.82, 1.0, 0.05),
     ("round33/fr-tuning.yaml", 0.91, 1.0, 0.0),
+    ("round34/en-spent.yaml", 0.83, 0.91, 0.033),
+    ("round34/en-tuning.yaml", 0.81, 0.97, 0.023),
+    ("round34/fr-spent.yaml", 0.78, 0.95, 0.05),
+    ("round34/fr-tuning.yaml", 0.77, 1.0, 0.05),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
