@@ -7,7 +7,7 @@ import pytest
 
 from bot.core import intent
 from bot.core.desk import Desk
-from bot.core.text import ENGLISH
+from bot.core.text import ENGLISH, Pipeline
 from bot.core.text_fr import FRENCH, plain_gender
 from tests.conftest import top
 
@@ -194,7 +194,7 @@ def test_la_nouveaute_is_what_happened_for_the_first_time(desk: Desk) -> None:
     ("on prépare une fiche pour nos membres : LRWC c'est quelle organisation ?", "fiche"),
     # and whom the errand is for: the ministry reads the note, it is not asked about
     ("Je prépare une note pour notre ministère des Affaires étrangères : que demande la CICC aux États ?",
-     "ministere"),
+     "ministère"),
     ("On rédige une lettre pour notre ministère des Affaires étrangères : combien d'États parties ne votent plus ?",
      "lettre"),
 ])
@@ -355,12 +355,15 @@ def test_where_it_comes_from_is_how_it_is_asked(desk: Desk, question: str, fact:
     assert top(desk, question) == fact
 
 
-@pytest.mark.parametrize("question", ["qui représente la FIDH devant la Cour pénale internationale ?",
-                                      "who represents FIDH at the ICC?"])
-def test_who_represents_asks_for_the_representative_of_that_body(desk: Desk, question: str) -> None:
+@pytest.mark.parametrize(("question", "language", "role"), [
+    ("qui représente la FIDH devant la Cour pénale internationale ?", FRENCH, "representant"),
+    ("who represents FIDH at the ICC?", ENGLISH, "representative"),
+])
+def test_who_represents_asks_for_the_representative_of_that_body(desk: Desk, question: str, language: Pipeline,
+                                                                 role: str) -> None:
     # "sa représentante auprès de la CPI, Danya Chaikel": the fact about the paper FIDH launched names no one
+    assert (intent.read(question, language).role, intent.read(question, language).org) == (role, ("fidh",))
     answer = desk.answerer.ask(question)
-    assert intent.read(question, FRENCH if "qui" in question else ENGLISH).role in ("representant", "representative")
     assert not (answer.status == "answered" and answer.hits[0].fact.id == "fidh-redress-heads-of-state-paper")
 
 
