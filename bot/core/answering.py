@@ -15,13 +15,13 @@ from typing import Any
 
 from bot.core import fact_dates, figures, holds, intent, named, turns
 from bot.core.bodies import OtherBodies
+from bot.core.fact_readings import readings_of
 from bot.core.facts import FactStore
 from bot.core.language import SHOWN_COLUMNS, detect, pipeline
 from bot.core.lexicon import correction
 from bot.core.matching import AlternativeSets, Candidate, concept_weights, fact_terms, own_terms, phrase_pairs, presence
 from bot.core.messages import say
 from bot.core.models import Fact, InputError, Source, Topic
-from bot.core.question_kinds import kind_of
 from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
 from bot.core.vocabulary import Vocabulary
 
@@ -230,7 +230,7 @@ class Answerer:
             cand.order = (cand.coverage + BM25_MIX * (cand.rank / best_rank if best_rank else 0)
                           + TITLE_MIX * sum(w for i, w in enumerate(weights) if cand.titled(concepts[i])) / total
                           + EXAMPLE_MIX * cand.closest_example(alternatives, weights, total, wants.kind)
-                          + KIND_MIX * (wants.kind is not None and kind_of(cand.title) == wants.kind))
+                          + KIND_MIX * (wants.kind is not None and cand.readings.title_kind == wants.kind))
         ranked = sorted(candidates, key=lambda c: -c.order)
         if len(concepts) == 1:
             ranked = self._broad(concepts[0], ranked, general=not wants.checked)
@@ -361,7 +361,8 @@ class Answerer:
         title, text, questions = SHOWN_COLUMNS[self.pipeline.lang]
         indexed = self.facts.db.query(
             f"SELECT i.id, i.title, i.questions, i.keywords, i.text, facts.id, {title}, facts.topic, {text},"
-            f" {questions} FROM {self.pipeline.index} i JOIN facts ON facts.rowid = i.id WHERE i.id IN ({marks})",
+            f" {questions}, i.readings FROM {self.pipeline.index} i JOIN facts ON facts.rowid = i.id"
+            f" WHERE i.id IN ({marks})",
             tuple(rank),
         )
         return [
@@ -374,7 +375,7 @@ class Answerer:
                 text=r[8],
                 raw=f"{r[6]} {r[8]}",
                 terms=fact_terms(r[1], r[2], r[3], r[4]),
-                examples=r[9],
+                readings=readings_of(r[10], r[6], r[9], self.pipeline),
                 language=self.pipeline,
             )
             for r in indexed

@@ -13,6 +13,7 @@ from collections import OrderedDict, deque
 from pathlib import Path
 from typing import Protocol
 
+from bot.core import fact_readings
 from bot.core.answering import Answer, Answerer
 from bot.core.datafiles import Problem, check_dataset, data_dir, load_other_bodies, render_files
 from bot.core.db import Database, resolve_db_path
@@ -28,6 +29,7 @@ from bot.core.timeutil import to_iso, utcnow
 
 BODIES_SEEDED = "other_bodies_seeded_at"
 INDEXED_AS = "index_version"  # the bot.core.text.INDEX_VERSION the search index was last written with
+READ_AS = "readings_version"  # the bot.core.fact_readings.VERSION its readings were last written with
 DATA_FINGERPRINT = "data_fingerprint"  # of the curated files the database was last seeded or synced from
 
 
@@ -111,10 +113,12 @@ class Desk:
             desk.seed()
         elif seed and not desk.db.read_only and desk.db.get_meta(BODIES_SEEDED) is None:
             desk.seed_other_bodies()  # a database seeded before the list existed
-        if not desk.db.read_only and desk.db.get_meta(INDEXED_AS) != INDEX_VERSION:
-            with desk.db.transaction():  # words are stemmed another way since this database was indexed
+        if not desk.db.read_only and (desk.db.get_meta(INDEXED_AS) != INDEX_VERSION
+                                      or desk.db.get_meta(READ_AS) != fact_readings.VERSION):
+            with desk.db.transaction():  # words are stemmed, or questions read, another way since it was indexed
                 desk.facts.reindex()
                 desk.db.set_meta(INDEXED_AS, INDEX_VERSION)
+                desk.db.set_meta(READ_AS, fact_readings.VERSION)
             desk.answerer.refresh()
         return desk
 
@@ -150,6 +154,7 @@ class Desk:
             self.db.set_meta(BODIES_SEEDED, to_iso(utcnow()))
             self.db.set_meta("seeded_at", to_iso(utcnow()))
             self.db.set_meta(INDEXED_AS, INDEX_VERSION)
+            self.db.set_meta(READ_AS, fact_readings.VERSION)
             self.db.set_meta(DATA_FINGERPRINT, data_fingerprint(self.data_root))
         self.answerer.refresh()
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from bot.core import fact_readings
 from bot.core.bodies import Body
 from bot.core.changelog import ChangeLog
 from bot.core.db import Database
@@ -300,8 +301,10 @@ class FactStore:
             "questions": index_text(" ".join(fact.questions)),
             "keywords": index_text(" ".join(fact.keywords)),
             "text": index_text(fact.text),
+            "readings": fact_readings.stored(fact, ENGLISH),
         }, pk="id")
-        db[FRENCH.index].upsert({"id": rowid, **french_index(fact)}, pk="id")
+        db[FRENCH.index].upsert({"id": rowid, **french_index(fact), "readings": fact_readings.stored(fact, FRENCH)},
+                                pk="id")
 
     def reindex(self) -> int:
         """Stem every active fact again, after the way words are stemmed changed (bot.core.text.INDEX_VERSION);

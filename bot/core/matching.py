@@ -7,7 +7,6 @@ turns these into coverage.
 from __future__ import annotations
 
 import bisect
-import json
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -15,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.core.question_kinds import kind_of
+from bot.core.fact_readings import NO_READINGS, Readings
 from bot.core.text import ENGLISH, Concept, Pipeline
 
 BODY_WEIGHT = 0.45  # a concept found only in a fact's body text counts for this share of a title/question hit
@@ -67,7 +66,7 @@ class Candidate:
     text: str  # the fact's text as written (for the detail checks)
     raw: str  # title and text, folded (for years)
     terms: Terms
-    examples: str = "[]"  # the fact's example questions, as stored (JSON)
+    readings: Readings = NO_READINGS  # its example questions and title as read (bot.core.fact_readings)
     coverage: float = 0.0
     order: float = 0.0
     credit: dict[int, float] = field(default_factory=dict)  # concept index -> weight this fact earns
@@ -81,14 +80,15 @@ class Candidate:
         "are more sanctions coming")."""
         best = 0.0
         unions = alternatives.unions
-        for example, held in example_stems(self.examples, self.language):
+        for example in self.readings.examples:
+            held = example.held
             named = [i for i, alts in enumerate(alternatives)
                      if not unions[i].isdisjoint(held) and any(alt <= held for alt in alts)]
             if not named:
                 continue
             used = {t for i in named for alt in alternatives[i] if alt <= held for t in alt}
             score = sum(weights[i] for i in named) / total * (len(used) / len(held)) ** 0.5
-            if score > best and kind and kind_of(example) != kind:  # read the example only if it matters
+            if score > best and kind and example.kind != kind:
                 score *= ASKED_OTHERWISE
             best = max(best, score)
         return best
@@ -96,8 +96,8 @@ class Candidate:
     def leads(self, concept: Concept) -> bool:
         """An example question of the asked word alone ("Budget?"): the curator's fact for that one word."""
         alternatives = {frozenset(alt) for alt in concept.alternatives}
-        return any(held in alternatives and len(self.language.words(example)) == len(held)  # no "how did ... go"
-                   for example, held in example_stems(self.examples, self.language))
+        return any(e.held in alternatives and e.length == len(e.held)  # no "how did ... go"
+                   for e in self.readings.examples)
 
     def pairs(self, stop_stems: frozenset[str]) -> frozenset[tuple[str, str]]:
         """Adjacent content stems of the fact's text (see `phrase_pairs`)."""
@@ -139,14 +139,6 @@ class AlternativeSets(list[list[frozenset[str]]]):
     def __init__(self, concepts: list[Concept]) -> None:
         super().__init__([frozenset(alt) for alt in c.alternatives] for c in concepts)
         self.unions = [frozenset().union(*alts) for alts in self]
-
-
-@lru_cache(maxsize=4096)
-def example_stems(examples: str, language: Pipeline = ENGLISH) -> tuple[tuple[str, frozenset[str]], ...]:
-    """A fact's example questions (as stored, JSON), each with its set of content stems; remembered, since the
-    same facts come up for question after question."""
-    return tuple((example, held) for example in json.loads(examples)
-                 if (held := frozenset(language.stems(example)) - language.stop_stems))
 
 
 @lru_cache(maxsize=4096)

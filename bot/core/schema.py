@@ -232,5 +232,14 @@ def _v9_calendar_feeds(db: sqlite_utils.Database) -> None:
     db["calendar_feeds"].create_index(["token"], index_name="calendar_feeds_token", unique=True, if_not_exists=True)
 
 
+def _v10_fact_readings(db: sqlite_utils.Database) -> None:
+    """Each index row keeps what the matcher reads of the fact beyond its stems (bot/core/fact_readings.py). Rows
+    indexed before have none: they are read from the fact until the index is written again."""
+    for table in ("fact_index", "fact_index_fr"):
+        if "readings" not in db[table].columns_dict:
+            db[table].add_column("readings", str, not_null_default="")
+
+
 MIGRATIONS: list[Migration] = [_v1_facts, _v2_deadlines, _v3_fact_index, _v4_server_scope, _v5_member_limits,
-                               _v6_other_bodies, _v7_french, _v8_recurring_deadlines, _v9_calendar_feeds]
+                               _v6_other_bodies, _v7_french, _v8_recurring_deadlines, _v9_calendar_feeds,
+                               _v10_fact_readings]
