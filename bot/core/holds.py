@@ -109,7 +109,9 @@ def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expa
     """A name beside the role asked about, and (when the question names whose role) beside that organisation; not
     a name the question holds itself (`asked`, its folded words): "the president who handed Duterte over" is not
     "former President Rodrigo Duterte"."""
-    roles = phrase_positions(tokens, [tuple(language.stem(w) for w in wants.role.split())]) if wants.role else []
+    # an elided word is no token of the fact's ("secrétaire d'État": "secretair", "etat")
+    role = tuple(language.stem(w) for w in (wants.role or "").split() if len(w) > 1)
+    roles = phrase_positions(tokens, [role]) if role else []
     if not roles:
         return False
     if wants.org:
@@ -121,7 +123,9 @@ def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expa
                           and any(o < r for o in orgs))  # "its" points back to an organisation named before
             return possessive or any(r - 3 <= o < r or (after and r + 1 < o <= r + 4) for o in orgs)
 
-        roles = [r for r in roles if whose(r)]
+        # a country's office ("the American Secretary of State"): the fact names the country, however far
+        national = frozenset().union(*(countries.named_in(" ".join(alt)) for alt in expand(wants.org)))
+        roles = roles if national & countries.named_in(fact) else [r for r in roles if whose(r)]
         if not roles:
             return False
     names = [m.start() for m in _CAPITALISED_NAME.finditer(fact)  # "Le Procureur" starts a sentence; it names no one
@@ -208,6 +212,9 @@ def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH)
     folded = fold(fact)
     if wants.speaker and _UNQUOTED.search(folded):
         return True
+    if wants.kind == "person" and wants.role and _named_role(fact, fact_tokens(fact, language), wants, expand,
+                                                             language):
+        return False  # "the Secretary of State behind the releases": named, whoever else the fact does not name
     pattern = _LACKS.get(wants.kind or "")
     if pattern is None:
         return False
@@ -299,7 +306,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "person":
         if wants.chosen and (pending(folded) or _SUGGESTED.search(folded)):
             return False  # "who got elected to the CBF": a fact urging how to elect names no one elected
-        if wants.behind:  # "who was behind the cyberattack": the names of who says so are no answer
+        if wants.behind and not wants.role:  # "who was behind the cyberattack": the names of who says so are no
+            # answer; "the Secretary of State behind the releases" asks for whoever holds that office
             return bool(_BLAMED.search(folded))
         if wants.focus:  # "the name of the software": a name beside that thing, in the same title or text
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))

@@ -343,7 +343,7 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
     match = _ROLE_OF.search(text)
     if match is None:
         return None, None
-    role = {"rep": "representative", "spokesman": "spokesperson", "head": "head"}.get(
+    role = {"rep": "representative", "spokesman": "spokesperson", "secretaire etat": "secretaire d etat"}.get(
         match.group("role"), match.group("role")).replace("-", " ")
     org = (match.group("org") or "").strip()
     if not org:

@@ -13,6 +13,7 @@ from bot.core.text import words
 ROLES = (
     "president|vice president|vice-president|registrar|deputy prosecutor|prosecutor|judge|chair|chairperson|"
     "director|head|leader|spokesperson|spokesman|rapporteur|secretary general|secretary-general|ambassador|"
+    "secretary of state|secretaire (?:d )?etat|"
     "minister|representative|rep|coordinator|founder|author|moderator|panelist|panellist|presidente|procureur|"
     "greffier|juge|directeur|directrice|dirigeant|chef|porte-parole|representant|fondateur|auteur|moderateur|"
     "moderatrice|paneliste"

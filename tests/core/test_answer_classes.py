@@ -1179,3 +1179,25 @@ def test_words_side_by_side_credit_only_their_own_concept(desk: Desk, question: 
     assert answer.status == status and answer.hits[0].fact.id != "rome-statute-preamble"
     if expected:
         assert answer.hits[0].fact.id == expected
+
+
+RUBIO_FACTS = ("us-sanctions-timeline-2025", "us-sanctions-four-judges-june-2025", "us-further-sanctions-august-2025",
+               "us-sanctions-palestinian-ngos")
+
+
+@pytest.mark.parametrize("question", [
+    # the releases' author is named beside his office, though the same facts say they do not name the designees
+    "who's the secretary of state who put out the US sanctions releases?",
+    "who was the American secretary of state behind the sanctions releases",
+    "c'était qui le secrétaire d'État des USA derrière les communiqués sur les sanctions ?",
+])
+def test_the_holder_of_an_office_named_beside_it_is_no_name_the_fact_lacks(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.lang) == ("answered", "fr" if "qui" in question else "en")
+    assert answer.hits[0].fact.id in RUBIO_FACTS
+
+
+def test_a_fact_still_lacks_the_names_it_says_it_does_not_give(desk: Desk) -> None:
+    # "The documents here do not say who was designated in that round": no office asked, so still partial
+    answer = desk.answerer.ask("who exactly got designated in the august 2025 round of us sanctions?")
+    assert answer.status == "partial" and answer.missing_key == "missing_person"
