@@ -52,6 +52,8 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autum
                       r"lettre|courrier)"
                       r"( interne| de sensibilisation)?|"
                       r"pour un post|au juste|"
+                      # "pourquoi les banques posent problème": why they are, not what problem (not "les 3 problèmes")
+                      r"(?:posen?t?|poser|c.?est un|c un|est un) (?:gros |vrai )?(?:probl[eè]me|pb)|"
                       # French links and asides of chat: "à cause de", "en ce moment", "qui risque d'être", "on prépare
                       # un plaidoyer", "jamais entendu parler"
                       r"[aà] cause (de|des|du|d.)|risquen?t? (de|d.)|j.ai pas compris|en ce moment|"

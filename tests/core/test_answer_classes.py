@@ -383,7 +383,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round3/en-tuning.yaml", 0.87, 1.0, 0.012),
     ("round3/fr-tuning.yaml", 0.88, 1.0, 0.051),
     ("round3/en-spent.yaml", 0.92, 1.0, 0.0),
-    ("round3/fr-spent.yaml", 0.86, 1.0, 0.017),
+    ("round3/fr-spent.yaml", 0.86, 1.0, 0.033),
     ("round4/en-tuning.yaml", 0.89, 0.93, 0.034),
     ("round4/fr-tuning.yaml", 0.88, 0.95, 0.051),
     ("round4/en-spent.yaml", 0.85, 0.97, 0.044),
@@ -430,7 +430,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round14/fr-spent.yaml", 0.86, 0.95, 0.034),
     ("round15/en-tuning.yaml", 0.94, 0.97, 0.023),
     ("round15/en-spent.yaml", 0.96, 0.97, 0.022),
-    ("round15/fr-tuning.yaml", 0.86, 0.95, 0.017),
+    ("round15/fr-tuning.yaml", 0.86, 0.95, 0.034),
     ("round15/fr-spent.yaml", 0.83, 1.0, 0.0),
     ("round16/en-tuning.yaml", 0.92, 1.0, 0.012),
     ("round16/en-spent.yaml", 0.88, 1.0, 0.0),
@@ -1201,3 +1201,19 @@ def test_a_fact_still_lacks_the_names_it_says_it_does_not_give(desk: Desk) -> No
     # "The documents here do not say who was designated in that round": no office asked, so still partial
     answer = desk.answerer.ask("who exactly got designated in the august 2025 round of us sanctions?")
     assert answer.status == "partial" and answer.missing_key == "missing_person"
+
+
+@pytest.mark.parametrize("question", [
+    # "hurt" is how members ask what the facts call "hampering" (a curator's synonym group: hamper, hurt, hinder, harm)
+    "how exactly do the US sanctions hurt the Court's work, according to HRW?",
+    "why would the sanctions on judges hurt the entire court in practice",
+    # "ça pose problème" asks why it is one, not which problem; "les trois problèmes de fond" still names them
+    "les banques ça pose problème pourquoi avec ces sanctions ?",
+])
+def test_how_members_ask_about_the_sanctions_harm(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "sanctions-effects-banking-services")
+
+
+def test_problems_named_are_still_searched(desk: Desk) -> None:
+    assert top(desk, "c'est quoi les trois problèmes de fond de la CPI selon Opinio Juris ?") == "icc-past-crises"
