@@ -54,6 +54,11 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autum
                       r"pour un post|au juste|"
                       # "pourquoi les banques posent problème": why they are, not what problem (not "les 3 problèmes")
                       r"(?:posen?t?|poser|c.?est un|c un|est un) (?:gros |vrai )?(?:probl[eè]me|pb)|"
+                      # "could end up targeted", "risque de se retrouver isolé": what becomes of them
+                      r"(?:end|ends|ended|ending) up (?=\w+ed\b)|se retrouv(?:er|e|ent)|"
+                      # "apart from the judges themselves, who else ...": those left aside are not who is asked about
+                      r"(?:apart from|aside from|besides|other than|[aà] part|en dehors d\w*|hormis)\s+[^,?]{1,40}?"
+                      r"(?=,?\s+(?:who|qui)\b)|"
                       # French links and asides of chat: "à cause de", "en ce moment", "qui risque d'être", "on prépare
                       # un plaidoyer", "jamais entendu parler"
                       r"[aà] cause (de|des|du|d.)|risquen?t? (de|d.)|j.ai pas compris|en ce moment|"
@@ -149,7 +154,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           rf"|{WITH_WHOM}"  # whom one spoke with
                           rf"|\bquel(le)? ({ROLES}|personne|responsable|ministre|avocate?|diplomate|suspect)\b")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
-    ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up|"
+    ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up(?! \w+ed\b)|"
                            r"eventually|finally (\w+ed|approv\w*|adopt\w*|pass\w*|decid\w*|agree\w*)|"
                            r"final (\d{4} )?(budget|figure|amount|vote|text|version|decision|result)|"
                            r"actually (?!called)(\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|"

@@ -1217,3 +1217,19 @@ def test_how_members_ask_about_the_sanctions_harm(desk: Desk, question: str) -> 
 
 def test_problems_named_are_still_searched(desk: Desk) -> None:
     assert top(desk, "c'est quoi les trois problèmes de fond de la CPI selon Opinio Juris ?") == "icc-past-crises"
+
+
+@pytest.mark.parametrize("question", [
+    # "apart from the judges, who else": those left aside are not searched; "might end up targeted" asks who could
+    # be targeted, not what came of something
+    "apart from the judges, who else might end up targeted or isolated because of the sanctions, per the Coalition?",
+    "à part les juges, qui pourrait se retrouver isolé ou ciblé à cause des sanctions ?",
+])
+def test_who_else_besides_those_named(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "sanctions-effects-banking-services")
+
+
+def test_another_country_than_one_named_keeps_the_one_named(desk: Desk) -> None:
+    # "à part les USA, quel autre pays": the United States are part of what is asked
+    assert top(desk, "à part les USA, HRW reproche à quel autre pays de saper la CPI ?") == "icc-polycrisis-2025"
