@@ -1233,3 +1233,14 @@ def test_who_else_besides_those_named(desk: Desk, question: str) -> None:
 def test_another_country_than_one_named_keeps_the_one_named(desk: Desk) -> None:
     # "à part les USA, quel autre pays": the United States are part of what is asked
     assert top(desk, "à part les USA, HRW reproche à quel autre pays de saper la CPI ?") == "icc-polycrisis-2025"
+
+
+@pytest.mark.parametrize("question", [
+    # the curator's example for who FIDH gives as targets, and "as a whole" beside the fact's "collectively"
+    "was ASP24 the first time the assembly as a whole condemned the sanctions against UN experts?",
+    "la FIDH cite quelles organisations et quelles personnes comme visées par ces sanctions ?",
+    "which NGOs and individuals does FIDH cite as targets of the sanctions the omnibus resolution condemns?",
+])
+def test_the_omnibus_condemnation_and_its_examples(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "asp24-omnibus-condemns-sanctions")
