@@ -126,7 +126,9 @@ _NUMBER_WORDS = {
 _MARKUP = re.compile(r"<(?:@[!&]?|#|a?:\w+:|t:)[^>\s]{0,40}>|https?://\S+")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")  # "u.s.", "e.o." are one word each: "us", "eo"
 # Senses porter would join: "on leave" (absent from work) is not "leave" (withdraw from the Statute).
-_SENSES = [(re.compile(r"\bon (?:a )?leave\b|\bleave of absence\b"), " onleave ")]
+# "which one", "that one": a pronoun, not the number 1
+_SENSES = [(re.compile(r"\bon (?:a )?leave\b|\bleave of absence\b"), " onleave "),
+           (re.compile(r"\b(which|that|this|each|any|no|every|another|other) one\b"), r" \1 ")]
 
 
 def strip_markup(text: str) -> str:
@@ -162,7 +164,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-04 \"message\", \"publicly\" and French \"décrit\", \"publiquement\" left out"
+INDEX_VERSION = "2026-12-04 (2) \"which one\", \"that one\": no number 1"
 
 
 def index_text(text: str) -> str:

@@ -13,6 +13,7 @@ from bot.core.desk import Desk
 from bot.core.messages import say
 from bot.core.permissions import Actor
 from bot.core.render import answer_text
+from bot.core.text import words
 from tests.conftest import top
 from tests.eval.score import load, score, set_language
 
@@ -1244,3 +1245,10 @@ def test_another_country_than_one_named_keeps_the_one_named(desk: Desk) -> None:
 def test_the_omnibus_condemnation_and_its_examples(desk: Desk, question: str) -> None:
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.hits[0].fact.id) == ("answered", "asp24-omnibus-condemns-sanctions")
+
+
+def test_which_one_is_no_number(desk: Desk) -> None:
+    # "which one", "that one": a pronoun; read as the number 1 it was a subject no fact holds
+    assert "1" not in words("which one is it? that one") and words("only one state") == ["only", "1", "state"]
+    assert top(desk, "the Coalition cites an existing blocking statute as a model - which one is it?") == \
+        "blocking-statute-calls"
