@@ -1252,3 +1252,12 @@ def test_which_one_is_no_number(desk: Desk) -> None:
     assert "1" not in words("which one is it? that one") and words("only one state") == ["only", "1", "state"]
     assert top(desk, "the Coalition cites an existing blocking statute as a model - which one is it?") == \
         "blocking-statute-calls"
+
+
+@pytest.mark.parametrize("question", [
+    # HRW's "available tools such as the EU's blocking statute", asked as members ask it (a curator's example)
+    "which tools does Human Rights Watch tell member states to use against the US sanctions?",
+    "HRW conseille quels outils aux États contre les sanctions américaines ?",
+])
+def test_the_tools_hrw_names_against_the_sanctions(desk: Desk, question: str) -> None:
+    assert top(desk, question) == "blocking-statute-calls"
