@@ -90,6 +90,8 @@ ABBREVIATIONS = {
     # months as members shorten them ("feb 2025"); not "mar" or "may", which are words
     "jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july", "aug": "august",
     "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
+    # a misspelling that stems as another word: "prosecuter" would be read as "prosecute", a prosecution
+    "prosecuter": "prosecutor", "prosecuters": "prosecutors",
 }
 STOP_WORDS = STOP_WORDS | GENERIC_WORDS | CHAT_WORDS
 STOP_STEMS = _STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
@@ -164,7 +166,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-04 (2) \"which one\", \"that one\": no number 1"
+INDEX_VERSION = "2026-12-04 (3) \"prosecuter\" read as \"prosecutor\""
 
 
 def index_text(text: str) -> str:

@@ -1261,3 +1261,10 @@ def test_which_one_is_no_number(desk: Desk) -> None:
 ])
 def test_the_tools_hrw_names_against_the_sanctions(desk: Desk, question: str) -> None:
     assert top(desk, question) == "blocking-statute-calls"
+
+
+def test_a_misspelling_that_stems_as_another_word_is_read_as_meant(desk: Desk) -> None:
+    # Porter cuts "prosecuter" to "prosecut", the stem of "prosecute": a prosecution, not the Prosecutor
+    assert words("the prosecuter's status") == ["the", "prosecutor", "status"]
+    answer = "prosecutor-on-leave-external-investigation"
+    assert top(desk, "is the prosecuter back at work or still on leave?") == answer
