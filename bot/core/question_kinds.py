@@ -22,7 +22,7 @@ ROLES = (
 WHICH_COUNTRY = re.compile(r"(?<!from )\b(which|what) (country|state)\b|(?<!de )\bquel (pays|etat)\b")
 # names asked for outright: "what are they called", "who are the deputy prosecutors", "c'est qui les ..."
 NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (are|were)|qui (sont|etaient)|"
-                         r"c (est )?qui)\b")
+                         r"c (est )?qui|(ce )?sont qui)\b")
 # whom someone spoke with: "the Dutch minister spoke with whom", "il a discuté avec qui"
 WITH_WHOM = r"\b(?:with|to) whom?\b|\bavec qui\b"
 # a named person's office, asked with a pronoun for them (folded text; bot.core.intent leaves it out of the search)
@@ -124,7 +124,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("reason", re.compile(r"^why\b|\bwhy\b|\bwhat(?: s| is| was|s)? the (reason|motive|rationale)\b|\bhow come\b"
                           r"|\bwhat (reasons?|motives?|grounds|justifications?) (did|do|does|have|has|had|were|was)\b"
                           r"|\breasons? (for|behind|why)\b|\b(pourquoi|pk|pq|pkoi|pquoi)\b"
-                          r"|\bquelle (est la )?raison\b"
+                          r"|\bquelle (est la )?raison\b|\bquel(le)?s (sont les |etaient les )?(raisons|motifs)\b"
                           r"|\b(meant|intended|supposed) (for|to do|to achieve)\b|\b(trying|tried|aiming|aimed) to "
                           r"(achieve|do|get)\b|\bdans quel but\b|\bpurpose of\b|\bobjectif\b")),
     # a named person's office: "danya chaikel - what's her role", "elle a quel rôle exactement"

@@ -397,3 +397,16 @@ def test_publiquement_says_how_not_what_about() -> None:
 ])
 def test_en_entier_an_askers_need_and_a_la_place(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
+
+
+@pytest.mark.parametrize(("question", "missing"), [
+    # "pour quelles raisons", "quels sont les motifs": a reason, not the names of reasons; the withdrawals' fact
+    # says who is leaving and when it was reported, not why
+    ("Pour quelles raisons le Burkina Faso, le Mali et le Niger quittent le Statut de Rome ?", "missing_reason"),
+    ("quels sont les motifs du retrait du Mali et du Niger de la CPI ?", "missing_reason"),
+    # "ce sont qui": their names; the fact lists the deputy prosecutors among those sanctioned without naming them
+    ("les procureurs adjoints visés par les sanctions américaines, ce sont qui exactement ?", "missing_role_plural"),
+])
+def test_french_reasons_and_names_asked(desk: Desk, question: str, missing: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.missing_key, answer.lang) == ("partial", missing, "fr")
