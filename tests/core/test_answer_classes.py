@@ -525,6 +525,10 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round38/en-tuning.yaml", 0.87, 0.91, 0.079),
     ("round38/fr-spent.yaml", 0.77, 0.92, 0.067),
     ("round38/fr-tuning.yaml", 0.94, 0.96, 0.034),
+    ("round39/en-spent.yaml", 0.92, 0.94, 0.033),
+    ("round39/en-tuning.yaml", 0.84, 0.94, 0.045),
+    ("round39/fr-spent.yaml", 0.74, 0.92, 0.034),
+    ("round39/fr-tuning.yaml", 0.66, 1.0, 0.067),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
