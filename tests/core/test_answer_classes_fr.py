@@ -410,3 +410,14 @@ def test_en_entier_an_askers_need_and_a_la_place(desk: Desk, question: str, expe
 def test_french_reasons_and_names_asked(desk: Desk, question: str, missing: str) -> None:
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.missing_key, answer.lang) == ("partial", missing, "fr")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "le nom complet" asks what the letters stand for, as "en entier" does
+    ("APIC c'est quoi son nom complet ?", "apic-ratification-calls"),
+    ("LRWC quoi le nom complet", "about-lrwc"),
+])
+def test_le_nom_complet_asks_what_letters_stand_for(desk: Desk, question: str, expected: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
+    assert intent.read(question, FRENCH).kind == "expansion"
