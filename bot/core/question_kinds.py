@@ -150,6 +150,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bquel est (le|son|leur) nom\b|\bqui (exactement|au juste|donc)\b|\bqui$|\bnommement\b"
                           r"|(?<!\bfrom )\bwho$"  # not "came from who": which body, a ministry will do
                           r"|\bwhom? (?:exactly|precisely|specifically)\b"  # "didn't arrest who exactly"
+                          # "mongolia refused to arrest who in 2025": who was not arrested
+                          r"|\b(?:arrest|surrender|sanction|target)\w* who\b(?! (?:is|was|are|were)\b)"
                           r"|\b(?:list|liste) of who\b|\bwho (?:the|they|he|she|we)\b|^qui (?:les|le|la|l)\b"
                           rf"|{WITH_WHOM}"  # whom one spoke with
                           rf"|\bquel(le)? ({ROLES}|personne|responsable|ministre|avocate?|diplomate|suspect)\b")),
@@ -194,7 +196,7 @@ _DESCRIBES = re.compile(r" (?:and|or|et|ou) ")  # "which court and system report
 # "quels pays qui ...", "which states that ...": the "who" or "that" after the noun only goes on to describe it
 _WHICH_THAT = re.compile(r"\b(?:which|quels|quelles|quel|quelle)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})\s+"
                          r"(?:qui|that|who)\b")
-PEOPLE = frozenset("official person individual suspect judge minister diplomat lawyer activist".split())
+PEOPLE = frozenset("official person individual suspect fugitive judge minister diplomat lawyer activist".split())
 
 
 def _a_person(word: str) -> bool:

@@ -1292,3 +1292,14 @@ def test_a_misspelling_that_stems_as_another_word_is_read_as_meant(desk: Desk) -
     assert words("the prosecuter's status") == ["the", "prosecutor", "status"]
     answer = "prosecutor-on-leave-external-investigation"
     assert top(desk, "is the prosecuter back at work or still on leave?") == answer
+
+
+@pytest.mark.parametrize("question", [
+    # "which fugitive" asks for a person, as "which suspect" does; "failed to arrest who in 2025" asks who; the
+    # fact says neither source names the suspects, so the reply is partial
+    "which fugitive did Tajikistan fail to arrest?",
+    "tajikistan declined to arrest who in 2025?",
+])
+def test_which_fugitive_and_arrest_who_ask_for_a_person(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.missing_key) == ("partial", "missing_person")
