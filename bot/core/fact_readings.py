@@ -61,10 +61,9 @@ def read(title: str, examples: Sequence[str], language: Pipeline) -> Readings:
 
 def stored(fact: Fact, language: Pipeline) -> str:
     """A fact's readings as its row in that language's index stores them: read from the fields a question in that
-    language meets (French: the French ones, or the English where the fact has none; see bot.core.language)."""
-    french = language.lang == "fr" and fact.has_french
-    return dumps(read(fact.title_fr if french else fact.title, fact.questions_fr if french else fact.questions,
-                      language))
+    language meets (`Fact.shown_in`)."""
+    title, _, questions = fact.shown_in(language.lang)
+    return dumps(read(title, questions, language))
 
 
 def dumps(readings: Readings) -> str:

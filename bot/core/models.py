@@ -97,6 +97,13 @@ class Fact:
     def has_french(self) -> bool:
         return bool(self.text_fr)
 
+    def shown_in(self, lang: str) -> tuple[str, str, list[str]]:
+        """Title, text and example questions as a question in `lang` meets them: in French, the French ones, or the
+        English ones where the fact has none (bot.core.language.SHOWN_COLUMNS says the same in SQL)."""
+        if lang == "fr" and self.has_french:
+            return self.title_fr, self.text_fr, self.questions_fr
+        return self.title, self.text, self.questions
+
     @property
     def french_outdated(self) -> bool:
         """The French text predates the latest change to the English one: it needs a translator's review."""

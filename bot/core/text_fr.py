@@ -126,11 +126,9 @@ def is_ordinary(word: str) -> bool:
 def french_index(fact: Fact) -> dict[str, str]:
     """A fact's row in the French index: its French fields stemmed, or its English ones where it has no French
     (so a French question still finds it by names and figures, and is shown it in English with a note)."""
-    french = fact.has_french
-    return {"title": FRENCH.index_text(fact.title_fr if french else fact.title),
-            "questions": FRENCH.index_text(" ".join(fact.questions_fr if french else fact.questions)),
-            "keywords": FRENCH.index_text(" ".join(fact.keywords)),
-            "text": FRENCH.index_text(fact.text_fr if french else fact.text)}
+    title, text, questions = fact.shown_in("fr")
+    return {"title": FRENCH.index_text(title), "questions": FRENCH.index_text(" ".join(questions)),
+            "keywords": FRENCH.index_text(" ".join(fact.keywords)), "text": FRENCH.index_text(text)}
 
 
 def french_terms(fact: Fact) -> set[str]:

@@ -1236,8 +1236,7 @@ def test_a_fact_still_lacks_the_names_it_says_it_does_not_give(desk: Desk) -> No
     "les banques ça pose problème pourquoi avec ces sanctions ?",
 ])
 def test_how_members_ask_about_the_sanctions_harm(desk: Desk, question: str) -> None:
-    answer = desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", "sanctions-effects-banking-services")
+    assert top(desk, question) == "sanctions-effects-banking-services"
 
 
 def test_problems_named_are_still_searched(desk: Desk) -> None:
@@ -1251,8 +1250,7 @@ def test_problems_named_are_still_searched(desk: Desk) -> None:
     "à part les juges, qui pourrait se retrouver isolé ou ciblé à cause des sanctions ?",
 ])
 def test_who_else_besides_those_named(desk: Desk, question: str) -> None:
-    answer = desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", "sanctions-effects-banking-services")
+    assert top(desk, question) == "sanctions-effects-banking-services"
 
 
 def test_another_country_than_one_named_keeps_the_one_named(desk: Desk) -> None:
@@ -1267,8 +1265,7 @@ def test_another_country_than_one_named_keeps_the_one_named(desk: Desk) -> None:
     "which NGOs and individuals does FIDH cite as targets of the sanctions the omnibus resolution condemns?",
 ])
 def test_the_omnibus_condemnation_and_its_examples(desk: Desk, question: str) -> None:
-    answer = desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", "asp24-omnibus-condemns-sanctions")
+    assert top(desk, question) == "asp24-omnibus-condemns-sanctions"
 
 
 def test_which_one_is_no_number(desk: Desk) -> None:

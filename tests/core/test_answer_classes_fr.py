@@ -418,6 +418,5 @@ def test_french_reasons_and_names_asked(desk: Desk, question: str, missing: str)
     ("LRWC quoi le nom complet", "about-lrwc"),
 ])
 def test_le_nom_complet_asks_what_letters_stand_for(desk: Desk, question: str, expected: str) -> None:
-    answer = desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
+    assert top(desk, question) == expected
     assert intent.read(question, FRENCH).kind == "expansion"
