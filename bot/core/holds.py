@@ -309,7 +309,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         if wants.behind and not wants.role:  # "who was behind the cyberattack": the names of who says so are no
             # answer; "the Secretary of State behind the releases" asks for whoever holds that office
             return bool(_BLAMED.search(folded))
-        if wants.focus:  # "the name of the software": a name beside that thing, in the same title or text
+        if wants.focus and not wants.role:  # "the name of the software": a name beside that thing, in the same
+            # title or text; "the name of the ICC's president" asks for the holder of that office, as "who" does
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         asked = frozenset(fold(w) for w in TOKEN.findall(question))
         # "who are the judges": any names; "what are the deputy prosecutors called": names beside the role

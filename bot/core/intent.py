@@ -32,7 +32,8 @@ TITLED = re.compile(r"\b(secretary general|secretaire general|minister|ministre|
 # whose words are asked: "what did south africa say about the sanctions", "qu'a répondu la France"
 _SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|have) (?:the )?(?P<who>(?:\w+ ){0,3}?\w+) "
                    r"(?:say|said|tell|told|respond|reply|answer|state|ask|asked|urge|urged|demand|demanded)\b"
-                   r"|\bqu (?:a |ont )?(?:dit|repondu|declare|reagi) (?:la |le |les |l )?(?P<qui>(?:\w+ ){0,2}?\w+)\b"
+                   r"|\bqu (?:a |ont )?(?:dit|repondu|declare|reagi) (?:(?:precisement|exactement|vraiment) )?"
+                   r"(?:la |le |les |l )?(?P<qui>(?:\w+ ){0,2}?\w+)\b"
                    # how one named state reacted: "how did south africa react", "la France a réagi comment"
                    r"|\bhow (?:did|does|has|have) (?:the )?(?P<one>(?:\w+ ){0,2}?\w+) (?:react|respond|reply)\w*\b")
 # "apart from the judges themselves, who ...": those left aside are not the role asked about
@@ -97,7 +98,6 @@ _SESSION = re.compile(r"\b(?:asp|aep)\s?-?\s?(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|
 _SESSION_WORDS = {"twenty-second": "22", "twenty-third": "23", "twenty-fourth": "24", "twenty-fifth": "25",
                   "vingt-deuxieme": "22", "vingt-troisieme": "23", "vingt-quatrieme": "24", "vingt-cinquieme": "25"}
 
-
 # "the name of the software", "names of the deputy prosecutors", "comment s'appelle le procureur": a name of that thing
 _NAME_OF = re.compile(r"\bnames? (?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
                       r"|\bcomment (?:s )?appell?e(?:nt)? (?:le |la |les |l )?(?P<rest_fr>.*)"
@@ -122,8 +122,8 @@ _TOTAL_OF = re.compile(r"\b(?:total|overall) (?:\w+ )?(?P<noun>budget|amount|cos
 _SINCE = re.compile(r"\bsince (when|what|which)\b|\bsince when$|\bdepuis (quand|quelle|quel|combien de temps)\b"
                     r"|\bhow long (has|have|had)\b")
 # a question about the call itself: "does LRWC want the US to revoke it", "la FIDH demande-t-elle de lever ..."
-_CALL_ASKED = re.compile(r"\b(want\w*|call\w*|urg\w*|ask\w*|demand\w*|recommend\w*|push\w*|press\w*|"
-                         r"request\w*|veu\w*|voul\w*|appel\w*|exhort\w*|recommand\w*|reclam\w*)\b")
+_CALL_ASKED = re.compile(r"\b(want\w*|call\w*|urg\w*|ask\w*|demand\w*|recommend\w*|push\w*|press\w*|request\w*|"
+                         r"veu\w*|voul\w*|(?<!\bs[ '’])appel\w*|exhort\w*|recommand\w*|reclam\w*)\b")  # not "s'appelle"
 _SETTLED = re.compile(r"\b(in the end|finally|eventually|actually adopted|au final|finalement|en fin de compte|"
                       r"finalement adopte)\b")
 _COUNT_ASKED = re.compile(r"\bhow many (?!million|billion)\w"

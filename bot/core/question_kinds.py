@@ -65,7 +65,8 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autum
                       r"[aà] l.heure actuelle|"
                       # "ça vient d'où", "elle vient de quelle chambre", "il vient faire quoi": where from, what for
                       r"(?:[cç]a|il|elle|ils|elles) vien(?:t|nent) (?:faire|de|d['’])|"
-                      r"jamais entendu parler|(j.ai )?besoin (de la|du|des|d.) ?(date|chiffre|nom|liste|montant)s?"
+                      r"jamais entendu parler|s.appel(?:le|lent|ait|aient)\b|"
+                      r"(j.ai )?besoin (de la|du|des|d.) ?(date|chiffre|nom|liste|montant)s?"
                       r"( pr[eé]cises?| exactes?)?|"
                       r"(je|on|nous) (pr[eé]par(e|ons)|r[eé]dig(e|eons)|[eé]cri(s|t|vons)) (une?|des|notre|ma|mon) \w+"
                       + _FOR_WHOM + "|"

@@ -166,7 +166,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-04 (3) \"prosecuter\" read as \"prosecutor\""
+INDEX_VERSION = "2026-12-04 (4) French words that say how a question is asked"
 
 
 def index_text(text: str) -> str:
@@ -264,19 +264,22 @@ class Synonyms:
         used = [False] * len(tokens)
         found: list[Concept] = []
         seen_groups: set[int] = set()
-        for start, first in enumerate(token_stems):
-            if used[start]:
-                continue
-            for phrase, group in self._by_first.get(first, ()):
-                n = len(phrase)
-                if tuple(token_stems[start : start + n]) != phrase or any(used[start : start + n]):
-                    continue
-                for k in range(start, start + n):
-                    used[k] = True
-                if group not in seen_groups:
-                    seen_groups.add(group)
-                    found.append(Concept(" ".join(tokens[start : start + n]), list(self.groups[group])))
-                break
+        # longest phrases first wherever they start: "la cour pénale internationale" is the Court's full name,
+        # not "la cour" and two loose words
+        matches = sorted(
+            ((start, len(phrase), group) for start, first in enumerate(token_stems)
+             for phrase, group in self._by_first.get(first, ())
+             if tuple(token_stems[start : start + len(phrase)]) == phrase),
+            key=lambda m: (-m[1], m[0]))
+        chosen = []
+        for start, n, group in matches:
+            if not any(used[start : start + n]):
+                used[start : start + n] = [True] * n
+                chosen.append((start, n, group))
+        for start, n, group in sorted(chosen):
+            if group not in seen_groups:
+                seen_groups.add(group)
+                found.append(Concept(" ".join(tokens[start : start + n]), list(self.groups[group])))
         rest = [
             token_stems[i]
             for i, w in enumerate(tokens)

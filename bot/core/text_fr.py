@@ -57,6 +57,22 @@ STOP_WORDS = frozenset(
     elevait elevaient elevent elevera
     """.split()
 )
+# How something is asked, not what about, as English's GENERIC_WORDS: "à quelle date précise", "concrètement",
+# "la FIDH évoque / mentionne / cite", "comment s'intitule", "a pris des sanctions", "qu'est-ce que la
+# résolution apporte d'inédit". Domain verbs (arrêter, retirer, sanctionner, coopérer, condamner, élire, remettre,
+# payer, ratifier) are deliberately absent.
+GENERIC_WORDS = frozenset(
+    """
+    concretement exact exacte exacts exactes
+    specifique specifiquement particulier particuliere particulierement
+    mentionne mentionnent mentionner mentionnee mentionnes mentionnees evoque evoquent evoquer evoquee evoques
+    evoquees cite citent citer citee cites citees intitule intitulee intitules intitulees
+    prend prennent prendre pris prise prises apporte apportent apporter apportee apportes apportees inedit inedite
+    inedits inedites utilise utilisent utiliser utilisee utilises utilisees semble semblent sembler montre montrent
+    montrer montree type types pouvez pourriez pouvons possible possibles
+    """.split()
+)
+STOP_WORDS = STOP_WORDS | GENERIC_WORDS
 STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
 
 

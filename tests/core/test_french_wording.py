@@ -1,0 +1,64 @@
+"""French wordings that read as loose words unless the pipeline knows them: the Court's full name inside a longer
+phrase, and the words that say how something is asked rather than what about. Each question is in words no blind
+set used."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.desk import Desk
+from bot.core.text import Synonyms
+from bot.core.text_fr import FRENCH
+from tests.conftest import top
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory):
+    desk = Desk.open(tmp_path_factory.mktemp("french_wording") / "french_wording.db")
+    yield desk
+    desk.close()
+
+
+def test_the_longest_name_wins_where_names_overlap() -> None:
+    # "la cour" is a name of the Court too; read first, it left "pénale internationale" as two loose words
+    synonyms = Synonyms([["cpi", "cour penale internationale", "la cour"], ["juges", "magistrats"]], FRENCH)
+    found, rest = synonyms.concepts("les juges de la Cour pénale internationale, et la Cour")
+    assert [c.label for c in found] == ["juges", "cour penale internationale"]
+    assert rest == []
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("C'est qui la représentante de la FIDH auprès de la Cour pénale internationale ?",
+     "fidh-over-compliance-financial-channels"),
+    ("La FIDH est représentée auprès de la Cour pénale internationale par qui ?",
+     "fidh-over-compliance-financial-channels"),
+])
+def test_the_courts_full_name_after_la(desk: Desk, question: str, expected: str) -> None:
+    assert top(desk, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "concret", "inédit", "apporte", "mentionne": how the question is asked, as "concretely" and "mention" are
+    ("Quel exemple concret de loi de blocage la Coalition mentionne-t-elle ?", "blocking-statute-calls"),
+    ("La résolution omnibus de l'AEP24 apporte quoi d'inédit sur les sanctions ?", "asp24-omnibus-condemns-sanctions"),
+])
+def test_words_that_say_how_a_question_is_asked(desk: Desk, question: str, expected: str) -> None:
+    assert top(desk, question) == expected
+
+
+def test_the_name_of_an_office_asks_for_its_holder(desk: Desk) -> None:
+    # "comment s'appelle" is "what is ... called", not "la CICC appelle les États" (a call); and the name of the
+    # ICC's president is the holder of that office: the FIDH president's fact does not hold it
+    answer = desk.answerer.ask("Comment s'appelle le président de la CPI ?")
+    assert (answer.status, answer.missing_key) == ("partial", "missing_role_of")
+    assert top(desk, "Comment s'appelle la présidente de la FIDH ?") == "fidh-president-on-impunity"
+
+
+@pytest.mark.parametrize("question", [
+    "Qu'a dit exactement l'Espagne à propos des sanctions contre les juges ?",
+    "Qu'a dit précisément l'Espagne sur les sanctions visant les juges ?",
+])
+def test_a_hedge_before_whose_words_are_asked(desk: Desk, question: str) -> None:
+    # the reactions' fact lists Spain's ministry among those who reacted, but does not quote what each said
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.missing_key, answer.missing_values) == ("partial", "missing_said", {"who": "Espagne"})
