@@ -9,6 +9,7 @@ coverage stays low and the bot declines instead of stretching an unrelated fact 
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +20,7 @@ from bot.core.fact_readings import readings_of
 from bot.core.facts import FactStore
 from bot.core.language import SHOWN_COLUMNS, detect, pipeline
 from bot.core.lexicon import correction
-from bot.core.matching import AlternativeSets, Candidate, concept_weights, fact_terms, own_terms, phrase_pairs, presence
+from bot.core.matching import AlternativeSets, Candidate, concept_weights, fact_terms, own_terms, phrase_pairs
 from bot.core.messages import say
 from bot.core.models import Fact, InputError, Source, Topic
 from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
@@ -126,6 +127,7 @@ class Answerer:
         self.synonyms = Synonyms()
         self._topics: dict[str, Topic] = {}
         self._publishers: frozenset[tuple[str, ...]] = frozenset()
+        self._by_source: dict[str, frozenset[tuple[str, ...]]] = {}
         self._total = 0
         self.vocabulary = Vocabulary(facts.db, language.vocab)
 
@@ -137,7 +139,8 @@ class Answerer:
         self.synonyms = Synonyms(self.facts.synonyms(self.pipeline.lang), self.pipeline)
         self.bodies = OtherBodies(self.facts.other_bodies())
         self._topics = {t.id: t for t in self.facts.topics()}
-        self._publishers = named.phrases(self.facts.sources().values(), self.pipeline)
+        self._by_source = named.by_source(self.facts.sources().values(), self.pipeline)
+        self._publishers = frozenset().union(*self._by_source.values())
         row = self.facts.db.query_one(f"SELECT count(*) FROM {self.pipeline.index}")
         self._total = int(row[0]) if row else 0
 
@@ -215,14 +218,7 @@ class Answerer:
         asked_pairs = phrase_pairs(text, self.pipeline)
         own = own_terms(concepts)
         for cand in candidates:
-            side_by_side = {t for pair in asked_pairs & cand.pairs(self.pipeline.stop_stems) for t in pair}
-            for i, concept in enumerate(concepts):
-                found = presence(concept, cand)
-                if found < 1 and side_by_side & own[i]:
-                    found = 1.0
-                if found:
-                    cand.credit[i] = weights[i] * found
-            cand.coverage = sum(cand.credit.values()) / total
+            cand.credit_concepts(concepts, weights, asked_pairs & cand.pairs(self.pipeline.stop_stems), own, total)
         best_rank = min(c.rank for c in candidates)
         alternatives = AlternativeSets(concepts)
         for cand in candidates:
@@ -361,7 +357,7 @@ class Answerer:
         title, text, questions = SHOWN_COLUMNS[self.pipeline.lang]
         indexed = self.facts.db.query(
             f"SELECT i.id, i.title, i.questions, i.keywords, i.text, facts.id, {title}, facts.topic, {text},"
-            f" {questions}, i.readings FROM {self.pipeline.index} i JOIN facts ON facts.rowid = i.id"
+            f" {questions}, i.readings, facts.sources FROM {self.pipeline.index} i JOIN facts ON facts.rowid = i.id"
             f" WHERE i.id IN ({marks})",
             tuple(rank),
         )
@@ -377,6 +373,7 @@ class Answerer:
                 terms=fact_terms(r[1], r[2], r[3], r[4]),
                 readings=readings_of(r[10], r[6], r[9], self.pipeline),
                 language=self.pipeline,
+                publishers=named.sole_publisher(json.loads(r[11]), self._by_source),
             )
             for r in indexed
         ]

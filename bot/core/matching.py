@@ -71,6 +71,21 @@ class Candidate:
     order: float = 0.0
     credit: dict[int, float] = field(default_factory=dict)  # concept index -> weight this fact earns
     language: Pipeline = ENGLISH  # the pipeline the question and the fact's fields were read with
+    publishers: frozenset[tuple[str, ...]] = frozenset()  # the names of the one publisher of all its sources
+
+    def credit_concepts(self, concepts: list[Concept], weights: list[float], shared_pairs: set[tuple[str, str]],
+                        own: list[set[str]], total: float) -> None:
+        """What each concept earns this fact (its weight, times how strongly the fact mentions it), and the
+        coverage that adds up to. A word pair the question and fact share side by side counts whole, and so does
+        the publisher of all its sources ("according to HRW": the fact is HRW's)."""
+        side_by_side = {t for pair in shared_pairs for t in pair}
+        for i, concept in enumerate(concepts):
+            found = presence(concept, self)
+            if found < 1 and (side_by_side & own[i] or not self.publishers.isdisjoint(concept.alternatives)):
+                found = 1.0
+            if found:
+                self.credit[i] = weights[i] * found
+        self.coverage = sum(self.credit.values()) / total
 
     def closest_example(self, alternatives: AlternativeSets, weights: list[float], total: float,
                         kind: str | None = None) -> float:

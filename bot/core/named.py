@@ -25,12 +25,25 @@ COMMON_SHARE = 0.5  # a publisher named in more than this share of the facts (th
 def phrases(sources: Iterable[Source], pipeline: Pipeline) -> frozenset[tuple[str, ...]]:
     """The publishers' names as stem sequences: "FIDH (International Federation for Human Rights)" gives both,
     "Opinio Juris (Ezequiel Jimenez)" the journal and its author; a long description in brackets is no name."""
-    found = set()
+    return frozenset().union(*by_source(sources, pipeline).values())
+
+
+def by_source(sources: Iterable[Source], pipeline: Pipeline) -> dict[str, frozenset[tuple[str, ...]]]:
+    """Each source's publisher names (as `phrases` reads them), by source id."""
+    found = {}
     for source in sources:
         head, _, rest = source.publisher.partition("(")
         names = [head.split(",")[0], *([rest.rstrip(") ")] if 0 < len(rest.split()) <= 5 else [])]
-        found.update(key for name in names if (key := tuple(pipeline.stems(name))))
-    return frozenset(found)
+        found[source.id] = frozenset(key for name in names if (key := tuple(pipeline.stems(name))))
+    return found
+
+
+def sole_publisher(source_ids: Iterable[str], names: Mapping[str, frozenset[tuple[str, ...]]]
+                   ) -> frozenset[tuple[str, ...]]:
+    """The names of the one publisher all of a fact's sources come from ("according to HRW" is what an
+    HRW-sourced fact reports, whether or not its text says "HRW"); none when it draws on several."""
+    publishers = {names.get(source, frozenset()) for source in source_ids}
+    return next(iter(publishers)) if len(publishers) == 1 else frozenset()
 
 
 def named(concepts: Sequence[Concept], df: Mapping[str, int], total: int,
