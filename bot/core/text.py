@@ -133,15 +133,23 @@ _SENSES = [(re.compile(r"\bon (?:a )?leave\b|\bleave of absence\b"), " onleave "
            (re.compile(r"\b(which|that|this|each|any|no|every|another|other) one\b"), r" \1 ")]
 
 
+# "ASP24", "AEP24": the Assembly and its session, so a fact about "ASP24" is one about the Assembly too
+_SESSION_NAME = re.compile(r"\b(asp|aep)-?(\d{1,2})\b")
+
+
 def strip_markup(text: str) -> str:
     return _MARKUP.sub(" ", text)
+
+
+def split_sessions(folded: str) -> str:
+    return _SESSION_NAME.sub(r"\1 \2", folded)
 
 
 def words(text: str) -> list[str]:
     """Folded words, with "6th" read as "6" and "four" as "4" so dates and counts meet however they are typed,
     chat abbreviations read as their word, and Discord markup left out."""
     folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold(strip_markup(text)))
-    folded = _CONTRACTED.sub(r"\1\2", folded)  # "int'l", "gov't": one word, read below as its abbreviation
+    folded = split_sessions(_CONTRACTED.sub(r"\1\2", folded))  # "int'l", "gov't": one word, its abbreviation
     for pattern, replacement in _SENSES:
         folded = pattern.sub(replacement, folded)
     out = []
@@ -166,7 +174,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-04 (4) French words that say how a question is asked"
+INDEX_VERSION = "2026-12-04 (5) ASP24 read as the Assembly and its session"
 
 
 def index_text(text: str) -> str:

@@ -14,7 +14,7 @@ import Stemmer
 
 from bot.core.lexicon import accented, ordinary_words, verb_form
 from bot.core.models import Fact
-from bot.core.text import Pipeline, fold, strip_markup
+from bot.core.text import Pipeline, fold, split_sessions, strip_markup
 
 _STEMMER = Stemmer.Stemmer("french")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -104,7 +104,7 @@ def words(text: str) -> list[str]:
     """Folded French words: elisions split off and dropped with the stop words, "1er"/"24e" read as numbers,
     number words as digits, chat abbreviations as their word, lone letters left out (they are elided
     articles)."""
-    folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold(strip_markup(text)))
+    folded = split_sessions(_DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold(strip_markup(text))))
     out = []
     previous = ""
     for word in _WORD.findall(folded):

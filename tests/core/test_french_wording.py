@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.desk import Desk
-from bot.core.text import Synonyms
+from bot.core.text import ENGLISH, Synonyms
 from bot.core.text_fr import FRENCH
 from tests.conftest import top
 
@@ -62,3 +62,18 @@ def test_a_hedge_before_whose_words_are_asked(desk: Desk, question: str) -> None
     # the reactions' fact lists Spain's ministry among those who reacted, but does not quote what each said
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.missing_key, answer.missing_values) == ("partial", "missing_said", {"who": "Espagne"})
+
+
+def test_a_session_name_is_the_assembly_and_its_number() -> None:
+    # "ASP24", "l'AEP24": a fact about the 24th session is about the Assembly too
+    assert ENGLISH.words("At ASP24 (asp-24)") == ["at", "asp", "24", "asp", "24"]
+    assert FRENCH.words("à l'AEP24") == ["aep", "24"]
+
+
+@pytest.mark.parametrize("question", [
+    "Le document d'information FIDH/REDRESS lancé pendant l'Assemblée, il a quel titre ?",
+    "Quel titre porte le document conjoint que la FIDH et REDRESS ont présenté pendant l'Assemblée ?",
+])
+def test_the_assembly_named_without_its_session(desk: Desk, question: str) -> None:
+    # the fact says the paper was launched at AEP24; the question says "l'Assemblée"
+    assert top(desk, question) == "fidh-redress-heads-of-state-paper"
