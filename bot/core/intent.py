@@ -332,11 +332,11 @@ def _as_typed(words: list[str], question: str) -> str:
     typed = {fold(w): w for w in re.findall(r"[\w-]+", question)}
     return " ".join(typed.get(w, w) for w in words)
 
-
 # the word before a role that says not whose role it is: "the 4 judges", "les quatre juges" (a count), "the ex
-# president", "the acting prosecutor" (which holder)
+# president", "the acting prosecutor" (which holder), "the special rapporteur" (which kind)
 _NOT_WHOSE = frozenset("the le la two three four five six seven eight nine ten deux trois quatre cinq sept huit neuf "
-                       "dix ex former current acting new next last previous outgoing incoming interim".split())
+                       "dix ex former current acting new next last previous outgoing incoming interim special chief "
+                       "senior permanent executive".split())
 
 
 def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None]:

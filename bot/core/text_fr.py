@@ -67,8 +67,8 @@ GENERIC_WORDS = frozenset(
     specifique specifiquement particulier particuliere particulierement
     mentionne mentionnent mentionner mentionnee mentionnes mentionnees evoque evoquent evoquer evoquee evoques
     evoquees cite citent citer citee cites citees intitule intitulee intitules intitulees
-    prend prennent prendre pris prise prises apporte apportent apporter apportee apportes apportees inedit inedite
-    inedits inedites utilise utilisent utiliser utilisee utilises utilisees semble semblent sembler montre montrent
+    prend prennent prendre pris prise prises apporte apportent apporter apportee apportes apportees
+    utilise utilisent utiliser utilisee utilises utilisees semble semblent sembler montre montrent
     montrer montree type types pouvez pourriez pouvons possible possibles
     """.split()
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core import intent
 from bot.core.desk import Desk
 from bot.core.text import ENGLISH, Synonyms
 from bot.core.text_fr import FRENCH
@@ -77,3 +78,20 @@ def test_a_session_name_is_the_assembly_and_its_number() -> None:
 def test_the_assembly_named_without_its_session(desk: Desk, question: str) -> None:
     # the fact says the paper was launched at AEP24; the question says "l'Assemblée"
     assert top(desk, question) == "fidh-redress-heads-of-state-paper"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "la déclaration écrite de LRWC", "la liste complète", "lister": where the member read it and how they want
+    # it, weighed as "statement" and "list" are
+    ("Les sanctions américaines visent qui, d'après la déclaration écrite de LRWC ? Donnez-moi la liste complète.",
+     "us-sanctions-who-is-targeted"),
+    ("Pouvez-vous lister les recommandations de LRWC aux États parties ?", "lrwc-recommendations-asp24"),
+])
+def test_the_document_read_and_the_list_wanted(desk: Desk, question: str, expected: str) -> None:
+    assert top(desk, question) == expected
+
+
+def test_a_kind_of_office_is_not_whose_office() -> None:
+    # "the UN special rapporteur": "special" says which kind of rapporteur, not whose
+    assert intent.read("who is the UN special rapporteur the US sanctioned?").org == ()
+    assert intent.read("who is the FIDH representative?").org == ("fidh",)
