@@ -19,7 +19,7 @@ from bot.core import question_kinds
 from bot.core.question_kinds import FRAMING, NAMES_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, currencies_in, kind_and_which
 from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, fold, words
 
-_ROLE = rf"(?P<role>{ROLES})s?"
+_ROLE = rf"(?P<role>{ROLES})(?:e?s?)"  # "représentante(s)": the feminine of a role
 # "who is the president of the ASP", "name of the ASP president", "fidh's rep", "qui est le président de l'AEP"
 _ROLE_OF = re.compile(rf"\b{_ROLE}\b(?:\s+(?:of|at|for|de|du|des|de la|de l)\b\s*(?:the\s+|la\s+|le\s+|l\s+)?"
                       r"(?P<org>[a-z0-9][a-z0-9 -]{0,40}))?")

@@ -95,3 +95,10 @@ def test_a_kind_of_office_is_not_whose_office() -> None:
     # "the UN special rapporteur": "special" says which kind of rapporteur, not whose
     assert intent.read("who is the UN special rapporteur the US sanctioned?").org == ()
     assert intent.read("who is the FIDH representative?").org == ("fidh",)
+
+
+def test_the_feminine_of_a_role_is_that_role(desk: Desk) -> None:
+    # "la représentante de la FIDH": the FIDH's representative, checked as the holder of that office
+    assert intent.read("Comment s'appelle la représentante de la FIDH ?", FRENCH).role == "representant"
+    assert top(desk, "Elle s'appelle comment, la représentante de la FIDH auprès de la Cour ?") == \
+        "fidh-over-compliance-financial-channels"
