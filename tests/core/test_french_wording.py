@@ -102,3 +102,9 @@ def test_the_feminine_of_a_role_is_that_role(desk: Desk) -> None:
     assert intent.read("Comment s'appelle la représentante de la FIDH ?", FRENCH).role == "representant"
     assert top(desk, "Elle s'appelle comment, la représentante de la FIDH auprès de la Cour ?") == \
         "fidh-over-compliance-financial-channels"
+
+
+def test_mis_en_garde_is_a_warning(desk: Desk) -> None:
+    # the fact says Deswaef "a averti" (warned); members say "mis en garde" (curated synonyms)
+    assert top(desk, "À la plénière sur la coopération, Deswaef a mis en garde contre quoi ?") == \
+        "cicc-cooperation-plenary-statement"
