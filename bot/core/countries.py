@@ -30,10 +30,15 @@ _WORDS = {("reunion",): re.compile(r"\bR[ée]union\b"), ("eu",): re.compile(r"\b
 _LEADING = frozenset({"the", "la", "le", "les", "l", "d", "de", "du", "des"})  # "la Hongrie", "de l'Italie"
 
 
+# the European Union's member states (ISO codes), so "which EU states" is answered only by them
+_EU = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
+
+
 class Country(NamedTuple):
     en: str
     fr: str
     union: bool = False  # a union of states, checked as a country is ("pourquoi l'UE a sanctionné 4 juges")
+    in_eu: bool = False  # a member state of the European Union
 
     def name(self, lang: str | None) -> str:
         return self.fr if lang == "fr" else self.en
@@ -49,7 +54,7 @@ def _by_name() -> dict[tuple[str, ...], Country]:
     table: dict[tuple[str, ...], Country] = {}
     for entry in pycountry.countries:
         english = _SHOWN.get(entry.alpha_2) or getattr(entry, "common_name", None) or _short(entry.name)
-        country = Country(english, _short(french.gettext(entry.name)))
+        country = Country(english, _short(french.gettext(entry.name)), in_eu=entry.alpha_2 in _EU)
         for name in (entry.name, english, country.fr, getattr(entry, "official_name", ""),
                      *_ALSO.get(entry.alpha_2, ())):
             key = tuple(words(_short(name)))

@@ -179,7 +179,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # "which banks", "which 16 states", "quels pays": the names of those things
 _WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:(?:are|were|sont|etaient)\s+(?:the\s+|les\s+)?)?(?:\d+\s+)?"
-                    r"(?:[a-z]{2,3}\s+)?(?P<noun>[a-z][a-z-]{3,})\b"  # "which are the 16 states", "quels sont les"
+                    # "which are the 16 states", "quels sont les", "which EU member states"
+                    r"(?:[a-z]{2,3}\s+)?(?:member\s+)?(?P<noun>[a-z][a-z-]{3,})\b"
                     r"|\b(?P<list>list|liste|name) (?:of|des|de|the|all|those|these) (?:the\s+)?(?:\d+\s+)?"
                     r"(?P<listed>[a-z][a-z-]{3,})s?\b")  # "name the 37 states": their names
 # "c'est lesquels les 16 pays", "les 16 pays c'est lesquels": which ones, their names

@@ -6,7 +6,7 @@ from bot.core.countries import Country, named, named_in
 
 
 def test_a_question_names_a_country_in_english_or_french() -> None:
-    assert named("germany") == named("l'Allemagne") == Country("Germany", "Allemagne")
+    assert named("germany") == named("l'Allemagne") == Country("Germany", "Allemagne", in_eu=True)
     assert named("la Hongrie").name("fr") == "Hongrie" and named("la Hongrie").name("en") == "Hungary"
     assert named("Russia").en == "Russia" and named("Russian Federation").en == "Russia"  # shown as members say it
     assert named("us") is None and named("sanctions") is None  # "us" is a word; codes are not names
