@@ -29,8 +29,8 @@ from bot.core.text import ENGLISH, Pipeline, fold
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*h\s*\d{0,2}\b")
 _QUOTES = re.compile(r"[\"“”«»]")
 _WRITINGS = tuple("paper papers report reports statement statements briefing book books resolution declaration "
-                  "article op-ed publication document rapport rapports livre bouquin note titre title "
-                  "event evenement".split())  # "the side event \"Arresting suspects ...\"": the event by its title
+                  "article op-ed publication document rapport rapports livre bouquin note titre title papier".split())
+_EVENTS = ("event", "evenement")  # "the side event \"Arresting suspects ...\"": the event by its title
 _OFFICE = re.compile(rf"(?:{ROLES})(?:e|s|es)?")  # "Representative", "représentante"
 # a choice only suggested: "suggests starting by finding a Chair for the aggression sub-group" names no one chosen
 _SUGGESTED = re.compile(r"\b(suggest\w*|sugger\w*|propos\w*|recommend\w*|recommand\w*)\b")
@@ -147,10 +147,14 @@ def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expa
 def _name_near(part: str, focus: tuple[str, ...], question: str, expand: Expand, language: Pipeline) -> bool:
     """A capitalised name the question does not already hold, within NEAR words of the thing named. Acronyms
     (ICC, UN) name institutions the question is about, not the name it asks for."""
-    if focus[-1] in stem_set(_WRITINGS, language):  # a title in quotation marks just after the thing named:
-        quoted = fact_tokens(_QUOTES.sub(" QUOTE ", part), language)  # 'a joint briefing paper, "Ending ..."'
-        if any(quoted[q][0] == "QUOTE" for p in phrase_positions(quoted, expand(focus))
-               for q in range(p + 1, min(len(quoted), p + 3))):
+    writings = stem_set(_WRITINGS, language)
+    if focus[-1] in writings or focus[-1] in stem_set(_EVENTS, language):  # a title in quotation marks just after
+        # the thing named: 'a joint briefing paper, "Ending ..."', "une note de synthèse conjointe, « Ending ... »"
+        # (a writing asked as "le rapport" or "le papier" is any writing; an event is that event)
+        quoted = fact_tokens(_QUOTES.sub(" QUOTE ", part), language)
+        near = ([p for p, (_, stem) in enumerate(quoted) if stem in writings] if focus[-1] in writings
+                else phrase_positions(quoted, expand(focus)))
+        if any(quoted[q][0] == "QUOTE" for p in near for q in range(p + 1, min(len(quoted), p + 5))):
             return True
     tokens = fact_tokens(part, language)
     where = phrase_positions(tokens, expand(focus))

@@ -205,9 +205,19 @@ def _a_person(word: str) -> bool:
     return word in PEOPLE or bool(_ROLE_WORD.fullmatch(word))
 
 
+# "quand" opening a clause inside a question asked with another word ("quoi", "pourquoi" ...)
+_WHEN_CLAUSE = re.compile(r"\b(?:quoi|comment|pourquoi|combien|quels?|quelles?)\b.*\bquand (?:les?|la|l|un|une|des|on|"
+                          r"il|elle|ils|elles|ca|c|vous|nous|je|tu)\b|^quand (?:les?|la|l|un|une|des|on|il|elle|ils|"
+                          r"elles|ca|c|vous|nous|je|tu)\b.*\b(?:quoi|comment|pourquoi|combien)\b")
+_WHEN_ASKED = re.compile(r"\b(?:depuis|jusqu a) quand\b|\bc est quand\b|\bquand\W*$")
+
+
 def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     """The kind of detail asked (see `Wants.kind`), with the "which ..." match that settled it, if one did."""
+    text = text.replace("quand meme", "meme")  # "y a quand même eu des avancées": nevertheless, not when
     kind = next((name for name, pattern in _KINDS if pattern.search(text)), None)
+    if kind == "date" and _WHEN_CLAUSE.search(text) and not _WHEN_ASKED.search(text):
+        kind = None  # "c'est quoi le souci quand les États ...": when they do, what is the problem
     if kind == "person" and (rel := _WHICH_THAT.search(text)) and not _a_person(rel.group("noun")):
         kind = None  # "quels pays qui n'ont pas arrêté": the countries' names; that "qui" asks for no one
     which = (_WHICH_NAMED.search(text) or _WHICH.search(text) or _WHICH_ONES.search(text)) \

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import intent
+from bot.core import holds, intent
 from bot.core.desk import Desk
 from bot.core.text import ENGLISH, Synonyms
 from bot.core.text_fr import FRENCH
@@ -108,3 +108,25 @@ def test_mis_en_garde_is_a_warning(desk: Desk) -> None:
     # the fact says Deswaef "a averti" (warned); members say "mis en garde" (curated synonyms)
     assert top(desk, "À la plénière sur la coopération, Deswaef a mis en garde contre quoi ?") == \
         "cicc-cooperation-plenary-statement"
+
+
+@pytest.mark.parametrize("question", [
+    "Quand la Coalition parle de coopérer pleinement, elle met quoi derrière ?",
+    "Selon Deswaef, c'est quoi le problème quand les États changent de position selon les cas ?",
+    "Il y a quand même eu des avancées pour la CPI cette année selon HRW ?",
+])
+def test_quand_opening_a_clause_asks_no_date(question: str) -> None:
+    # "when the Coalition says X, what does it mean": the question is "quoi"; "quand même" is "nevertheless"
+    assert intent.read(question, FRENCH).kind != "date"
+    assert intent.read("Le budget 2026, il a été adopté quand ?", FRENCH).kind == "date"
+
+
+def test_a_writing_asked_by_another_name_is_that_writing(desk: Desk) -> None:
+    # the fact calls it "une note de synthèse conjointe, « Ending Immunity ... »"; members say "le rapport",
+    # "le papier": its title in quotation marks after any writing word is its name
+    fact = desk.facts.get("fidh-redress-heads-of-state-paper")
+    for question in ("Le rapport commun de la FIDH et de REDRESS, il s'appelle comment ?",
+                     "le papier FIDH-REDRESS il s'appelle comment"):
+        wants = intent.read(question, FRENCH)
+        assert holds.holds(wants, fact.title_fr, fact.text_fr, question=question, expand=lambda p: [p],
+                           language=FRENCH)
