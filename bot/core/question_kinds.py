@@ -153,9 +153,12 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bwhom? (?:exactly|precisely|specifically)\b"  # "didn't arrest who exactly"
                           # "mongolia refused to arrest who in 2025": who was not arrested
                           r"|\b(?:arrest|surrender|sanction|target)\w* who\b(?! (?:is|was|are|were)\b)"
+                          r"|\b(?:arreter|arretee?s?|remettre|remise?s?|livrer|livree?s?|sanctionner|sanctionnee?s?|viser"
+                          r"|visee?s?) qui\b(?! (?:est|sont|etait|etaient|a|ont|avait|avaient|sera|seront)\b)"
                           r"|\b(?:list|liste) of who\b|\bwho (?:the|they|he|she|we)\b|^qui (?:les|le|la|l)\b"
                           rf"|{WITH_WHOM}"  # whom one spoke with
-                          rf"|\bquel(le)? ({ROLES}|personne|responsable|ministre|avocate?|diplomate|suspect)\b")),
+                          rf"|\bquel(le)? (?:(?:est|etait) (?:la |le |l )?)?({ROLES}|personne|responsable|ministre|"
+                          r"avocate?|diplomate|suspect)\b")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
     ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up(?! \w+ed\b)|"
                            r"eventually|finally (\w+ed|approv\w*|adopt\w*|pass\w*|decid\w*|agree\w*)|"
@@ -196,7 +199,7 @@ _WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles)\s+(?:[a
                           + "|".join(sorted(NAMED_THINGS, key=len, reverse=True)) + r")\b")
 _DESCRIBES = re.compile(r" (?:and|or|et|ou) ")  # "which court and system reports": "court" describes "reports"
 # "quels pays qui ...", "which states that ...": the "who" or "that" after the noun only goes on to describe it
-_WHICH_THAT = re.compile(r"\b(?:which|quels|quelles|quel|quelle)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})\s+"
+_WHICH_THAT = re.compile(r"\b(?:which|quels|quelles|quel|quelle)\s+(?:(?P<first>[a-z]+)\s+)?(?P<noun>[a-z]{3,})\s+"
                          r"(?:qui|that|who)\b")
 PEOPLE = frozenset("official person individual suspect fugitive judge minister diplomat lawyer activist".split())
 
@@ -218,7 +221,8 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     kind = next((name for name, pattern in _KINDS if pattern.search(text)), None)
     if kind == "date" and _WHEN_CLAUSE.search(text) and not _WHEN_ASKED.search(text):
         kind = None  # "c'est quoi le souci quand les États ...": when they do, what is the problem
-    if kind == "person" and (rel := _WHICH_THAT.search(text)) and not _a_person(rel.group("noun")):
+    if kind == "person" and (rel := _WHICH_THAT.search(text)) and not _a_person(rel.group("noun")) \
+            and not _a_person(rel.group("first") or ""):  # "quel suspect c'était qui": a person
         kind = None  # "quels pays qui n'ont pas arrêté": the countries' names; that "qui" asks for no one
     which = (_WHICH_NAMED.search(text) or _WHICH.search(text) or _WHICH_ONES.search(text)) \
         if kind in (None, "outcome") else None

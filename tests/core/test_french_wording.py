@@ -130,3 +130,15 @@ def test_a_writing_asked_by_another_name_is_that_writing(desk: Desk) -> None:
         wants = intent.read(question, FRENCH)
         assert holds.holds(wants, fact.title_fr, fact.text_fr, question=question, expand=lambda p: [p],
                            language=FRENCH)
+
+
+@pytest.mark.parametrize("question", [
+    "La Hongrie a refusé d'arrêter qui exactement en 2025 ?",
+    "Le Tadjikistan devait remettre quel suspect ? c'était qui ?",
+    "Quelle est la personne que la Mongolie n'a pas arrêtée ?",
+])
+def test_who_was_not_arrested_is_a_person(desk: Desk, question: str) -> None:
+    # the non-cooperation facts say neither source names the suspects: a partial reply, not an answer
+    answer = desk.answerer.ask(question)
+    assert intent.read(question, FRENCH).kind == "person"
+    assert (answer.status, answer.missing_key) == ("partial", "missing_person")
