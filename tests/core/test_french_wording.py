@@ -142,3 +142,13 @@ def test_who_was_not_arrested_is_a_person(desk: Desk, question: str) -> None:
     answer = desk.answerer.ask(question)
     assert intent.read(question, FRENCH).kind == "person"
     assert (answer.status, answer.missing_key) == ("partial", "missing_person")
+
+
+@pytest.mark.parametrize("question", [
+    "Combien d'États parties devaient leurs contributions depuis plus d'un an en février 2025 ?",
+    "how many states parties were more than a year behind on their contributions?",
+])
+def test_more_than_a_year_behind_is_the_37_not_the_16(desk: Desk, question: str) -> None:
+    # "plus d'un an" / "more than a year" (curated synonyms): the 37 states of the arrears fact, not Article 112(8)'s
+    # two full years (the 16 who cannot vote)
+    assert top(desk, question) == "arrears-states-lose-vote"
