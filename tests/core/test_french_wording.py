@@ -152,3 +152,11 @@ def test_more_than_a_year_behind_is_the_37_not_the_16(desk: Desk, question: str)
     # "plus d'un an" / "more than a year" (curated synonyms): the 37 states of the arrears fact, not Article 112(8)'s
     # two full years (the 16 who cannot vote)
     assert top(desk, question) == "arrears-states-lose-vote"
+
+
+@pytest.mark.parametrize("question", [
+    "Le procureur de la CPI n'exerce plus ses fonctions ? Pourquoi ?",
+    "why is the ICC prosecutor out of office at the moment?",
+])
+def test_out_of_office_is_on_leave(desk: Desk, question: str) -> None:
+    assert top(desk, question) == "prosecutor-on-leave-external-investigation"
