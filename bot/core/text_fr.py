@@ -69,7 +69,7 @@ GENERIC_WORDS = frozenset(
     evoquees cite citent citer citee cites citees intitule intitulee intitules intitulees
     prend prennent prendre pris prise prises apporte apportent apporter apportee apportes apportees
     utilise utilisent utiliser utilisee utilises utilisees semble semblent sembler montre montrent
-    montrer montree type types pouvez pourriez pouvons possible possibles
+    montrer montree type types pouvez pourriez pouvons puisse puissent possible possibles plaidoyer plaidoyers
     """.split()
 )
 STOP_WORDS = STOP_WORDS | GENERIC_WORDS

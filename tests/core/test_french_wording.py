@@ -156,7 +156,13 @@ def test_more_than_a_year_behind_is_the_37_not_the_16(desk: Desk, question: str)
 
 @pytest.mark.parametrize("question", [
     "Le procureur de la CPI n'exerce plus ses fonctions ? Pourquoi ?",
-    "why is the ICC prosecutor out of office at the moment?",
+    "Pourquoi le procureur n'est plus en fonction en ce moment ?",
 ])
 def test_out_of_office_is_on_leave(desk: Desk, question: str) -> None:
     assert top(desk, question) == "prosecutor-on-leave-external-investigation"
+
+
+def test_plaidoyer_and_puissent_say_how_not_what(desk: Desk) -> None:
+    # "plaidoyer" weighs as "advocacy" does in English; "puissent" is "peuvent" in the subjunctive
+    assert FRENCH.stem("plaidoyer") in FRENCH.stop_stems and FRENCH.stem("puissent") in FRENCH.stop_stems
+    assert top(desk, "Quelles étaient les priorités de plaidoyer de la FIDH à l'AEP24 ?") == "fidh-asks-at-asp24"
