@@ -543,6 +543,16 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round44/fr-tuning.yaml", 0.72, 0.95, 0.084),
     ("round45/en-tuning.yaml", 0.86, 0.94, 0.034),
     ("round45/fr-tuning.yaml", 0.88, 0.92, 0.034),
+    ("round41/en-spent.yaml", 0.9, 0.97, 0.022),
+    ("round41/fr-spent.yaml", 0.88, 0.95, 0.017),
+    ("round42/en-spent.yaml", 0.9, 0.97, 0.022),
+    ("round42/fr-spent.yaml", 0.85, 1.0, 0.017),
+    ("round43/en-spent.yaml", 0.9, 1.0, 0.022),
+    ("round43/fr-spent.yaml", 0.88, 1.0, 0.0),
+    ("round44/en-spent.yaml", 0.92, 0.94, 0.022),
+    ("round44/fr-spent.yaml", 0.8, 0.96, 0.034),
+    ("round45/en-spent.yaml", 0.9, 0.97, 0.022),
+    ("round45/fr-spent.yaml", 0.86, 0.95, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
