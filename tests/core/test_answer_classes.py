@@ -553,6 +553,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round44/fr-spent.yaml", 0.8, 0.96, 0.034),
     ("round45/en-spent.yaml", 0.9, 0.97, 0.022),
     ("round45/fr-spent.yaml", 0.86, 0.95, 0.017),
+    ("round46/en-spent.yaml", 0.85, 0.97, 0.022),
+    ("round46/en-tuning.yaml", 0.88, 0.86, 0.057),
+    ("round46/fr-spent.yaml", 0.91, 1.0, 0.05),
+    ("round46/fr-tuning.yaml", 0.91, 0.92, 0.034),
+    ("round47/en-spent.yaml", 0.87, 0.97, 0.033),
+    ("round47/en-tuning.yaml", 0.92, 0.92, 0.045),
+    ("round47/fr-spent.yaml", 0.82, 0.96, 0.017),
+    ("round47/fr-tuning.yaml", 0.83, 0.91, 0.05),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
