@@ -43,7 +43,8 @@ STOP_WORDS = frozenset(
     fais font faisait passe passer passee arrive arrivee arriver donne donner donnee concerne concernant propos
     sujet niveau cote selon question questions info infos nouvelle nouvelles news resume resumer explique
     expliquer expliquez explication detail details point points exemple cas fois facon maniere moyen ok oui non
-    ah oh euh bah ben hein quoi voir vu dire entendu entendre lu lire cherche chercher trouve trouver ecrit
+    ah oh euh bah ben hein quoi voir vu dire entendu entendre entend entends entendent lu lire
+    cherche chercher trouve trouver ecrit
     important principal principaux principale principales general generale grand grande gros petit petite
     nouveau nouveaux annee annees an ans mois semaine semaines jour jours hier demain dernier derniere derniers
     dernieres prochain prochaine prochains prochaines recent recente recents recentes apres avant lors pendant

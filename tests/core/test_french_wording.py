@@ -166,3 +166,10 @@ def test_plaidoyer_and_puissent_say_how_not_what(desk: Desk) -> None:
     # "plaidoyer" weighs as "advocacy" does in English; "puissent" is "peuvent" in the subjunctive
     assert FRENCH.stem("plaidoyer") in FRENCH.stop_stems and FRENCH.stem("puissent") in FRENCH.stop_stems
     assert top(desk, "Quelles étaient les priorités de plaidoyer de la FIDH à l'AEP24 ?") == "fidh-asks-at-asp24"
+
+
+def test_his_name_asks_for_a_person(desk: Desk) -> None:
+    # "what was his name": the non-cooperation facts say neither source names the suspects
+    answer = desk.answerer.ask("Hungary didn't arrest a suspect the ICC wanted, what was his name?")
+    assert (answer.status, answer.missing_key) == ("partial", "missing_person")
+    assert FRENCH.stem("entend") in FRENCH.stop_stems  # "on entend des choses": heard, as "heard" is in English
