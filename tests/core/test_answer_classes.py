@@ -561,6 +561,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round47/en-tuning.yaml", 0.92, 0.92, 0.045),
     ("round47/fr-spent.yaml", 0.82, 0.96, 0.017),
     ("round47/fr-tuning.yaml", 0.83, 0.91, 0.05),
+    ("round48/en-spent.yaml", 0.9, 0.92, 0.055),
+    ("round48/en-tuning.yaml", 0.96, 1.0, 0.023),
+    ("round48/fr-spent.yaml", 0.85, 1.0, 0.017),
+    ("round48/fr-tuning.yaml", 0.94, 0.92, 0.05),
+    ("round49/en-spent.yaml", 0.96, 1.0, 0.011),
+    ("round49/en-tuning.yaml", 0.92, 0.94, 0.023),
+    ("round49/fr-spent.yaml", 0.86, 0.95, 0.05),
+    ("round49/fr-tuning.yaml", 0.8, 0.91, 0.034),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
