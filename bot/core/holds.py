@@ -201,7 +201,7 @@ def pick(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expa
 
 # one thing under its everyday names: "which 16 countries" asks what "the states concerned" are
 _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "gouvern"})
-_EU = re.compile(r"\beu\b")  # in English, "eu" is the Union in any case (in French it is also a participle)
+_EU_WORD = re.compile(r"\beu\b")  # in English, "eu" is the Union in any case (in French it is also a participle)
 
 
 # "which judges", "quels chefs d'État": people, named (stemmed, so the singular words of PEOPLE count too)
@@ -286,7 +286,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         if wants.focus and wants.focus[-1] in _COUNTRIES:  # "which countries pushed back": countries it names,
             # and "which EU states" members of the Union, not the United States the fact names as the sanctioner
             asked = countries.named_in(question)
-            union = any(a.union for a in asked) or (language.lang == "en" and bool(_EU.search(fold(question))))
+            union = any(a.union for a in asked) or (language.lang == "en" and bool(_EU_WORD.search(fold(question))))
             return any(c.in_eu or not union for c in countries.named_in(fact) - asked)
         return True
     if kind == "outcome":

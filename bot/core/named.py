@@ -22,14 +22,10 @@ _FIGURE = re.compile(r"[€$£]?\d[\d.,]*%?")
 COMMON_SHARE = 0.5  # a publisher named in more than this share of the facts (the Court) is not a source that picks one
 
 
-def phrases(sources: Iterable[Source], pipeline: Pipeline) -> frozenset[tuple[str, ...]]:
-    """The publishers' names as stem sequences: "FIDH (International Federation for Human Rights)" gives both,
-    "Opinio Juris (Ezequiel Jimenez)" the journal and its author; a long description in brackets is no name."""
-    return frozenset().union(*by_source(sources, pipeline).values())
-
-
 def by_source(sources: Iterable[Source], pipeline: Pipeline) -> dict[str, frozenset[tuple[str, ...]]]:
-    """Each source's publisher names (as `phrases` reads them), by source id."""
+    """Each source's publisher names as stem sequences, by source id: "FIDH (International Federation for Human
+    Rights)" gives both, "Opinio Juris (Ezequiel Jimenez)" the journal and its author; a long description in
+    brackets is no name."""
     found = {}
     for source in sources:
         head, _, rest = source.publisher.partition("(")
