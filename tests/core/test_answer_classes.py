@@ -569,6 +569,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round49/en-tuning.yaml", 0.92, 0.94, 0.023),
     ("round49/fr-spent.yaml", 0.86, 0.95, 0.05),
     ("round49/fr-tuning.yaml", 0.8, 0.91, 0.034),
+    ("round50/en-spent.yaml", 0.88, 0.91, 0.044),
+    ("round50/en-tuning.yaml", 0.83, 0.91, 0.045),
+    ("round50/fr-spent.yaml", 0.87, 1.0, 0.0),
+    ("round50/fr-tuning.yaml", 0.75, 1.0, 0.05),
+    ("round51/en-spent.yaml", 0.86, 0.87, 0.077),
+    ("round51/en-tuning.yaml", 0.9, 0.94, 0.034),
+    ("round51/fr-spent.yaml", 0.77, 0.95, 0.05),
+    ("round51/fr-tuning.yaml", 0.91, 1.0, 0.0),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
