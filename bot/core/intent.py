@@ -30,8 +30,9 @@ TITLED = re.compile(r"\b(secretary general|secretaire general|minister|ministre|
                     r"spokesman|porte parole|rapporteur|registrar|greffier|vice president|vice presidente?|"
                     r"deputy prosecutor|procureur adjoint|chair|chairperson)s?\b")
 # whose words are asked: "what did south africa say about the sanctions", "qu'a répondu la France"
-_SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|have) (?:the )?(?P<who>(?:\w+ ){0,3}?\w+) "
-                   r"(?:say|said|tell|told|respond|reply|answer|state|ask|asked|urge|urged|demand|demanded)\b"
+_SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|have) (?:the )?(?P<who>(?:\w+ ){0,5}?\w+) "
+                   r"(?:(?:actually|exactly|really) )?(?:say|said|tell|told|respond|reply|answer|state|ask|asked|urge|"
+                   r"urged|demand|demanded)\b"
                    r"|\bqu (?:a |ont )?(?:dit|repondu|declare|reagi) (?:(?:precisement|exactement|vraiment) )?"
                    r"(?:la |le |les |l )?(?P<qui>(?:\w+ ){0,2}?\w+)\b"
                    # how one named state reacted: "how did south africa react", "la France a réagi comment"
@@ -39,8 +40,7 @@ _SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|hav
 # "apart from the judges themselves, who ...": those left aside are not the role asked about
 _BESIDES = re.compile(r"\b(?:apart from|aside from|besides|other than|except|[aà] part|en dehors d\w*|hormis|outre)\b"
                       r"(?:\s+[\w'’-]+){1,4}?(?=[\s,]+(?:who|qui)\b)", re.I)
-# "the paper on immunity of heads of state": state leaders as a subject, not a head whose name is asked (unless
-# asked for: "which heads of state")
+# "the paper on immunity of heads of state": leaders as a subject, not a head whose name is asked ("which heads ...")
 _HEADS_OF_STATE = re.compile(r"\b(?P<which>(?:which|what|quels?) (?:\w+ )?)?(heads? of states?|chefs? d ?etats?)\b")
 _WITH_WHOM = re.compile(WITH_WHOM)
 # "who moderated the side event", "qui a animé le débat": the holder of a role, asked with its verb
@@ -51,8 +51,7 @@ _ROLE_VERBS = {"moderated": "moderator", "moderates": "moderator", "modere": "mo
 _ROLE_VERB = re.compile(r"\b(?:who|qui)\s+(?:(?:has|a|had|avait)\s+)?(?P<verb>" + "|".join(_ROLE_VERBS) + r")\b")
 # "what did the EU actually say": whose words are asked, without the hedge
 _HEDGES = frozenset("actually exactly really even officially ever vraiment exactement".split())
-# "et la France, elle a dit quoi": read on the folded question, where "a" (has) is still there ("elle dit quoi",
-# what does it say, asks about a text)
+# "et la France, elle a dit quoi", read where "a" (has) is still there ("elle dit quoi" asks about a text)
 _SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|repondu|declare) quoi\b"
                         r"|^(?:la |le |les |l |l')?(?P<qui3>(?:\w+ ){0,2}?\w+) (?:a|ont) (?:dit|repondu|declare) quoi\b"
                         r"|\b(?P<un>(?:\w+ ){0,2}?\w+) (?:a|ont) (?:reagi|repondu) comment\b"
@@ -224,8 +223,9 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     whose role is asked are stemmed with `language`, the pipeline the facts are matched in."""
     text = " ".join(language.abbreviations.get(w, w) for w in words(question.replace("'", " ")))  # "c ki": c qui
     folded = fold(question)
+    currencies = currencies_in(question)  # "$" too, which `words` drops; "the budget in US dollars" asks a sum
     kind, which = kind_and_which(text)
-    currencies = currencies_in(question)  # "$" too, which `words` drops
+    kind = kind or ("number" if currencies else None)
     role = org = None
     focus: tuple[str, ...] = ()
     missing: tuple[str, dict[str, str]] | None = None

@@ -86,7 +86,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"(number|no|nr|symbol)\b|\bnumero (de |du |d )?(l )?(affaire|dossier|document|resolution|"
                           r"decision|reglement)\b")),
     ("contact", re.compile(r"\b(phone|telephone|tel)\s*(number|no|nr)?\b|\be-?mail\b|\bcontact (details|info)"
-                           r"|\bwebsite\b|\bpostal address\b|\bnumero de telephone\b|\bcourriel\b|\bsite web\b"
+                           r"|\bwebsite\b|\b(?:postal|street|office|mailing|physical) address\b|\bnumero de telephone\b"
+                           r"|\badresse (?:postale|du siege)\b|\bcourriel\b|\bsite web\b"
                            r"|^(a |the )?link (to|for)\b|\b(le|un) lien (vers|du|de la|pour)\b")),
     ("time", re.compile(r"\b(what|which) time\b|\bat what hour\b|\btime of (the )?day\b|\bquelle heure\b"
                         r"|\ba quelle heure\b")),
