@@ -66,6 +66,8 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autum
                       # "ça vient d'où", "elle vient de quelle chambre", "il vient faire quoi": where from, what for
                       r"(?:[cç]a|il|elle|ils|elles) vien(?:t|nent) (?:faire|de|d['’])|"
                       r"jamais entendu parler|s.appel(?:le|lent|ait|aient)\b|"
+                      # "HRW parle d'une condamnation": what a text is about, not who spoke
+                      r"parl(?:e|ent|ait|aient|er) (?:de |des |du |d['’])|"
                       r"(j.ai )?besoin (de la|du|des|d.) ?(date|chiffre|nom|liste|montant)s?"
                       r"( pr[eé]cises?| exactes?)?|"
                       r"(je|on|nous) (pr[eé]par(e|ons)|r[eé]dig(e|eons)|[eé]cri(s|t|vons)) (une?|des|notre|ma|mon) \w+"

@@ -173,3 +173,14 @@ def test_his_name_asks_for_a_person(desk: Desk) -> None:
     answer = desk.answerer.ask("Hungary didn't arrest a suspect the ICC wanted, what was his name?")
     assert (answer.status, answer.missing_key) == ("partial", "missing_person")
     assert FRENCH.stem("entend") in FRENCH.stop_stems  # "on entend des choses": heard, as "heard" is in English
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "X parle de ...": what a text is about, not a request for who spoke (the curated "a parlé" / "pris la
+    # parole" group)
+    ("Jimenez parle d'un article du Statut pour amender plus facilement, lequel ?",
+     "article-122-institutional-amendments"),
+    ("HRW parle d'une condamnation liée au Darfour, c'est laquelle exactement ?", "janjaweed-leader-convicted-darfur"),
+])
+def test_parle_de_says_what_a_text_is_about(desk: Desk, question: str, expected: str) -> None:
+    assert top(desk, question) == expected
