@@ -129,6 +129,15 @@ def shipped_desk(tmp_path: Path):
     desk.close()
 
 
+@pytest.fixture(scope="session")
+def asking_desk(tmp_path_factory):
+    """The shipped data in one database for the whole run, for tests that only ask it questions; a test that
+    changes the store takes its own (`shipped_desk`)."""
+    desk = Desk.open(tmp_path_factory.mktemp("asking") / "asking.db")
+    yield desk
+    desk.close()
+
+
 @pytest.fixture
 def moderator() -> Actor:
     return Actor(id="u-mod", name="Mod", guild_id="g1", manage_server=True)

@@ -9,7 +9,6 @@ coverage stays low and the bot declines instead of stretching an unrelated fact 
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,8 +125,7 @@ class Answerer:
         self._generation = -1
         self.synonyms = Synonyms()
         self._topics: dict[str, Topic] = {}
-        self._publishers: frozenset[tuple[str, ...]] = frozenset()
-        self._by_source: dict[str, frozenset[tuple[str, ...]]] = {}
+        self._publishers = named.Publishers((), language)
         self._total = 0
         self.vocabulary = Vocabulary(facts.db, language.vocab)
 
@@ -139,8 +137,7 @@ class Answerer:
         self.synonyms = Synonyms(self.facts.synonyms(self.pipeline.lang), self.pipeline)
         self.bodies = OtherBodies(self.facts.other_bodies())
         self._topics = {t.id: t for t in self.facts.topics()}
-        self._by_source = named.by_source(self.facts.sources().values(), self.pipeline)
-        self._publishers = frozenset().union(*self._by_source.values())
+        self._publishers = named.Publishers(self.facts.sources().values(), self.pipeline)
         row = self.facts.db.query_one(f"SELECT count(*) FROM {self.pipeline.index}")
         self._total = int(row[0]) if row else 0
 
@@ -256,10 +253,10 @@ class Answerer:
                 return self._partial(text, chosen, ranked, wants.missing, confidence)
             if holders[0] is not chosen[0]:
                 chosen = [holders[0], *[c for c in chosen if c is not holders[0]]][:limit]
-        lacking = named.unnamed(concepts, df, n, chosen[0].credit, self._publishers, self.pipeline.lang) \
+        lacking = named.unnamed(concepts, df, n, chosen[0].credit, self._publishers.names, self.pipeline.lang) \
             or turns.unheld(wants, concepts, chosen[0].credit, chosen[0].raw, text, self.pipeline.lang) \
             or self.bodies.idle(other, text, chosen[0].raw) \
-            or named.unattributed(wants, concepts, df, n, chosen[0].text, self._publishers, self.pipeline) \
+            or named.unattributed(wants, concepts, df, n, chosen[0].text, self._publishers.names, self.pipeline) \
             or figures.count_differs(text, chosen[0].raw, self.pipeline)
         if lacking:  # "did Germany condemn ...", "LRWC recs about money": not a fact that never names them
             return self._partial(text, chosen, ranked, lacking, confidence)
@@ -373,7 +370,7 @@ class Answerer:
                 terms=fact_terms(r[1], r[2], r[3], r[4]),
                 readings=readings_of(r[10], r[6], r[9], self.pipeline),
                 language=self.pipeline,
-                publishers=named.sole_publisher(json.loads(r[11]), self._by_source),
+                publishers=self._publishers.sole(r[11]),
             )
             for r in indexed
         ]

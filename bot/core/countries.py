@@ -78,14 +78,15 @@ def named(label: str) -> Country | None:
 
 
 @lru_cache(maxsize=4096)
-def named_in(text: str) -> frozenset[Country]:
+def named_in(text: str, lang: str | None = None) -> frozenset[Country]:
     """The countries a text names ("... by Italy, Hungary and Tajikistan", "les Pays-Bas"). Remembered: the same
-    facts are read for question after question."""
+    facts are read for question after question. In a text known to be English, "eu" is the Union in any case
+    (only French has the participle)."""
     table = _by_name()
     tokens = words(text)
     found = {table[key] for i in range(len(tokens)) for n in (1, 2, 3, 4)
              if (key := tuple(tokens[i:i + n])) in table and len(key) == n
-             and (key not in _WORDS or _WORDS[key].search(text))}
+             and (key not in _WORDS or _WORDS[key].search(text) or (lang == "en" and key == ("eu",)))}
     if _US.search(text):
         found.add(table[("united", "states")])
     return frozenset(found)

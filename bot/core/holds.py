@@ -201,7 +201,6 @@ def pick(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expa
 
 # one thing under its everyday names: "which 16 countries" asks what "the states concerned" are
 _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "gouvern"})
-_EU_WORD = re.compile(r"\beu\b")  # in English, "eu" is the Union in any case (in French it is also a participle)
 
 
 # "which judges", "quels chefs d'État": people, named (stemmed, so the singular words of PEOPLE count too)
@@ -285,8 +284,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         if wants.focus and wants.focus[-1] in _COUNTRIES:  # "which countries pushed back": countries it names,
             # and "which EU states" members of the Union, not the United States the fact names as the sanctioner
-            asked = countries.named_in(question)
-            union = any(a.union for a in asked) or (language.lang == "en" and bool(_EU_WORD.search(fold(question))))
+            asked = countries.named_in(question, language.lang)
+            union = any(a.union for a in asked)
             return any(c.in_eu or not union for c in countries.named_in(fact) - asked)
         return True
     if kind == "outcome":

@@ -7,6 +7,7 @@ from another and is left out.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -40,6 +41,23 @@ def sole_publisher(source_ids: Iterable[str], names: Mapping[str, frozenset[tupl
     HRW-sourced fact reports, whether or not its text says "HRW"); none when it draws on several."""
     publishers = {names.get(source, frozenset()) for source in source_ids}
     return next(iter(publishers)) if len(publishers) == 1 else frozenset()
+
+
+class Publishers:
+    """The store's publishers as the answerer reads them: every publisher's names (`names`), and the one publisher
+    of a fact's sources, remembered by its sources as stored (JSON), since the same facts come up question after
+    question. Made again when the store changes."""
+
+    def __init__(self, sources: Iterable[Source], pipeline: Pipeline) -> None:
+        self.by_source = by_source(sources, pipeline)
+        self.names: frozenset[tuple[str, ...]] = frozenset().union(*self.by_source.values())
+        self._sole: dict[str, frozenset[tuple[str, ...]]] = {}
+
+    def sole(self, sources: str) -> frozenset[tuple[str, ...]]:
+        found = self._sole.get(sources)
+        if found is None:
+            found = self._sole[sources] = sole_publisher(json.loads(sources), self.by_source)
+        return found
 
 
 def named(concepts: Sequence[Concept], df: Mapping[str, int], total: int,

@@ -9,13 +9,6 @@ from bot.core import intent
 from bot.core.desk import Desk
 
 
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    desk = Desk.open(tmp_path_factory.mktemp("asked_in_passing") / "asked_in_passing.db")
-    yield desk
-    desk.close()
-
-
 @pytest.mark.parametrize(("question", "missing"), [
     # the budget fact gives euros only
     ("and the ICC's 2026 budget in US dollars?", "missing_currency"),
@@ -23,8 +16,8 @@ def desk(tmp_path_factory):
     ("what did the Netherlands' foreign affairs ministry actually say about the judges' sanctions?", "missing_said"),
     ("what is the street address of LRWC?", "missing_contact"),
 ])
-def test_asked_in_passing(desk: Desk, question: str, missing: str) -> None:
-    answer = desk.answerer.ask(question)
+def test_asked_in_passing(asking_desk: Desk, question: str, missing: str) -> None:
+    answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.missing_key) == ("partial", missing)
 
 
@@ -32,5 +25,5 @@ def test_an_address_is_contact_details() -> None:
     assert intent.read("do you have FIDH's office address?").kind == "contact"
 
 
-def test_a_sum_in_the_facts_currency_is_answered(desk: Desk) -> None:
-    assert desk.answerer.ask("the 2026 ICC budget in euros?").hits[0].fact.id == "budget-2026-193-million"
+def test_a_sum_in_the_facts_currency_is_answered(asking_desk: Desk) -> None:
+    assert asking_desk.answerer.ask("the 2026 ICC budget in euros?").hits[0].fact.id == "budget-2026-193-million"

@@ -13,13 +13,6 @@ from bot.core.text_fr import FRENCH
 from tests.conftest import top
 
 
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    desk = Desk.open(tmp_path_factory.mktemp("french_wording") / "french_wording.db")
-    yield desk
-    desk.close()
-
-
 def test_the_longest_name_wins_where_names_overlap() -> None:
     # "la cour" is a name of the Court too; read first, it left "pénale internationale" as two loose words
     synonyms = Synonyms([["cpi", "cour penale internationale", "la cour"], ["juges", "magistrats"]], FRENCH)
@@ -34,8 +27,8 @@ def test_the_longest_name_wins_where_names_overlap() -> None:
     ("La FIDH est représentée auprès de la Cour pénale internationale par qui ?",
      "fidh-over-compliance-financial-channels"),
 ])
-def test_the_courts_full_name_after_la(desk: Desk, question: str, expected: str) -> None:
-    assert top(desk, question) == expected
+def test_the_courts_full_name_after_la(asking_desk: Desk, question: str, expected: str) -> None:
+    assert top(asking_desk, question) == expected
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -43,25 +36,25 @@ def test_the_courts_full_name_after_la(desk: Desk, question: str, expected: str)
     ("Quel exemple concret de loi de blocage la Coalition mentionne-t-elle ?", "blocking-statute-calls"),
     ("La résolution omnibus de l'AEP24 apporte quoi d'inédit sur les sanctions ?", "asp24-omnibus-condemns-sanctions"),
 ])
-def test_words_that_say_how_a_question_is_asked(desk: Desk, question: str, expected: str) -> None:
-    assert top(desk, question) == expected
+def test_words_that_say_how_a_question_is_asked(asking_desk: Desk, question: str, expected: str) -> None:
+    assert top(asking_desk, question) == expected
 
 
-def test_the_name_of_an_office_asks_for_its_holder(desk: Desk) -> None:
+def test_the_name_of_an_office_asks_for_its_holder(asking_desk: Desk) -> None:
     # "comment s'appelle" is "what is ... called", not "la CICC appelle les États" (a call); and the name of the
     # ICC's president is the holder of that office: the FIDH president's fact does not hold it
-    answer = desk.answerer.ask("Comment s'appelle le président de la CPI ?")
+    answer = asking_desk.answerer.ask("Comment s'appelle le président de la CPI ?")
     assert (answer.status, answer.missing_key) == ("partial", "missing_role_of")
-    assert top(desk, "Comment s'appelle la présidente de la FIDH ?") == "fidh-president-on-impunity"
+    assert top(asking_desk, "Comment s'appelle la présidente de la FIDH ?") == "fidh-president-on-impunity"
 
 
 @pytest.mark.parametrize("question", [
     "Qu'a dit exactement l'Espagne à propos des sanctions contre les juges ?",
     "Qu'a dit précisément l'Espagne sur les sanctions visant les juges ?",
 ])
-def test_a_hedge_before_whose_words_are_asked(desk: Desk, question: str) -> None:
+def test_a_hedge_before_whose_words_are_asked(asking_desk: Desk, question: str) -> None:
     # the reactions' fact lists Spain's ministry among those who reacted, but does not quote what each said
-    answer = desk.answerer.ask(question)
+    answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.missing_key, answer.missing_values) == ("partial", "missing_said", {"who": "Espagne"})
 
 
@@ -75,9 +68,9 @@ def test_a_session_name_is_the_assembly_and_its_number() -> None:
     "Le document d'information FIDH/REDRESS lancé pendant l'Assemblée, il a quel titre ?",
     "Quel titre porte le document conjoint que la FIDH et REDRESS ont présenté pendant l'Assemblée ?",
 ])
-def test_the_assembly_named_without_its_session(desk: Desk, question: str) -> None:
+def test_the_assembly_named_without_its_session(asking_desk: Desk, question: str) -> None:
     # the fact says the paper was launched at AEP24; the question says "l'Assemblée"
-    assert top(desk, question) == "fidh-redress-heads-of-state-paper"
+    assert top(asking_desk, question) == "fidh-redress-heads-of-state-paper"
 
 
 @pytest.mark.parametrize(("question", "expected"), [
@@ -87,8 +80,8 @@ def test_the_assembly_named_without_its_session(desk: Desk, question: str) -> No
      "us-sanctions-who-is-targeted"),
     ("Pouvez-vous lister les recommandations de LRWC aux États parties ?", "lrwc-recommendations-asp24"),
 ])
-def test_the_document_read_and_the_list_wanted(desk: Desk, question: str, expected: str) -> None:
-    assert top(desk, question) == expected
+def test_the_document_read_and_the_list_wanted(asking_desk: Desk, question: str, expected: str) -> None:
+    assert top(asking_desk, question) == expected
 
 
 def test_a_kind_of_office_is_not_whose_office() -> None:
@@ -97,23 +90,23 @@ def test_a_kind_of_office_is_not_whose_office() -> None:
     assert intent.read("who is the FIDH representative?").org == ("fidh",)
 
 
-def test_the_feminine_of_a_role_is_that_role(desk: Desk) -> None:
+def test_the_feminine_of_a_role_is_that_role(asking_desk: Desk) -> None:
     # "la représentante de la FIDH": the FIDH's representative, checked as the holder of that office
     assert intent.read("Comment s'appelle la représentante de la FIDH ?", FRENCH).role == "representant"
-    assert top(desk, "Elle s'appelle comment, la représentante de la FIDH auprès de la Cour ?") == \
+    assert top(asking_desk, "Elle s'appelle comment, la représentante de la FIDH auprès de la Cour ?") == \
         "fidh-over-compliance-financial-channels"
 
 
-def test_mis_en_garde_is_a_warning(desk: Desk) -> None:
+def test_mis_en_garde_is_a_warning(asking_desk: Desk) -> None:
     # the fact says Deswaef "a averti" (warned); members say "mis en garde" (curated synonyms)
-    assert top(desk, "À la plénière sur la coopération, Deswaef a mis en garde contre quoi ?") == \
+    assert top(asking_desk, "À la plénière sur la coopération, Deswaef a mis en garde contre quoi ?") == \
         "cicc-cooperation-plenary-statement"
 
 
 @pytest.mark.parametrize("question", [
     "Quand la Coalition parle de coopérer pleinement, elle met quoi derrière ?",
     "Selon Deswaef, c'est quoi le problème quand les États changent de position selon les cas ?",
-    "Il y a quand même eu des avancées pour la CPI cette année selon HRW ?",
+    "Y a quand même des victoires pour la CPI en 2025 d'après HRW ?",
 ])
 def test_quand_opening_a_clause_asks_no_date(question: str) -> None:
     # "when the Coalition says X, what does it mean": the question is "quoi"; "quand même" is "nevertheless"
@@ -121,10 +114,10 @@ def test_quand_opening_a_clause_asks_no_date(question: str) -> None:
     assert intent.read("Le budget 2026, il a été adopté quand ?", FRENCH).kind == "date"
 
 
-def test_a_writing_asked_by_another_name_is_that_writing(desk: Desk) -> None:
+def test_a_writing_asked_by_another_name_is_that_writing(asking_desk: Desk) -> None:
     # the fact calls it "une note de synthèse conjointe, « Ending Immunity ... »"; members say "le rapport",
     # "le papier": its title in quotation marks after any writing word is its name
-    fact = desk.facts.get("fidh-redress-heads-of-state-paper")
+    fact = asking_desk.facts.get("fidh-redress-heads-of-state-paper")
     for question in ("Le rapport commun de la FIDH et de REDRESS, il s'appelle comment ?",
                      "le papier FIDH-REDRESS il s'appelle comment"):
         wants = intent.read(question, FRENCH)
@@ -137,9 +130,9 @@ def test_a_writing_asked_by_another_name_is_that_writing(desk: Desk) -> None:
     "Le Tadjikistan devait remettre quel suspect ? c'était qui ?",
     "Quelle est la personne que la Mongolie n'a pas arrêtée ?",
 ])
-def test_who_was_not_arrested_is_a_person(desk: Desk, question: str) -> None:
+def test_who_was_not_arrested_is_a_person(asking_desk: Desk, question: str) -> None:
     # the non-cooperation facts say neither source names the suspects: a partial reply, not an answer
-    answer = desk.answerer.ask(question)
+    answer = asking_desk.answerer.ask(question)
     assert intent.read(question, FRENCH).kind == "person"
     assert (answer.status, answer.missing_key) == ("partial", "missing_person")
 
@@ -148,29 +141,29 @@ def test_who_was_not_arrested_is_a_person(desk: Desk, question: str) -> None:
     "Combien d'États parties devaient leurs contributions depuis plus d'un an en février 2025 ?",
     "how many states parties were more than a year behind on their contributions?",
 ])
-def test_more_than_a_year_behind_is_the_37_not_the_16(desk: Desk, question: str) -> None:
+def test_more_than_a_year_behind_is_the_37_not_the_16(asking_desk: Desk, question: str) -> None:
     # "plus d'un an" / "more than a year" (curated synonyms): the 37 states of the arrears fact, not Article 112(8)'s
     # two full years (the 16 who cannot vote)
-    assert top(desk, question) == "arrears-states-lose-vote"
+    assert top(asking_desk, question) == "arrears-states-lose-vote"
 
 
 @pytest.mark.parametrize("question", [
     "Le procureur de la CPI n'exerce plus ses fonctions ? Pourquoi ?",
     "Pourquoi le procureur n'est plus en fonction en ce moment ?",
 ])
-def test_out_of_office_is_on_leave(desk: Desk, question: str) -> None:
-    assert top(desk, question) == "prosecutor-on-leave-external-investigation"
+def test_out_of_office_is_on_leave(asking_desk: Desk, question: str) -> None:
+    assert top(asking_desk, question) == "prosecutor-on-leave-external-investigation"
 
 
-def test_plaidoyer_and_puissent_say_how_not_what(desk: Desk) -> None:
+def test_plaidoyer_and_puissent_say_how_not_what(asking_desk: Desk) -> None:
     # "plaidoyer" weighs as "advocacy" does in English; "puissent" is "peuvent" in the subjunctive
     assert FRENCH.stem("plaidoyer") in FRENCH.stop_stems and FRENCH.stem("puissent") in FRENCH.stop_stems
-    assert top(desk, "Quelles étaient les priorités de plaidoyer de la FIDH à l'AEP24 ?") == "fidh-asks-at-asp24"
+    assert top(asking_desk, "Quelles étaient les priorités de plaidoyer de la FIDH à l'AEP24 ?") == "fidh-asks-at-asp24"
 
 
-def test_his_name_asks_for_a_person(desk: Desk) -> None:
+def test_his_name_asks_for_a_person(asking_desk: Desk) -> None:
     # "what was his name": the non-cooperation facts say neither source names the suspects
-    answer = desk.answerer.ask("Hungary didn't arrest a suspect the ICC wanted, what was his name?")
+    answer = asking_desk.answerer.ask("Hungary didn't arrest a suspect the ICC wanted, what was his name?")
     assert (answer.status, answer.missing_key) == ("partial", "missing_person")
     assert FRENCH.stem("entend") in FRENCH.stop_stems  # "on entend des choses": heard, as "heard" is in English
 
@@ -182,5 +175,5 @@ def test_his_name_asks_for_a_person(desk: Desk) -> None:
      "article-122-institutional-amendments"),
     ("HRW parle d'une condamnation liée au Darfour, c'est laquelle exactement ?", "janjaweed-leader-convicted-darfur"),
 ])
-def test_parle_de_says_what_a_text_is_about(desk: Desk, question: str, expected: str) -> None:
-    assert top(desk, question) == expected
+def test_parle_de_says_what_a_text_is_about(asking_desk: Desk, question: str, expected: str) -> None:
+    assert top(asking_desk, question) == expected

@@ -3,8 +3,6 @@ not its text repeats the publisher's name; a fact drawing on several publishers 
 
 from __future__ import annotations
 
-import pytest
-
 from bot.core import named
 from bot.core.desk import Desk
 from bot.core.models import Source
@@ -16,12 +14,6 @@ SOURCES = [Source("hrw-a", "Human Rights Watch (HRW)", "A", "2025-11-01", ""),
            Source("fidh-a", "FIDH (International Federation for Human Rights)", "C", "2025-12-09", "")]
 
 
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    desk = Desk.open(tmp_path_factory.mktemp("source_credit") / "source_credit.db")
-    yield desk
-    desk.close()
-
 
 def test_the_sole_publisher_of_a_facts_sources() -> None:
     names = named.by_source(SOURCES, ENGLISH)
@@ -31,6 +23,7 @@ def test_the_sole_publisher_of_a_facts_sources() -> None:
     assert named.sole_publisher([], names) == frozenset()
 
 
-def test_a_source_named_in_the_question_is_credited_to_its_facts(desk: Desk) -> None:
+def test_a_source_named_in_the_question_is_credited_to_its_facts(asking_desk: Desk) -> None:
     # the fact is HRW's summary; its text says "Human Rights Watch" once, in its body
-    assert top(desk, "hrw says which country gave up its ex president to the court?") == "duterte-surrendered-to-icc"
+    question = "hrw says which country gave up its ex president to the court?"
+    assert top(asking_desk, question) == "duterte-surrendered-to-icc"

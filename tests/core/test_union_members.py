@@ -9,13 +9,6 @@ from bot.core import countries, intent
 from bot.core.desk import Desk
 
 
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    desk = Desk.open(tmp_path_factory.mktemp("union_members") / "union_members.db")
-    yield desk
-    desk.close()
-
-
 def test_member_states_of_the_union() -> None:
     assert countries.named("Hungary").in_eu and countries.named("l'Italie").in_eu
     assert not countries.named("United States").in_eu and not countries.named("Tajikistan").in_eu
@@ -25,7 +18,7 @@ def test_member_states_of_the_union() -> None:
     "Which EU member states have blocked the US sanctions with their own national laws so far?",
     "which eu countries have actually used the blocking statute for the icc yet",
 ])
-def test_which_eu_states_is_not_answered_by_the_sanctioner(desk: Desk, question: str) -> None:
+def test_which_eu_states_is_not_answered_by_the_sanctioner(asking_desk: Desk, question: str) -> None:
     assert intent.read(question).kind == "names"
-    answer = desk.answerer.ask(question)
+    answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.missing_key) == ("partial", "missing_names")
