@@ -210,6 +210,12 @@ _FIRMS = (*NAMED_THINGS, *"business businesses corporation corporations banque b
           "societes firme firmes affaire affaires".split())
 
 
+# a statement's author named beside it: "a release by Secretary of State Marco Rubio", "un communiqué du secrétaire
+# d'État Marco Rubio"
+_AUTHORED = re.compile(r"\b(?:by|du|de la|de l'|d')\s+(?:\w+\s+){0,2}?(?:Secretary of State|[Ss]ecrétaire d'État|"
+                       r"Minister|[Mm]inistre|President|[Pp]résidente?|Prosecutor|[Pp]rocureure?)\s+[A-Z]\w+ [A-Z]\w+")
+
+
 def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH) -> bool:
     """The fact's own words say it lacks the detail asked ("the sources do not name the states concerned"; for
     "what did the EU say", "it does not quote what each said")."""
@@ -219,6 +225,8 @@ def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH)
     if wants.kind == "person" and wants.role and _named_role(fact, fact_tokens(fact, language), wants, expand,
                                                              language):
         return False  # "the Secretary of State behind the releases": named, whoever else the fact does not name
+    if wants.kind == "person" and wants.author and _AUTHORED.search(fact):
+        return False  # "which US official announced the sanctions": the release's author, whomever it designated
     pattern = _LACKS.get(wants.kind or "")
     if pattern is None:
         return False

@@ -199,23 +199,12 @@ class Wants:
     which_country: bool = False  # "which country surrendered him": a country the fact names is the place asked
     names_asked: bool = False  # names asked outright ("what are they called"): a plural role needs names beside it
     currencies: tuple[question_kinds.Currency, ...] = ()  # a sum asked "in US dollars": the fact gives one in them
+    author: bool = False  # who issued a statement ("which US official announced the sanctions"), not whom it named
 
     @property
     def checked(self) -> bool:
         """Whether a fact must be read for more than its words before it answers."""
         return bool(self.kind or self.future or self.titles or self.speaker)
-
-
-def _first_run(text: str, language: Pipeline) -> list[str]:
-    """The first words in a row that carry meaning: "which german software did ..." -> german, software."""
-    run: list[str] = []
-    for w in text.split():
-        if w in language.stop_words or w in STOP_WORDS:
-            if run:
-                break
-            continue
-        run.append(w)
-    return run
 
 
 def read(question: str, language: Pipeline = ENGLISH) -> Wants:
@@ -238,9 +227,12 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         focus = (language.stem(noun),)
         missing = ("missing_names", {"which": which.group("which") or ("quels" if language.lang == "fr" else "which"),
                                      "noun": noun})
+    author = question_kinds.author_asked(text) if kind == "person" else None
     if kind == "person" and not _WITH_WHOM.search(text):  # a role's holder ("who is the ASP President"), not
-        # whom a holder spoke with ("the Dutch minister spoke with whom")
-        asked = _HEADS_OF_STATE.sub(lambda m: m.group(0) if m.group("which") else " ", _BESIDES.sub(" ", text))
+        # whom a holder spoke with ("the Dutch minister spoke with whom"), nor those a release named ("who
+        # announced the sanctions on the judges")
+        before = text[:author.start("verb")] if author and author.group("verb") else text
+        asked = _HEADS_OF_STATE.sub(lambda m: m.group(0) if m.group("which") else " ", _BESIDES.sub(" ", before))
         role, org = _role(asked, language.stop_words | STOP_WORDS)
         if not role and (acted := _ROLE_VERB.search(text)):  # "who presides over the ASP": its President
             role = _ROLE_VERBS[acted.group("verb")]
@@ -259,7 +251,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
             rest = group[:1] if language.lang == "fr" else group[-1:]
             focus = tuple(language.stem(w) for w in rest)
         elif not role and _CALLED_AFTER.search(text):  # the first thing named: its head, last in English
-            rest = _first_run(text, language)[:1] if language.lang == "fr" else _first_run(text, language)[-1:]
+            run = question_kinds.first_run(text, language.stop_words | STOP_WORDS)
+            rest = run[:1] if language.lang == "fr" else run[-1:]
             focus = tuple(language.stem(w) for w in rest)
         if rest and not role:
             missing = ("missing_name_of", {"thing": _of(text, rest[0]) if language.lang == "fr" else rest[0]})
@@ -324,6 +317,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         names_asked=bool(NAMES_ASKED.search(folded)),
         counted=kind == "number" and bool(_COUNT_ASKED.search(folded.replace("'", " ").replace("’", " "))),
         currencies=currencies if kind == "number" else (),
+        author=author is not None,
     )
 
 

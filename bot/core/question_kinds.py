@@ -243,6 +243,35 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     return kind, None
 
 
+# who put the words out ("which US official announced the sanctions", "qui a signé les communiqués", "whose press
+# statements does LRWC cite"): the author of a release; not those a release designated ("who was sanctioned in
+# Rubio's announcement", "qui a été visé par les sanctions annoncées")
+_AUTHOR = re.compile(r"\b(?:who|whos|which(?: \w+){0,2}? (?:official|person)|qui|quel(?:le)? (?:\w+ )?"
+                     r"(?:responsable|secretaire|ministre|personne))(?: \w+){0,6}? (?P<verb>announc(?:ed|es|ing|e)|"
+                     r"issu(?:ed|es|ing|e)|put(?:s|ting)? out|sign(?:ed|s|ing)?|releas(?:ed|es|ing)|"
+                     r"(?<!par )(?<!de )(?<!une )(?<!cette )annonce|annoncait|signe|publie)\b|"
+                     r"\bwhose (?:\w+ )?(?:statements?|releases?|announcements?)\b")
+_PASSIVE = re.compile(r"\b(?:was|were|got|been|get|gets|is|are) \w+ed\b|\bete\b")  # "été visé": "a" is dropped
+
+
+def author_asked(text: str) -> re.Match[str] | None:
+    """Where a question asks who issued a statement or release (`text` as `bot.core.text.words` folds it)."""
+    match = _AUTHOR.search(text)
+    return match if match and not _PASSIVE.search(match.group(0)) else None
+
+
+def first_run(text: str, stop_words: frozenset[str]) -> list[str]:
+    """The first words in a row that carry meaning: "which german software did ..." -> german, software."""
+    run: list[str] = []
+    for w in text.split():
+        if w in stop_words:
+            if run:
+                break
+            continue
+        run.append(w)
+    return run
+
+
 @lru_cache(maxsize=65536)
 def kind_of(question: str) -> str | None:
     """Only the kind of detail a question asks for: how a fact's example questions are compared with a member's.
