@@ -219,10 +219,17 @@ _WHEN_CLAUSE = re.compile(r"\b(?:quoi|comment|pourquoi|combien|quels?|quelles?)\
 _WHEN_ASKED = re.compile(r"\b(?:depuis|jusqu a) quand\b|\bc est quand\b|\bquand\W*$")
 
 
+# "who was convicted (what role did they have)", "c'était qui comme profil": a description will do, not a name
+_DESCRIBED = re.compile(r"\b(?:what|which) (?:role|kind|sort|type|profile)\b|\bbroadly\b|\bas in what\b|"
+                        r"\bcomme profil\b|\bquel (?:profil|type|genre)\b")
+
+
 def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     """The kind of detail asked (see `Wants.kind`), with the "which ..." match that settled it, if one did."""
     text = text.replace("quand meme", "meme")  # "y a quand même eu des avancées": nevertheless, not when
     kind = next((name for name, pattern in _KINDS if pattern.search(text)), None)
+    if kind == "person" and _DESCRIBED.search(text):
+        return None, None
     if kind == "date" and _WHEN_CLAUSE.search(text) and not _WHEN_ASKED.search(text):
         kind = None  # "c'est quoi le souci quand les États ...": when they do, what is the problem
     if kind == "person" and (rel := _WHICH_THAT.search(text)) and not _a_person(rel.group("noun")) \

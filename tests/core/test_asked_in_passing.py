@@ -27,3 +27,19 @@ def test_an_address_is_contact_details() -> None:
 
 def test_a_sum_in_the_facts_currency_is_answered(asking_desk: Desk) -> None:
     assert asking_desk.answerer.ask("the 2026 ICC budget in euros?").hits[0].fact.id == "budget-2026-193-million"
+
+
+@pytest.mark.parametrize("question", [
+    "hrw mentions a darfur conviction - who was convicted, as in what role",
+    "la condamnation pour le Darfour c'était qui comme profil ?",
+])
+def test_who_asked_with_what_role_takes_a_description(asking_desk: Desk, question: str) -> None:
+    """The fact describes him ("a former Janjaweed militia leader") without naming him: that is what was asked."""
+    answer = asking_desk.answerer.ask(question)
+    assert answer.status == "answered"
+    assert answer.hits[0].fact.id == "janjaweed-leader-convicted-darfur"
+
+
+def test_who_alone_still_asks_for_a_name(asking_desk: Desk) -> None:
+    answer = asking_desk.answerer.ask("hrw mentions a darfur conviction, who was convicted")
+    assert (answer.status, answer.missing_key) == ("partial", "missing_person")
