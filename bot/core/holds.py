@@ -227,6 +227,8 @@ def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH)
         return False  # "the Secretary of State behind the releases": named, whoever else the fact does not name
     if wants.kind == "person" and wants.author and _AUTHORED.search(fact):
         return False  # "which US official announced the sanctions": the release's author, whomever it designated
+    if any(_LACKS[kind].search(folded) for kind in wants.also if kind in _LACKS and kind != "names"):
+        return True  # "who was it, and when": a fact saying it does not name them answers neither in full
     pattern = _LACKS.get(wants.kind or "")
     if pattern is None:
         return False

@@ -200,6 +200,7 @@ class Wants:
     names_asked: bool = False  # names asked outright ("what are they called"): a plural role needs names beside it
     currencies: tuple[question_kinds.Currency, ...] = ()  # a sum asked "in US dollars": the fact gives one in them
     author: bool = False  # who issued a statement ("which US official announced the sanctions"), not whom it named
+    also: frozenset[str] = frozenset()  # kinds a later clause asks too ("when ... and who was it"): "person"
 
     @property
     def checked(self) -> bool:
@@ -318,6 +319,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         counted=kind == "number" and bool(_COUNT_ASKED.search(folded.replace("'", " ").replace("’", " "))),
         currencies=currencies if kind == "number" else (),
         author=author is not None,
+        also=question_kinds.other_asks(question) - {kind},
     )
 
 

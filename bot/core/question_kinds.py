@@ -279,6 +279,20 @@ def first_run(text: str, stop_words: frozenset[str]) -> list[str]:
     return run
 
 
+# a second question asked beside the first: "when did Hungary fail to arrest someone and who was it", "le Tadjikistan
+# n'a pas arrêté qui, et c'était quand"
+_ANOTHER_ASK = re.compile(r"[,;?]|\b(?:and|et|also|aussi)\b", re.IGNORECASE)
+_ASKING = re.compile(r"\b(?:who|whom|when|where|which|how|what|qui|quand|ou|quel|quelle|quels|quelles|combien)\b")
+
+
+def other_asks(question: str) -> frozenset[str]:
+    """The kinds of detail a question of several clauses asks, each clause read on its own (none for one clause)."""
+    if len(_ASKING.findall(" ".join(words(question.replace("'", " "))))) < 2:
+        return frozenset()  # one question word: one ask (most questions; this spares reading each clause)
+    clauses = [" ".join(words(c.replace("'", " "))) for c in _ANOTHER_ASK.split(question)]
+    return frozenset(kind for c in clauses if len(clauses) > 1 and _ASKING.search(c) and (kind := kind_and_which(c)[0]))
+
+
 @lru_cache(maxsize=65536)
 def kind_of(question: str) -> str | None:
     """Only the kind of detail a question asks for: how a fact's example questions are compared with a member's.

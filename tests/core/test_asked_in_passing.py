@@ -43,3 +43,17 @@ def test_who_asked_with_what_role_takes_a_description(asking_desk: Desk, questio
 def test_who_alone_still_asks_for_a_name(asking_desk: Desk) -> None:
     answer = asking_desk.answerer.ask("hrw mentions a darfur conviction, who was convicted")
     assert (answer.status, answer.missing_key) == ("partial", "missing_person")
+
+
+@pytest.mark.parametrize("question", [
+    "when did hungary fail to arrest someone and who was it",
+    "Le Tadjikistan n'a pas arrêté qui, et c'était quand ?",
+])
+def test_a_second_ask_the_fact_says_it_lacks(asking_desk: Desk, question: str) -> None:
+    """The fact names the states but says "neither source names the suspects": not an answer to "and who"."""
+    assert asking_desk.answerer.ask(question).status == "partial"
+
+
+def test_each_clause_is_read_for_what_it_asks() -> None:
+    assert intent.read("tajikistan failed to arrest who, and when was the visit").also == frozenset({"person"})
+    assert intent.read("when did the assembly meet?").also == frozenset()
