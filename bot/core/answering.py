@@ -253,7 +253,8 @@ class Answerer:
                 return self._partial(text, chosen, ranked, wants.missing, confidence)
             if holders[0] is not chosen[0]:
                 chosen = [holders[0], *[c for c in chosen if c is not holders[0]]][:limit]
-        lacking = named.unnamed(concepts, df, n, chosen[0].credit, self._publishers.names, self.pipeline.lang) \
+        lacking = named.unnamed(concepts, df, n, chosen[0].credit, self._publishers.names, self.pipeline.lang,
+                                question=text, fact=chosen[0].raw) \
             or turns.unheld(wants, concepts, chosen[0].credit, chosen[0].raw, text, self.pipeline.lang) \
             or self.bodies.idle(other, text, chosen[0].raw) \
             or named.unattributed(wants, concepts, df, n, chosen[0].text, self._publishers.names, self.pipeline) \

@@ -78,15 +78,15 @@ def named(label: str) -> Country | None:
 
 
 @lru_cache(maxsize=4096)
-def named_in(text: str, lang: str | None = None) -> frozenset[Country]:
-    """The countries a text names ("... by Italy, Hungary and Tajikistan", "les Pays-Bas"). Remembered: the same
-    facts are read for question after question. In a text known to be English, "eu" is the Union in any case
-    (only French has the participle)."""
+def named_in(text: str, lang: str | None = None, *, least: int = 1) -> frozenset[Country]:
+    """The countries a text names ("... by Italy, Hungary and Tajikistan", "les Pays-Bas"), by names of at least
+    `least` words. Remembered: the same facts are read for question after question. In a text known to be English,
+    "eu" is the Union in any case (only French has the participle)."""
     table = _by_name()
     tokens = words(text)
-    found = {table[key] for i in range(len(tokens)) for n in (1, 2, 3, 4)
+    found = {table[key] for i in range(len(tokens)) for n in range(least, 5)
              if (key := tuple(tokens[i:i + n])) in table and len(key) == n
              and (key not in _WORDS or _WORDS[key].search(text) or (lang == "en" and key == ("eu",)))}
-    if _US.search(text):
+    if least == 1 and _US.search(text):
         found.add(table[("united", "states")])
     return frozenset(found)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.countries import Country, named, named_in
+from bot.core.desk import Desk
 
 
 def test_a_question_names_a_country_in_english_or_french() -> None:
@@ -17,3 +20,18 @@ def test_a_fact_names_countries_but_not_in_lower_case_us() -> None:
     assert found == {"Italy", "Hungary", "Tajikistan"}
     assert {c.en for c in named_in("the US has decided; les Pays-Bas")} == {"United States", "Netherlands"}
     assert named_in("tell us what the court needs") == set()
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("How many ICC judges did the United Kingdom sanction in June 2025?", "United Kingdom"),
+    ("Le Royaume-Uni a-t-il réagi publiquement aux sanctions contre les juges en juin ?", "Royaume-Uni"),
+    ("La Côte d'Ivoire a-t-elle publiquement condamné les sanctions du 5 juin contre les juges ?", "Côte d'Ivoire"),
+])
+def test_a_country_of_several_words_is_checked_too(asking_desk: Desk, question: str, name: str) -> None:
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.missing_key, answer.missing_values) == ("partial", "missing_country", {"name": name})
+
+
+def test_a_country_in_an_organisation_s_name_is_not_asked_about(asking_desk: Desk) -> None:
+    answer = asking_desk.answerer.ask("Who exactly has the US sanctioned, according to Lawyers Rights Watch Canada?")
+    assert answer.status == "answered"
