@@ -144,8 +144,8 @@ _NOT_COUNTS = frozenset("article articles art asp aep session sessions eo order 
 def _counts(tokens: Sequence[tuple[str, str]], language: Pipeline) -> list[tuple[int, int, str]]:
     """(position, value, stem of the thing counted) for every small count in `tokens`: "four ICC judges" gives
     (i, 4, "judg"), "trois ONG palestiniennes" (i, 3, "ong"); not an article's or a session's number, a year, a day
-    of the month. The thing counted is the last word of the run of words that follows in English, the first in
-    French."""
+    of the month. The thing counted is the last word of the run of words that follows in English (up to a
+    participle), the first in French."""
     found = []
     for i, (word, _) in enumerate(tokens):
         folded = fold(word)
@@ -153,9 +153,9 @@ def _counts(tokens: Sequence[tuple[str, str]], language: Pipeline) -> list[tuple
         if not value or value == 1 or in_date(tokens, i) or (i and fold(tokens[i - 1][0]) in _NOT_COUNTS):
             continue
         run = []
-        for _, stem in tokens[i + 1:i + 4]:
-            if stem in language.stop_stems:
-                break
+        for word_after, stem in tokens[i + 1:i + 4]:
+            if stem in language.stop_stems or (run and language.lang == "en" and fold(word_after).endswith("ed")):
+                break  # "five judges sanctioned in June": judges, not what was done to them
             run.append(stem)
         if run:
             found.append((i, value, run[0] if language.lang == "fr" else run[-1]))

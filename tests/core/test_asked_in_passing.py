@@ -57,3 +57,9 @@ def test_a_second_ask_the_fact_says_it_lacks(asking_desk: Desk, question: str) -
 def test_each_clause_is_read_for_what_it_asks() -> None:
     assert intent.read("tajikistan failed to arrest who, and when was the visit").also == frozenset({"person"})
     assert intent.read("when did the assembly meet?").also == frozenset()
+
+
+def test_a_count_before_a_participle_counts_the_noun(asking_desk: Desk) -> None:
+    """"the five judges sanctioned in June": five judges, where the fact says four."""
+    answer = asking_desk.answerer.ask("what were the five judges sanctioned in june accused of by the US?")
+    assert (answer.status, answer.missing_key) == ("partial", "missing_count_of")
