@@ -276,7 +276,9 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         if language.lang == "en" and len(group) >= 2 and group[-1].endswith("s"):
             rest = group[-2:]
         focus = tuple(language.stem(COUNTED_AS.get(w, w)) for w in rest)
-        if not focus and (whole := _TOTAL_OF.search(text)):  # "the total budget": the budget's figure
+        if question_kinds.COST_ASKED.search(text):  # "how much money have the sanctions cost": a cost
+            focus, missing = (language.stem("cost" if language.lang == "en" else "cout"),), ("missing_number", {})
+        elif not focus and (whole := _TOTAL_OF.search(text)):  # "the total budget": the budget's figure
             focus = (language.stem(whole.group("noun") or whole.group("nom") or whole.group("figure")
                                    or ("vote" if whole.group("voted") else "")),)
     if kind in ("number", None) and _PERCENT_ASKED.search(folded):  # "what % increase": a share, not any figure

@@ -279,6 +279,8 @@ def first_run(text: str, stop_words: frozenset[str]) -> list[str]:
     return run
 
 
+# "how much have the sanctions cost", "ça a coûté combien": a cost, which a budget or another sum is not
+COST_ASKED = re.compile(r"\b(?:costs?|costing|couts?|coute\w*|coutait)\b")
 # a second question asked beside the first: "when did Hungary fail to arrest someone and who was it", "le Tadjikistan
 # n'a pas arrêté qui, et c'était quand"
 _ANOTHER_ASK = re.compile(r"[,;?]|\b(?:and|et|also|aussi)\b", re.IGNORECASE)

@@ -63,3 +63,13 @@ def test_a_count_before_a_participle_counts_the_noun(asking_desk: Desk) -> None:
     """"the five judges sanctioned in June": five judges, where the fact says four."""
     answer = asking_desk.answerer.ask("what were the five judges sanctioned in june accused of by the US?")
     assert (answer.status, answer.missing_key) == ("partial", "missing_count_of")
+
+
+@pytest.mark.parametrize("question", [
+    "how much money have the US sanctions cost the court so far",
+    "Au total, les sanctions américaines ont coûté combien en euros à la Cour ?",
+])
+def test_a_cost_is_not_any_sum(asking_desk: Desk, question: str) -> None:
+    """The budget fact gives sums, none of them a cost of the sanctions."""
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.missing_key) == ("partial", "missing_number")
