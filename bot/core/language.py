@@ -39,7 +39,9 @@ _ENGLISH_MARKS = frozenset(
     "the of and is are was were what which who whom how when where why did does do has have will would could "
     "should this that these those with without from about for any states party parties court judges "
     "prosecutor withdrawal withdrawing sanctioned".split())
-_SHARED = _FRENCH_MARKS & _ENGLISH_MARKS
+# Words spelt alike in both languages, which one language's stop words may list and the other's not ("asp24 date?"):
+# no evidence either way
+_SHARED = _FRENCH_MARKS & _ENGLISH_MARKS | frozenset("date dates".split())
 
 
 def pipeline(lang: str) -> Pipeline:

@@ -71,6 +71,7 @@ GENERIC_WORDS = frozenset(
     prend prennent prendre pris prise prises apporte apportent apporter apportee apportes apportees
     utilise utilisent utiliser utilisee utilises utilisees semble semblent sembler montre montrent
     montrer montree type types pouvez pourriez pouvons puisse puissent possible possibles plaidoyer plaidoyers
+    date dates
     """.split()
 )
 STOP_WORDS = STOP_WORDS | GENERIC_WORDS

@@ -8,6 +8,7 @@ import pytest
 
 from bot.core import holds, intent
 from bot.core.desk import Desk
+from bot.core.language import detect
 from bot.core.text import ENGLISH, Synonyms
 from bot.core.text_fr import FRENCH
 from tests.conftest import top
@@ -177,3 +178,17 @@ def test_his_name_asks_for_a_person(asking_desk: Desk) -> None:
 ])
 def test_parle_de_says_what_a_text_is_about(asking_desk: Desk, question: str, expected: str) -> None:
     assert top(asking_desk, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("la chambre a constaté la non-coopération de l'Italie à quelle date ?", "italy-noncompliance-decision-oct-2025"),
+    ("D'après LRWC, les États-Unis imposent des sanctions depuis quelle date ?", "us-executive-order-14203"),
+])
+def test_quelle_date_asks_a_date_of_what_follows(asking_desk: Desk, question: str, expected: str) -> None:
+    """"Date" says what is asked, not what about: a fact needs no word "date" to give one."""
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
+
+
+def test_a_word_spelt_alike_in_both_languages_is_no_evidence() -> None:
+    assert detect("EO 14203 date??") == "en"
