@@ -60,7 +60,8 @@ STOP_WORDS = frozenset(
 )
 # How something is asked, not what about, as English's GENERIC_WORDS: "à quelle date précise", "concrètement",
 # "la FIDH évoque / mentionne / cite", "comment s'intitule", "a pris des sanctions", "qu'est-ce que la
-# résolution apporte d'inédit". Domain verbs (arrêter, retirer, sanctionner, coopérer, condamner, élire, remettre,
+# résolution apporte d'inédit", "au-delà des seules personnes visées", "son propre pays", "aller plus loin" (English's
+# stop words "beyond", "only", "own", "further"). Domain verbs (arrêter, retirer, sanctionner, coopérer, condamner, élire, remettre,
 # payer, ratifier) are deliberately absent.
 GENERIC_WORDS = frozenset(
     """
@@ -71,7 +72,7 @@ GENERIC_WORDS = frozenset(
     prend prennent prendre pris prise prises apporte apportent apporter apportee apportes apportees
     utilise utilisent utiliser utilisee utilises utilisees semble semblent sembler montre montrent
     montrer montree type types pouvez pourriez pouvons puisse puissent possible possibles plaidoyer plaidoyers
-    date dates
+    date dates dela seul seule seuls seules seulement propre propres pense pensent penser loin
     """.split()
 )
 STOP_WORDS = STOP_WORDS | GENERIC_WORDS

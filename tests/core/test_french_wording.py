@@ -192,3 +192,17 @@ def test_quelle_date_asks_a_date_of_what_follows(asking_desk: Desk, question: st
 
 def test_a_word_spelt_alike_in_both_languages_is_no_evidence() -> None:
     assert detect("EO 14203 date??") == "en"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Est-ce que les Américains envisagent d'aller encore plus loin dans les sanctions ?",
+     "us-possible-sanctions-whole-court"),
+    ("Quel ancien chef d'Etat a été remis à la CPI par son propre pays, selon Human Rights Watch ?",
+     "duterte-surrendered-to-icc"),
+    ("Pourquoi l'impact des sanctions dépasse-t-il les seules personnes visées, d'après HRW ?",
+     "sanctions-effects-banking-services"),
+])
+def test_french_for_english_stop_words(asking_desk: Desk, question: str, expected: str) -> None:
+    """"Au-delà", "seul", "propre", "plus loin" say what English's "beyond", "only", "own", "further" say."""
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
