@@ -60,9 +60,9 @@ STOP_WORDS = frozenset(
 )
 # How something is asked, not what about, as English's GENERIC_WORDS: "à quelle date précise", "concrètement",
 # "la FIDH évoque / mentionne / cite", "comment s'intitule", "a pris des sanctions", "qu'est-ce que la
-# résolution apporte d'inédit", "au-delà des seules personnes visées", "son propre pays", "aller plus loin" (English's
-# stop words "beyond", "only", "own", "further"). Domain verbs (arrêter, retirer, sanctionner, coopérer, condamner, élire, remettre,
-# payer, ratifier) are deliberately absent.
+# résolution apporte d'inédit", "au-delà des seules personnes visées", "son propre pays", "aller plus loin"
+# (English's stop words "beyond", "only", "own", "further"). Domain verbs (arrêter, retirer, sanctionner, coopérer,
+# condamner, élire, remettre, payer, ratifier) are deliberately absent.
 GENERIC_WORDS = frozenset(
     """
     concretement exact exacte exacts exactes
