@@ -31,10 +31,12 @@ OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|jo
                 r"|\b(?:c est quoi|quel(?:le)? est) (?:son|sa) (?:r[oô]le|poste|fonction)\b")
 # whom the asker's errand is for: "a note for our foreign ministry", "une note pour notre ministère des Affaires
 # étrangères" (the ministry is the reader, not what is asked about)
-_FOR_WHOM = (r"(?: (?:for|to|pour|[aà]) (?:our|my|the|notre|nos|mon|ma|le|la|les) (?:\w+ ){0,2}?(?:foreign ministry|"
+_FOR_WHOM = (r"(?: (?:(?:for|to|pour|[aà]) (?:our|my|the|notre|nos|mon|ma|le|la|les)|aupr[eè]s (?:du|de la|des)) "
+             r"(?:\w+ ){0,2}?(?:foreign ministry|"
              r"ministry of foreign affairs|ministry|minister|minist[eè]re des affaires [eé]trang[eè]res|minist[eè]re|"
              r"ministre|government|gouvernement|mission|embassy|ambassade|board|members|membres|partners|partenaires|"
-             r"team|[eé]quipe|direction|parliamentarians|parlementaires|network|r[eé]seau))?")
+             r"team|[eé]quipe|direction|parliamentarians|parlementaires|network|r[eé]seau|coalition|platform|"
+             r"plateforme|organi[sz]ation)(?: nationale| national)?)?")
 # how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
 FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autumn|spring|summer|winter)|how long"
                       r"( ago| since)?|(the )?(full|whole|complete|entire) list|"
@@ -70,8 +72,8 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|these days|this (fall|autum
                       r"parl(?:e|ent|ait|aient|er) (?:de |des |du |d['’])|"
                       r"(j.ai )?besoin (de la|du|des|d.) ?(date|chiffre|nom|liste|montant)s?"
                       r"( pr[eé]cises?| exactes?)?|"
-                      r"(je|on|nous) (pr[eé]par(e|ons)|r[eé]dig(e|eons)|[eé]cri(s|t|vons)) (une?|des|notre|ma|mon) \w+"
-                      + _FOR_WHOM + "|"
+                      r"(je|on|nous|notre \w+) (dois |devons )?(pr[eé]par(e|ons|er)|r[eé]dig(e|eons|er)|"
+                      r"[eé]cri(s|t|vons|re)) (une?|des|notre|ma|mon) \w+( de \w+)?" + _FOR_WHOM + "|"
                       r"in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"
                       r"en (termes )?simples?|en gros|en bref|en resume|en train de?|(like )?concretely|stands? for|"
                       r"veut dire|abr[eé]viations?( de)?|acronymes?|abbreviations?|acronyms?|comme sigle|sigles?|"

@@ -206,3 +206,14 @@ def test_french_for_english_stop_words(asking_desk: Desk, question: str, expecte
     """"Au-delà", "seul", "propre", "plus loin" say what English's "beyond", "only", "own", "further" say."""
     answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
+
+
+@pytest.mark.parametrize("question", [
+    "Bonjour à toutes et à tous. Je prépare une note de plaidoyer pour notre coalition nationale sur les sanctions.",
+    "Notre organisation prépare un plaidoyer auprès du ministère des Affaires étrangères.",
+    "Suite aux sanctions contre les juges, je dois préparer une note pour notre ministère.",
+])
+def test_the_askers_errand_and_its_reader_are_framing(question: str) -> None:
+    """What the asker is writing, and for whom, is not what the question is about."""
+    searched = intent.searched(question)
+    assert not {"note", "plaidoyer", "coalition", "ministere", "nationale"} & set(FRENCH.words(searched))
