@@ -262,8 +262,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         after = match.group("rest").split() if match else []
         after = [w for w in after if w not in ("total", "overall", "tout")]  # "combien au total": no thing counted
         rest = [w for w in after if w not in language.stop_words or w in COUNTED][:1]
-        if rest == ["temps"]:  # "depuis combien de temps": how long, as "how long" asks, any figure
-            rest, after = [], []
+        if rest == ["temps"] or question_kinds.subject_acting(after, rest):  # "depuis combien de temps": how long;
+            rest, after = [], []  # "how much was the Court missing": the Court is what lacked it, not what it lacked
         if _AMOUNT_ASKED.search(folded):
             missing = ("missing_number", {})
         if currencies:  # "the budget in US dollars": the sum in that currency
@@ -295,7 +295,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     speaker = tuple(language.stem(w) for w in who
                     if w not in language.stop_words and w not in STOP_WORDS) if said and not kind else ()
     if speaker and not titles:  # a titled office the fact never mentions says more ("the secretary general")
-        missing = ("missing_said", {"who": _as_typed(who, question)})
+        missing = ("missing_said", {"who": question_kinds.as_typed(who, question)})
     plural = bool(role and _plural_role(role).search(folded))
     return Wants(
         kind=kind,
@@ -324,11 +324,6 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         also=question_kinds.other_asks(question) - {kind},
     )
 
-
-def _as_typed(words: list[str], question: str) -> str:
-    """Read words back as the member typed them: "what EU said", not "what eu said"."""
-    typed = {fold(w): w for w in re.findall(r"[\w-]+", question)}
-    return " ".join(typed.get(w, w) for w in words)
 
 # the word before a role that says not whose role it is: "the 4 judges", "les quatre juges" (a count), "the ex
 # president", "the acting prosecutor" (which holder), "the special rapporteur" (which kind)

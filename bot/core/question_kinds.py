@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.core.text import words
+from bot.core.text import fold, words
 
 ROLES = (
     "president|vice president|vice-president|registrar|deputy prosecutor|prosecutor|judge|chair|chairperson|"
@@ -325,3 +325,21 @@ def currencies_in(text: str) -> tuple[Currency, ...]:
     """The currencies a text names (its symbols too: read it before bot.core.text.words drops them)."""
     lowered = text.lower()
     return tuple(currency for currency, pattern in CURRENCIES.items() if pattern.search(lowered))
+
+
+def as_typed(words: list[str], question: str) -> str:
+    """Read words back as the member typed them: "what EU said", not "what eu said"."""
+    typed = {fold(w): w for w in re.findall(r"[\w-]+", question)}
+    return " ".join(typed.get(w, w) for w in words)
+
+
+_AUXILIARIES = frozenset("was were is are did does do has have had will would could can".split())
+
+
+def subject_acting(after: list[str], counted: list[str]) -> bool:
+    """Whether the word read as the thing counted after "how much" is the subject of a verb instead: "how much was
+    the Court missing" (`after`: the words after "how much"; `counted`: the one taken as counted)."""
+    if not after or after[0] not in _AUXILIARIES or not counted or counted[0] not in after:
+        return False
+    following = after[after.index(counted[0]) + 1:][:1]
+    return bool(following) and following[0].endswith(("ing", "ed"))

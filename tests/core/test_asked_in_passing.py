@@ -73,3 +73,10 @@ def test_a_cost_is_not_any_sum(asking_desk: Desk, question: str) -> None:
     """The budget fact gives sums, none of them a cost of the sanctions."""
     answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.missing_key) == ("partial", "missing_number")
+
+
+def test_how_much_was_the_subject_doing(asking_desk: Desk) -> None:
+    """"How much was the Court missing": the Court lacked the sum; it is not the thing counted."""
+    assert intent.read("How much was the Court missing in assessed contributions as of February 2025?").focus == ()
+    answer = asking_desk.answerer.ask("how much was the court owed in assessed contributions as of feb 2025")
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "arrears-74-million-feb-2025")
