@@ -593,6 +593,22 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round58/fr-tuning.yaml", 0.82, 0.96, 0.05),
     ("round59/en-tuning.yaml", 0.92, 0.92, 0.068),
     ("round59/fr-tuning.yaml", 0.85, 1.0, 0.034),
+    ("round52/en-spent.yaml", 0.89, 1.0, 0.033),
+    ("round52/fr-spent.yaml", 0.91, 0.96, 0.034),
+    ("round53/en-spent.yaml", 0.9, 0.94, 0.022),
+    ("round53/fr-spent.yaml", 0.65, 0.96, 0.05),
+    ("round54/en-spent.yaml", 0.94, 0.94, 0.022),
+    ("round54/fr-spent.yaml", 0.91, 1.0, 0.017),
+    ("round55/en-spent.yaml", 0.86, 0.94, 0.055),
+    ("round55/fr-spent.yaml", 0.82, 0.96, 0.017),
+    ("round56/en-spent.yaml", 0.83, 0.97, 0.044),
+    ("round56/fr-spent.yaml", 0.86, 1.0, 0.017),
+    ("round57/en-spent.yaml", 0.9, 0.91, 0.055),
+    ("round57/fr-spent.yaml", 0.78, 1.0, 0.017),
+    ("round58/en-spent.yaml", 0.94, 0.92, 0.033),
+    ("round58/fr-spent.yaml", 0.81, 0.95, 0.05),
+    ("round59/en-spent.yaml", 0.89, 0.91, 0.044),
+    ("round59/fr-spent.yaml", 0.91, 0.87, 0.067),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
