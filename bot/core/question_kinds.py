@@ -223,7 +223,7 @@ _WHEN_ASKED = re.compile(r"\b(?:depuis|jusqu a) quand\b|\bc est quand\b|\bquand\
 
 # "who was convicted (what role did they have)", "c'était qui comme profil": a description will do, not a name
 _DESCRIBED = re.compile(r"\b(?:what|which) (?:role|kind|sort|type|profile)\b|\bbroadly\b|\bas in what\b|"
-                        r"\bcomme profil\b|\bquel (?:profil|type|genre)\b")
+                        r"\bcomme profil\b|\bquel (?:profil|type|genre)\b|\bqui en gros\b")
 
 
 def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:

@@ -174,7 +174,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-05 (3) French: au-dela, seul, propre, pense, loin"
+INDEX_VERSION = "2026-12-05 (4) French: voir, partout"
 
 
 def index_text(text: str) -> str:

@@ -73,6 +73,7 @@ GENERIC_WORDS = frozenset(
     utilise utilisent utiliser utilisee utilises utilisees semble semblent sembler montre montrent
     montrer montree type types pouvez pourriez pouvons puisse puissent possible possibles plaidoyer plaidoyers
     date dates dela seul seule seuls seules seulement propre propres pense pensent penser loin
+    voir voit vois voient vu vue vus vues partout
     """.split()
 )
 STOP_WORDS = STOP_WORDS | GENERIC_WORDS

@@ -217,3 +217,14 @@ def test_the_askers_errand_and_its_reader_are_framing(question: str) -> None:
     """What the asker is writing, and for whom, is not what the question is about."""
     searched = intent.searched(question)
     assert not {"note", "plaidoyer", "coalition", "ministere", "nationale"} & set(FRENCH.words(searched))
+
+
+def test_voir_and_partout_say_how_not_what(asking_desk: Desk) -> None:
+    """English's "see" and "everywhere" are generic words; French's "voit" and "partout" are too."""
+    answer = asking_desk.answerer.ask("APIC c koi deja ? on le voit partout ds les recommandations")
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "apic-ratification-calls")
+
+
+def test_qui_en_gros_takes_a_description(asking_desk: Desk) -> None:
+    answer = asking_desk.answerer.ask("HRW parle d'une condamnation pour le Darfour, c'etait qui en gros ?")
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "janjaweed-leader-convicted-darfur")
