@@ -609,6 +609,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round58/fr-spent.yaml", 0.81, 0.95, 0.05),
     ("round59/en-spent.yaml", 0.89, 0.91, 0.044),
     ("round59/fr-spent.yaml", 0.91, 0.87, 0.067),
+    ("round60/en-spent.yaml", 0.9, 0.92, 0.044),
+    ("round60/en-tuning.yaml", 0.92, 0.97, 0.034),
+    ("round60/fr-spent.yaml", 0.77, 1.0, 0.034),
+    ("round60/fr-tuning.yaml", 0.89, 0.95, 0.017),
+    ("round61/en-spent.yaml", 0.88, 0.9, 0.055),
+    ("round61/en-tuning.yaml", 0.85, 0.96, 0.023),
+    ("round61/fr-spent.yaml", 0.88, 0.92, 0.05),
+    ("round61/fr-tuning.yaml", 0.86, 0.95, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
