@@ -86,7 +86,8 @@ _PENDING = re.compile(r"\b(pending|awaiting|await(s|ed)?|preparing to|prepares? 
                       r"expected|not yet|ha(s|ve) yet to|would reduce|urged?s?|calls? (on|for)|called (on|for)|"
                       r"dans l attente|en attente|en cours|s appret\w*|se prepar\w*|pas encore|exhort\w*|"
                       r"appel\w* (a|les)|considering|reportedly|imminent\w*|envisag\w*|proposed|propose|drafting|"
-                      r"in draft|en cours d elaboration)\b")
+                      r"in draft|en cours d elaboration|would (?:address|consider|discuss|examine|take up)|"
+                      r"to consider)\b")
 # a fact saying it does not report what was said: "It does not name the officials or quote what each said."
 _UNQUOTED = re.compile(r"\b(do|does|did)(n't| not)( \w+){0,4} quote\b|\bne cite pas ce qu")
 # a fact saying whom something is attributed to ("who is behind ...")

@@ -80,3 +80,14 @@ def test_how_much_was_the_subject_doing(asking_desk: Desk) -> None:
     assert intent.read("How much was the Court missing in assessed contributions as of February 2025?").focus == ()
     answer = asking_desk.answerer.ask("how much was the court owed in assessed contributions as of feb 2025")
     assert (answer.status, answer.hits[0].fact.id) == ("answered", "arrears-74-million-feb-2025")
+
+
+@pytest.mark.parametrize("question", [
+    "What penalty did the ASP impose on Italy at ASP24 for failing to cooperate?",
+    "was the 2026-2029 strategic plan adopted at asp24?",
+])
+def test_what_the_assembly_decided_is_an_outcome(asking_desk: Desk, question: str) -> None:
+    """A fact saying the Assembly "would address" failures to arrest, or that a plan is being drafted, reports no
+    decision: partial."""
+    assert intent.read(question).kind == "outcome"
+    assert asking_desk.answerer.ask(question).status == "partial"
