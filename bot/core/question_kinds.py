@@ -248,8 +248,8 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     if which and which.groupdict().get("list"):  # "la liste des 16 etats": their names
         return "names", which
     # "which Russian official": a person; not "quelles sanctions l'auteur propose", where the role is who proposes
-    after = text[which.end():].split()[:1] if which and which.group("which") == "which" else []
-    if which and (_a_person(which.group("noun")) or (after and _a_person(after[0]))):
+    after = text[which.end():].split()[:2] if which and which.group("which") == "which" else []
+    if which and (_a_person(which.group("noun")) or any(_a_person(w) for w in after)):
         return "person", None  # "which US official", "which US president": who
     if which and (which.group("which") != "which" or which.group("noun").endswith("s")
                   or (which.group("noun") in NAMED_THINGS and not _DESCRIBES.match(text, which.end()))):

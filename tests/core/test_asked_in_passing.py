@@ -91,3 +91,10 @@ def test_what_the_assembly_decided_is_an_outcome(asking_desk: Desk, question: st
     decision: partial."""
     assert intent.read(question).kind == "outcome"
     assert asking_desk.answerer.ask(question).status == "partial"
+
+
+def test_a_country_beside_an_office_is_not_its_holder(asking_desk: Desk) -> None:
+    """"The Netherlands (Minister of Foreign Affairs)" names the country, not the minister; "which dutch foreign
+    minister" (a person two words after "which") asks for the minister's name, which the fact says it does not give."""
+    answer = asking_desk.answerer.ask("which dutch foreign minister made the statement on the judges sanctions")
+    assert answer.status == "partial"
