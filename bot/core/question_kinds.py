@@ -176,7 +176,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                            # "a bien été voté": was it, in the end
                            r"|\bbien ete (vote|adopte|approuve|valide|ratifie)\w*"
                            # what an inquiry found; how a call was answered
-                           r"|\bfindings?\b|\bwhat did (?:\w+ ){1,6}find\b"
+                           r"|\bfindings?\b|\b(?:what )?did (?:\w+ ){1,6}find\b"
                            r"|\b(reply|replied|respond|responded) to (the|its|their|this|that|(cicc|coalition)( s)?) "
                            r"(\w+ )?(call|appeal|request|demand)s?\b"
                            # whether a call was acted on: "did Canada adopt any of LRWC's recommendations"

@@ -98,3 +98,9 @@ def test_a_country_beside_an_office_is_not_its_holder(asking_desk: Desk) -> None
     minister" (a person two words after "which") asks for the minister's name, which the fact says it does not give."""
     answer = asking_desk.answerer.ask("which dutch foreign minister made the statement on the judges sanctions")
     assert answer.status == "partial"
+
+
+def test_did_it_find_anything_asks_what_came_of_it(asking_desk: Desk) -> None:
+    """The fact says the Prosecutor was awaiting the investigation's outcome: it reports no findings."""
+    answer = asking_desk.answerer.ask("did the external investigation into the prosecutor find anything?")
+    assert (answer.status, answer.missing_key) == ("partial", "missing_outcome")
