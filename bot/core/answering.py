@@ -247,12 +247,12 @@ class Answerer:
         if sum(credit.values()) < MIN_EVIDENCE:
             return self._decline(text, ranked, "too_general")
         if wants.checked:
-            holders = holds.pick(wants, ranked, max(MIN_SHARE, chosen[0].coverage * HOLDER_SHARE), question=text,
-                                 expand=self.synonyms.expand, language=self.pipeline)
-            if not holders:
+            holder = holds.first_holder(wants, ranked, max(MIN_SHARE, chosen[0].coverage * HOLDER_SHARE),
+                                        question=text, expand=self.synonyms.expand, language=self.pipeline)
+            if holder is None:
                 return self._partial(text, chosen, ranked, wants.missing, confidence)
-            if holders[0] is not chosen[0]:
-                chosen = [holders[0], *[c for c in chosen if c is not holders[0]]][:limit]
+            if holder is not chosen[0]:
+                chosen = [holder, *[c for c in chosen if c is not holder]][:limit]
         lacking = named.unnamed(concepts, df, n, chosen[0].credit, self._publishers.names, self.pipeline.lang,
                                 question=text, fact=chosen[0].raw) \
             or turns.unheld(wants, concepts, chosen[0].credit, chosen[0].raw, text, self.pipeline.lang) \

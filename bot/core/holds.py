@@ -188,16 +188,17 @@ class Candidate(Protocol):
 C = TypeVar("C", bound=Candidate)
 
 
-def pick(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expand: Expand,
-         language: Pipeline = ENGLISH) -> list[C]:
-    """The candidates covering at least `floor` of the question that hold what it asks, best first. Only the best
+def first_holder(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expand: Expand,
+                 language: Pipeline = ENGLISH) -> C | None:
+    """The best candidate covering at least `floor` of the question that holds what it asks, or None. Only the best
     is read when it says it lacks the detail or when an outcome is asked: another fact holding "a date" does not
-    hold the date of what the best one is about, nor what came of it."""
+    hold the date of what the best one is about, nor what came of it. The rest are read in order, and no further
+    than the first that holds (reading a fact for a detail is the costliest check)."""
     best = ranked[:1]
     if any(lacks(wants, f"{c.title}. {c.text}", expand, language) for c in best):
-        return []
-    return [c for c in (best if wants.kind == "outcome" else ranked) if c.coverage >= floor
-            and holds(wants, c.title, c.text, question=question, expand=expand, language=language)]
+        return None
+    return next((c for c in (best if wants.kind == "outcome" else ranked) if c.coverage >= floor
+                 and holds(wants, c.title, c.text, question=question, expand=expand, language=language)), None)
 
 
 # one thing under its everyday names: "which 16 countries" asks what "the states concerned" are
