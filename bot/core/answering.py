@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from bot.core import fact_dates, figures, holds, intent, named, turns
@@ -214,8 +215,11 @@ class Answerer:
         total = sum(weights) or 1.0
         asked_pairs = phrase_pairs(text, self.pipeline)
         own = own_terms(concepts)
+        named_only = self._publishers.only_in_names(concepts, df, set(self.pipeline.stems(text)), partial(
+            named.facts_naming, self.facts.db, f"{self.pipeline.index}_fts"))
         for cand in candidates:
-            cand.credit_concepts(concepts, weights, asked_pairs & cand.pairs(self.pipeline.stop_stems), own, total)
+            cand.credit_concepts(concepts, weights, asked_pairs & cand.pairs(self.pipeline.stop_stems), own, total,
+                                 named_only)
         best_rank = min(c.rank for c in candidates)
         alternatives = AlternativeSets(concepts)
         for cand in candidates:

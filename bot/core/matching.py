@@ -75,12 +75,14 @@ class Candidate:
     publishers: frozenset[tuple[str, ...]] = frozenset()  # the names of the one publisher of all its sources
 
     def credit_concepts(self, concepts: list[Concept], weights: list[float], shared_pairs: set[tuple[str, str]],
-                        own: list[set[str]], total: float) -> None:
+                        own: list[set[str]], total: float, named_only: frozenset[int] = frozenset()) -> None:
         """What each concept earns this fact (its weight, times how strongly the fact mentions it), and the
         coverage that adds up to. A word pair the question and fact share side by side counts whole, and so does
         the publisher of all its sources ("according to HRW": the fact is HRW's)."""
         side_by_side = {t for pair in shared_pairs for t in pair}
         for i, concept in enumerate(concepts):
+            if i in named_only:  # a word of a publisher's name, asked alone: no fact holds it otherwise
+                continue
             found = presence(concept, self)
             if found < 1 and (side_by_side & own[i] or not self.publishers.isdisjoint(concept.alternatives)):
                 found = 1.0

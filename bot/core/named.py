@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from bot.core import countries
+from bot.core.db import Database
 from bot.core.fact_dates import YEAR
 from bot.core.fact_tokens import fact_tokens, phrase_positions
 from bot.core.figures import in_date
@@ -52,12 +53,40 @@ class Publishers:
         self.by_source = by_source(sources, pipeline)
         self.names: frozenset[tuple[str, ...]] = frozenset().union(*self.by_source.values())
         self._sole: dict[str, frozenset[tuple[str, ...]]] = {}
+        self._inside: dict[str, bool] = {}  # a word -> whether the store holds it only inside publishers' names
+
+    def only_in_names(self, concepts: Sequence[Concept], df: Mapping[str, int], asked: set[str],
+                      facts_naming: Callable[[list[tuple[str, ...]]], int]) -> frozenset[int]:
+        """The positions of the concepts that are a word the store holds only inside a publisher's name of several
+        words ("watch": Human Rights Watch, Lawyers' Rights Watch Canada), asked without the rest of the name (the
+        question's stems are `asked`): "a series to watch" is not about HRW; "what did Le Monde report" is about
+        Le Monde. `facts_naming` counts the facts that hold any of the given names."""
+        found = set()
+        for i, concept in enumerate(concepts):
+            terms = {alt[0] for alt in concept.alternatives if len(alt) == 1}
+            if len(terms) != len(concept.alternatives) or any(
+                    t in n and (len(n) == 1 or asked.issuperset(n)) for t in terms for n in self.names):
+                continue
+            for term in terms:
+                if term not in self._inside:
+                    names = [n for n in self.names if len(n) > 1 and term in n]
+                    self._inside[term] = bool(names) and 0 < df.get(term, 0) <= facts_naming(names)
+            if all(self._inside[t] for t in terms):
+                found.add(i)
+        return frozenset(found)
 
     def sole(self, sources: str) -> frozenset[tuple[str, ...]]:
         found = self._sole.get(sources)
         if found is None:
             found = self._sole[sources] = sole_publisher(json.loads(sources), self.by_source)
         return found
+
+
+def facts_naming(db: Database, fts: str, names: list[tuple[str, ...]]) -> int:
+    """How many facts the search index `fts` finds holding any of the names (stem sequences)."""
+    match = " OR ".join('"' + " ".join(name) + '"' for name in names)
+    row = db.query_one(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (match,))
+    return int(row[0]) if row else 0
 
 
 def named(concepts: Sequence[Concept], df: Mapping[str, int], total: int,

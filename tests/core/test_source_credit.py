@@ -3,6 +3,8 @@ not its text repeats the publisher's name; a fact drawing on several publishers 
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core import named
 from bot.core.desk import Desk
 from bot.core.models import Source
@@ -27,3 +29,17 @@ def test_a_source_named_in_the_question_is_credited_to_its_facts(asking_desk: De
     # the fact is HRW's summary; its text says "Human Rights Watch" once, in its body
     question = "hrw says which country gave up its ex president to the court?"
     assert top(asking_desk, question) == "duterte-surrendered-to-icc"
+
+
+@pytest.mark.parametrize("question", [
+    "recommend a good series to watch this weekend",
+    "who is on the watch list",
+])
+def test_a_word_of_a_publishers_name_asked_alone_is_not_that_publisher(asking_desk: Desk, question: str) -> None:
+    """The store holds "watch" only in "Human Rights Watch" and "Lawyers' Rights Watch Canada"."""
+    assert asking_desk.answerer.ask(question).status == "declined"
+
+
+def test_the_whole_name_still_names_the_publisher(asking_desk: Desk) -> None:
+    answer = asking_desk.answerer.ask("which french icc judge told le monde he was blacklisted by banks")
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "judge-guillou-banking-le-monde")
