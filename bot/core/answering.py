@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from bot.core import fact_dates, figures, holds, intent, named, turns
@@ -138,7 +137,7 @@ class Answerer:
         self.synonyms = Synonyms(self.facts.synonyms(self.pipeline.lang), self.pipeline)
         self.bodies = OtherBodies(self.facts.other_bodies())
         self._topics = {t.id: t for t in self.facts.topics()}
-        self._publishers = named.Publishers(self.facts.sources().values(), self.pipeline)
+        self._publishers = named.Publishers(self.facts.sources().values(), self.pipeline, self.facts.db)
         row = self.facts.db.query_one(f"SELECT count(*) FROM {self.pipeline.index}")
         self._total = int(row[0]) if row else 0
 
@@ -215,8 +214,7 @@ class Answerer:
         total = sum(weights) or 1.0
         asked_pairs = phrase_pairs(text, self.pipeline)
         own = own_terms(concepts)
-        named_only = self._publishers.only_in_names(concepts, df, set(self.pipeline.stems(text)), partial(
-            named.facts_naming, self.facts.db, f"{self.pipeline.index}_fts"))
+        named_only = self._publishers.only_in_names(concepts, df, text)
         for cand in candidates:
             cand.credit_concepts(concepts, weights, asked_pairs & cand.pairs(self.pipeline.stop_stems), own, total,
                                  named_only)

@@ -132,8 +132,8 @@ def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expa
     names = [m.start() for m in _CAPITALISED_NAME.finditer(fact)  # "Le Procureur" starts a sentence; it names no one
              if (proper := [fold(w) for w in m.group().split()
                             if not language.is_ordinary(fold(w)) and fold(w) not in language.stop_words])
-             and not any(w in asked for w in proper) and not countries.named_in(m.group())]  # "the Netherlands
-    if not names:  # (Minister of Foreign Affairs)" names a country beside the office, not its holder
+             and not any(w in asked for w in proper)]
+    if not names:
         return False
     starts = [m.start() for m in TOKEN.finditer(fact)]
     name_positions = {sum(1 for s in starts if s < at) for at in names}

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from bot.core import question_kinds
 from bot.core.question_kinds import FRAMING, NAMES_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, currencies_in, kind_and_which
-from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, fold, words
+from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, as_typed, first_run, fold, words
 
 _ROLE = rf"(?P<role>{ROLES})(?:e?s?)"  # "représentante(s)": the feminine of a role
 # "who is the president of the ASP", "name of the ASP president", "fidh's rep", "qui est le président de l'AEP"
@@ -252,7 +252,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
             rest = group[:1] if language.lang == "fr" else group[-1:]
             focus = tuple(language.stem(w) for w in rest)
         elif not role and _CALLED_AFTER.search(text):  # the first thing named: its head, last in English
-            run = question_kinds.first_run(text, language.stop_words | STOP_WORDS)
+            run = first_run(text, language.stop_words | STOP_WORDS)
             rest = run[:1] if language.lang == "fr" else run[-1:]
             focus = tuple(language.stem(w) for w in rest)
         if rest and not role:
@@ -295,7 +295,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     speaker = tuple(language.stem(w) for w in who
                     if w not in language.stop_words and w not in STOP_WORDS) if said and not kind else ()
     if speaker and not titles:  # a titled office the fact never mentions says more ("the secretary general")
-        missing = ("missing_said", {"who": question_kinds.as_typed(who, question)})
+        missing = ("missing_said", {"who": as_typed(who, question)})
     plural = bool(role and _plural_role(role).search(folded))
     return Wants(
         kind=kind,
@@ -321,7 +321,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         counted=kind == "number" and bool(_COUNT_ASKED.search(folded.replace("'", " ").replace("’", " "))),
         currencies=currencies if kind == "number" else (),
         author=author is not None,
-        also=question_kinds.other_asks(question) - {kind},
+        also=question_kinds.other_asks(question, text) - {kind},
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot.core import countries
 from bot.core.db import Database
@@ -45,48 +45,52 @@ def sole_publisher(source_ids: Iterable[str], names: Mapping[str, frozenset[tupl
 
 
 class Publishers:
-    """The store's publishers as the answerer reads them: every publisher's names (`names`), and the one publisher
-    of a fact's sources, remembered by its sources as stored (JSON), since the same facts come up question after
-    question. Made again when the store changes."""
+    """The store's publishers as the answerer reads them: every publisher's names (`names`), the one publisher of a
+    fact's sources, remembered by its sources as stored (JSON), since the same facts come up question after
+    question, and the words the store holds only inside their names. Made again when the store changes."""
 
-    def __init__(self, sources: Iterable[Source], pipeline: Pipeline) -> None:
+    def __init__(self, sources: Iterable[Source], pipeline: Pipeline, db: Database | None = None) -> None:
         self.by_source = by_source(sources, pipeline)
         self.names: frozenset[tuple[str, ...]] = frozenset().union(*self.by_source.values())
+        self._pipeline, self._db = pipeline, db
         self._sole: dict[str, frozenset[tuple[str, ...]]] = {}
         self._inside: dict[str, bool] = {}  # a word -> whether the store holds it only inside publishers' names
 
-    def only_in_names(self, concepts: Sequence[Concept], df: Mapping[str, int], asked: set[str],
-                      facts_naming: Callable[[list[tuple[str, ...]]], int]) -> frozenset[int]:
+    def only_in_names(self, concepts: Sequence[Concept], df: Mapping[str, int], question: str) -> frozenset[int]:
         """The positions of the concepts that are a word the store holds only inside a publisher's name of several
-        words ("watch": Human Rights Watch, Lawyers' Rights Watch Canada), asked without the rest of the name (the
-        question's stems are `asked`): "a series to watch" is not about HRW; "what did Le Monde report" is about
-        Le Monde. `facts_naming` counts the facts that hold any of the given names."""
-        found = set()
+        words ("watch": Human Rights Watch, Lawyers' Rights Watch Canada), asked without the rest of the name: "a
+        series to watch" is not about HRW; "what did Le Monde report" is about Le Monde."""
+        found, asked = set(), None
         for i, concept in enumerate(concepts):
             terms = {alt[0] for alt in concept.alternatives if len(alt) == 1}
-            if len(terms) != len(concept.alternatives) or any(
-                    t in n and (len(n) == 1 or asked.issuperset(n)) for t in terms for n in self.names):
+            names = [n for n in self.names if not terms.isdisjoint(n)]
+            if not names or len(terms) != len(concept.alternatives) or any(len(n) == 1 for n in names):
+                continue
+            asked = set(self._pipeline.stems(question)) if asked is None else asked
+            if any(asked.issuperset(n) for n in names):
                 continue
             for term in terms:
                 if term not in self._inside:
-                    names = [n for n in self.names if len(n) > 1 and term in n]
-                    self._inside[term] = bool(names) and 0 < df.get(term, 0) <= facts_naming(names)
+                    holding = [n for n in names if term in n]
+                    self._inside[term] = bool(holding) and 0 < df.get(term, 0) <= self._facts_naming(holding)
             if all(self._inside[t] for t in terms):
                 found.add(i)
         return frozenset(found)
+
+    def _facts_naming(self, names: list[tuple[str, ...]]) -> int:
+        """How many facts the search index holds any of the names in (stem sequences)."""
+        if self._db is None:
+            return 0
+        fts = f"{self._pipeline.index}_fts"
+        match = " OR ".join('"' + " ".join(name) + '"' for name in names)
+        row = self._db.query_one(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (match,))
+        return int(row[0]) if row else 0
 
     def sole(self, sources: str) -> frozenset[tuple[str, ...]]:
         found = self._sole.get(sources)
         if found is None:
             found = self._sole[sources] = sole_publisher(json.loads(sources), self.by_source)
         return found
-
-
-def facts_naming(db: Database, fts: str, names: list[tuple[str, ...]]) -> int:
-    """How many facts the search index `fts` finds holding any of the names (stem sequences)."""
-    match = " OR ".join('"' + " ".join(name) + '"' for name in names)
-    row = db.query_one(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (match,))
-    return int(row[0]) if row else 0
 
 
 def named(concepts: Sequence[Concept], df: Mapping[str, int], total: int,

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.core.text import fold, words
+from bot.core.text import words
 
 ROLES = (
     "president|vice president|vice-president|registrar|deputy prosecutor|prosecutor|judge|chair|chairperson|"
@@ -275,18 +275,6 @@ def author_asked(text: str) -> re.Match[str] | None:
     return match if match and not _PASSIVE.search(match.group(0)) else None
 
 
-def first_run(text: str, stop_words: frozenset[str]) -> list[str]:
-    """The first words in a row that carry meaning: "which german software did ..." -> german, software."""
-    run: list[str] = []
-    for w in text.split():
-        if w in stop_words:
-            if run:
-                break
-            continue
-        run.append(w)
-    return run
-
-
 # "how much have the sanctions cost", "ça a coûté combien": a cost, which a budget or another sum is not
 COST_ASKED = re.compile(r"\b(?:costs?|costing|couts?|coute\w*|coutait)\b")
 # a second question asked beside the first: "when did Hungary fail to arrest someone and who was it", "le Tadjikistan
@@ -295,9 +283,10 @@ _ANOTHER_ASK = re.compile(r"[,;?]|\b(?:and|et|also|aussi)\b", re.IGNORECASE)
 _ASKING = re.compile(r"\b(?:who|whom|when|where|which|how|what|qui|quand|ou|quel|quelle|quels|quelles|combien)\b")
 
 
-def other_asks(question: str) -> frozenset[str]:
-    """The kinds of detail a question of several clauses asks, each clause read on its own (none for one clause)."""
-    if len(_ASKING.findall(" ".join(words(question.replace("'", " "))))) < 2:
+def other_asks(question: str, text: str) -> frozenset[str]:
+    """The kinds of detail a question of several clauses asks, each clause read on its own (none for one clause;
+    `text` is the question's words as `bot.core.intent.read` reads them)."""
+    if len(_ASKING.findall(text)) < 2:
         return frozenset()  # one question word: one ask (most questions; this spares reading each clause)
     clauses = [" ".join(words(c.replace("'", " "))) for c in _ANOTHER_ASK.split(question)]
     return frozenset(kind for c in clauses if len(clauses) > 1 and _ASKING.search(c) and (kind := kind_and_which(c)[0]))
@@ -331,12 +320,6 @@ def currencies_in(text: str) -> tuple[Currency, ...]:
     """The currencies a text names (its symbols too: read it before bot.core.text.words drops them)."""
     lowered = text.lower()
     return tuple(currency for currency, pattern in CURRENCIES.items() if pattern.search(lowered))
-
-
-def as_typed(words: list[str], question: str) -> str:
-    """Read words back as the member typed them: "what EU said", not "what eu said"."""
-    typed = {fold(w): w for w in re.findall(r"[\w-]+", question)}
-    return " ".join(typed.get(w, w) for w in words)
 
 
 _AUXILIARIES = frozenset("was were is are did does do has have had will would could can".split())

@@ -181,6 +181,24 @@ def index_text(text: str) -> str:
     return " ".join(stems(text))
 
 
+def first_run(text: str, stop_words: frozenset[str]) -> list[str]:
+    """The first words in a row that carry meaning: "which german software did ..." -> german, software."""
+    run: list[str] = []
+    for w in text.split():
+        if w in stop_words:
+            if run:
+                break
+            continue
+        run.append(w)
+    return run
+
+
+def as_typed(folded: list[str], question: str) -> str:
+    """Read folded words back as the member typed them: "what EU said", not "what eu said"."""
+    typed = {fold(w): w for w in re.findall(r"[\w-]+", question)}
+    return " ".join(typed.get(w, w) for w in folded)
+
+
 def normalize_question(text: str) -> str:
     """A canonical form for counting repeats of the same unanswered question."""
     return " ".join(w for w in words(text) if w not in STOP_WORDS)

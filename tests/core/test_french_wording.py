@@ -186,8 +186,7 @@ def test_parle_de_says_what_a_text_is_about(asking_desk: Desk, question: str, ex
 ])
 def test_quelle_date_asks_a_date_of_what_follows(asking_desk: Desk, question: str, expected: str) -> None:
     """"Date" says what is asked, not what about: a fact needs no word "date" to give one."""
-    answer = asking_desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
+    assert top(asking_desk, question) == expected
 
 
 def test_a_word_spelt_alike_in_both_languages_is_no_evidence() -> None:
@@ -204,8 +203,7 @@ def test_a_word_spelt_alike_in_both_languages_is_no_evidence() -> None:
 ])
 def test_french_for_english_stop_words(asking_desk: Desk, question: str, expected: str) -> None:
     """"Au-delà", "seul", "propre", "plus loin" say what English's "beyond", "only", "own", "further" say."""
-    answer = asking_desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
+    assert top(asking_desk, question) == expected
 
 
 @pytest.mark.parametrize("question", [
@@ -221,10 +219,9 @@ def test_the_askers_errand_and_its_reader_are_framing(question: str) -> None:
 
 def test_voir_and_partout_say_how_not_what(asking_desk: Desk) -> None:
     """English's "see" and "everywhere" are generic words; French's "voit" and "partout" are too."""
-    answer = asking_desk.answerer.ask("APIC c koi deja ? on le voit partout ds les recommandations")
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", "apic-ratification-calls")
+    assert top(asking_desk, "APIC c koi deja ? on le voit partout ds les recommandations") == "apic-ratification-calls"
 
 
 def test_qui_en_gros_takes_a_description(asking_desk: Desk) -> None:
-    answer = asking_desk.answerer.ask("HRW parle d'une condamnation pour le Darfour, c'etait qui en gros ?")
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", "janjaweed-leader-convicted-darfur")
+    question = "HRW parle d'une condamnation pour le Darfour, c'etait qui en gros ?"
+    assert top(asking_desk, question) == "janjaweed-leader-convicted-darfur"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.desk import Desk
+from tests.conftest import top
 
 
 @pytest.mark.parametrize("question", [
@@ -16,6 +17,4 @@ from bot.core.desk import Desk
     "pk les sanctions contre les juges pourraient paralyser la cour selon la coalition ?",
 ])
 def test_the_effects_of_the_sanctions(asking_desk: Desk, question: str) -> None:
-    answer = asking_desk.answerer.ask(question)
-    assert answer.status == "answered"
-    assert answer.hits[0].fact.id == "sanctions-effects-banking-services"
+    assert top(asking_desk, question) == "sanctions-effects-banking-services"

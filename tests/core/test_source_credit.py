@@ -31,15 +31,23 @@ def test_a_source_named_in_the_question_is_credited_to_its_facts(asking_desk: De
     assert top(asking_desk, question) == "duterte-surrendered-to-icc"
 
 
-@pytest.mark.parametrize("question", [
-    "recommend a good series to watch this weekend",
-    "who is on the watch list",
-])
-def test_a_word_of_a_publishers_name_asked_alone_is_not_that_publisher(asking_desk: Desk, question: str) -> None:
+def test_a_word_of_a_publishers_name_asked_alone_is_not_that_publisher(asking_desk: Desk) -> None:
     """The store holds "watch" only in "Human Rights Watch" and "Lawyers' Rights Watch Canada"."""
-    assert asking_desk.answerer.ask(question).status == "declined"
+    assert asking_desk.answerer.ask("recommend a good series to watch this weekend").status == "declined"
+
+
+@pytest.mark.parametrize(("question", "alone"), [
+    ("recommend a good series to watch this weekend", {"watch"}),
+    ("what does human rights watch recommend for asp24", set()),  # the whole name
+    ("what did le monde report about judge guillou", set()),
+])
+def test_which_words_are_read_only_inside_a_name(asking_desk: Desk, question: str, alone: set[str]) -> None:
+    facts = asking_desk.answerer.facts
+    concepts, df = asking_desk.answerer.concepts(question)
+    publishers = named.Publishers(facts.sources().values(), ENGLISH, facts.db)
+    assert {concepts[i].label for i in publishers.only_in_names(concepts, df, question)} == alone
 
 
 def test_the_whole_name_still_names_the_publisher(asking_desk: Desk) -> None:
-    answer = asking_desk.answerer.ask("which french icc judge told le monde he was blacklisted by banks")
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", "judge-guillou-banking-le-monde")
+    question = "which french icc judge told le monde he was blacklisted by banks"
+    assert top(asking_desk, question) == "judge-guillou-banking-le-monde"
