@@ -11,7 +11,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from bot.core.fact_readings import NO_READINGS, Readings
@@ -40,11 +40,17 @@ class Terms:
     title_stems: frozenset[str]  # stems in the title alone
     body: frozenset[str]  # stems in the text
     body_text: str  # the text's stems in order
-    strong_sorted: list[str]
-    body_sorted: list[str]
     prefixes: frozenset[str]  # the first five letters of every stem
     seen: dict[str, tuple[float, float]] = field(default_factory=dict)  # term -> (in strong fields, anywhere)
     pairs: dict[frozenset[str], frozenset[tuple[str, str]]] = field(default_factory=dict)  # stop stems -> pairs
+
+    @cached_property
+    def strong_sorted(self) -> list[str]:  # sorted only for the few terms that may extend a stem
+        return sorted(self.strong)
+
+    @cached_property
+    def body_sorted(self) -> list[str]:
+        return sorted(self.body)
 
 
 @lru_cache(maxsize=4096)
@@ -53,7 +59,6 @@ def fact_terms(title: str, questions: str, keywords: str, text: str) -> Terms:
     strong = frozenset(f"{title} {questions} {keywords}".split())
     body = frozenset(text.split())
     return Terms(strong=strong, title_stems=frozenset(title.split()), body=body, body_text=text,
-                 strong_sorted=sorted(strong), body_sorted=sorted(body),
                  prefixes=frozenset(w[:5] for w in strong | body if len(w) >= 5))
 
 
