@@ -268,7 +268,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if wants.settled and pending(folded):  # "au final l'AEP a adopté le budget à combien": not a proposed figure
         return False
     if kind == "expansion":
-        return _spelt_out(wants.focus[0], fact)
+        return _spelt_out(wants.focus[0], fact) or _named_in_full(wants.focus[0], fact, expand, language)
     if kind == "symbol":  # "ICC-01/11-209", "ICC-ASP/24/Res.1", "Regulation (EC) No 2271/96"
         return bool(SYMBOL.search(fact) or _NUMBERED.search(fact))
     if kind == "contact":
@@ -375,3 +375,15 @@ def _spelt_out(acronym: str, fact: str) -> bool:
             return True
     return False
 
+
+
+def _named_in_full(acronym: str, fact: str, expand: Expand, language: Pipeline) -> bool:
+    """The fact uses a curated synonym of the letters whose words' initials spell them: "Executive Order 14203"
+    spells out "EO" though the fact never writes "(EO)"."""
+    tokens = fact_tokens(fact, language)
+    for phrase in expand((language.stem(acronym.lower()),)):
+        initials = iter("".join(s[0] for s in phrase if s not in language.stop_stems))
+        if len(phrase) > 1 and all(letter in initials for letter in acronym.lower()) \
+                and phrase_positions(tokens, [phrase]):
+            return True
+    return False

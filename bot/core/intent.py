@@ -137,7 +137,7 @@ _LOOSE_ARTICLE = re.compile(r"\b(?:articles?|provisions?|dispositions?)\b(?!\s*\
 
 # "co-organisé": a prefix of two letters is no word of its own (unknown, it would weigh the most); "op-ed" is one
 _PREFIX_PIECE = re.compile(r"\b\w{1,2}-(?=\w{3})")
-_SHORT_PIECES = re.compile(r"\b(\w{1,2})-(\w{1,2})\b")
+_SHORT_PIECES = re.compile(r"\b([^\W\d_]{1,2})-([^\W\d_]{1,2})\b")  # not "1-5 Dec", a range of days
 _SIDE = re.compile(r"\bon the (\w+) side\b|\bc[oô]t[eé] (\w+)\b", re.I)  # "on the money side": money
 # "which 3 states", "quels deux pays": a small count is checked against the fact's (figures.count_differs), not
 # searched; "which 37 states" keeps its figure, which finds the fact that gives it

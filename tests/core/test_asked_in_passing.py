@@ -102,3 +102,31 @@ def test_did_it_find_anything_asks_what_came_of_it(asking_desk: Desk) -> None:
     """The fact says the Prosecutor was awaiting the investigation's outcome: it reports no findings."""
     answer = asking_desk.answerer.ask("did the external investigation into the prosecutor find anything?")
     assert (answer.status, answer.missing_key) == ("partial", "missing_outcome")
+
+
+@pytest.mark.parametrize("question", [
+    "asp24 - was it 1-5 dec or 1-6 dec? i keep seeing both",
+    "good afternoon! for our briefing memo, the dates of the 24th Assembly session please",
+])
+def test_a_range_of_days_and_a_greeting_are_not_subjects(asking_desk: Desk, question: str) -> None:
+    """"1-5 Dec" is days 1 to 5 (not "15", which no fact holds; "op-ed" stays one word), and "good afternoon" and
+    "for our briefing memo" say nothing of what is asked."""
+    assert top(asking_desk, question) == "asp24-dates-and-venue"
+
+
+def test_two_letter_pieces_join_but_numbers_do_not() -> None:
+    assert intent.searched("the op-ed on 1-5 dec").split() == ["the", "oped", "on", "1-5", "dec"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what does E.O. stand for in the statement on the judges?", "us-executive-order-14203"),
+    ("why does lrwc consider a secure environment for civil society so important",
+     "civil-society-role-evidence-victims"),
+    ("pourquoi hrw estime que l'effet des sanctions va au-delà des seules personnes visées",
+     "sanctions-effects-banking-services"),
+    ("why is the prosecutor away at the moment?", "prosecutor-on-leave-external-investigation"),
+])
+def test_how_a_question_is_put_is_not_its_subject(asking_desk: Desk, question: str, expected: str) -> None:
+    """"E.O." is spelt out by the curated synonym the fact uses ("Executive Order 14203"); whether a source
+    "considers" or "estime" something, and "at the moment", say how it is asked, not what about."""
+    assert top(asking_desk, question) == expected
