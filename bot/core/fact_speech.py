@@ -45,6 +45,7 @@ def quoted(fact: str, speaker: tuple[str, ...], expand: Expand, language: Pipeli
     # judge), not "human" or "UN" alone
     named = [speaker, ("the", *speaker), speaker[-1:], *((w,) for w in speaker if w in stem_set(_ROLE_WORDS, language))]
     where = phrase_positions(tokens, [p for w in named for p in expand(w)])
+    whole = set(phrase_positions(tokens, [p for w in named[:2] for p in expand(w)]))
     own = set(phrase_positions(tokens, named))  # the name itself, not a word it stands for ("French" for France)
     quoted = _inside_quotes(tokens)  # "... Targets U.S. and Israeli Persons": a title that names, not a speaker
 
@@ -57,7 +58,12 @@ def quoted(fact: str, speaker: tuple[str, ...], expand: Expand, language: Pipeli
         his = s > 0 and tokens[s - 1][0].lower() in _POSSESSIVE and w < s and w in own and tokens[w][0][:1].isupper()
         return abs(w - s) <= (2 * SAID_NEAR if his else SAID_NEAR)
 
-    return any(near(s, w) and not reported_by_another(s, w) for w in where if w not in quoted for s in said)
+    def anothers(w: int) -> bool:  # "FIDH President Alexis Deswaef": a president, not the ICC's
+        before = tokens[w - 1] if w > 0 and w not in whole else ("", "")
+        return len(before[0]) > 1 and before[0].isupper() and before[0].isalpha() and before[1] not in speaker
+
+    return any(near(s, w) and not reported_by_another(s, w) for w in where if w not in quoted and not anothers(w)
+               for s in said)
 
 
 def _inside_quotes(tokens: Sequence[tuple[str, str]]) -> set[int]:

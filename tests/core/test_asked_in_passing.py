@@ -130,3 +130,10 @@ def test_how_a_question_is_put_is_not_its_subject(asking_desk: Desk, question: s
     """"E.O." is spelt out by the curated synonym the fact uses ("Executive Order 14203"); whether a source
     "considers" or "estime" something, and "at the moment", say how it is asked, not what about."""
     assert top(asking_desk, question) == expected
+
+
+def test_another_bodys_president_is_not_the_one_asked(asking_desk: Desk) -> None:
+    """The plenary fact reports what "FIDH President Alexis Deswaef" said: not the words of the ICC's president."""
+    answer = asking_desk.answerer.ask("so what did the icc president say in her asp24 speech?")
+    assert (answer.status, answer.missing_key) == ("partial", "missing_said")
+    assert top(asking_desk, "what did FIDH's president say at the cooperation plenary?") is not None
