@@ -166,7 +166,7 @@ def searched(question: str) -> str:
     is searched by those letters alone ("wait what does APIC stand for": APIC)."""
     text = " ".join(words(question.replace("'", " ")))
     if stands := _STANDS.search(text) or _EQUALS.fullmatch(fold(question)):
-        return next(letters for letters in stands.groups() if letters)
+        return question_kinds.letters_asked(stands, question)
     question = _NOT_THERE.sub(" absent ", _WHICH_COUNT.sub(r"\1", question))
     question = _SIDE.sub(lambda m: m.group(1) or m.group(2), _INVERSION.sub(r" \1", FRAMING.sub(" ", question)))
     return _SHORT_PIECES.sub(r"\1\2", _PREFIX_PIECE.sub("", _LOOSE_ARTICLE.sub(" ", question)))
@@ -221,7 +221,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     missing: tuple[str, dict[str, str]] | None = None
     if stands := _STANDS.search(text) or _EQUALS.fullmatch(folded):  # "what does FIDH stand for"
         kind, which = "expansion", None
-        focus = (next(letters for letters in stands.groups() if letters),)
+        focus = (question_kinds.letters_asked(stands, question),)
         missing = ("missing_expansion", {"acronym": focus[0].upper()})
     if kind == "names" and which:
         noun = which.group("noun") or which.groupdict().get("listed")
@@ -297,12 +297,13 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     if speaker and not titles:  # a titled office the fact never mentions says more ("the secretary general")
         missing = ("missing_said", {"who": as_typed(who, question)})
     plural = bool(role and _plural_role(role).search(folded))
+    also = question_kinds.other_asks(question, text) - {kind}
     return Wants(
         kind=kind,
         focus=focus,
         role=role,
         org=tuple(language.stem(w) for w in (org or "").split() if w not in language.stop_words)[:3],
-        future=bool(_FUTURE.search(text)) and kind in ("date", "day", "time"),
+        future=bool(_FUTURE.search(text)) and bool({kind, *also} & {"date", "day", "time"}),
         years=frozenset(_YEAR.findall(folded)),
         sessions=sessions_of(question),
         missing=missing or _missing(kind, role, org, focus and rest, plural),
@@ -321,7 +322,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         counted=kind == "number" and bool(_COUNT_ASKED.search(folded.replace("'", " ").replace("’", " "))),
         currencies=currencies if kind == "number" else (),
         author=author is not None,
-        also=question_kinds.other_asks(question, text) - {kind},
+        also=also,
     )
 
 

@@ -334,3 +334,15 @@ def subject_acting(after: list[str], counted: list[str]) -> bool:
         return False
     following = after[after.index(counted[0]) + 1:][:1]
     return bool(following) and following[0].endswith(("ing", "ed"))
+
+
+# "I keep seeing 'CICC' ... what does the acronym stand for": the letters written in capitals earlier
+_THE_LETTERS = frozenset("acronym abbreviation acronyme abreviation sigle".split())
+_CAPITALS = re.compile(r"\b[A-Z]{2,8}\b")
+
+
+def letters_asked(stands: re.Match[str], question: str) -> str:
+    """The letters a question asks to have spelt out (`stands`: intent's match of how it asks)."""
+    letters = next(letters for letters in stands.groups() if letters)
+    capitals = _CAPITALS.findall(question) if letters in _THE_LETTERS else []
+    return capitals[-1].lower() if capitals else letters

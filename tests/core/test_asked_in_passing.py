@@ -137,3 +137,14 @@ def test_another_bodys_president_is_not_the_one_asked(asking_desk: Desk) -> None
     answer = asking_desk.answerer.ask("so what did the icc president say in her asp24 speech?")
     assert (answer.status, answer.missing_key) == ("partial", "missing_said")
     assert top(asking_desk, "what did FIDH's president say at the cooperation plenary?") is not None
+
+
+def test_the_acronym_asked_is_the_one_written_in_capitals(asking_desk: Desk) -> None:
+    question = "hi, new here - the statements keep mentioning APIC. what does the acronym stand for?"
+    assert intent.read(question).focus == ("apic",)
+    assert top(asking_desk, question) == "apic-ratification-calls"
+
+
+def test_when_and_where_the_next_session_is_needs_a_date_to_come(asking_desk: Desk) -> None:
+    """The one session the facts date is ASP24, past: not where or when the next one is."""
+    assert asking_desk.answerer.ask("where and when is the next ASP session happening?").status == "partial"
