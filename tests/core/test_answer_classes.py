@@ -635,6 +635,16 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round67/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round68/en-tuning.yaml", 0.88, 0.97, 0.023),
     ("round68/fr-tuning.yaml", 0.85, 0.96, 0.05),
+    ("round64/en-spent.yaml", 0.82, 0.92, 0.077),
+    ("round64/fr-spent.yaml", 0.88, 0.96, 0.034),
+    ("round65/en-spent.yaml", 0.75, 0.92, 0.077),
+    ("round65/fr-spent.yaml", 0.91, 0.88, 0.067),
+    ("round66/en-spent.yaml", 0.88, 0.89, 0.055),
+    ("round66/fr-spent.yaml", 0.88, 0.96, 0.034),
+    ("round67/en-spent.yaml", 0.89, 0.91, 0.044),
+    ("round67/fr-spent.yaml", 0.85, 1.0, 0.017),
+    ("round68/en-spent.yaml", 0.88, 0.84, 0.077),
+    ("round68/fr-spent.yaml", 0.82, 1.0, 0.034),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
