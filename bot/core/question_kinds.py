@@ -39,6 +39,7 @@ _FOR_WHOM = (r"(?: (?:(?:for|to|pour|[aà]) (?:our|my|the|notre|nos|mon|ma|le|la
              r"plateforme|organi[sz]ation)(?: nationale| national)?)?")
 # how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
 FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|these days|"
+                      r"in (?:a|one) (?:sentence|line)|"
                       r"this (fall|autumn|spring|summer|winter)|how long"
                       r"( ago| since)?|(the )?(full|whole|complete|entire) list|"
                       r"for an? (post|tweet|thread|newsletter|presentation|briefing)( note| paper| doc)?|"

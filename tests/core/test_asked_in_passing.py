@@ -148,3 +148,14 @@ def test_the_acronym_asked_is_the_one_written_in_capitals(asking_desk: Desk) -> 
 def test_when_and_where_the_next_session_is_needs_a_date_to_come(asking_desk: Desk) -> None:
     """The one session the facts date is ASP24, past: not where or when the next one is."""
     assert asking_desk.answerer.ask("where and when is the next ASP session happening?").status == "partial"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("so what is LRWC, in one sentence?", "about-lrwc"),
+    ("how come the prosecutor is absent these days", "prosecutor-on-leave-external-investigation"),
+    ("is the icc still worth defending despite everything, per hrw", "asp24-hrw-expectations"),
+    ("what topics were fidh's side events at asp24 on", "asp24-fidh-side-events"),
+])
+def test_how_much_and_in_what_terms_is_not_what(asking_desk: Desk, question: str, expected: str) -> None:
+    """"In one sentence", "despite" and "topics" say how an answer is wanted; "absent" is the curated "on leave"."""
+    assert top(asking_desk, question) == expected
