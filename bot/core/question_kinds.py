@@ -24,7 +24,7 @@ WHICH_COUNTRY = re.compile(r"(?<!from )\b(which|what) (country|state)\b|(?<!de )
 NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (are|were)|qui (sont|etaient)|"
                          r"c (est )?qui|(ce )?sont qui)\b")
 # whom someone spoke with: "the Dutch minister spoke with whom", "il a discuté avec qui"
-WITH_WHOM = r"\b(?:with|to) whom?\b|\bavec qui\b"
+WITH_WHOM = r"\b(?:with|to) whom?\b|\bavec qui\b|\bwho (?:did|does|do) (?!not\b)"  # "who did Rubio name": whom
 # a named person's office, asked with a pronoun for them (folded text; bot.core.intent leaves it out of the search)
 OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|job|title)\b"
                 r"|\b(?:elle|il) (?:a |avait )?quel(?:le)? (?:r[oô]le|poste|fonction)\b"  # "a" is dropped as a word
@@ -264,7 +264,8 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
 # who put the words out ("which US official announced the sanctions", "qui a signé les communiqués", "whose press
 # statements does LRWC cite"): the author of a release; not those a release designated ("who was sanctioned in
 # Rubio's announcement", "qui a été visé par les sanctions annoncées")
-_AUTHOR = re.compile(r"\b(?:who|whos|which(?: \w+){0,2}? (?:official|person)|qui|quel(?:le)? (?:\w+ )?"
+_AUTHOR = re.compile(r"\b(?:who(?! (?:did|does|do) )|whos|which(?: \w+){0,2}? (?:official|person)|qui|"
+                     r"quel(?:le)? (?:\w+ )?"
                      r"(?:responsable|secretaire|ministre|personne))(?: \w+){0,6}? (?P<verb>announc(?:ed|es|ing|e)|"
                      r"issu(?:ed|es|ing|e)|put(?:s|ting)? out|sign(?:ed|s|ing)?|releas(?:ed|es|ing)|"
                      r"(?<!par )(?<!de )(?<!une )(?<!cette )annonce|annoncait|signe|publie)\b|"
@@ -273,7 +274,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|got|been|get|gets|is|are) \w+ed\b|\bete\b"
 
 
 def author_asked(text: str) -> re.Match[str] | None:
-    """Where a question asks who issued a statement or release (`text` as `bot.core.text.words` folds it)."""
+    """Where a question asks who issued a statement or release (`text` as `bot.core.text.words` folds it); not
+    "who did Rubio announce sanctions against", which asks whom."""
     match = _AUTHOR.search(text)
     return match if match and not _PASSIVE.search(match.group(0)) else None
 

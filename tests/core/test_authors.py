@@ -35,3 +35,12 @@ def test_a_role_after_the_verb_is_not_the_person_asked() -> None:
     wants = intent.read("who announced the sanctions on the judges?")
     assert (wants.kind, wants.role, wants.author) == ("person", None, True)
     assert intent.read("qui a été visé par l'annonce du 20 août ?", FRENCH).author is False
+
+
+def test_whom_the_author_named_is_not_the_author(asking_desk: Desk) -> None:
+    """"Who did Rubio announce sanctions against": those designated, which the August fact says it does not name;
+    not Rubio, whom it names."""
+    question = "who did secretary of state rubio announce the 20 august sanctions against?"
+    assert not intent.read(question).author
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.missing_key) == ("partial", "missing_person")
