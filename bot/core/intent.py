@@ -67,6 +67,7 @@ _STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-
                      r"|\b(?:(?:full|whole) name of (?:the )?|nom complet (?:de |du )?(?:la |le |l )?)([a-z]{2,8})$"
                      r"|\b([a-z]{2,8}) stands? for\b"
                      r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?([a-z]{2,8})\b"
+                     r"|\bca (?:veut dire|signifie) quoi (?:le |la |l )?([a-z]{2,8})(?: deja| encore| au juste)?$"
                      r"|^([a-z]{2,8}) (?:est )?(?:ca )?(?:veut dire quoi|signifie quoi|abreviation de quoi)\b"
                      r"|\babreviation (?:de )?(?:la |le )?([a-z]{2,8})\b"
                      r"|^([a-z]{2,8}) (?:est )?quoi (?:\w+ )?comme sigle\b"
@@ -145,7 +146,9 @@ _WHICH_COUNT = re.compile(r"\b(which|quels|quelles) (?:[2-9]|two|three|four|five
 # "pourquoi le procureur n'est pas là": absent, said in words that are all stop words
 _NOT_THERE = re.compile(r"\b(?:n['’ ]?\s*)?(?:est|etait|était|sont|sera)(?:-(?:il|elle))? (?:pas|plus) "
                         r"(?:l[aà]|[aà] son poste|en poste|en fonctions?)\b", re.I)
-_INVERSION = re.compile(r"-t-(il|elle|on|ils|elles)\b", re.I)  # "a-t-il été adopté": "a il", not a word "at"
+# "a-t-il été adopté": "a été adopté", not a word "at"; "n'exerce-t-il pas ses fonctions" meets the curated
+# "exerce pas ses fonctions"
+_INVERSION = re.compile(r"-t-(?:il|elle|on|ils|elles)\b", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -168,7 +171,7 @@ def searched(question: str) -> str:
     if stands := _STANDS.search(text) or _EQUALS.fullmatch(fold(question)):
         return question_kinds.letters_asked(stands, question)
     question = _NOT_THERE.sub(" absent ", _WHICH_COUNT.sub(r"\1", question))
-    question = _SIDE.sub(lambda m: m.group(1) or m.group(2), _INVERSION.sub(r" \1", FRAMING.sub(" ", question)))
+    question = _SIDE.sub(lambda m: m.group(1) or m.group(2), _INVERSION.sub("", FRAMING.sub(" ", question)))
     return _SHORT_PIECES.sub(r"\1\2", _PREFIX_PIECE.sub("", _LOOSE_ARTICLE.sub(" ", question)))
 
 

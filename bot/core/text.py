@@ -176,7 +176,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-05 (6) despite, topic(s)"
+INDEX_VERSION = "2026-12-05 (7) French: montant"
 
 
 def index_text(text: str) -> str:

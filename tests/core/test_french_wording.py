@@ -225,3 +225,15 @@ def test_voir_and_partout_say_how_not_what(asking_desk: Desk) -> None:
 def test_qui_en_gros_takes_a_description(asking_desk: Desk) -> None:
     question = "HRW parle d'une condamnation pour le Darfour, c'etait qui en gros ?"
     assert top(asking_desk, question) == "janjaweed-leader-convicted-darfur"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("pourquoi le procureur n'exerce-t-il plus ses fonctions ?", "prosecutor-on-leave-external-investigation"),
+    ("ça veut dire quoi APIC au juste ?", "apic-ratification-calls"),
+    ("combien de contributions non versées en février 2025 ?", "arrears-74-million-feb-2025"),
+])
+def test_french_inversions_acronyms_and_arrears(asking_desk: Desk, question: str, expected: str) -> None:
+    """"N'exerce-t-il plus ses fonctions" is the curated "exerce plus ses fonctions" (the inverted pronoun is
+    dropped, not left between the words); "ça veut dire quoi FIDH" asks for the letters; "contributions non
+    versées" are the curated "contributions impayées"."""
+    assert top(asking_desk, question) == expected
