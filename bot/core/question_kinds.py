@@ -152,6 +152,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bwhat(?: s| is|s)? the(?: \w+){1,3} called\b"
                           r"|\bwhat(?: s| is|s)? the name\b"
                           r"|\bwhat(?: s| is| was|s)? (?:his|her) (?:full )?name\b"  # "... what was his name"
+                          r"|\bwhat(?: are| were|re)? their (?:full )?names\b|\bnames? (?:please|pls|plz)\b"
                           r"|\bcomment (?:il |elle |ils |elles |on )?(s )?appell?e(?:nt)?\b|\bappell?e(?:nt)? comment\b"
                           r"|\bc (est|etait) qui\b"
                           r"|\best qui\b"

@@ -159,3 +159,14 @@ def test_when_and_where_the_next_session_is_needs_a_date_to_come(asking_desk: De
 def test_how_much_and_in_what_terms_is_not_what(asking_desk: Desk, question: str, expected: str) -> None:
     """"In one sentence", "despite" and "topics" say how an answer is wanted; "absent" is the curated "on leave"."""
     assert top(asking_desk, question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "lrwc says the deputy prosecutors were sanctioned too - what are their names?",
+    "the icc deputy prosecutors who got sanctioned, names pls",
+])
+def test_their_names_asks_for_names(asking_desk: Desk, question: str) -> None:
+    """The fact lists "the ICC Deputy Prosecutors" among those sanctioned without naming them."""
+    answer = asking_desk.answerer.ask(question)
+    assert intent.read(question).kind == "person"
+    assert answer.status == "partial"
