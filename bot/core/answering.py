@@ -203,8 +203,8 @@ class Answerer:
         if not concepts:
             return self._decline(text, [], "no_words")
         wants = intent.read(text, self.pipeline)
-        if wants.language:
-            return self._decline(text, [], "language_question")
+        if wants.language or wants.media:
+            return self._decline(text, [], "language_question" if wants.language else "")
         other = self.bodies.named_in(text)
         n = max(self._total, 1)
         weights = concept_weights(concepts, df, n, self.pipeline.is_ordinary)

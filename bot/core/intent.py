@@ -189,6 +189,7 @@ class Wants:
     # reply's language
     missing: tuple[str, dict[str, str]] = field(default_factory=lambda: ("missing_that", {}))
     language: bool = False  # asks how to say or translate something: not a question the facts answer
+    media: bool = False  # asks for a book, film or recipe to recommend: no fact is one
     titles: tuple[str, ...] = ()  # titled offices the question names ("secretary general"): the fact must name them
     speaker: tuple[str, ...] = ()  # stems of whose words are asked ("what did south africa say"): the fact must quote
     plural: bool = False  # the role is asked in the plural ("who are the judges"): any names will do
@@ -311,6 +312,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         sessions=sessions_of(question),
         missing=missing or _missing(kind, role, org, focus and rest, plural),
         language=bool(_LANGUAGE.search(text)),
+        media=bool(question_kinds.MEDIA_ASKED.search(folded)),
         titles=titles,
         speaker=speaker,
         plural=plural,

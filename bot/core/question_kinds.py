@@ -350,3 +350,11 @@ def letters_asked(stands: re.Match[str], question: str) -> str:
     letters = next(letters for letters in stands.groups() if letters)
     capitals = _CAPITALS.findall(question) if letters in _THE_LETTERS else []
     return capitals[-1].lower() if capitals else letters
+
+
+# a recommendation of something to read, watch, hear or eat: no fact is one ("recommend a good crime drama to binge",
+# "tu me conseilles un bon livre")
+MEDIA_ASKED = re.compile(r"\b(?:recommend\w*|suggest\w*|recommand\w*|conseill\w*) (?:me |us |moi |nous )?"
+                         r"(?:a |an |some |any |un |une |des |de )?(?:\w+ ){0,3}?(?:books?|novels?|films?|movies?|"
+                         r"series|shows?|dramas?|thrillers?|games?|playlists?|podcasts?|documentar\w+|restaurants?|"
+                         r"recipes?|songs?|albums?|livres?|docus?|emissions?|recettes?|chansons?)\b")

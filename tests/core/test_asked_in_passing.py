@@ -170,3 +170,17 @@ def test_their_names_asks_for_names(asking_desk: Desk, question: str) -> None:
     answer = asking_desk.answerer.ask(question)
     assert intent.read(question).kind == "person"
     assert answer.status == "partial"
+
+
+@pytest.mark.parametrize("question", [
+    "can anyone recommend a good beginner book on roman history",
+    "recommend me a crime drama to binge this weekend",
+    "tu me conseilles un bon film pour ce soir ?",
+])
+def test_a_book_or_film_to_recommend_is_no_fact(asking_desk: Desk, question: str) -> None:
+    """No fact is a book, film or recipe to recommend, whatever domain word the request carries ("crime")."""
+    assert asking_desk.answerer.ask(question).status == "declined"
+
+
+def test_what_a_source_recommends_is_still_asked(asking_desk: Desk) -> None:
+    assert top(asking_desk, "what does the coalition recommend states do about the sanctions") is not None
