@@ -184,3 +184,9 @@ def test_a_book_or_film_to_recommend_is_no_fact(asking_desk: Desk, question: str
 
 def test_what_a_source_recommends_is_still_asked(asking_desk: Desk) -> None:
     assert top(asking_desk, "what does the coalition recommend states do about the sanctions") is not None
+
+
+def test_a_discussion_is_where_it_was_said(asking_desk: Desk) -> None:
+    """"The workplace culture discussion": where a member heard of it, as "statement" or "piece" is."""
+    assert top(asking_desk, "so what came out of that discussion on workplace culture?") == \
+        "workplace-culture-at-the-court"
