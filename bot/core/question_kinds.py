@@ -38,7 +38,7 @@ _FOR_WHOM = (r"(?: (?:(?:for|to|pour|[aà]) (?:our|my|the|notre|nos|mon|ma|le|la
              r"team|[eé]quipe|direction|parliamentarians|parlementaires|network|r[eé]seau|coalition|platform|"
              r"plateforme|organi[sz]ation)(?: nationale| national)?)?")
 # how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
-FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|these days|"
+FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|these days|(?:sets?|lays?|laid) out|"
                       r"in (?:a|one) (?:sentence|line)|"
                       r"this (fall|autumn|spring|summer|winter)|how long"
                       r"( ago| since)?|(the )?(full|whole|complete|entire) list|"
@@ -113,6 +113,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(r"\bhow long (do|does|will|would|did|can|could)\b(?! \w+ been)")),
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
                           r"|\b(recommended|proposed|requested|exact|total|dollar|euro) (figure|amount|sum)\b"
+                          r"|\b(exact|precise) number\b|\bnombre (exact|precis)\b"
                           r"|\bs (\w+ )?figure\b|\ble (chiffre|montant)\b"
                           r"|\bhow (big|long)\b|\bcombien\b|\bquel montant\b|\bquel pourcentage\b|\bquelle somme\b"
                           r"|\b(total|overall) (\w+ )?(budget|amount|cost|sum|figure)\b"

@@ -190,3 +190,14 @@ def test_a_discussion_is_where_it_was_said(asking_desk: Desk) -> None:
     """"The workplace culture discussion": where a member heard of it, as "statement" or "piece" is."""
     assert top(asking_desk, "so what came out of that discussion on workplace culture?") == \
         "workplace-culture-at-the-court"
+
+
+def test_sets_out_is_how_a_rule_is_asked(asking_desk: Desk) -> None:
+    assert top(asking_desk, "what part of the rome statute sets out the duty to cooperate fully?") == \
+        "article-86-duty-to-cooperate"
+
+
+def test_the_exact_number_of_something_asks_a_figure(asking_desk: Desk) -> None:
+    """The side events fact lists events without counting them."""
+    answer = asking_desk.answerer.ask("the exact number of side events fidh co-sponsored?")
+    assert (answer.status, answer.missing_key) == ("partial", "missing_number")
