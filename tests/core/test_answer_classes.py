@@ -655,6 +655,20 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round72/fr-tuning.yaml", 0.88, 0.91, 0.05),
     ("round73/en-tuning.yaml", 0.9, 0.94, 0.023),
     ("round73/fr-tuning.yaml", 0.91, 0.95, 0.034),
+    ("round69/en-spent.yaml", 0.9, 0.92, 0.033),
+    ("round69/fr-spent.yaml", 0.72, 0.95, 0.05),
+    ("round70/en-spent.yaml", 0.83, 0.92, 0.066),
+    ("round70/fr-spent.yaml", 0.88, 1.0, 0.034),
+    ("round71/en-spent.yaml", 0.9, 0.94, 0.055),
+    ("round71/fr-spent.yaml", 0.93, 0.96, 0.05),
+    ("round72/en-spent.yaml", 0.85, 0.83, 0.088),
+    ("round72/fr-spent.yaml", 0.8, 0.92, 0.067),
+    ("round73/en-spent.yaml", 0.83, 0.97, 0.033),
+    ("round73/fr-spent.yaml", 0.88, 0.92, 0.05),
+    ("round74/en-spent.yaml", 0.9, 1.0, 0.011),
+    ("round74/en-tuning.yaml", 0.88, 0.88, 0.068),
+    ("round74/fr-spent.yaml", 0.89, 0.91, 0.067),
+    ("round74/fr-tuning.yaml", 0.83, 0.91, 0.067),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
