@@ -669,6 +669,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round74/en-tuning.yaml", 0.88, 0.88, 0.068),
     ("round74/fr-spent.yaml", 0.89, 0.91, 0.067),
     ("round74/fr-tuning.yaml", 0.83, 0.91, 0.067),
+    ("round75/en-spent.yaml", 0.84, 0.94, 0.044),
+    ("round75/en-tuning.yaml", 0.88, 0.94, 0.034),
+    ("round75/fr-spent.yaml", 0.86, 0.87, 0.05),
+    ("round75/fr-tuning.yaml", 0.88, 0.96, 0.034),
+    ("round76/en-spent.yaml", 0.88, 0.91, 0.055),
+    ("round76/en-tuning.yaml", 0.81, 0.97, 0.045),
+    ("round76/fr-spent.yaml", 0.83, 0.95, 0.034),
+    ("round76/fr-tuning.yaml", 0.85, 0.96, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
