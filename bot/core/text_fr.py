@@ -74,7 +74,7 @@ GENERIC_WORDS = frozenset(
     montrer montree type types pouvez pourriez pouvons puisse puissent possible possibles plaidoyer plaidoyers
     date dates dela seul seule seuls seules seulement propre propres pense pensent penser loin
     voir voit vois voient vu vue vus vues partout
-    considere considerent estime estiment montant montants
+    considere considerent estime estiment montant montants rappel rappels rappeler rappelle rapide rapidement vite
     """.split()
 )
 STOP_WORDS = STOP_WORDS | GENERIC_WORDS

@@ -237,3 +237,13 @@ def test_french_inversions_acronyms_and_arrears(asking_desk: Desk, question: str
     dropped, not left between the words); "ça veut dire quoi FIDH" asks for the letters; "contributions non
     versées" are the curated "contributions impayées"."""
     assert top(asking_desk, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("petit rappel rapide : la CPI juge quels crimes déjà ?", "icc-court-of-last-resort"),
+    ("tu peux me rappeler vite fait ce que la FIDH a demandé aux États à l'AEP24 ?", "fidh-asks-at-asp24"),
+    ("can someone remind me which crimes the icc is a court of last resort for?", "icc-court-of-last-resort"),
+])
+def test_a_reminder_asked_quickly_is_how_not_what(asking_desk: Desk, question: str, expected: str) -> None:
+    """"Rappel rapide", "me rappeler vite fait", "remind me": how a member asks, as "quick" already was."""
+    assert top(asking_desk, question) == expected
