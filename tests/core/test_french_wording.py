@@ -247,3 +247,15 @@ def test_french_inversions_acronyms_and_arrears(asking_desk: Desk, question: str
 def test_a_reminder_asked_quickly_is_how_not_what(asking_desk: Desk, question: str, expected: str) -> None:
     """"Rappel rapide", "me rappeler vite fait", "remind me": how a member asks, as "quick" already was."""
     assert top(asking_desk, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("la Coalition demande quoi aux États pour protéger les défenseurs des droits humains ?",
+     "protecting-human-rights-defenders"),
+    ("selon Danya Chaikel, qu'est-ce que les États doivent mettre en place pour que les ONG puissent continuer leur "
+     "travail ?", "fidh-over-compliance-financial-channels"),
+])
+def test_what_is_asked_of_states_in_french(asking_desk: Desk, question: str, expected: str) -> None:
+    """"Demande(nt)" joins the curated recommendations group, as English "asks" is in it; "mettre en place" is how
+    an ask is put, as English "put" is."""
+    assert top(asking_desk, question) == expected
