@@ -677,6 +677,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round76/en-tuning.yaml", 0.81, 0.97, 0.045),
     ("round76/fr-spent.yaml", 0.83, 0.95, 0.034),
     ("round76/fr-tuning.yaml", 0.88, 0.96, 0.017),
+    ("round77/en-spent.yaml", 0.89, 0.94, 0.033),
+    ("round77/en-tuning.yaml", 0.88, 0.97, 0.034),
+    ("round77/fr-spent.yaml", 0.88, 0.95, 0.017),
+    ("round77/fr-tuning.yaml", 0.93, 0.92, 0.034),
+    ("round78/en-spent.yaml", 0.92, 0.91, 0.044),
+    ("round78/en-tuning.yaml", 0.86, 0.92, 0.068),
+    ("round78/fr-spent.yaml", 0.82, 0.8, 0.1),
+    ("round78/fr-tuning.yaml", 0.86, 1.0, 0.0),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
