@@ -125,7 +125,7 @@ class Answerer:
         self._generation = -1
         self.synonyms = Synonyms()
         self._topics: dict[str, Topic] = {}
-        self._publishers = named.Publishers((), language)
+        self._publishers = named.Publishers((), language, facts.db)
         self._total = 0
         self.vocabulary = Vocabulary(facts.db, language.vocab)
 

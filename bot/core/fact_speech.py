@@ -59,8 +59,10 @@ def quoted(fact: str, speaker: tuple[str, ...], expand: Expand, language: Pipeli
         return abs(w - s) <= (2 * SAID_NEAR if his else SAID_NEAR)
 
     def anothers(w: int) -> bool:  # "FIDH President Alexis Deswaef": a president, not the ICC's
-        before = tokens[w - 1] if w > 0 and w not in whole else ("", "")
-        return len(before[0]) > 1 and before[0].isupper() and before[0].isalpha() and before[1] not in speaker
+        if w == 0 or w in whole:
+            return False
+        word, stem = tokens[w - 1]
+        return len(word) > 1 and word.isalpha() and word.isupper() and stem not in speaker
 
     return any(near(s, w) and not reported_by_another(s, w) for w in where if w not in quoted and not anothers(w)
                for s in said)

@@ -376,7 +376,6 @@ def _spelt_out(acronym: str, fact: str) -> bool:
     return False
 
 
-
 def _named_in_full(acronym: str, fact: str, expand: Expand, language: Pipeline) -> bool:
     """The fact uses a curated synonym of the letters whose words' initials spell them: "Executive Order 14203"
     spells out "EO" though the fact never writes "(EO)"."""

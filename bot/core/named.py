@@ -49,7 +49,7 @@ class Publishers:
     fact's sources, remembered by its sources as stored (JSON), since the same facts come up question after
     question, and the words the store holds only inside their names. Made again when the store changes."""
 
-    def __init__(self, sources: Iterable[Source], pipeline: Pipeline, db: Database | None = None) -> None:
+    def __init__(self, sources: Iterable[Source], pipeline: Pipeline, db: Database) -> None:
         self.by_source = by_source(sources, pipeline)
         self.names: frozenset[tuple[str, ...]] = frozenset().union(*self.by_source.values())
         self._pipeline, self._db = pipeline, db
@@ -79,8 +79,6 @@ class Publishers:
 
     def _facts_naming(self, names: list[tuple[str, ...]]) -> int:
         """How many facts the search index holds any of the names in (stem sequences)."""
-        if self._db is None:
-            return 0
         fts = f"{self._pipeline.index}_fts"
         match = " OR ".join('"' + " ".join(name) + '"' for name in names)
         row = self._db.query_one(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (match,))

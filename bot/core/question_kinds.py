@@ -354,8 +354,9 @@ def letters_asked(stands: re.Match[str], question: str) -> str:
 
 
 # a recommendation of something to read, watch, hear or eat: no fact is one ("recommend a good crime drama to binge",
-# "tu me conseilles un bon livre")
-MEDIA_ASKED = re.compile(r"\b(?:recommend\w*|suggest\w*|recommand\w*|conseill\w*) (?:me |us |moi |nous )?"
-                         r"(?:a |an |some |any |un |une |des |de )?(?:\w+ ){0,3}?(?:books?|novels?|films?|movies?|"
-                         r"series|shows?|dramas?|thrillers?|games?|playlists?|podcasts?|documentar\w+|restaurants?|"
-                         r"recipes?|songs?|albums?|livres?|docus?|emissions?|recettes?|chansons?)\b")
+# "tu peux me conseiller une série", "recommande-moi un livre", "any podcasts to recommend")
+_MEDIA = (r"(?:books?|novels?|films?|movies?|series|serie|shows?|dramas?|thrillers?|games?|playlists?|podcasts?|"
+          r"documentar\w+|restaurants?|recipes?|songs?|albums?|livres?|docus?|emissions?|recettes?|chansons?)")
+MEDIA_ASKED = re.compile(r"\b(?:recommend\w*|suggest\w*|recommand\w*|conseill\w*)[ -](?:me |us |moi |nous )?"
+                         rf"(?:a |an |some |any |un |une |des |de )?(?:\w+ ){{0,3}}?{_MEDIA}\b"
+                         rf"|\b{_MEDIA} (?:to |you d |you would )?recommend\b")

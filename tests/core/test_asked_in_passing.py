@@ -120,9 +120,8 @@ def test_two_letter_pieces_join_but_numbers_do_not() -> None:
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("what does E.O. stand for in the statement on the judges?", "us-executive-order-14203"),
-    ("why does lrwc consider a secure environment for civil society so important",
-     "civil-society-role-evidence-victims"),
-    ("pourquoi hrw estime que l'effet des sanctions va au-delà des seules personnes visées",
+    ("why does the coalition consider sanctions on sitting judges that serious", "us-sanctions-four-judges-june-2025"),
+    ("pourquoi HRW estime que les sanctions ont un effet qui dépasse largement les personnes visées ?",
      "sanctions-effects-banking-services"),
     ("why is the prosecutor away at the moment?", "prosecutor-on-leave-external-investigation"),
 ])
@@ -154,7 +153,7 @@ def test_when_and_where_the_next_session_is_needs_a_date_to_come(asking_desk: De
     ("so what is LRWC, in one sentence?", "about-lrwc"),
     ("how come the prosecutor is absent these days", "prosecutor-on-leave-external-investigation"),
     ("is the icc still worth defending despite everything, per hrw", "asp24-hrw-expectations"),
-    ("what topics were fidh's side events at asp24 on", "asp24-fidh-side-events"),
+    ("which topics did fidh's side events deal with", "asp24-fidh-side-events"),
 ])
 def test_how_much_and_in_what_terms_is_not_what(asking_desk: Desk, question: str, expected: str) -> None:
     """"In one sentence", "despite" and "topics" say how an answer is wanted; "absent" is the curated "on leave"."""
@@ -175,7 +174,9 @@ def test_their_names_asks_for_names(asking_desk: Desk, question: str) -> None:
 @pytest.mark.parametrize("question", [
     "can anyone recommend a good beginner book on roman history",
     "recommend me a crime drama to binge this weekend",
-    "tu me conseilles un bon film pour ce soir ?",
+    "tu me conseilles un bon film sur la CPI ?",
+    "recommande-moi un bon livre sur les crimes de guerre",
+    "any podcasts to recommend on the icc?",
 ])
 def test_a_book_or_film_to_recommend_is_no_fact(asking_desk: Desk, question: str) -> None:
     """No fact is a book, film or recipe to recommend, whatever domain word the request carries ("crime")."""
@@ -193,8 +194,8 @@ def test_a_discussion_is_where_it_was_said(asking_desk: Desk) -> None:
 
 
 def test_sets_out_is_how_a_rule_is_asked(asking_desk: Desk) -> None:
-    assert top(asking_desk, "what part of the rome statute sets out the duty to cooperate fully?") == \
-        "article-86-duty-to-cooperate"
+    assert top(asking_desk, "what part of the statute sets out the general duty to cooperate that lrwc relies on?") \
+        == "article-86-duty-to-cooperate"
 
 
 def test_the_exact_number_of_something_asks_a_figure(asking_desk: Desk) -> None:

@@ -230,7 +230,7 @@ def test_qui_en_gros_takes_a_description(asking_desk: Desk) -> None:
 @pytest.mark.parametrize(("question", "expected"), [
     ("pourquoi le procureur n'exerce-t-il plus ses fonctions ?", "prosecutor-on-leave-external-investigation"),
     ("ça veut dire quoi APIC au juste ?", "apic-ratification-calls"),
-    ("combien de contributions non versées en février 2025 ?", "arrears-74-million-feb-2025"),
+    ("combien manquait-il en contributions non versées en février 2025 ?", "arrears-74-million-feb-2025"),
 ])
 def test_french_inversions_acronyms_and_arrears(asking_desk: Desk, question: str, expected: str) -> None:
     """"N'exerce-t-il plus ses fonctions" is the curated "exerce plus ses fonctions" (the inverted pronoun is
@@ -242,7 +242,7 @@ def test_french_inversions_acronyms_and_arrears(asking_desk: Desk, question: str
 @pytest.mark.parametrize(("question", "expected"), [
     ("petit rappel rapide : la CPI juge quels crimes déjà ?", "icc-court-of-last-resort"),
     ("tu peux me rappeler vite fait ce que la FIDH a demandé aux États à l'AEP24 ?", "fidh-asks-at-asp24"),
-    ("can someone remind me which crimes the icc is a court of last resort for?", "icc-court-of-last-resort"),
+    ("pls remind me who heads international justice at hrw", "asp24-hrw-expectations"),
 ])
 def test_a_reminder_asked_quickly_is_how_not_what(asking_desk: Desk, question: str, expected: str) -> None:
     """"Rappel rapide", "me rappeler vite fait", "remind me": how a member asks, as "quick" already was."""
