@@ -216,8 +216,8 @@ class Answerer:
         own = own_terms(concepts)
         named_only = self._publishers.only_in_names(concepts, df, text)
         for cand in candidates:
-            cand.credit_concepts(concepts, weights, asked_pairs & cand.pairs(self.pipeline.stop_stems), own, total,
-                                 named_only)
+            shared = cand.shared_pairs(asked_pairs, self.pipeline.stop_stems)
+            cand.credit_concepts(concepts, weights, shared, own, total, named_only)
         best_rank = min(c.rank for c in candidates)
         alternatives = AlternativeSets(concepts)
         for cand in candidates:

@@ -42,7 +42,7 @@ class Terms:
     body_text: str  # the text's stems in order
     prefixes: frozenset[str]  # the first five letters of every stem
     seen: dict[str, tuple[float, float]] = field(default_factory=dict)  # term -> (in strong fields, anywhere)
-    pairs: dict[frozenset[str], frozenset[tuple[str, str]]] = field(default_factory=dict)  # stop stems -> pairs
+    content: dict[frozenset[str], str] = field(default_factory=dict)  # stop stems -> " content stems in order "
 
     @cached_property
     def strong_sorted(self) -> list[str]:  # sorted only for the few terms that may extend a stem
@@ -122,13 +122,18 @@ class Candidate:
         return any(e.held in alternatives and e.length == len(e.held)  # no "how did ... go"
                    for e in self.readings.examples)
 
-    def pairs(self, stop_stems: frozenset[str]) -> frozenset[tuple[str, str]]:
-        """Adjacent content stems of the fact's text (see `phrase_pairs`)."""
-        found = self.terms.pairs.get(stop_stems)
-        if found is None:
-            found = frozenset(pairwise([s for s in self.terms.body_text.split() if s not in stop_stems]))
-            self.terms.pairs[stop_stems] = found
-        return found
+    def shared_pairs(self, asked: frozenset[tuple[str, str]], stop_stems: frozenset[str]) -> set[tuple[str, str]]:
+        """The question's pairs of adjacent content stems (see `phrase_pairs`) that are adjacent in the fact's text
+        too. Most facts lack a stem of every pair, so the text is joined only for the few that hold both."""
+        body = self.terms.body
+        maybe = [pair for pair in asked if pair[0] in body and pair[1] in body]
+        if not maybe:
+            return set()
+        content = self.terms.content.get(stop_stems)
+        if content is None:
+            content = self.terms.content[stop_stems] = \
+                f" {' '.join(s for s in self.terms.body_text.split() if s not in stop_stems)} "
+        return {pair for pair in maybe if f" {pair[0]} {pair[1]} " in content}
 
     def titled(self, concept: Concept) -> bool:
         """The fact's title names the concept (one of its alternatives whole)."""
