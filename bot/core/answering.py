@@ -207,7 +207,7 @@ class Answerer:
             return self._decline(text, [], "language_question" if wants.language else "")
         other = self.bodies.named_in(text)
         n = max(self._total, 1)
-        weights = concept_weights(concepts, df, n, self.pipeline.is_ordinary)
+        weights = concept_weights(concepts, df, n, self.pipeline.is_ordinary, wants.kind)
         candidates = self._search(concepts, df, n)
         if not candidates:
             return self._decline(text, [], "")
@@ -232,7 +232,8 @@ class Answerer:
         if other is not None and not (ranked and self.bodies.named_in(ranked[0].raw) is other):
             return self._decline(text, [], "other_body", name=other.name, name_fr=other.name_fr)
         other_years = []
-        if wants.years or wants.sessions:  # a year asked about must be one the fact is about, not one it dates from
+        if wants.years or wants.sessions or fact_dates.months_named(text):  # a year asked about must be one the fact
+            # is about, not one it dates from
             other_years = [c for c in ranked if not fact_dates.years_agree(wants.years, text, c.raw, self.pipeline,
                                                                       wants.focus)
                            or not fact_dates.sessions_agree(wants.sessions, c.raw)]
@@ -242,7 +243,8 @@ class Answerer:
         if not chosen or confidence < THRESHOLD:
             near = [c for c in other_years if c.coverage >= THRESHOLD]
             if near:
-                missing = ("missing_years", {"years": fact_dates.asked_period(text, wants.years)}) if wants.years else \
+                missing = ("missing_years", {"years": fact_dates.asked_period(text, wants.years)}) \
+                    if wants.years or not wants.sessions else \
                     ("missing_session", {"n": "/".join(sorted(wants.sessions))})
                 return self._partial(text, near[:1], ranked + other_years, missing, confidence)
             return self._decline(text, ranked or other_years, "")

@@ -111,12 +111,36 @@ def sessions_agree(sessions: frozenset[str], fact: str) -> bool:
     return not sessions or not named or bool(sessions & named)
 
 
+# months as a question names them; not "may" or "march", which are also words, nor "dec" or "mar", which stand for
+# other words too
+_MONTH_WORD = re.compile(r"\b(january|february|april|june|july|august|september|october|november|december|janvier|"
+                         r"fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b")
+_MONTH_ANY = re.compile(rf"\b(?:{MONTHS})\b")
+
+
+def months_named(question: str) -> frozenset[int]:
+    """The months a question names ("the sanctions on the judges in June": {6})."""
+    return frozenset(MONTH_NUMBERS[m] for m in _MONTH_WORD.findall(fold(question)))
+
+
+def _named_months_agree(question: str, fact: str) -> bool:
+    """A month the question names is one the fact names, when the fact names months at all: "announced in June"
+    is not answered by "Further US sanctions announced on 20 August 2025"."""
+    asked = months_named(question)
+    if not asked:
+        return True
+    held = {MONTH_NUMBERS[m] for m in _MONTH_ANY.findall(fold(fact))}
+    return not held or bool(asked & held)
+
+
 def years_agree(years: Iterable[str], question: str, fact: str, language: Pipeline = ENGLISH,
                 focus: tuple[str, ...] = ()) -> bool:
     """Every year the question names is a year the fact is about: present in the fact, and where the question
     ties the year to a thing ("the 2025 budget"), not contradicted by the fact tying another year to that thing
-    ("the 2026 budget", adopted in December 2025, is not the 2025 budget)."""
+    ("the 2026 budget", adopted in December 2025, is not the 2025 budget); and so is every month it names."""
     years = set(years)
+    if not _named_months_agree(question, fact):
+        return False
     if not years:
         return True
     if not all(y in fact for y in years):
@@ -153,6 +177,9 @@ def _months_agree(question: str, fact: str) -> bool:
 
 
 def asked_period(question: str, years: Iterable[str]) -> str:
-    """What a reply says the facts lack: the point in time asked ("december 2025"), or the years."""
+    """What a reply says the facts lack: the point in time asked ("december 2025"), or the years, or the months
+    ("june")."""
     asked = _POINT_ASKED.search(fold(question))
-    return f"{asked['month']} {asked['year']}" if asked else " and ".join(sorted(years))
+    if asked:
+        return f"{asked['month']} {asked['year']}"
+    return " and ".join(sorted(years)) or " and ".join(dict.fromkeys(_MONTH_WORD.findall(fold(question))))

@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from bot.core.fact_readings import NO_READINGS, Readings
+from bot.core.question_kinds import KIND_NOUNS
 from bot.core.text import ENGLISH, Concept, Pipeline
 
 BODY_WEIGHT = 0.45  # a concept found only in a fact's body text counts for this share of a title/question hit
@@ -209,10 +210,11 @@ def presence(concept: Concept, cand: Candidate) -> float:
 
 
 def concept_weights(concepts: list[Concept], df: dict[str, int], n: int,
-                    is_ordinary: Callable[[str], bool]) -> list[float]:
+                    is_ordinary: Callable[[str], bool], kind: str | None = None) -> list[float]:
     """Rarer words weigh more; a word the store never saw weighs most: it may be the subject ("Netanyahu").
     But an everyday word the store lacks, beside two known words, is a paraphrase ("did the US *ditch*"), and
-    one it holds in a fact or two, beside two words of weight, weighs no more than a word of a few facts."""
+    one it holds in a fact or two, beside two words of weight, weighs no more than a word of a few facts. A word
+    naming the `kind` of detail asked weighs little too (`_kind_nouns_light`)."""
 
     dfs = [max(min(df.get(t, 0) for t in alt) for alt in concept.alternatives) for concept in concepts]
     weights = [math.log(1 + (n - d + 0.5) / (d + 0.5)) for d in dfs]
@@ -230,7 +232,19 @@ def concept_weights(concepts: list[Concept], df: dict[str, int], n: int,
             elif ordinary and len(concept.alternatives) == 1 and " " not in concept.label and \
                     subject_words - strong[i] >= 2:
                 weights[i] = min(weights[i], rare_cap)  # "hurt", "listen" beside the subject's words
-    return weights
+    return _kind_nouns_light(concepts, weights, kind)
+
+
+def _kind_nouns_light(concepts: Sequence[Concept], weights: list[float], kind: str | None) -> list[float]:
+    """A word that names the kind of detail asked ("on what date", "which US official") weighs as an ordinary word
+    the store lacks: a fact gives a date or a name without the word (whether it gives one is checked apart, in
+    bot.core.holds), though a fact that has the word too ("LRWC dates the sanctions from ...") keeps its edge."""
+    nouns = KIND_NOUNS.get(kind or "", frozenset())
+    light = [i for i, c in enumerate(concepts) if c.label in nouns]
+    rest = [w for i, w in enumerate(weights) if i not in light and w]
+    if not light or not rest:
+        return weights
+    return [min(w, ORDINARY_SHARE * min(rest)) if i in light else w for i, w in enumerate(weights)]
 
 
 def own_terms(concepts: Sequence[Concept]) -> list[set[str]]:

@@ -218,6 +218,14 @@ _DESCRIBES = re.compile(r" (?:and|or|et|ou) ")  # "which court and system report
 # "quels pays qui ...", "which states that ...": the "who" or "that" after the noun only goes on to describe it
 _WHICH_THAT = re.compile(r"\b(?:which|quels|quelles|quel|quelle)\s+(?:(?P<first>[a-z]+)\s+)?(?P<noun>[a-z]{3,})\s+"
                          r"(?:qui|that|who)\b")
+# Words that name the kind of detail asked, not what it is about: "on what date", "which US official", "à quel
+# endroit". A fact gives a date or a name without the word; whether it gives one is checked apart (bot.core.holds).
+KIND_NOUNS = {"date": frozenset("date day jour".split()),  # not "dates": "ASP24: dates and venue" is a title
+              "place": frozenset("location lieu endroit".split()),  # not "place": "where did it take place"
+              "person": frozenset("official officials individual individuals personne personnes".split()),
+              "time": frozenset("time heure".split()),
+              "number": frozenset("figure figures chiffre chiffres nombre".split())}
+KIND_NOUNS["day"] = KIND_NOUNS["date"]
 PEOPLE = frozenset("official person individual suspect fugitive judge minister diplomat lawyer activist".split())
 
 

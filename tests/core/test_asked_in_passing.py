@@ -202,3 +202,24 @@ def test_the_exact_number_of_something_asks_a_figure(asking_desk: Desk) -> None:
     """The side events fact lists events without counting them."""
     answer = asking_desk.answerer.ask("the exact number of side events fidh co-sponsored?")
     assert (answer.status, answer.missing_key) == ("partial", "missing_number")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "official" and "date" say what kind of detail is asked; the facts give a name and a date without the word
+    ("Which US official announced the sanctions on the four judges?", "us-sanctions-four-judges-june-2025"),
+    ("what date did fidh release its statement on the asp24 results", "asp24-fidh-overall-assessment"),
+])
+def test_a_word_naming_the_kind_asked_weighs_little(asking_desk: Desk, question: str, fact: str) -> None:
+    assert top(asking_desk, question) == fact
+
+
+def test_a_month_asked_is_one_the_fact_names(asking_desk: Desk) -> None:
+    """The release of 20 August names the Secretary of State too, but the sanctions asked about were June's."""
+    assert top(asking_desk, "who at the state dept announced the judges sanctions in june") == \
+        "us-sanctions-four-judges-june-2025"
+
+
+def test_a_month_no_fact_is_about_gets_a_partial_reply(asking_desk: Desk) -> None:
+    answer = asking_desk.answerer.ask("which NGOs did the US sanction in October?")
+    assert (answer.status, answer.missing_key, answer.missing_values) == \
+        ("partial", "missing_years", {"years": "october"})
