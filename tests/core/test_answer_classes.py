@@ -701,6 +701,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round85/fr-tuning.yaml", 0.91, 1.0, 0.017),
     ("round86/en-tuning.yaml", 0.94, 0.91, 0.045),
     ("round86/fr-tuning.yaml", 0.86, 0.91, 0.05),
+    ("round79/en-spent.yaml", 0.78, 0.89, 0.066),
+    ("round79/fr-spent.yaml", 0.8, 0.91, 0.05),
+    ("round80/en-spent.yaml", 0.86, 0.94, 0.044),
+    ("round80/fr-spent.yaml", 0.91, 0.95, 0.034),
+    ("round81/en-spent.yaml", 0.9, 0.97, 0.022),
+    ("round81/fr-spent.yaml", 0.91, 1.0, 0.0),
+    ("round82/en-spent.yaml", 0.88, 0.97, 0.011),
+    ("round82/fr-spent.yaml", 0.78, 0.95, 0.05),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
