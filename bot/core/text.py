@@ -69,7 +69,7 @@ GENERIC_WORDS = frozenset(
     anything everything nothing something somewhere anywhere everywhere whatever whenever however
     according per acc regarding concerning away back apart aside along title titled name names named
     consider considers considered believe believes believed deem deems deemed
-    despite topic topics remind reminds reminded
+    despite topic topics remind reminds reminded concrete
     """.split()
 )
 # Chat: interjections and hedges that say nothing about the subject ("tbh", "ngl", "lol").
@@ -176,7 +176,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-05 (8) remind; French: rappel, rapide, vite"
+INDEX_VERSION = "2026-12-05 (9) concrete"
 
 
 def index_text(text: str) -> str:

@@ -223,3 +223,10 @@ def test_a_month_no_fact_is_about_gets_a_partial_reply(asking_desk: Desk) -> Non
     answer = asking_desk.answerer.ask("which NGOs did the US sanction in October?")
     assert (answer.status, answer.missing_key, answer.missing_values) == \
         ("partial", "missing_years", {"years": "october"})
+
+
+def test_concrete_is_how_an_ask_is_put(asking_desk: Desk) -> None:
+    """"Concrete" asks for the detail of what is asked ("concrete steps"), as "exactly" does: the fact that lists
+    the Coalition's cooperation asks need not say "concrete"."""
+    assert top(asking_desk, "what concrete things does the cicc want states to do to cooperate fully") == \
+        "cicc-cooperation-asks-june-2025"
