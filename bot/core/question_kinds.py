@@ -159,7 +159,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\best qui\b"
                           r"|\betai(en)?t qui\b|\b(lequel|laquelle)$"
                           rf"|\b({ROLES}) (s )?(full )?name\b"
-                          r"|\bquel est (le|son|leur) nom\b|\bqui (exactement|au juste|donc)\b|\bqui$|\bnommement\b"
+                          r"|\bquel est (le|son|leur) nom\b|\bleurs? noms?\b|\bles noms\b"  # "vous avez leurs noms"
+                          r"|\bqui (exactement|au juste|donc)\b|\bqui$|\bnommement\b"
                           r"|(?<!\bfrom )\bwho$"  # not "came from who": which body, a ministry will do
                           r"|\bwhom? (?:exactly|precisely|specifically)\b"  # "didn't arrest who exactly"
                           # "mongolia refused to arrest who in 2025": who was not arrested

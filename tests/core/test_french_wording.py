@@ -259,3 +259,14 @@ def test_what_is_asked_of_states_in_french(asking_desk: Desk, question: str, exp
     """"Demande(nt)" joins the curated recommendations group, as English "asks" is in it; "mettre en place" is how
     an ask is put, as English "put" is."""
     assert top(asking_desk, question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "les juges sanctionnés le 5 juin, on connaît leurs noms ?",
+    "les procureurs adjoints visés par Washington, c'est quoi les noms ?",
+])
+def test_their_names_in_french_asks_for_people(asking_desk: Desk, question: str) -> None:
+    """"Leurs noms", "les noms" ask for people, as English "what are their names" does: facts that do not name
+    them give a partial reply, not an answer."""
+    answer = asking_desk.answerer.ask(question)
+    assert answer.status == "partial"
