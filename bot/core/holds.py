@@ -95,7 +95,9 @@ _BLAMED = re.compile(r"\b(attribut\w*|blam\w*|responsib\w*|behind|carried out by
                      r"commanditai\w*|revendiqu\w*|claimed)\b")
 _DEMONYM = re.compile(r"[A-Z][a-zé]+(?:ian|ean|ese|ish|ch|ais|aise|ien|ienne|ois|oise)|American|German|Israeli|Afghan"
                       r"|Moroccan|Mexican|Korean|[Nn]ational|[Cc]itizen|[Rr]essortissant")
-_NATIONALITY = re.compile(r"\ban? [A-Z][a-z]+(?:ian|ese) [a-z]")  # "a Canadian organisation": where from
+# "a Canadian organisation", "une organisation canadienne": where from
+_NATIONALITY = re.compile(r"\ban? [A-Z][a-z]+(?:ian|ese) [a-z]"
+                          r"|\bune? [a-zé]+ (?!anci|quotidi|mauvais)[a-zé]+(?:ien|ienne|ais|aise|ois|oise)\b")
 # "in The Hague", "à La Haye"; an English "a" is an article ("a Chair"), never a place's preposition
 _PLACE = {lang: re.compile(rf"(?<!\w)(?:{words})\s+(?:[Tt]he\s+|[Ll]a\s+|[Ll]e\s+)?(?P<name>[A-Z][\w-]+)")
           for lang, words in (("en", "in|at"), ("fr", "en|à|a|au|aux"))}

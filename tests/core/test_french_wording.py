@@ -270,3 +270,8 @@ def test_their_names_in_french_asks_for_people(asking_desk: Desk, question: str)
     them give a partial reply, not an answer."""
     answer = asking_desk.answerer.ask(question)
     assert answer.status == "partial"
+
+
+def test_a_french_nationality_adjective_says_where_from(asking_desk: Desk) -> None:
+    """"Une organisation canadienne" says where LRWC is from, as "a Canadian organisation" does in English."""
+    assert top(asking_desk, "C'est une organisation de quel pays, LRWC ?") == "about-lrwc"
