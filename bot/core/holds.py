@@ -357,22 +357,29 @@ def pending(folded: str) -> bool:
     return bool(_PENDING.search(folded.replace("'", " ")))
 
 
+_RUN_BEFORE = re.compile(r"(?:[\w'’-]+\s+){1,10}\Z")
+
+
 def _spelt_out(acronym: str, fact: str) -> bool:
     """The letters spelt out beside them, "... Immunities of the ICC (APIC)" or "APIC (Agreement on ...)": the
     words' initials (an acronym among them: all its letters) hold the letters in order, or the words are a name
     in another language ("Coalition pour la CPI (CICC)"); "la plénière coopération (FIDH)" does not spell out FIDH."""
     acr = re.escape(acronym) + r"\d*"  # "(AEP24)"
-    for match in re.finditer(rf"((?:[\w'’-]+\s+){{1,10}})\(\s*{acr}\s*\)|\b{acr}\s*\(((?:\s*[\w'’-]+){{2,10}})\s*\)",
-                             fact, re.I):
-        words = [re.split(r"['’]", w)[-1] for w in (match.group(1) or match.group(2)).split()]  # "l'Accord"
+    for match in re.finditer(rf"\(\s*{acr}\s*\)|\b{acr}\s*\(((?:\s*[\w'’-]+){{2,10}})\s*\)", fact, re.I):
+        # the words just before "(APIC)", found from the brackets back (a search for them from every position of
+        # the text, a dozen words at a time, cost half a millisecond a fact)
+        before = None if match.group(1) else _RUN_BEFORE.search(fact, max(0, match.start() - 300), match.start())
+        if not (before or match.group(1)):
+            continue
+        words = [re.split(r"['’]", w)[-1] for w in (before.group(0) if before else match.group(1)).split()]
         spelt = iter(fold("".join(w if w.isupper() else w[:1] for w in words)))  # "États" gives an e
         if all(letter in spelt for letter in acronym.lower()):
             return True
-        near = words[-4:] if match.group(1) else words[:4]  # a name translated: "Coalition pour la CPI (CICC)"
+        near = words[-4:] if before else words[:4]  # a name translated: "Coalition pour la CPI (CICC)"
         if sum(w[:1].isupper() for w in near) >= 2:
             return True
         # a French name capitalised only at its start: "Centre palestinien pour les droits de l'homme (PCHR)"
-        head = max((i for i, w in enumerate(words) if w[:1].isupper()), default=None) if match.group(1) else None
+        head = max((i for i, w in enumerate(words) if w[:1].isupper()), default=None) if before else None
         if head is not None and len(acronym) <= len(words) - head <= 2 * len(acronym) + 2:
             return True
     return False

@@ -150,6 +150,11 @@ def split_sessions(folded: str) -> str:
 def words(text: str) -> list[str]:
     """Folded words, with "6th" read as "6" and "four" as "4" so dates and counts meet however they are typed,
     chat abbreviations read as their word, and Discord markup left out."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16)  # the few forms of one question that reading it splits more than once
+def _words(text: str) -> tuple[str, ...]:
     folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold(strip_markup(text)))
     folded = split_sessions(_CONTRACTED.sub(r"\1\2", folded))  # "int'l", "gov't": one word, its abbreviation
     for pattern, replacement in _SENSES:
@@ -161,7 +166,7 @@ def words(text: str) -> list[str]:
         if len(word) == 1 and word.isalpha():  # "r u", "q": a lone letter is chat, not a subject
             continue
         out.extend(ABBREVIATIONS.get(word, word).split())
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)

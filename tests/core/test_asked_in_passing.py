@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import intent
+from bot.core import holds, intent
 from bot.core.desk import Desk
 from tests.conftest import top
 
@@ -230,3 +230,14 @@ def test_concrete_is_how_an_ask_is_put(asking_desk: Desk) -> None:
     the Coalition's cooperation asks need not say "concrete"."""
     assert top(asking_desk, "what concrete things does the cicc want states to do to cooperate fully") == \
         "cicc-cooperation-asks-june-2025"
+
+
+@pytest.mark.parametrize(("acronym", "text", "spelt"), [
+    ("APIC", "the Agreement on the Privileges and Immunities of the ICC (APIC), adopted in 2002", True),
+    ("CICC", "la Coalition pour la CPI (CICC) demande", True),
+    ("FIDH", "la plénière coopération (FIDH) a eu lieu", False),
+    ("APIC", "APIC (Agreement on Privileges and Immunities) is", True),
+])
+def test_letters_spelt_out_beside_them(acronym: str, text: str, spelt: bool) -> None:
+    """The words before "(APIC)" are read back from the brackets, as they were found from the text's start."""
+    assert holds._spelt_out(acronym, text) is spelt
