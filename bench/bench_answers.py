@@ -70,10 +70,23 @@ def questions(facts: list[Fact], rng: random.Random, count: int) -> list[str]:
 
 
 MEMBERS = ROOT / "tests" / "eval" / "blind" / "round1" / "en-tuning.yaml"  # real phrasing from a blind set
+BLIND = ROOT / "tests" / "eval" / "blind"
+
+
+def first_askings(count: int, rng: random.Random) -> list[str]:
+    """Members' questions each asked once: English blind questions of rounds 2 on (round 1's are the `members`
+    shape), drawn at random. A stream of new questions meets facts and words no earlier question brought up."""
+    import yaml
+
+    asked = {q["q"] for q in yaml.safe_load(MEMBERS.read_text())}
+    pool = sorted({q["q"] for path in BLIND.glob("round*/en-*.yaml") if path.parent.name != "round1"
+                   for q in yaml.safe_load(path.read_text())} - asked)
+    return rng.sample(pool, min(count, len(pool)))
 
 
 def shapes(facts: list[Fact], rng: random.Random, count: int) -> dict[str, list[str]]:
-    """Question shapes a member might send: the synthetic ones above; members' own wording; long questions
+    """Question shapes a member might send: the synthetic ones above; members' own wording (round 1's questions,
+    asked over and over, and other rounds' questions asked once each: `first`); long questions
     (about 450 characters) of the store's words; questions made only of its most common words; and
     questions of words the store has never seen (the typo path)."""
     import yaml
@@ -96,6 +109,7 @@ def shapes(facts: list[Fact], rng: random.Random, count: int) -> dict[str, list[
     return {
         "synthetic": questions(facts, rng, count),
         "members": [members[i % len(members)] for i in range(count)],
+        "first": first_askings(count, rng),
         "long": [fill(lambda: rng.choice(vocab), 450) for _ in range(count)],
         "common": ["what about " + " ".join(rng.sample(common, 5)) + "?" for _ in range(count)],
         "unknown": [fill(unknown_word, 490) for _ in range(count)],
@@ -204,7 +218,7 @@ def main() -> None:
     print(f"{'facts':>8} {'shape':>10} {'ours p50':>9} {'ours p99':>9} {'ours max':>9} {'bare p50':>9} "
           f"{'bare p99':>9} {'x p99':>6} {'naive p99':>10}")
     for r in rows:
-        for shape in ("synthetic", "members", "long", "common", "unknown"):
+        for shape in ("synthetic", "members", "first", "long", "common", "unknown"):
             m = r[shape]
             print(f"{r['facts']:>8} {shape:>10} {m['answer_p50_ms']:>9} {m['answer_p99_ms']:>9} "
                   f"{m['answer_max_ms']:>9} {m['bare_p50_ms']:>9} {m['bare_p99_ms']:>9} {m['ratio_p99']:>6} "

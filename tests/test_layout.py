@@ -111,3 +111,12 @@ def test_the_benchmarks_find_the_files_they_read() -> None:
     from bench import bench_answers
 
     assert bench_answers.MEMBERS.is_file(), bench_answers.MEMBERS
+
+
+def test_the_bench_asks_members_first_questions_once_each() -> None:
+    import random
+
+    from bench import bench_answers
+
+    asked = bench_answers.first_askings(50, random.Random(1))
+    assert len(asked) == len(set(asked)) == 50
