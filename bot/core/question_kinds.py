@@ -70,7 +70,8 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|thes
                       r"[aà] l.heure actuelle|"
                       # "ça vient d'où", "elle vient de quelle chambre", "il vient faire quoi": where from, what for
                       r"(?:[cç]a|il|elle|ils|elles) vien(?:t|nent) (?:faire|de|d['’])|"
-                      r"jamais entendu parler|s.appel(?:le|lent|ait|aient)\b|"
+                      r"jamais entendu parler|never heard of (?:it|them|him|her|this|that)\b|"
+                      r"s.appel(?:le|lent|ait|aient)\b|"
                       # "HRW parle d'une condamnation": what a text is about, not who spoke
                       r"parl(?:e|ent|ait|aient|er) (?:de |des |du |d['’])|"
                       r"(j.ai )?besoin (de la|du|des|d.) ?(date|chiffre|nom|liste|montant)s?"
@@ -352,13 +353,16 @@ def subject_acting(after: list[str], counted: list[str]) -> bool:
 
 # "I keep seeing 'CICC' ... what does the acronym stand for": the letters written in capitals earlier
 _THE_LETTERS = frozenset("acronym abbreviation acronyme abreviation sigle".split())
+_HEDGES = frozenset("actually really exactly even again".split())
 _CAPITALS = re.compile(r"\b[A-Z]{2,8}\b")
 
 
 def letters_asked(stands: re.Match[str], question: str) -> str:
     """The letters a question asks to have spelt out (`stands`: intent's match of how it asks)."""
     letters = next(letters for letters in stands.groups() if letters)
-    capitals = _CAPITALS.findall(question) if letters in _THE_LETTERS else []
+    capitals = _CAPITALS.findall(question) if letters in _THE_LETTERS | _HEDGES else []
+    if capitals and letters in _HEDGES:  # "APIC keeps coming up in the NGO asks. What does it actually stand for?"
+        return capitals[0].lower()  # the letters the question opened with
     return capitals[-1].lower() if capitals else letters
 
 

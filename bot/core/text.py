@@ -92,6 +92,7 @@ ABBREVIATIONS = {
     # months as members shorten them ("feb 2025"); not "mar" or "may", which are words
     "jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july", "aug": "august",
     "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
+    "wat": "what", "wut": "what", "wot": "what",  # chat spellings of a question word
     # a misspelling that stems as another word: "prosecuter" would be read as "prosecute", a prosecution
     "prosecuter": "prosecutor", "prosecuters": "prosecutors",
 }
@@ -181,7 +182,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-05 (9) concrete"
+INDEX_VERSION = "2026-12-05 (10) wat, wut, wot"
 
 
 def index_text(text: str) -> str:

@@ -241,3 +241,14 @@ def test_concrete_is_how_an_ask_is_put(asking_desk: Desk) -> None:
 def test_letters_spelt_out_beside_them(acronym: str, text: str, spelt: bool) -> None:
     """The words before "(APIC)" are read back from the brackets, as they were found from the text's start."""
     assert holds._spelt_out(acronym, text) is spelt
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("wut is APIC", "apic-ratification-calls"),  # a chat spelling of "what"
+    ("APIC is everywhere in the NGO asks. What does it really stand for?", "apic-ratification-calls"),
+    ("who is LRWC? never heard of it", "about-lrwc"),
+])
+def test_chat_asides_and_pronouns_around_letters(asking_desk: Desk, question: str, expected: str) -> None:
+    """"Wut" is "what"; "what does it really stand for" asks for the letters the question opened with, not for
+    "really"; "never heard of it" is an aside, as French "jamais entendu parler" is."""
+    assert top(asking_desk, question) == expected
