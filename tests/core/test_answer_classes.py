@@ -725,6 +725,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round87/fr-spent.yaml", 0.88, 0.95, 0.017),
     ("round88/en-spent.yaml", 0.88, 0.89, 0.055),
     ("round88/fr-spent.yaml", 0.88, 1.0, 0.0),
+    ("round89/en-spent.yaml", 0.92, 0.85, 0.066),
+    ("round89/en-tuning.yaml", 0.83, 0.94, 0.045),
+    ("round89/fr-spent.yaml", 0.91, 1.0, 0.017),
+    ("round89/fr-tuning.yaml", 0.77, 0.95, 0.034),
+    ("round90/en-spent.yaml", 0.92, 0.97, 0.011),
+    ("round90/en-tuning.yaml", 0.94, 0.97, 0.034),
+    ("round90/fr-spent.yaml", 0.85, 0.96, 0.017),
+    ("round90/fr-tuning.yaml", 0.86, 1.0, 0.0),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
