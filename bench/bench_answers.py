@@ -79,7 +79,8 @@ def first_askings(count: int, rng: random.Random) -> list[str]:
     import yaml
 
     asked = {q["q"] for q in yaml.safe_load(MEMBERS.read_text())}
-    pool = sorted({q["q"] for path in BLIND.glob("round*/en-*.yaml") if path.parent.name != "round1"
+    pool = sorted({q["q"] for path in BLIND.glob("round*/en-*.yaml")
+                   if path.parent.name != "round1" and "holdout" not in path.name  # a frozen holdout is not read
                    for q in yaml.safe_load(path.read_text())} - asked)
     return rng.sample(pool, min(count, len(pool)))
 

@@ -116,7 +116,10 @@ def test_the_benchmarks_find_the_files_they_read() -> None:
 def test_the_bench_asks_members_first_questions_once_each() -> None:
     import random
 
+    import yaml
+
     from bench import bench_answers
 
     asked = bench_answers.first_askings(50, random.Random(1))
     assert len(asked) == len(set(asked)) == 50
+    assert not set(asked) & {q["q"] for q in yaml.safe_load(bench_answers.MEMBERS.read_text())}

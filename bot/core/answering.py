@@ -232,10 +232,10 @@ class Answerer:
         if other is not None and not (ranked and self.bodies.named_in(ranked[0].raw) is other):
             return self._decline(text, [], "other_body", name=other.name, name_fr=other.name_fr)
         other_years = []
-        if wants.years or wants.sessions or fact_dates.months_named(text):  # a year asked about must be one the fact
-            # is about, not one it dates from
+        months = fact_dates.months_named(text)  # a year or month asked about must be one the fact is about
+        if wants.years or wants.sessions or months:  # not one it dates from
             other_years = [c for c in ranked if not fact_dates.years_agree(wants.years, text, c.raw, self.pipeline,
-                                                                      wants.focus)
+                                                                      wants.focus, months)
                            or not fact_dates.sessions_agree(wants.sessions, c.raw)]
             ranked = [c for c in ranked if c not in other_years]
         chosen, credit = self._choose(ranked, limit, total)

@@ -123,23 +123,21 @@ def months_named(question: str) -> frozenset[int]:
     return frozenset(MONTH_NUMBERS[m] for m in _MONTH_WORD.findall(fold(question)))
 
 
-def _named_months_agree(question: str, fact: str) -> bool:
-    """A month the question names is one the fact names, when the fact names months at all: "announced in June"
-    is not answered by "Further US sanctions announced on 20 August 2025"."""
-    asked = months_named(question)
-    if not asked:
-        return True
-    held = {MONTH_NUMBERS[m] for m in _MONTH_ANY.findall(fold(fact))}
-    return not held or bool(asked & held)
+@lru_cache(maxsize=4096)
+def _months_held(fact: str) -> frozenset[int]:
+    return frozenset(MONTH_NUMBERS[m] for m in _MONTH_ANY.findall(fold(fact)))
 
 
 def years_agree(years: Iterable[str], question: str, fact: str, language: Pipeline = ENGLISH,
-                focus: tuple[str, ...] = ()) -> bool:
+                focus: tuple[str, ...] = (), months: frozenset[int] = frozenset()) -> bool:
     """Every year the question names is a year the fact is about: present in the fact, and where the question
     ties the year to a thing ("the 2025 budget"), not contradicted by the fact tying another year to that thing
-    ("the 2026 budget", adopted in December 2025, is not the 2025 budget); and so is every month it names."""
+    ("the 2026 budget", adopted in December 2025, is not the 2025 budget). And every month it names (`months`,
+    from `months_named`) is one the fact names, when it names months at all: "announced in June" is not answered
+    by "Further US sanctions announced on 20 August 2025"."""
     years = set(years)
-    if not _named_months_agree(question, fact):
+    held = _months_held(fact) if months else frozenset()
+    if held and not months & held:
         return False
     if not years:
         return True

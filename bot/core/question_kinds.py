@@ -360,10 +360,11 @@ _CAPITALS = re.compile(r"\b[A-Z]{2,8}\b")
 def letters_asked(stands: re.Match[str], question: str) -> str:
     """The letters a question asks to have spelt out (`stands`: intent's match of how it asks)."""
     letters = next(letters for letters in stands.groups() if letters)
-    capitals = _CAPITALS.findall(question) if letters in _THE_LETTERS | _HEDGES else []
-    if capitals and letters in _HEDGES:  # "APIC keeps coming up in the NGO asks. What does it actually stand for?"
-        return capitals[0].lower()  # the letters the question opened with
-    return capitals[-1].lower() if capitals else letters
+    capitals = _CAPITALS.findall(question) if letters in _THE_LETTERS or letters in _HEDGES else []
+    if not capitals:
+        return letters
+    # "APIC keeps coming up in the NGO asks. What does it actually stand for?": the letters it opened with
+    return (capitals[0] if letters in _HEDGES else capitals[-1]).lower()
 
 
 # a recommendation of something to read, watch, hear or eat: no fact is one ("recommend a good crime drama to binge",

@@ -269,6 +269,7 @@ def test_their_names_in_french_asks_for_people(asking_desk: Desk, question: str)
     """"Leurs noms", "les noms" ask for people, as English "what are their names" does: facts that do not name
     them give a partial reply, not an answer."""
     answer = asking_desk.answerer.ask(question)
+    assert intent.read(question, FRENCH).kind == "person"
     assert answer.status == "partial"
 
 
