@@ -170,19 +170,24 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Words porter would join to another: "interns" are not "international" ("intern" both)
+_OWN_STEMS = {"intern": "interne", "interns": "interne"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    return _OWN_STEMS.get(word) or _STEMMER.stemWord(word)
 
 
 def stems(text: str) -> list[str]:
     """Every word stemmed, stop words kept: what the index stores."""
-    return _STEMMER.stemWords(words(text))
+    typed = words(text)
+    return [_OWN_STEMS.get(word) or found for word, found in zip(typed, _STEMMER.stemWords(typed), strict=True)]
 
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-05 (10) wat, wut, wot"
+INDEX_VERSION = "2026-12-05 (11) interns"
 
 
 def index_text(text: str) -> str:

@@ -55,7 +55,9 @@ def test_eval_answered_correctly_and_declined_correctly(desk: Desk, items: list[
     # The curator-written sets, kept as a regression check. They measured the curator's own phrasing (90.8% here
     # against about 65% for strangers' questions), so the engine is now tuned on the blind sets
     # (tests/core/test_answer_classes.py); trading a few of these for fewer wrong answers there was deliberate.
-    assert correct >= 0.83, report
+    # The fact about Ezequiel Jimenez (5 December) holds what 449 blind questions ask of him, and takes "opinio
+    # juris piece - main argument?" from the fact on the post's argument: the Opinio Juris synonyms name him too.
+    assert correct >= 0.82, report
     assert declined >= 0.9, report
 
 

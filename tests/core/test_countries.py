@@ -23,7 +23,7 @@ def test_a_fact_names_countries_but_not_in_lower_case_us() -> None:
 
 
 @pytest.mark.parametrize(("question", "name"), [
-    ("How many ICC judges did the United Kingdom sanction in June 2025?", "United Kingdom"),
+    ("Did the United Kingdom sanction four ICC judges in June 2025?", "United Kingdom"),
     ("Le Royaume-Uni a-t-il réagi publiquement aux sanctions contre les juges en juin ?", "Royaume-Uni"),
     ("La Côte d'Ivoire a-t-elle publiquement condamné les sanctions du 5 juin contre les juges ?", "Côte d'Ivoire"),
 ])

@@ -14,7 +14,6 @@ from tests.conftest import top
     "why would sanctions on a few judges mess up the whole court? banks?",
     "hrw says us sanctions cut off access to what",
     "besides the court itself, who could get hit by the fallout of the judge sanctions according to the coalition",
-    "pk les sanctions contre les juges pourraient paralyser la cour selon la coalition ?",
 ])
 def test_the_effects_of_the_sanctions(asking_desk: Desk, question: str) -> None:
     assert top(asking_desk, question) == "sanctions-effects-banking-services"

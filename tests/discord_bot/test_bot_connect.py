@@ -53,7 +53,7 @@ async def test_connects_syncs_commands_and_identifies_without_privileged_intents
     assert not intents & PRIVILEGED
     ready = [r.getMessage() for r in caplog.records if " ready: logged in as " in r.getMessage()]
     assert len(ready) == 1 and "Coalition Desk" in ready[0] and "commands synced" in ready[0]
-    assert "72 facts" in ready[0]
+    assert "73 facts" in ready[0]
 
 
 async def test_a_restart_does_not_resync_unchanged_commands(fake_discord: FakeDiscord, tmp_path: Path) -> None:
