@@ -52,7 +52,7 @@ _PER_SOURCE = re.compile(r"\b(according to|per|selon|d ?apres|d'apres|gives?|gav
 # a question about a publication asks its date: "when did FIDH put out its summary"
 _PUBLISHED = tuple("publish published publication release released put issue issued statement summary article piece "
                    "post paper report op ed press wrap publie publiee sorti sortie paru parution declaration resume "
-                   "billet communique rapport".split())
+                   "billet communique rapport book livre ouvrage bouquin".split())
 
 
 def near_asked(folded: str, at: list[int], question: str, expand: Expand, language: Pipeline) -> bool:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from bot.core import countries, figures
+from bot.core.doc_titles import gives_title
 from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_date, near_asked
 from bot.core.fact_speech import quoted
 from bot.core.fact_tokens import TOKEN, Expand, asked_stems, fact_tokens, phrase_positions, stem_set
@@ -289,6 +290,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return near_asked(folded, dates, question, expand, language)
     if kind == "article":
         return bool(ARTICLE.search(fact))
+    if kind == "doc_title":
+        return gives_title(fold(question), text, folded)
     if kind == "reason":  # why a source says something: the argument the fact reports it making is its reason
         return bool(_REASON.search(_IN_FORCE.sub(" ", folded))) or (
             bool(_WHY_SAY.search(fold(question))) and bool(_ARGUES.search(folded)))

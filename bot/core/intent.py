@@ -82,7 +82,7 @@ _CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nomi
 # who is behind something, or did it: whom it is attributed to ("who hacked the ICC", "qui a piraté la CPI")
 _BEHIND = re.compile(r"\b(behind|derriere)\b|\bwho (\w+ )?(hacked|attacked|was responsible for|carried out|"
                      r"orchestrated|perpetrated)\b|\bqui (a |ont )?(pirate|attaque|pilote|orchestre|commis)\b")
-_FUTURE = re.compile(r"\b(next|upcoming|coming|future|will|going to|gonna|prochaine?s?|a venir|futur)\b")
+_FUTURE = re.compile(r"\b(next|upcoming|coming(?! out)|future|will|going to|gonna|prochaine?s?|a venir|futur)\b")
 # "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts;
 # not a member who says why they ask ("translating for a partner", "need the name for translation")
 _LANGUAGE = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)? ?(say|spell|pronounce|write)\b"
@@ -360,7 +360,7 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
 
 # kinds whose missing detail is worded without values ("missing_day": "the exact date")
 _WORDED = frozenset("contact time day date article number place reason person outcome office duration symbol "
-                     "nationality".split())
+                     "nationality doc_title".split())
 
 
 def _group(match: re.Match[str], *names: str) -> str:

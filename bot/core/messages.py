@@ -91,6 +91,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_body_act": {"en": "what the {name} did", "fr": "ce qu'a fait cet organe ({name})"},
     "missing_expansion": {"en": "what {acronym} stands for", "fr": "ce que veut dire {acronym}"},
     "missing_said": {"en": "what {who} said", "fr": "ce qu'a dit {who}"},
+    "missing_doc_title": {"en": "its title", "fr": "son titre"},
     "missing_title": {"en": "anything about the {title}", "fr": "quoi que ce soit sur : {title}"},
     "missing_names": {"en": "{which} {noun}", "fr": "{which} {noun}"},  # in the question's own words
     "missing_years": {"en": "that for {years}", "fr": "cela pour {years}"},

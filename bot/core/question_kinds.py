@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from bot.core.doc_titles import DOCS
 from bot.core.text import words
 
 ROLES = (
@@ -138,6 +139,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bquelle (est la )?raison\b|\bquel(le)?s (sont les |etaient les )?(raisons|motifs)\b"
                           r"|\b(meant|intended|supposed) (for|to do|to achieve)\b|\b(trying|tried|aiming|aimed) to "
                           r"(achieve|do|get)\b|\bdans quel but\b|\bpurpose of\b|\bobjectif\b")),
+    # a publication's title: "what's the title of his book", "le rapport s'intitule comment"; not a person's name
+    ("doc_title", re.compile(rf"^(?!.*\bwho\b|qui\b|.*\b(c )?est qui\b)(?=.*\b{DOCS}\b).*\b(titles?|titled|titre|"
+                             r"intitulee?s?|called(?! on| for| upon)|appell?e comment|comment s? ?appell?e)\b")),
     # a named person's office: "danya chaikel - what's her role", "elle a quel rôle exactement"
     ("office", re.compile(OFFICE_ASKED)),
     # where someone is from: "what nationality is Francesca Albanese", "Deswaef il est de quelle nationalité"
@@ -226,7 +230,8 @@ KIND_NOUNS = {"date": frozenset("date day jour".split()),  # not "dates": "ASP24
               "place": frozenset("location lieu endroit".split()),  # not "place": "where did it take place"
               "person": frozenset("official officials individual individuals personne personnes".split()),
               "time": frozenset("time heure".split()),
-              "number": frozenset("figure figures chiffre chiffres nombre".split())}
+              "number": frozenset("figure figures chiffre chiffres nombre".split()),
+              "doc_title": frozenset("title titre".split())}
 KIND_NOUNS["day"] = KIND_NOUNS["date"]
 PEOPLE = frozenset("official person individual suspect fugitive judge minister diplomat lawyer activist".split())
 

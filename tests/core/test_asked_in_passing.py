@@ -252,3 +252,31 @@ def test_chat_asides_and_pronouns_around_letters(asking_desk: Desk, question: st
     """"Wut" is "what"; "what does it really stand for" asks for the letters the question opened with, not for
     "really"; "never heard of it" is an aside, as French "jamais entendu parler" is."""
     assert top(asking_desk, question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "when does jimenez's new book come out?",
+    "jimenez's book on the assembly, when is it coming out",
+])
+def test_a_book_comes_out_on_the_date_it_is_published(asking_desk: Desk, question: str) -> None:
+    # a book is a publication, whose date is when it is published; "coming out" is that, not "the coming session"
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "about-ezequiel-jimenez")
+    assert intent.read("when is the coming session").future
+
+
+@pytest.mark.parametrize("question", [
+    "what is jimenez's forthcoming book titled?",
+    "c'est quoi le titre du livre de Jimenez ?",
+    "le nouveau bouquin de Jimenez, il s'intitule comment ?",
+])
+def test_the_title_of_a_publication_is_only_in_a_fact_that_quotes_it(asking_desk: Desk, question: str) -> None:
+    answer = asking_desk.answerer.ask(question)  # the fact on his book gives its subject and date, not its title
+    assert (answer.status, answer.missing_key) == ("partial", "missing_doc_title")
+
+
+def test_a_quoted_title_of_the_kind_of_publication_asked_answers(asking_desk: Desk) -> None:
+    assert top(asking_desk, "what's the title of the opinio juris post on asp24?") == "asp24-not-business-as-usual"
+    assert top(asking_desk, "what's the HRW summary called?") == "asp24-hrw-expectations"
+    # "called on" is a call, not a title
+    assert intent.read("what did lrwc's statement say it called on states to do").kind != "doc_title"
