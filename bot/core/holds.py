@@ -107,7 +107,6 @@ _CAPITALISED_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a
 _PROPER = re.compile(r"\b(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]{3,})\b")  # a capitalised word or an acronym
 
 
-
 def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expand: Expand,
                 language: Pipeline = ENGLISH, asked: frozenset[str] = frozenset()) -> bool:
     """A name beside the role asked about, and (when the question names whose role) beside that organisation; not
@@ -118,8 +117,9 @@ def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expa
     roles = phrase_positions(tokens, [role]) if role else []
     if not roles:
         return False
-    if wants.org:
-        orgs = phrase_positions(tokens, expand(wants.org))
+    if wants.org:  # or its first words: "la directrice de la justice internationale à HRW", whose "à" is no word
+        orgs = next((found for n in range(len(wants.org), min(len(wants.org), 2) - 1, -1)
+                     if (found := phrase_positions(tokens, expand(wants.org[:n])))), [])
 
         def whose(r: int) -> bool:  # "ASP President", "President of the ASP", or "its President" after the ASP
             after = r + 1 < len(tokens) and tokens[r + 1][1] in ("of", "de", "du", "to")

@@ -276,3 +276,13 @@ def test_their_names_in_french_asks_for_people(asking_desk: Desk, question: str)
 def test_a_french_nationality_adjective_says_where_from(asking_desk: Desk) -> None:
     """"Une organisation canadienne" says where LRWC is from, as "a Canadian organisation" does in English."""
     assert top(asking_desk, "C'est une organisation de quel pays, LRWC ?") == "about-lrwc"
+
+
+@pytest.mark.parametrize("question", [
+    "la directrice de la justice internationale à HRW, c'est qui ?",
+    "C'est qui la directrice de la justice internationale à Human Rights Watch ?",
+])
+def test_whose_office_is_read_up_to_a_lost_preposition(asking_desk: Desk, question: str) -> None:
+    # "à" is no word once folded: "justice internationale HRW" reads as one organisation; its first words name it
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "asp24-hrw-expectations")
