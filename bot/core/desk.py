@@ -6,6 +6,7 @@ start-up already has the shipped facts and deadlines behind it.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import threading
 import time
@@ -40,6 +41,14 @@ def data_fingerprint(root: Path) -> str:
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
+
+
+def settle() -> None:
+    """Move what is loaded so far (the store's rows, word lists, caches) out of the garbage collector's
+    generations. A full collection no longer walks it: at 10,000 facts one question in a few hundred waited about
+    170 ms for one (bench/bench_answers.py calls this where the answering process does)."""
+    gc.collect()
+    gc.freeze()
 
 class DataError(InputError):
     def __init__(self, problems: list[Problem]) -> None:
@@ -172,8 +181,9 @@ class Desk:
     def warm(self) -> None:
         """Load what answering caches and loads on first use (synonyms, topics, the word list typos are matched
         against, word lists), by answering one question, so the first members' questions after a start do not
-        each pay for it. Long-lived adapters call it off their event loop."""
+        each pay for it; then settle what is loaded. Long-lived adapters call it off their event loop."""
         self.answerer.ask("what is new on the budget?")
+        settle()
 
     def answer(self, question: str, *, lang: str | None = None, hint: str | None = None) -> Answer:
         """A member's question answered: by the attached answering process, else here. Autocomplete and fact

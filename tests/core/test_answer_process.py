@@ -4,6 +4,7 @@ behind. Real SQLite files and real child processes throughout."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -284,3 +285,16 @@ def test_python_m_bot_run_answers_apart_where_there_is_a_cpu_for_it(cpus: int, w
     assert answer_process.wanted(environ={answer_process.SWITCH_ENV: "off"}, default=answer_process.RUN_DEFAULT) \
         is False, "the environment still decides"
     assert answer_process.wanted(environ={}) is False, "a script's own client keeps it off"
+
+
+def test_warming_settles_what_is_loaded_out_of_the_collector_s_way(template: Path, tmp_path: Path) -> None:
+    # the answering process warms, then freezes what it loaded: a full collection no longer walks the store
+    desk = copy_of(template, tmp_path)
+    try:
+        before = gc.get_freeze_count()
+        desk.warm()
+        assert gc.get_freeze_count() > before
+        assert desk.answerer.ask("what is the ICC budget for 2026?").status == "answered"
+    finally:
+        gc.unfreeze()
+        desk.close()
