@@ -753,6 +753,18 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round95/fr-tuning.yaml", 0.85, 1.0, 0.017),
     ("round96/en-tuning.yaml", 0.83, 0.97, 0.023),
     ("round96/fr-tuning.yaml", 0.81, 0.91, 0.05),
+    ("round91/en-spent.yaml", 0.92, 0.97, 0.022),
+    ("round91/fr-spent.yaml", 0.83, 1.0, 0.017),
+    ("round92/en-spent.yaml", 0.92, 0.91, 0.055),
+    ("round92/fr-spent.yaml", 0.81, 0.95, 0.067),
+    ("round93/en-spent.yaml", 0.96, 1.0, 0.011),
+    ("round93/fr-spent.yaml", 0.83, 0.95, 0.017),
+    ("round94/en-spent.yaml", 0.88, 0.86, 0.066),
+    ("round94/fr-spent.yaml", 0.83, 1.0, 0.034),
+    ("round95/en-spent.yaml", 0.88, 0.94, 0.033),
+    ("round95/fr-spent.yaml", 0.83, 0.95, 0.017),
+    ("round96/en-spent.yaml", 0.94, 0.97, 0.022),
+    ("round96/fr-spent.yaml", 0.91, 1.0, 0.034),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
