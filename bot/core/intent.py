@@ -116,8 +116,8 @@ _NUMBER_AFTER = re.compile(r"\b(?:how many|how much|combien (?:de |d )?)\s*(?P<r
 # an amount ("the figure"), not things counted ("combien d'États")
 # a whole asked for, not a part of it: "the total budget for 2025", "combien au total"
 _TOTAL = re.compile(r"\b(total|overall|in all|altogether|au total|en tout|global|globale)\b")
-_TOTAL_OF = re.compile(r"\b(?:total|overall) (?:\w+ )?(?P<noun>budget|amount|cost|sum|figure)\b"
-                       r"|\b(?P<nom>budget|montant) (?:total|global)\b"
+_TOTAL_OF = re.compile(r"\b(?:total|overall) (?:\w+ )?(?P<noun>budget|cost)\b"  # "total amount": any figure
+                       r"|\b(?P<nom>budget) (?:total|global)\b"
                        r"|\b(?P<figure>vote|sentence|peine)\b|\b(?P<voted>unanimous|abstain|abstenu)\w*")
 _SINCE = re.compile(r"\bsince (when|what|which)\b|\bsince when$|\bdepuis (quand|quelle|quel|combien de temps)\b"
                     r"|\bhow long (has|have|had)\b")

@@ -280,3 +280,12 @@ def test_a_quoted_title_of_the_kind_of_publication_asked_answers(asking_desk: De
     assert top(asking_desk, "what's the HRW summary called?") == "asp24-hrw-expectations"
     # "called on" is a call, not a title
     assert intent.read("what did lrwc's statement say it called on states to do").kind != "doc_title"
+
+
+@pytest.mark.parametrize("question", [
+    "what's the total amount of the 2026 budget",
+    "montant total du budget 2026 de la cpi ?",
+])
+def test_a_total_amount_asks_for_the_figure_not_for_the_word_amount(asking_desk: Desk, question: str) -> None:
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "budget-2026-193-million")
