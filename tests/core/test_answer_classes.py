@@ -769,6 +769,10 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round97/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round98/en-tuning.yaml", 0.9, 0.92, 0.09),
     ("round98/fr-tuning.yaml", 0.91, 0.95, 0.034),
+    ("round97/en-spent.yaml", 0.92, 0.86, 0.066),
+    ("round97/fr-spent.yaml", 0.81, 0.95, 0.05),
+    ("round98/en-spent.yaml", 0.96, 0.89, 0.044),
+    ("round98/fr-spent.yaml", 0.83, 0.95, 0.05),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
