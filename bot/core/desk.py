@@ -42,13 +42,13 @@ def data_fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-
 def settle() -> None:
     """Move what is loaded so far (the store's rows, word lists, caches) out of the garbage collector's
     generations. A full collection no longer walks it: at 10,000 facts one question in a few hundred waited about
     170 ms for one (bench/bench_answers.py calls this where the answering process does)."""
     gc.collect()
     gc.freeze()
+
 
 class DataError(InputError):
     def __init__(self, problems: list[Problem]) -> None:
