@@ -773,6 +773,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round97/fr-spent.yaml", 0.81, 0.95, 0.05),
     ("round98/en-spent.yaml", 0.96, 0.89, 0.044),
     ("round98/fr-spent.yaml", 0.83, 0.95, 0.05),
+    ("round99/en-spent.yaml", 0.87, 0.97, 0.044),
+    ("round99/en-tuning.yaml", 0.85, 0.94, 0.057),
+    ("round99/fr-spent.yaml", 0.86, 1.0, 0.034),
+    ("round99/fr-tuning.yaml", 0.8, 0.96, 0.017),
+    ("round100/en-spent.yaml", 0.94, 0.97, 0.011),
+    ("round100/en-tuning.yaml", 0.83, 0.91, 0.057),
+    ("round100/fr-spent.yaml", 0.86, 1.0, 0.017),
+    ("round100/fr-tuning.yaml", 0.94, 0.95, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
