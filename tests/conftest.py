@@ -6,9 +6,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.core.desk import Desk
 from bot.core.permissions import Actor
+
+# how many facts data/ ships: what a store seeded from it holds, lists and exports
+SHIPPED_FACTS = sum(len(yaml.safe_load(p.read_text(encoding="utf-8")))
+                    for p in (Path(__file__).resolve().parent.parent / "data" / "facts").glob("*.yaml"))
 
 MINI_FILES = {
     "sources.yaml": """

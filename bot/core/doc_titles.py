@@ -16,6 +16,7 @@ _KINDS = (
     "resolution resolutions",
 )
 _CLASS = {word: i for i, words in enumerate(_KINDS) for word in words.split()}
+PUBLICATIONS = tuple(_CLASS)  # every kind's words, for bot.core.fact_dates: a publication's date is when it came out
 # the words, with "op ed", "piece" and "publication" (any kind), for the question patterns of bot.core.question_kinds;
 # not "post", which is as often "post-Covid" or "post-ASP"
 DOCS = "(" + "|".join(sorted([*_CLASS.keys() - {"post", "posts"}, "op ed", "pieces?", "publications?"], key=len,

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from bot.core.doc_titles import PUBLICATIONS
 from bot.core.fact_tokens import TOKEN, Expand, fact_tokens, phrase_positions, stem_set
 from bot.core.intent import sessions_of
 from bot.core.text import ENGLISH, Pipeline, fold
@@ -50,9 +51,8 @@ _REPORTS = tuple("report reports reported write writes wrote note notes noted sa
 _PER_SOURCE = re.compile(r"\b(according to|per|selon|d ?apres|d'apres|gives?|gave|cites?|cited|mentions?|mentioned"
                          r"|uses?|donnee?s?|donnent|citee?s?|citent|indiquee?s?|indiquent|avancee?s?|avancent)\b")
 # a question about a publication asks its date: "when did FIDH put out its summary"
-_PUBLISHED = tuple("publish published publication release released put issue issued statement summary article piece "
-                   "post paper report op ed press wrap publie publiee sorti sortie paru parution declaration resume "
-                   "billet communique rapport book livre ouvrage bouquin".split())
+_PUBLISHED = (*"publish published publication released put issue issued piece op ed press wrap publie publiee sorti "
+              "sortie paru parution".split(), *PUBLICATIONS)
 
 
 def near_asked(folded: str, at: list[int], question: str, expand: Expand, language: Pipeline) -> bool:

@@ -118,8 +118,8 @@ def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expa
     if not roles:
         return False
     if wants.org:  # or its first words: "la directrice de la justice internationale à HRW", whose "à" is no word
-        orgs = next((found for n in range(len(wants.org), min(len(wants.org), 2) - 1, -1)
-                     if (found := phrase_positions(tokens, expand(wants.org[:n])))), [])
+        lengths = range(len(wants.org), 1, -1) if len(wants.org) > 1 else (1,)  # two words at least, if it has two
+        orgs = next((found for n in lengths if (found := phrase_positions(tokens, expand(wants.org[:n])))), [])
 
         def whose(r: int) -> bool:  # "ASP President", "President of the ASP", or "its President" after the ASP
             after = r + 1 < len(tokens) and tokens[r + 1][1] in ("of", "de", "du", "to")

@@ -140,7 +140,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\b(meant|intended|supposed) (for|to do|to achieve)\b|\b(trying|tried|aiming|aimed) to "
                           r"(achieve|do|get)\b|\bdans quel but\b|\bpurpose of\b|\bobjectif\b")),
     # a publication's title: "what's the title of his book", "le rapport s'intitule comment"; not a person's name
-    ("doc_title", re.compile(rf"^(?!.*\bwho\b|qui\b|.*\b(c )?est qui\b)(?=.*\b{DOCS}\b).*\b(titles?|titled|titre|"
+    ("doc_title", re.compile(rf"^(?!.*\bwho\b)(?!qui\b)(?!.*\best qui\b)(?=.*\b{DOCS}\b).*\b(titles?|titled|titre|"
                              r"intitulee?s?|called(?! on| for| upon)|appell?e comment|comment s? ?appell?e)\b")),
     # a named person's office: "danya chaikel - what's her role", "elle a quel rôle exactement"
     ("office", re.compile(OFFICE_ASKED)),

@@ -284,11 +284,10 @@ def test_a_french_nationality_adjective_says_where_from(asking_desk: Desk) -> No
 ])
 def test_whose_office_is_read_up_to_a_lost_preposition(asking_desk: Desk, question: str) -> None:
     # "à" is no word once folded: "justice internationale HRW" reads as one organisation; its first words name it
-    answer = asking_desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", "asp24-hrw-expectations")
+    assert top(asking_desk, question) == "asp24-hrw-expectations"
 
 
 def test_impact_and_effects_are_one_thing_in_french(asking_desk: Desk) -> None:
     # the fact speaks of "retombées"; members ask for the "impact"
-    answer = asking_desk.answerer.ask("Quel impact concret ont eu les sanctions US, selon HRW ?")
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", "sanctions-effects-banking-services")
+    question = "Quel impact concret ont eu les sanctions US, selon HRW ?"
+    assert top(asking_desk, question) == "sanctions-effects-banking-services"

@@ -14,6 +14,7 @@ import pytest
 from bot.core.registry import REGISTRY
 from bot.discord_bot.client import create_client, default_intents, run_bot
 from bot.discord_bot.commands import SLASH_COMMANDS
+from tests.conftest import SHIPPED_FACTS
 from tests.fakediscord import FakeDiscord, populate_default_guild, run_client
 
 from .test_bot_kit import TOKEN, assert_nobody_pinged, running_bot, seeded_desk
@@ -53,7 +54,7 @@ async def test_connects_syncs_commands_and_identifies_without_privileged_intents
     assert not intents & PRIVILEGED
     ready = [r.getMessage() for r in caplog.records if " ready: logged in as " in r.getMessage()]
     assert len(ready) == 1 and "Coalition Desk" in ready[0] and "commands synced" in ready[0]
-    assert "73 facts" in ready[0]
+    assert f"{SHIPPED_FACTS} facts" in ready[0]
 
 
 async def test_a_restart_does_not_resync_unchanged_commands(fake_discord: FakeDiscord, tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ CHECKED: list[int] = [0]  # message-bearing requests checked so far in this run 
 
 
 def seeded_desk(path: Path) -> Desk:
-    """A desk on a real SQLite file holding the shipped data (73 facts); seeded once, then copied per test."""
+    """A desk on a real SQLite file holding the shipped data; seeded once, then copied per test."""
     if "db" not in _template:
         folder = Path(tempfile.mkdtemp(prefix="desk-template-"))
         atexit.register(shutil.rmtree, folder, True)
