@@ -41,7 +41,7 @@ _SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|hav
 _BESIDES = re.compile(r"\b(?:apart from|aside from|besides|other than|except|[aà] part|en dehors d\w*|hormis|outre)\b"
                       r"(?:\s+[\w'’-]+){1,4}?(?=[\s,]+(?:who|qui)\b)", re.I)
 # "the paper on immunity of heads of state": leaders as a subject, not a head whose name is asked ("which heads ...")
-_HEADS_OF_STATE = re.compile(r"\b(?P<which>(?:which|what|quels?) (?:\w+ )?)?(heads? of states?|chefs? d ?etats?)\b")
+_HEADS_OF_STATE = re.compile(r"\b(?P<which>(?:which|what|quels?) (?:\w+ )?)?(heads? of states?|chefs? d? ?etats?)\b")
 _WITH_WHOM = re.compile(WITH_WHOM)
 # "who moderated the side event", "qui a animé le débat": the holder of a role, asked with its verb
 _ROLE_VERBS = {"moderated": "moderator", "moderates": "moderator", "modere": "moderateur", "anime": "moderateur",
@@ -239,6 +239,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         before = text[:author.start("verb")] if author and author.group("verb") else text
         asked = _HEADS_OF_STATE.sub(lambda m: m.group(0) if m.group("which") else " ", _BESIDES.sub(" ", before))
         role, org = _role(asked, language.stop_words | STOP_WORDS)
+        if _HEADS_OF_STATE.search(asked):  # "which former head of state": the fact gives the office, "President"
+            role, org, missing = "president", None, ("missing_head_of_state", {})
         if not role and (acted := _ROLE_VERB.search(text)):  # "who presides over the ASP": its President
             role = _ROLE_VERBS[acted.group("verb")]
             after = [w for w in text[acted.end():].split() if w not in language.stop_words and w not in STOP_WORDS
@@ -331,13 +333,6 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     )
 
 
-# the word before a role that says not whose role it is: "the 4 judges", "les quatre juges" (a count), "the ex
-# president", "the acting prosecutor" (which holder), "the special rapporteur" (which kind)
-_NOT_WHOSE = frozenset("the le la two three four five six seven eight nine ten deux trois quatre cinq sept huit neuf "
-                       "dix ex former current acting new next last previous outgoing incoming interim special chief "
-                       "senior permanent executive".split())
-
-
 def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None]:
     match = _ROLE_OF.search(text)
     if match is None:
@@ -348,7 +343,7 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
     if not org:
         before = _ORG_ROLE.search(text)
         whose = before.group("org") if before else ""
-        if whose and whose not in stop_words and whose not in _NOT_WHOSE and not whose.isdigit():
+        if whose and whose not in stop_words and whose not in question_kinds.NOT_WHOSE and not whose.isdigit():
             org = whose
     named = []  # the organisation's name ends where the sentence goes on ("de la CPI qui est en congé")
     for word in org.split()[:3]:

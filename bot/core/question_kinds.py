@@ -19,6 +19,12 @@ ROLES = (
     "greffier|juge|directeur|directrice|dirigeant|chef|porte-parole|representant|fondateur|auteur|moderateur|"
     "moderatrice|paneliste"
 )
+# the word before a role that says not whose role it is: "the 4 judges", "les quatre juges" (a count), "the ex
+# president", "l'ancien chef" (which holder), "the special rapporteur" (which kind)
+NOT_WHOSE = frozenset("the le la two three four five six seven eight nine ten deux trois quatre cinq sept huit neuf "
+                      "dix ex former current acting new next last previous outgoing incoming interim special chief "
+                      "senior permanent executive ancien ancienne anciens actuel actuelle nouveau nouvelle "
+                      "premier premiere".split())
 # "which country surrendered him": a country the fact names; "is from which country" asks where one comes from
 WHICH_COUNTRY = re.compile(r"(?<!from )\b(which|what) (country|state)\b|(?<!de )\bquel (pays|etat)\b")
 # names asked for outright: "what are they called", "who are the deputy prosecutors", "c'est qui les ..."

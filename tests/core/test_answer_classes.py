@@ -164,6 +164,9 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
                  "fidh-redress-heads-of-state-paper", id="heads-of-state-as-a-subject"),
     # a paper's name is its title in quotation marks, however ordinary its words
     pytest.param("name of the fidh redress paper?", "fidh-redress-heads-of-state-paper", id="quoted-title"),
+    # a head of state asked for by that office is named by it: "former President Rodrigo Duterte"
+    pytest.param("which ex head of state did manila hand over to the court", "duterte-surrendered-to-icc",
+                 id="which-head-of-state"),
 ])
 def test_the_members_wording_reaches_the_fact_that_answers(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected

@@ -72,6 +72,8 @@ def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
     ("quelles pénalités l'auteur propose pour les États qui ne coopèrent pas ?",
      "penalties-for-non-cooperation-proposal"),
     ("selon Opinio Juris, pourquoi ces départs fragilisent-ils la Cour ?", "withdrawals-impact"),
+    # "l'ancien" says which holder, not whose office; a head of state is named by the office ("l'ancien président")
+    ("c'est qui l'ancien chef d'État que les Philippines ont livré à la Cour ?", "duterte-surrendered-to-icc"),
 ])
 def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
     answer = desk.answerer.ask(question)
