@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.core import fact_dates, figures, holds, intent, named, turns
+from bot.core import fact_dates, figures, holds, intent, named, summaries, turns
 from bot.core.bodies import OtherBodies
 from bot.core.fact_readings import readings_of
 from bot.core.facts import FactStore
@@ -262,7 +262,8 @@ class Answerer:
             or turns.unheld(wants, concepts, chosen[0].credit, chosen[0].raw, text, self.pipeline.lang) \
             or self.bodies.idle(other, text, chosen[0].raw) \
             or named.unattributed(wants, concepts, df, n, chosen[0].text, self._publishers.names, self.pipeline) \
-            or figures.count_differs(text, chosen[0].raw, self.pipeline)
+            or figures.count_differs(text, chosen[0].raw, self.pipeline) \
+            or summaries.unsummarised(wants, text, chosen[0].raw, self.pipeline)
         if lacking:  # "did Germany condemn ...", "LRWC recs about money": not a fact that never names them
             return self._partial(text, chosen, ranked, lacking, confidence)
         chosen_ids = {c.fact_id for c in chosen}

@@ -86,6 +86,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_role": {"en": "who the {role} is", "fr": "qui est {role}"},
     "missing_role_plural": {"en": "who the {role}s are", "fr": "qui sont les {role}s"},
     "missing_role_of": {"en": "who the {role} of {org} is", "fr": "qui est {role} de {org}"},
+    "missing_summary": {"en": "what {thing} say", "fr": "ce que disent {thing}"},
     "missing_head_of_state": {"en": "which head of state it is", "fr": "de quel chef d'État il s'agit"},
     "missing_outcome": {"en": "what came of it", "fr": "ce qu'il en est advenu"},
     "missing_event": {"en": "whether that happened", "fr": "si cela s'est produit"},
