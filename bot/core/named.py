@@ -100,14 +100,18 @@ def named(concepts: Sequence[Concept], df: Mapping[str, int], total: int,
 
 
 def unnamed(concepts: Sequence[Concept], df: Mapping[str, int], total: int, credit: Mapping[int, float],
-            publishers: frozenset[tuple[str, ...]], lang: str, *, question: str = "",
+            publishers: frozenset[tuple[str, ...]], language: Pipeline, *, question: str = "",
             fact: str = "") -> tuple[str, dict[str, str]] | None:
     """What a reply must say it lacks (a messages key and its values) when the fact whose `credit` is given does
     not name a country or a publisher the question names; None when it names them all. A country of several words
-    ("the United Kingdom", "la Côte d'Ivoire"), which no one concept names, is looked for in the `fact`'s text."""
+    ("the United Kingdom", "la Côte d'Ivoire"), which no one concept names, is looked for in the `fact`'s text;
+    one a concept names must stand in its title or text by one of its names, whole ("United Nations ...
+    statements" holds both words of "the United States", apart)."""
+    lang = language.lang
+    tokens = fact_tokens(fact.replace("-", " "), language) if fact else ()  # "États-Unis": two words
     for i, concept in enumerate(concepts):
         country = countries.named(concept.label)
-        if country and i not in credit:
+        if country and (i not in credit or (fact and not phrase_positions(tokens, concept.alternatives))):
             return "missing_union" if country.union else "missing_country", {"name": country.name(lang)}
     by_concept = {countries.named(concept.label) for concept in concepts}
     for country in countries.named_in(question, lang, least=2) - countries.named_in(fact, lang) - by_concept:

@@ -32,6 +32,13 @@ def test_a_country_of_several_words_is_checked_too(asking_desk: Desk, question: 
     assert (answer.status, answer.missing_key, answer.missing_values) == ("partial", "missing_country", {"name": name})
 
 
+def test_a_country_s_words_apart_in_a_fact_do_not_name_it(asking_desk: Desk) -> None:
+    # the omnibus fact holds "United Nations" and "statements", not "the United States"
+    answer = asking_desk.answerer.ask("so the omnibus text, does it single out the united states?")
+    assert (answer.status, answer.hits[0].fact.id) == ("partial", "asp24-omnibus-condemns-sanctions")
+    assert answer.missing_values == {"name": "United States"}
+
+
 def test_a_country_in_an_organisation_s_name_is_not_asked_about(asking_desk: Desk) -> None:
     answer = asking_desk.answerer.ask("Who exactly has the US sanctioned, according to Lawyers Rights Watch Canada?")
     assert answer.status == "answered"
