@@ -325,7 +325,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         since=kind == "date" and bool(_SINCE.search(text)),
         calls=bool(_CALL_ASKED.search(folded)),
         which_country=bool(WHICH_COUNTRY.search(folded)),
-        names_asked=bool(NAMES_ASKED.search(folded)),
+        names_asked=bool(NAMES_ASKED.search(folded)) or (kind == "person" and which is not None),
         counted=kind == "number" and bool(_COUNT_ASKED.search(folded.replace("'", " ").replace("’", " "))),
         currencies=currencies if kind == "number" else (),
         author=author is not None,

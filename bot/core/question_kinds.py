@@ -17,7 +17,7 @@ ROLES = (
     "secretary of state|secretaire (?:d )?etat|"
     "minister|representative|rep|coordinator|founder|author|moderator|panelist|panellist|presidente|procureur|"
     "greffier|juge|directeur|directrice|dirigeant|chef|porte-parole|representant|fondateur|auteur|moderateur|"
-    "moderatrice|paneliste"
+    "moderatrice|paneliste|speaker|intervenant|orateur|oratrice"
 )
 # the word before a role that says not whose role it is: "the 4 judges", "les quatre juges" (a count), "the ex
 # president", "l'ancien chef" (which holder), "the special rapporteur" (which kind)
@@ -246,6 +246,11 @@ def _a_person(word: str) -> bool:
     return word in PEOPLE or bool(_ROLE_WORD.fullmatch(word))
 
 
+def _plural_person(after: list[str]) -> bool:
+    """"which deputy prosecutors": holders of a role of two words, in the plural, asked for by name."""
+    return bool(after) and after[0].endswith("s") and bool(_ROLE_WORD.fullmatch(after[0][:-1]))
+
+
 # "quand" opening a clause inside a question asked with another word ("quoi", "pourquoi" ...)
 _WHEN_CLAUSE = re.compile(r"\b(?:quoi|comment|pourquoi|combien|quels?|quelles?)\b.*\bquand (?:les?|la|l|un|une|des|on|"
                           r"il|elle|ils|elles|ca|c|vous|nous|je|tu)\b|^quand (?:les?|la|l|un|une|des|on|il|elle|ils|"
@@ -277,6 +282,8 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     after = text[which.end():].split()[:2] if which and which.group("which") == "which" else []
     if which and (_a_person(which.group("noun")) or any(_a_person(w) for w in after)):
         return "person", None  # "which US official", "which US president": who
+    if which and _plural_person(after):
+        return "person", which  # "which deputy prosecutors": who they are, by name
     if which and (which.group("which") != "which" or which.group("noun").endswith("s")
                   or (which.group("noun") in NAMED_THINGS and not _DESCRIBES.match(text, which.end()))):
         # "which case", "which bank": its name
