@@ -73,6 +73,7 @@ _STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-
                      r"|^([a-z]{2,8}) (?:est )?quoi (?:\w+ )?comme sigle\b"
                      r"|^([a-z]{2,8}) (?:c |c est |est )?(?:quoi )?en (?:entier|toutes lettres)\b"
                      r"|\b(?:what s |whats |what is )?([a-z]{2,8}) (?:is )?short for\b"  # "whats fidh short for"
+                     r"|^(?:what s |whats |what is )?([a-z]{2,8}) in full\b"  # "whats FIDH in full"
                      # "APIC c'est quoi l'acronyme ?", "HRW, the acronym?"
                      r"|^([a-z]{2,8}) (?:\w+ ){0,4}?(?:l |the )?(?:acronyme|abreviation|acronym|abbreviation)\b")
 _EQUALS = re.compile(r"\s*([a-z]{2,8})\s*=\s*\?+(?:\s.*)?")  # "FIDH = ?", "APIC = ? je le vois partout"

@@ -154,8 +154,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     # (not "whatever the suspect's nationality", "quelle que soit la nationalité": a nationality that is no answer)
     ("nationality", re.compile(r"(?<!matter )\b(what|which) nationality\b|\bquelle nationalite\b"
                                r"|\bwhat country (is|was) (he|she) from\b|\b(il|elle) (est|vient) de quel pays\b")),
-    ("person", re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
+    ("person", re.compile(r"^(who|whom|whose|whos)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s)? (his|her|their) name\b|\bnamed\b"
+                          r"|\b(?:" + ROLES + r")s?\b.*\bname(?: pls| please)?\W*$"  # "fidh rep to the icc, name?"
                           r"|^qui\b|\bnoms? d|\bbrand name\b"
                           # "qui est" asks who at the start of a clause; "les survivants qui ont ..." is a relative one
                           r"|(?:^|[,;:?!.(]\s*|\b(?:et|mais|donc|alors|bref|bon|ok|dis|dites|sais|savez|sait|savoir|moi"

@@ -167,6 +167,9 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
     # a head of state asked for by that office is named by it: "former President Rodrigo Duterte"
     pytest.param("which ex head of state did manila hand over to the court", "duterte-surrendered-to-icc",
                  id="which-head-of-state"),
+    # "whos" asks who, as "who's" does; "<role> ..., name?" asks who holds it
+    pytest.param("whos the icc rep for fidh", "fidh-over-compliance-financial-channels", id="whos"),
+    pytest.param("fidh's rep at the icc - name?", "fidh-over-compliance-financial-channels", id="role-then-name"),
 ])
 def test_the_members_wording_reaches_the_fact_that_answers(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
@@ -944,6 +947,8 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     # "which deputy prosecutors": holders of a role, asked for by name, as "what are they called" asks
     pytest.param("which deputy prosecutors did washington blacklist?", "who the deputy prosecutors are",
                  id="which-plural-role"),
+    # "in full": the letters spelt out, which the facts on FIDH never do
+    pytest.param("fidh in full?", "what FIDH stands for", id="in-full"),
     # speakers are people in a role: the side events' fact names the events, not who spoke at them
     pytest.param("who were the speakers at the FIDH event on human rights defenders?",
                  "who the speaker of fidh event is",
