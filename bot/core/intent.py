@@ -334,6 +334,9 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     )
 
 
+_CALLED = frozenset("appelle appellent called named".split())  # "le président de la FIDH s'appelle comment"
+
+
 def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None]:
     match = _ROLE_OF.search(text)
     if match is None:
@@ -348,7 +351,7 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
             org = whose
     named = []  # the organisation's name ends where the sentence goes on ("de la CPI qui est en congé")
     for word in org.split()[:3]:
-        if word in stop_words or word.isdigit():  # "des juges de 2026": a year, not whose judges
+        if word in stop_words or word.isdigit() or word in _CALLED:  # "des juges de 2026": a year, not whose
             break
         named.append(word)
     return role, " ".join(named) or None

@@ -100,10 +100,11 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("symbol", re.compile(r"\b(case|document|doc|regulation|resolution|reference|file|docket|decision|filing) "
                           r"(number|no|nr|symbol)\b|\bnumero (de |du |d )?(l )?(affaire|dossier|document|resolution|"
                           r"decision|reglement)\b")),
-    ("contact", re.compile(r"\b(phone|telephone|tel)\s*(number|no|nr)?\b|\be-?mail\b|\bcontact (details|info)"
-                           r"|\bwebsite\b|\b(?:postal|street|office|mailing|physical) address\b|\bnumero de telephone\b"
-                           r"|\badresse (?:postale|du siege)\b|\bcourriel\b|\bsite web\b"
-                           r"|^(a |the )?link (to|for)\b|\b(le|un) lien (vers|du|de la|pour)\b")),
+    # "tel" is a phone, but "un tel retour de bâton" is "such a backlash"
+    ("contact", re.compile(r"\b(phone|telephone|(?<!un )(?<!de )tel)\s*(number|no|nr)?\b|\be-?mail\b"
+                           r"|\bcontact (details|info)|\bwebsite\b|\b(?:postal|street|office|mailing|physical) "
+                           r"address\b|\bnumero de telephone\b|\badresse (?:postale|du siege)\b|\bcourriel\b"
+                           r"|\bsite web\b|^(a |the )?link (to|for)\b|\b(le|un) lien (vers|du|de la|pour)\b")),
     ("time", re.compile(r"\b(what|which) time\b|\bat what hour\b|\btime of (the )?day\b|\bquelle heure\b"
                         r"|\ba quelle heure\b")),
     ("day", re.compile(r"\b(what|which|exact|precise) (days?|dates?)\b|\bon what (day|date)\b"

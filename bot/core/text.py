@@ -171,7 +171,8 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 # Words porter would join to another: "interns" are not "international" ("intern" both)
-_OWN_STEMS = {"intern": "interne", "interns": "interne"}
+_OWN_STEMS = {"intern": "interne", "interns": "interne",  # not the "intern" of "international"
+              "successive": "successiv", "successively": "successiv"}  # not the "success" of a win
 
 
 @lru_cache(maxsize=65536)
@@ -187,7 +188,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-05 (11) interns"
+INDEX_VERSION = "2026-12-05 (12) vers, successive"
 
 
 def index_text(text: str) -> str:

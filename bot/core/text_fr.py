@@ -75,6 +75,7 @@ GENERIC_WORDS = frozenset(
     date dates dela seul seule seuls seules seulement propre propres pense pensent penser loin
     voir voit vois voient vu vue vus vues partout
     considere considerent estime estiment montant montants rappel rappels rappeler rappelle rapide rapidement vite
+    vers
     """.split()
 )
 STOP_WORDS = STOP_WORDS | GENERIC_WORDS

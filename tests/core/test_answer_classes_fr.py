@@ -74,6 +74,12 @@ def test_quand_at_the_end_asks_for_a_date(question: str) -> None:
     ("selon Opinio Juris, pourquoi ces départs fragilisent-ils la Cour ?", "withdrawals-impact"),
     # "l'ancien" says which holder, not whose office; a head of state is named by the office ("l'ancien président")
     ("c'est qui l'ancien chef d'État que les Philippines ont livré à la Cour ?", "duterte-surrendered-to-icc"),
+    # "un tel retour de bâton" is such a backlash, no telephone; "vers" says when, not what
+    ("Pourquoi la CPI a-t-elle connu un tel retour de bâton vers le milieu des années 2010 ?", "icc-past-crises"),
+    # criticised then, as the fact's "rejet" says
+    ("pourquoi la CPI se faisait-elle tant critiquer au milieu des années 2010 ?", "icc-past-crises"),
+    # "s'appelle comment" asks the name; it is not part of whose President
+    ("le président de la FIDH s'appelle comment déjà ?", "fidh-president-on-impunity"),
 ])
 def test_french_paraphrases_reach_the_fact(desk: Desk, question: str, expected: str) -> None:
     answer = desk.answerer.ask(question)
