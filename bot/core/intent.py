@@ -231,7 +231,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     if kind == "names" and which:
         noun = which.group("noun") or which.groupdict().get("listed")
         focus = (language.stem(noun),)
-        missing = ("missing_names", {"which": which.group("which") or ("quels" if language.lang == "fr" else "which"),
+        asked = which.group("which") or ("quels" if language.lang == "fr" else "which")
+        missing = ("missing_names", {"which": "quel" if asked.startswith("quoi") else asked,
                                      "noun": noun})
     author = question_kinds.author_asked(text) if kind == "person" else None
     if kind == "person" and not _WITH_WHOM.search(text):  # a role's holder ("who is the ASP President"), not

@@ -15,9 +15,9 @@ ROLES = (
     "president|vice president|vice-president|registrar|deputy prosecutor|prosecutor|judge|chair|chairperson|"
     "director|head|leader|spokesperson|spokesman|rapporteur|secretary general|secretary-general|ambassador|"
     "secretary of state|secretaire (?:d )?etat|"
-    "minister|representative|rep|coordinator|founder|author|moderator|panelist|panellist|presidente|procureur|"
-    "greffier|juge|directeur|directrice|dirigeant|chef|porte-parole|representant|fondateur|auteur|moderateur|"
-    "moderatrice|paneliste|speaker|intervenant|orateur|oratrice"
+    "minister|representative|rep|coordinator|founder|author|moderator|panelist|panellist|presidente|"
+    "procureur|greffier|juge|directeur|directrice|dirigeant|chef|porte-parole|representant|"
+    "fondateur|auteur|moderateur|moderatrice|paneliste|speaker|intervenant|orateur|oratrice"
 )
 # the word before a role that says not whose role it is: "the 4 judges", "les quatre juges" (a count), "the ex
 # president", "l'ancien chef" (which holder), "the special rapporteur" (which kind)
@@ -226,7 +226,8 @@ NAMED_THINGS = frozenset("case cases bank banks company companies firm firms sof
                          "event evenement".split())  # one event ("which side event"); "which events" lists them
 # "which German software", "quel logiciel allemand", "which social media platforms": a thing asked for by name,
 # a word or two of description between
-_WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles)\s+(?:[a-z]+\s+){0,2}?(?P<noun>"
+_WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles|quoi (?:le|la|les))\s+"
+                          r"(?:[a-z]+\s+){0,2}?(?P<noun>"
                           + "|".join(sorted(NAMED_THINGS, key=len, reverse=True)) + r")\b")
 _DESCRIBES = re.compile(r" (?:and|or|et|ou) ")  # "which court and system reports": "court" describes "reports"
 # "quels pays qui ...", "which states that ...": the "who" or "that" after the noun only goes on to describe it
