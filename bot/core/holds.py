@@ -194,13 +194,14 @@ C = TypeVar("C", bound=Candidate)
 def first_holder(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expand: Expand,
                  language: Pipeline = ENGLISH) -> C | None:
     """The best candidate covering at least `floor` of the question that holds what it asks, or None. Only the best
-    is read when it says it lacks the detail or when an outcome is asked: another fact holding "a date" does not
-    hold the date of what the best one is about, nor what came of it. The rest are read in order, and no further
-    than the first that holds (reading a fact for a detail is the costliest check)."""
+    is read when it says it lacks the detail, when an outcome is asked, or when the date of what it reports as still
+    pending is ("when did the US sanction the whole court"): another fact's date or outcome is not this one's. The
+    rest are read in order, and no further than the first that holds (the costliest check)."""
     best = ranked[:1]
     if any(lacks(wants, f"{c.title}. {c.text}", expand, language) for c in best):
         return None
-    return next((c for c in (best if wants.kind == "outcome" else ranked) if c.coverage >= floor
+    only_best = wants.kind == "outcome" or (wants.kind == "date" and not wants.since and pending(fold(ranked[0].text)))
+    return next((c for c in (best if only_best else ranked) if c.coverage >= floor
                  and holds(wants, c.title, c.text, question=question, expand=expand, language=language)), None)
 
 
@@ -215,8 +216,7 @@ _FIRMS = (*NAMED_THINGS, *"business businesses corporation corporations banque b
           "societes firme firmes affaire affaires".split())
 
 
-# a statement's author named beside it: "a release by Secretary of State Marco Rubio", "un communiqué du secrétaire
-# d'État Marco Rubio"
+# a statement's author named beside it: "a release by Secretary of State Marco Rubio", "du secrétaire d'État Rubio"
 _AUTHORED = re.compile(r"\b(?:by|du|de la|de l'|d')\s+(?:\w+\s+){0,2}?(?:Secretary of State|[Ss]ecrétaire d'État|"
                        r"Minister|[Mm]inistre|President|[Pp]résidente?|Prosecutor|[Pp]rocureure?)\s+[A-Z]\w+ [A-Z]\w+")
 
