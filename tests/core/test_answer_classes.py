@@ -839,6 +839,22 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round112/en-tuning.yaml", 0.9, 0.97, 0.012),
     ("round112/fr-spent.yaml", 0.91, 0.96, 0.034),
     ("round112/fr-tuning.yaml", 0.86, 0.91, 0.05),
+    ("round113/en-spent.yaml", 0.82, 0.9, 0.066),
+    ("round113/en-tuning.yaml", 0.94, 0.83, 0.079),
+    ("round113/fr-spent.yaml", 0.8, 1.0, 0.017),
+    ("round113/fr-tuning.yaml", 0.77, 1.0, 0.034),
+    ("round114/en-spent.yaml", 0.96, 1.0, 0.0),
+    ("round114/en-tuning.yaml", 0.92, 0.91, 0.045),
+    ("round114/fr-spent.yaml", 0.91, 1.0, 0.0),
+    ("round114/fr-tuning.yaml", 0.83, 1.0, 0.017),
+    ("round115/en-spent.yaml", 0.94, 0.94, 0.033),
+    ("round115/en-tuning.yaml", 0.88, 0.91, 0.057),
+    ("round115/fr-spent.yaml", 0.91, 1.0, 0.0),
+    ("round115/fr-tuning.yaml", 0.97, 0.95, 0.017),
+    ("round116/en-spent.yaml", 0.87, 0.94, 0.044),
+    ("round116/en-tuning.yaml", 0.94, 0.94, 0.045),
+    ("round116/fr-spent.yaml", 0.94, 1.0, 0.0),
+    ("round116/fr-tuning.yaml", 0.88, 1.0, 0.034),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
