@@ -193,14 +193,14 @@ C = TypeVar("C", bound=Candidate)
 
 def first_holder(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expand: Expand,
                  language: Pipeline = ENGLISH) -> C | None:
-    """The best candidate covering at least `floor` of the question that holds what it asks, or None. Only the best
-    is read when it says it lacks the detail, when an outcome is asked, or when the date of what it reports as still
-    pending is ("when did the US sanction the whole court"): another fact's date or outcome is not this one's. The
-    rest are read in order, and no further than the first that holds (the costliest check)."""
+    """The best candidate covering at least `floor` that holds what is asked, or None. Only the best is read when it
+    says it lacks the detail, when an outcome is asked, or the date of what it reports as pending ("when did the US
+    sanction the whole court"): another fact's is not this one's. The rest in order, up to the first that holds."""
     best = ranked[:1]
     if any(lacks(wants, f"{c.title}. {c.text}", expand, language) for c in best):
         return None
-    only_best = wants.kind == "outcome" or (wants.kind == "date" and not wants.since and pending(fold(ranked[0].text)))
+    only_best = wants.kind == "outcome" or (wants.kind == "date" and not wants.since and any(
+        pending(fold(c.text)) for c in best))
     return next((c for c in (best if only_best else ranked) if c.coverage >= floor
                  and holds(wants, c.title, c.text, question=question, expand=expand, language=language)), None)
 
