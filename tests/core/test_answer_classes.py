@@ -855,6 +855,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round116/en-tuning.yaml", 0.94, 0.94, 0.045),
     ("round116/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round116/fr-tuning.yaml", 0.88, 1.0, 0.034),
+    ("round117/en-spent.yaml", 0.9, 0.91, 0.044),
+    ("round117/en-tuning.yaml", 0.92, 0.83, 0.068),
+    ("round117/fr-spent.yaml", 0.86, 0.95, 0.017),
+    ("round117/fr-tuning.yaml", 0.88, 0.95, 0.017),
+    ("round118/en-spent.yaml", 0.9, 0.97, 0.011),
+    ("round118/en-tuning.yaml", 0.9, 0.97, 0.023),
+    ("round118/fr-spent.yaml", 0.94, 0.95, 0.017),
+    ("round118/fr-tuning.yaml", 0.86, 0.95, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
