@@ -240,9 +240,10 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         # announced the sanctions on the judges")
         before = text[:author.start("verb")] if author and author.group("verb") else text
         asked = _HEADS_OF_STATE.sub(lambda m: m.group(0) if m.group("which") else " ", _BESIDES.sub(" ", before))
-        role, org = _role(asked, language.stop_words | STOP_WORDS)
         if _HEADS_OF_STATE.search(asked):  # "which former head of state": the fact gives the office, "President"
             role, org, missing = "president", None, ("missing_head_of_state", {})
+        else:
+            role, org = _role(asked, language.stop_words | STOP_WORDS)
         if not role and (acted := _ROLE_VERB.search(text)):  # "who presides over the ASP": its President
             role = _ROLE_VERBS[acted.group("verb")]
             after = [w for w in text[acted.end():].split() if w not in language.stop_words and w not in STOP_WORDS

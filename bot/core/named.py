@@ -108,10 +108,10 @@ def unnamed(concepts: Sequence[Concept], df: Mapping[str, int], total: int, cred
     one a concept names must stand in its title or text by one of its names, whole ("United Nations ...
     statements" holds both words of "the United States", apart)."""
     lang = language.lang
-    tokens = fact_tokens(fact.replace("-", " "), language) if fact else ()  # "États-Unis": two words
     for i, concept in enumerate(concepts):
         country = countries.named(concept.label)
-        if country and (i not in credit or (fact and not phrase_positions(tokens, concept.alternatives))):
+        if country and (i not in credit or (fact and not phrase_positions(  # "États-Unis": two words
+                fact_tokens(fact.replace("-", " "), language), concept.alternatives))):
             return "missing_union" if country.union else "missing_country", {"name": country.name(lang)}
     by_concept = {countries.named(concept.label) for concept in concepts}
     for country in countries.named_in(question, lang, least=2) - countries.named_in(fact, lang) - by_concept:

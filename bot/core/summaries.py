@@ -23,7 +23,7 @@ _CONTENT = {
     "fr": re.compile(r"\b(quoi|que|qu|quel|quels|quelle|quelles|resume\w*|principal\w*|cles?|disent|dit)\b"),
 }
 # its title, its name, who or why it is cited: the fact holds those
-_ABOUT_IT = frozenset({"doc_title", "name", "names", "reason", "person"})
+_ABOUT_IT = frozenset({"doc_title", "names", "reason", "person"})
 _CITED_FOR = re.compile(r"\b(title|titled|called|named?|titre|intitul\w*|nom|pourquoi)\b|\bcite[sd]?\b.*\bfor\b\W*$")
 
 
