@@ -371,9 +371,9 @@ def _group(match: re.Match[str], *names: str) -> str:
 
 @lru_cache(maxsize=256)
 def _plural_role(role: str) -> re.Pattern[str]:
-    """The role in the plural as a noun ("the ICC judges", "les juges"), not a verb ("who heads the coalition")."""
+    """The role in the plural as a noun ("les juges"), not a verb ("who heads it") nor "the prosecutors name"."""
     return re.compile(rf"\b(the|les|des|its|their|which|what|all|these|those|ces|quels|quelles|\d+|two|three|four|"
-                      rf"five|six|deux|trois|quatre|cinq)\s+(\w+\s+)?{re.escape(role)}s\b")
+                      rf"five|six|deux|trois|quatre|cinq)\s+(\w+\s+)?{re.escape(role)}s\b(?! (?:full )?name\b)")
 
 
 _FRENCH_OF = {"le": "du ", "du": "du ", "la": "de la ", "l": "de l'", "les": "des ", "des": "des ", "d": "d'"}

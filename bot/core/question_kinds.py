@@ -171,7 +171,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bc (est|etait) qui\b"
                           r"|\best qui\b"
                           r"|\betai(en)?t qui\b|\b(lequel|laquelle)$"
-                          rf"|\b({ROLES}) (s )?(full )?name\b"
+                          rf"|\b({ROLES})(?: s|s)? (?:full )?name\b"
                           r"|\bquel est (le|son|leur) nom\b|\bleurs? noms?\b|\bles noms\b"  # "vous avez leurs noms"
                           r"|\bqui (exactement|au juste|donc)\b|\bqui$|\bnommement\b"
                           r"|(?<!\bfrom )\bwho$"  # not "came from who": which body, a ministry will do

@@ -216,6 +216,9 @@ def test_a_related_fact_without_the_asked_detail_is_partial_never_the_answer(des
     ("which 37 states are behind on their contributions", "arrears-states-lose-vote", "which states"),
     ("who was it that hungary did not arrest", "hungary-non-cooperation-and-withdrawal", "who"),
     ("the prosecutor's name?", "prosecutor-on-leave-external-investigation", "who the prosecutor is"),
+    # the possessive typed without its apostrophe: his name, not the names of prosecutors
+    ("pls whats the prosecutors full name, the one on leave", "prosecutor-on-leave-external-investigation",
+     "who the prosecutor is"),
     # a titled office the question names and the fact never mentions
     ("what did the un secretary-general say about the sanctions on judges", "reactions-june-2025-sanctions",
      "anything about the secretary general"),
