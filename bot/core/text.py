@@ -188,7 +188,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-05 (12) vers, successive"
+INDEX_VERSION = "2026-12-05 (13) plural verbs"
 
 
 def index_text(text: str) -> str:

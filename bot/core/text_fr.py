@@ -129,7 +129,16 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """The stem of a folded word, read with its accents where its ending has one: the stemmer cuts "visées" and
     "première" to "vis" and "premi", but "visees" and "premiere" to "vise" and "premier", apart from "visé"."""
-    return fold(_STEMMER.stemWord(accented(word)))
+    stemmed = fold(_STEMMER.stemWord(accented(word)))
+    if stemmed == word and verb_form(word) and word not in _NOT_VERBS:
+        return stem(word[:-3] + "er")  # "sanctionnent", "quittent": the stemmer leaves the plural verb whole
+    return stemmed
+
+
+# words in -ent that are no plural of a verb in -er, though one is spelt like them ("président", "présider")
+_NOT_VERBS = frozenset("president presidents resident content different excellent talent evident parent urgent "
+                       "precedent couvent devient convient soutient obtient retient detient contient maintient "
+                       "appartient intervient parvient provient revient previent".split())
 
 
 @cache

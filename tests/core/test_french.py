@@ -37,6 +37,11 @@ def test_the_french_pipeline_folds_accents_splits_elisions_and_stems() -> None:
     assert words("l'AEP24 du 1er au 6 déc") == ["aep", "24", "du", "1", "au", "6", "decembre"]  # a month shortened
     assert words("la 24e session, quatre États") == ["la", "24", "session", "4", "etats"]
     assert FRENCH.stem("sanctionnés") == FRENCH.stem("sanctionnes") == FRENCH.stem("sanctionné")
+    # a verb in the third person plural, which the stemmer leaves whole, is read as its other forms; a noun
+    # spelt like one is not ("président" is no form of "présider")
+    assert FRENCH.stem("sanctionnent") == FRENCH.stem("sanctionner") == FRENCH.stem("sanctionné")
+    assert FRENCH.stem("quittent") == FRENCH.stem("quitter")
+    assert FRENCH.stem("président") == FRENCH.stem("présidence") != FRENCH.stem("présider")
 
 
 @pytest.mark.parametrize(("question", "lang"), [
