@@ -53,7 +53,8 @@ _ROLE_VERB = re.compile(r"\b(?:who|qui)\s+(?:(?:has|a|had|avait)\s+)?(?P<verb>" 
 _HEDGES = frozenset("actually exactly really even officially ever vraiment exactement".split())
 # "et la France, elle a dit quoi", read where "a" (has) is still there ("elle dit quoi" asks about a text)
 _SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|repondu|declare) quoi\b"
-                        r"|^(?:la |le |les |l |l')?(?P<qui3>(?:\w+ ){0,2}?\w+) (?:a|ont) (?:dit|repondu|declare) quoi\b"
+                        r"|^(?:la |le |les |l |l')?(?P<qui3>(?:\w+ ){0,3}?\w+) (?:a|ont) (?:dit|repondu|declare) quoi\b"
+                        r"|\bqu.?est.ce que? (?:la |le |les |l.)?(?P<qui4>(?:\w+ ){0,3}?\w+) (?:a|ont) (?:dit|repondu)"
                         r"|\b(?P<un>(?:\w+ ){0,2}?\w+) (?:a|ont) (?:reagi|repondu) comment\b"
                         r"|\bcomment (?:la |le |les |l'|l )?(?P<une>(?:\w+ ){0,2}?\w+) (?:a|ont)"
                         r"(?:-t-(?:elle|il|ils|elles))? (?:reagi|repondu)\b")
@@ -297,7 +298,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     if titles and not kind:
         missing = ("missing_title", {"title": titles[0]})
     said = _SAID.search(text) or _SAID_PAST.search(folded)
-    who = [w for w in _group(said, "who", "qui", "qui2", "qui3", "one", "un", "une").split()
+    who = [w for w in _group(said, "who", "qui", "qui2", "qui3", "qui4", "one", "un", "une").split()
            if w not in _HEDGES] if said else []
     if said and _group(said, "one", "un", "une") and who[-1:] and who[-1] in _MANY:
         who = []
@@ -308,9 +309,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     plural = bool(role and _plural_role(role).search(folded))
     also = question_kinds.other_asks(question, text) - {kind}
     return Wants(
-        kind=kind,
-        focus=focus,
-        role=role,
+        kind=kind, focus=focus, role=role,
         org=tuple(language.stem(w) for w in (org or "").split() if w not in language.stop_words)[:3],
         future=bool(_FUTURE.search(text)) and bool({kind, *also} & {"date", "day", "time"}),
         years=frozenset(_YEAR.findall(folded)),

@@ -428,3 +428,10 @@ def test_french_reasons_and_names_asked(desk: Desk, question: str, missing: str)
 def test_le_nom_complet_asks_what_letters_stand_for(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
     assert intent.read(question, FRENCH).kind == "expansion"
+
+
+def test_qu_est_ce_que_x_a_dit_asks_what_they_said(desk: Desk) -> None:
+    # what was said to the minister the fact does not quote
+    answer = desk.answerer.ask("qu'est-ce que la présidente de la CPI a répondu au ministre néerlandais ?")
+    assert answer.status == "partial" and answer.missing_key in ("missing_said", "missing_title"), answer.missing_key
+    assert intent.read("Qu'est-ce que l'Espagne a dit sur les sanctions ?", FRENCH).speaker == ("espagn",)
