@@ -235,7 +235,7 @@ def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH)
     if any(_LACKS[kind].search(folded) for kind in wants.also if kind in _LACKS and kind != "names"):
         return True  # "who was it, and when": a fact saying it does not name them answers neither in full
     pattern = _LACKS.get(wants.kind or "")
-    if pattern is None:
+    if pattern is None or wants.counterpart:  # an office names whom one spoke with, whoever the fact leaves unnamed
         return False
     if wants.kind != "names":
         return bool(pattern.search(folded))

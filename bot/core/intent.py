@@ -206,6 +206,7 @@ class Wants:
     names_asked: bool = False  # names asked outright ("what are they called"): a plural role needs names beside it
     currencies: tuple[question_kinds.Currency, ...] = ()  # a sum asked "in US dollars": the fact gives one in them
     author: bool = False  # who issued a statement ("which US official announced the sanctions"), not whom it named
+    counterpart: bool = False  # whom someone dealt with ("the Dutch minister spoke with whom"): an office will do
     also: frozenset[str] = frozenset()  # kinds a later clause asks too ("when ... and who was it"): "person"
 
     @property
@@ -330,7 +331,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         names_asked=bool(NAMES_ASKED.search(folded)) or (kind == "person" and which is not None),
         counted=kind == "number" and bool(_COUNT_ASKED.search(folded.replace("'", " ").replace("’", " "))),
         currencies=currencies if kind == "number" else (),
-        author=author is not None,
+        author=author is not None, counterpart=kind == "person" and bool(question_kinds.COUNTERPART.search(text)),
         also=also,
     )
 

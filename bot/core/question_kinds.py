@@ -32,6 +32,9 @@ NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (
                          r"c (est )?qui|(ce )?sont qui)\b")
 # whom someone spoke with: "the Dutch minister spoke with whom", "il a discuté avec qui"
 WITH_WHOM = r"\b(?:with|to) whom?\b|\bavec qui\b|\bwho (?:did|does|do) (?!not\b)"  # "who did Rubio name": whom
+# whom one dealt with ("spoke with whom"), not a relative clause ("the President with whom he spoke")
+COUNTERPART = re.compile(r"\b(?:with|to) whom?\b(?! (?:the|he|she|they|his|her|their|a|an)\b)"
+                         r"|\bavec qui\b(?! (?:le|la|les|l|il|elle|ils|elles|on|son|sa|ses|leur|leurs|un|une|des)\b)")
 # a named person's office, asked with a pronoun for them (folded text; bot.core.intent leaves it out of the search)
 OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|job|title)\b"
                 r"|\b(?:elle|il) (?:a |avait )?quel(?:le)? (?:r[oô]le|poste|fonction)\b"  # "a" is dropped as a word

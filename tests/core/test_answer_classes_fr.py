@@ -435,3 +435,9 @@ def test_qu_est_ce_que_x_a_dit_asks_what_they_said(desk: Desk) -> None:
     answer = desk.answerer.ask("qu'est-ce que la présidente de la CPI a répondu au ministre néerlandais ?")
     assert answer.status == "partial" and answer.missing_key in ("missing_said", "missing_title"), answer.missing_key
     assert intent.read("Qu'est-ce que l'Espagne a dit sur les sanctions ?", FRENCH).speaker == ("espagn",)
+
+
+def test_avec_qui_asks_whom_one_dealt_with(desk: Desk) -> None:
+    # an office answers whom the minister spoke with, though the fact names no official
+    assert top(desk, "le ministre néerlandais s'est entretenu avec qui après les sanctions ?") \
+        == "reactions-june-2025-sanctions"
