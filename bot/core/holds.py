@@ -18,12 +18,13 @@ from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from bot.core import countries, figures
+from bot.core.contacts import gives_contact
 from bot.core.doc_titles import gives_title
 from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_date, near_asked
 from bot.core.fact_speech import quoted
 from bot.core.fact_tokens import TOKEN, Expand, asked_stems, fact_tokens, phrase_positions, stem_set
 from bot.core.figures import ARTICLE, NEAR, SYMBOL
-from bot.core.intent import Wants
+from bot.core.intent import CHOSEN, Wants
 from bot.core.question_kinds import NAMED_THINGS, PEOPLE, ROLES, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
@@ -40,7 +41,6 @@ _DURATION = re.compile(r"\b\d+\s*(days?|weeks?|months?|years?|jours?|semaines?|m
                        r"|\bexpir\w*|\bfor (a|one|two|three|several) (days?|weeks?|months?|years?)\b")
 _DATES_TITLE = re.compile(r"\bdates?\b", re.I)
 _NUMBERED = re.compile(r"\bNo\.? ?\d+|\b\d+/\d+\b|\bICC-\d")
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d\s().-]{7,}\d|https?://|\bwww\.")
 _REASON = re.compile(
     r"\b(because|since(?! then\b| \d| (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)|due to|owing to|"
     r"in response to|in retaliation|retaliat\w*|reprisals?|as a result|in order to|"
@@ -275,7 +275,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "symbol":  # "ICC-01/11-209", "ICC-ASP/24/Res.1", "Regulation (EC) No 2271/96"
         return bool(SYMBOL.search(fact) or _NUMBERED.search(fact))
     if kind == "contact":
-        return bool(_CONTACT.search(text))
+        return gives_contact(question, text)
     if kind == "time":
         return bool(_TIME.search(folded))
     if kind in ("day", "date"):  # a year the question states itself is no answer: "when will the 2026-2029 plan be
@@ -328,8 +328,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "number":
         return figures.holds_figure(wants, fact, folded, question, expand, language)
     if kind == "person":
-        if wants.chosen and (pending(folded) or _SUGGESTED.search(folded)):
-            return False  # "who got elected to the CBF": a fact urging how to elect names no one elected
+        if wants.chosen and (pending(folded) or _SUGGESTED.search(folded) or not CHOSEN.search(folded)):
+            return False  # "who got elected to the CBF": a fact urging how to elect, or naming no choice, names no one
         if wants.behind and not wants.role:  # "who was behind the cyberattack": the names of who says so are no
             # answer; "the Secretary of State behind the releases" asks for whoever holds that office
             return bool(_BLAMED.search(folded))

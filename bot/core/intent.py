@@ -79,8 +79,9 @@ _STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-
                      r"|^([a-z]{2,8}) (?:\w+ ){0,4}?(?:l |the )?(?:acronyme|abreviation|acronym|abbreviation)\b")
 _EQUALS = re.compile(r"\s*([a-z]{2,8})\s*=\s*\?+(?:\s.*)?")  # "FIDH = ?", "APIC = ? je le vois partout"
 # who came out of a choice ("who got elected"): a fact about a call, a plan or a matter pending names no one chosen
-_CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nominated|elu|elus|elue|elues|nomme|nommee|"
-                     r"nommes|designe|designee|designes|choisi|choisie|choisis|gagne)\b")
+CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nominated|elu|elus|elue|elues|nomme|nommee|"
+                    r"nommes|designe|designee|designes|choisi|choisie|choisis|gagne|replaced|succeeded|successor|"
+                    r"remplace|remplacee|succede|successeur)\b")
 # who is behind something, or did it: whom it is attributed to ("who hacked the ICC", "qui a piraté la CPI")
 _BEHIND = re.compile(r"\b(behind|derriere)\b|\bwho (\w+ )?(hacked|attacked|was responsible for|carried out|"
                      r"orchestrated|perpetrated)\b|\bqui (a |ont )?(pirate|attaque|pilote|orchestre|commis)\b")
@@ -318,10 +319,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         missing=missing or _missing(kind, role, org, focus and rest, plural),
         language=bool(_LANGUAGE.search(text)),
         media=bool(question_kinds.MEDIA_ASKED.search(folded)),
-        titles=titles,
-        speaker=speaker,
-        plural=plural,
-        chosen=bool(_CHOSEN.search(folded)),
+        titles=titles, speaker=speaker, plural=plural,
+        chosen=bool(CHOSEN.search(folded)),
         behind=bool(_BEHIND.search(folded)),
         total=kind == "number" and bool(_TOTAL.search(folded)),
         settled=kind not in (None, "outcome") and bool(_SETTLED.search(text)),

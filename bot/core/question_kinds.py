@@ -104,7 +104,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"(number|no|nr|symbol)\b|\bnumero (de |du |d )?(l )?(affaire|dossier|document|resolution|"
                           r"decision|reglement)\b")),
     # "tel" is a phone, but "un tel retour de bâton" is "such a backlash"
-    ("contact", re.compile(r"\b(phone|telephone|(?<!un )(?<!de )tel)\s*(number|no|nr)?\b|\be-?mail\b"
+    ("contact", re.compile(r"\b(phone|telephone|(?<!un )(?<!de )tel)\s*(number|no|nr)?\b|\b(?:e-?)?mail\b"
                            r"|\bcontact (details|info)|\bwebsite\b|\b(?:postal|street|office|mailing|physical) "
                            r"address\b|\bnumero de telephone\b|\badresse (?:postale|du siege)\b|\bcourriel\b"
                            r"|\bsite web\b|^(a |the )?link (to|for)\b|\b(le|un) lien (vers|du|de la|pour)\b")),
