@@ -18,7 +18,7 @@ from bot.core.question_kinds import currencies_in
 from bot.core.text import Pipeline, fold
 
 ARTICLE = re.compile(r"\barticles?\s+\d+", re.I)
-SYMBOL = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]+)*/\w+(?:[/.]\w+)*")  # a document's symbol: "ICC-ASP/1/3", "A/RES/60/147"
+SYMBOL = re.compile(r"\b[A-Z]{2,}(?:-[A-Z\d]+)*/[\w-]+(?:[/.][\w-]+)*")  # "ICC-ASP/1/3", "ICC-01/11-209"
 _SESSION = re.compile(r"\b(?:asp|aep)[\s-]?\d+\b|\b\d+(?:st|nd|rd|th|e)\s+(?:session|assembly|assemblee)\b")
 _BOTH = re.compile(r"\b(tou[st]e?s?) (deux|trois)\b", re.I)
 # a count of those called on: "CICC urged all 125 States Parties to condemn" says 125 were urged, not how many did
@@ -94,8 +94,8 @@ def holds_figure(wants: Wants, fact: str, folded: str, question: str, expand: Ex
     "how much" question asks for."""
     if wants.currencies and not set(wants.currencies) & set(currencies_in(fact)):
         return False
-    if not wants.focus:  # a year, a day of the month or a session is no amount: "the 2026 budget", "ASP24"
-        return bool(_AMOUNT.search(_SESSION.sub(" ", YEAR.sub(" ", DAY.sub(" ", folded)))))
+    if not wants.focus:  # a year, a day, a session or a document's number is no amount: "the 2026 budget", "ASP24"
+        return bool(_AMOUNT.search(_SESSION.sub(" ", YEAR.sub(" ", DAY.sub(" ", fold(_figures(fact, False)))))))
     if wants.focus[-1] in stem_set(_MONEY_WORDS, language):  # "how much cash", "combien dans les caisses"
         # money lost ("how much has the ICC lost because of the sanctions") is a loss the fact must speak of,
         # not any sum it gives (the year's budget)

@@ -49,8 +49,7 @@ _FOR_WHOM = (r"(?: (?:(?:for|to|pour|[aà]) (?:our|my|the|notre|nos|mon|ma|le|la
              r"plateforme|organi[sz]ation)(?: nationale| national)?)?")
 # how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
 FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|these days|(?:sets?|lays?|laid) out|"
-                      r"in (?:a|one) (?:sentence|line)|"
-                      r"this (fall|autumn|spring|summer|winter)|how long"
+                      r"in (?:a|one) (?:sentence|line)|this (fall|autumn|spring|summer|winter)|how long"
                       r"( ago| since)?|(the )?(full|whole|complete|entire) list|"
                       r"for an? (post|tweet|thread|newsletter|presentation|briefing)( note| paper| doc)?|"
                       # the asker's errand: "I'm preparing a comparison", "we're drafting a briefing note"
@@ -149,9 +148,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bquelle (est la )?raison\b|\bquel(le)?s (sont les |etaient les )?(raisons|motifs)\b"
                           r"|\b(meant|intended|supposed) (for|to do|to achieve)\b|\b(trying|tried|aiming|aimed) to "
                           r"(achieve|do|get)\b|\bdans quel but\b|\bpurpose of\b|\bobjectif\b")),
-    # a publication's title: "what's the title of his book", "le rapport s'intitule comment"; not a person's name
-    ("doc_title", re.compile(rf"^(?!.*\bwho\b)(?!qui\b)(?!.*\best qui\b)(?=.*\b{DOCS}\b).*\b(titles?|titled|titre|"
-                             r"intitulee?s?|called(?! on| for| upon)|appell?e comment|comment s? ?appell?e)\b")),
+    # a publication's title: "what's the title of his book (and who publishes it)"; not "who wrote the one titled"
+    ("doc_title", re.compile(rf"^(?!(?:(?!\btit).)*\bwho\b)(?!qui\b)(?!.*\best qui\b)(?=.*\b{DOCS}\b).*\b("
+                             r"titles?|titled|titre|intitulee?s?|called(?! on| for| upon)|appell?e comment|"
+                             r"comment s? ?appell?e)\b")),
     # a named person's office: "danya chaikel - what's her role", "elle a quel rôle exactement"
     ("office", re.compile(OFFICE_ASKED)),
     # where someone is from: "what nationality is Francesca Albanese", "Deswaef il est de quelle nationalité"
@@ -171,8 +171,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bwhat(?: s| is| was|s)? (?:his|her) (?:full )?name\b"  # "... what was his name"
                           r"|\bwhat(?: are| were|re)? their (?:full )?names\b|\bnames? (?:please|pls|plz)\b"
                           r"|\bcomment (?:il |elle |ils |elles |on )?(s )?appell?e(?:nt)?\b|\bappell?e(?:nt)? comment\b"
-                          r"|\bc (est|etait) qui\b"
-                          r"|\best qui\b"
+                          r"|\bc (est|etait) qui\b|\best qui\b"
                           r"|\betai(en)?t qui\b|\b(lequel|laquelle)$"
                           rf"|\b({ROLES})(?: s|s)? (?:full )?name\b"
                           r"|\bquel est (le|son|leur) nom\b|\bleurs? noms?\b|\bles noms\b"  # "vous avez leurs noms"
@@ -232,6 +231,7 @@ NAMED_THINGS = frozenset("case cases bank banks company companies firm firms sof
 _WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles|quoi (?:le|la|les))\s+"
                           r"(?:[a-z]+\s+){0,2}?(?P<noun>"
                           + "|".join(sorted(NAMED_THINGS, key=len, reverse=True)) + r")\b")
+_WHICH_OUTCOME = re.compile(r"\b(?:which|what|quel\w*) (?:\w+ ){0,2}?(?:conclusion|result|finding|outcome|resultat)")
 _DESCRIBES = re.compile(r" (?:and|or|et|ou) ")  # "which court and system reports": "court" describes "reports"
 # "quels pays qui ...", "which states that ...": the "who" or "that" after the noun only goes on to describe it
 _WHICH_THAT = re.compile(r"\b(?:which|quels|quelles|quel|quelle)\s+(?:(?P<first>[a-z]+)\s+)?(?P<noun>[a-z]{3,})\s+"
@@ -281,7 +281,7 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
             and not _a_person(rel.group("first") or ""):  # "quel suspect c'était qui": a person
         kind = None  # "quels pays qui n'ont pas arrêté": the countries' names; that "qui" asks for no one
     which = (_WHICH_NAMED.search(text) or _WHICH.search(text) or _WHICH_ONES.search(text)) \
-        if kind in (None, "outcome") else None
+        if kind is None or (kind == "outcome" and not _WHICH_OUTCOME.search(text)) else None
     if which and which.groupdict().get("list"):  # "la liste des 16 etats": their names
         return "names", which
     # "which Russian official": a person; not "quelles sanctions l'auteur propose", where the role is who proposes

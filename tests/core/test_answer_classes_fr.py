@@ -441,3 +441,9 @@ def test_avec_qui_asks_whom_one_dealt_with(desk: Desk) -> None:
     # an office answers whom the minister spoke with, though the fact names no official
     assert top(desk, "le ministre néerlandais s'est entretenu avec qui après les sanctions ?") \
         == "reactions-june-2025-sanctions"
+
+
+def test_quelles_conclusions_asks_what_came_of_it(desk: Desk) -> None:
+    # "quelles sont les conclusions": what came of the inquiry, which the fact reports still awaited
+    answer = desk.answerer.ask("quels sont les résultats de l'enquête externe visant le procureur de la CPI ?")
+    assert (answer.status, answer.missing_key) == ("partial", "missing_outcome")
