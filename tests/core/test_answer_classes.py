@@ -538,7 +538,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round36/en-tuning.yaml", 0.96, 0.94, 0.045),
     ("round36/fr-spent.yaml", 0.91, 0.83, 0.067),
     ("round36/fr-tuning.yaml", 0.89, 1.0, 0.0),
-    ("round37/en-spent.yaml", 0.96, 1.0, 0.0),
+    ("round37/en-spent.yaml", 0.98, 1.0, 0.0),
     ("round37/en-tuning.yaml", 0.92, 0.91, 0.045),
     ("round37/fr-spent.yaml", 0.81, 0.95, 0.05),
     ("round37/fr-tuning.yaml", 0.94, 0.95, 0.017),
@@ -547,7 +547,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round38/fr-spent.yaml", 0.97, 0.91, 0.05),
     ("round38/fr-tuning.yaml", 1.0, 0.95, 0.017),
     ("round39/en-spent.yaml", 0.92, 0.94, 0.033),
-    ("round39/en-tuning.yaml", 0.87, 0.91, 0.045),
+    ("round39/en-tuning.yaml", 0.89, 0.91, 0.045),
     ("round39/fr-spent.yaml", 0.88, 0.91, 0.034),
     ("round39/fr-tuning.yaml", 0.86, 1.0, 0.017),
     ("round40/en-spent.yaml", 0.91, 0.97, 0.011),
@@ -626,7 +626,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round56/fr-spent.yaml", 0.86, 1.0, 0.017),
     ("round57/en-spent.yaml", 0.91, 0.94, 0.044),
     ("round57/fr-spent.yaml", 0.89, 1.0, 0.0),
-    ("round58/en-spent.yaml", 0.94, 0.91, 0.033),
+    ("round58/en-spent.yaml", 0.96, 0.91, 0.033),
     ("round58/fr-spent.yaml", 0.86, 1.0, 0.0),
     ("round59/en-spent.yaml", 0.91, 0.94, 0.022),
     ("round59/fr-spent.yaml", 0.94, 0.91, 0.05),
@@ -638,7 +638,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round61/en-tuning.yaml", 0.91, 1.0, 0.0),
     ("round61/fr-spent.yaml", 0.91, 0.91, 0.034),
     ("round61/fr-tuning.yaml", 0.94, 0.95, 0.017),
-    ("round62/en-spent.yaml", 0.88, 0.89, 0.066),
+    ("round62/en-spent.yaml", 0.9, 0.89, 0.066),
     ("round62/en-tuning.yaml", 0.88, 0.91, 0.057),
     ("round62/fr-spent.yaml", 0.89, 0.95, 0.017),
     ("round62/fr-tuning.yaml", 0.86, 0.95, 0.017),
@@ -687,7 +687,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round73/en-spent.yaml", 0.9, 0.97, 0.033),
     ("round73/fr-spent.yaml", 0.89, 0.95, 0.034),
     ("round74/en-spent.yaml", 0.94, 0.97, 0.011),
-    ("round74/en-tuning.yaml", 0.87, 0.96, 0.034),
+    ("round74/en-tuning.yaml", 0.89, 0.96, 0.034),
     ("round74/fr-spent.yaml", 0.91, 1.0, 0.034),
     ("round74/fr-tuning.yaml", 0.89, 0.91, 0.05),
     ("round75/en-spent.yaml", 0.87, 0.97, 0.022),
@@ -733,7 +733,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round87/en-tuning.yaml", 0.9, 0.97, 0.023),
     ("round87/fr-tuning.yaml", 0.83, 0.95, 0.034),
     ("round88/en-tuning.yaml", 0.89, 0.97, 0.023),
-    ("round88/fr-tuning.yaml", 0.72, 0.86, 0.1),
+    ("round88/fr-tuning.yaml", 0.75, 0.86, 0.1),
     ("round83/en-spent.yaml", 0.85, 0.94, 0.033),
     ("round83/fr-spent.yaml", 0.91, 1.0, 0.017),
     ("round84/en-spent.yaml", 0.89, 0.91, 0.033),
@@ -746,7 +746,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round87/fr-spent.yaml", 0.86, 0.95, 0.017),
     ("round88/en-spent.yaml", 0.89, 0.97, 0.022),
     ("round88/fr-spent.yaml", 0.91, 1.0, 0.0),
-    ("round89/en-spent.yaml", 0.9, 0.91, 0.033),
+    ("round89/en-spent.yaml", 0.92, 0.91, 0.033),
     ("round89/en-tuning.yaml", 0.83, 0.94, 0.023),
     ("round89/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round89/fr-tuning.yaml", 0.83, 0.95, 0.017),
@@ -851,10 +851,10 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round114/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round114/fr-tuning.yaml", 0.83, 1.0, 0.017),
     ("round115/en-spent.yaml", 0.94, 0.94, 0.022),
-    ("round115/en-tuning.yaml", 0.87, 0.94, 0.045),
+    ("round115/en-tuning.yaml", 0.87, 0.91, 0.057),
     ("round115/fr-spent.yaml", 0.89, 1.0, 0.0),
     ("round115/fr-tuning.yaml", 0.94, 0.95, 0.017),
-    ("round116/en-spent.yaml", 0.85, 0.94, 0.044),
+    ("round116/en-spent.yaml", 0.87, 0.94, 0.044),
     ("round116/en-tuning.yaml", 0.94, 0.94, 0.045),
     ("round116/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round116/fr-tuning.yaml", 0.89, 1.0, 0.034),
@@ -1692,3 +1692,7 @@ def test_a_decision_number_is_no_amount(desk: Desk) -> None:
     # "ICC-01/11-209" is the decision's symbol, not a sum the Court fined anyone
     answer = desk.answerer.ask("how much did the court fine italy over the non-compliance?")
     assert answer.status != "answered", [h.fact.id for h in answer.hits]
+
+
+def test_getting_in_touch_is_asking_for_contact_details(desk: Desk) -> None:
+    assert top(desk, "what's the best way to get in touch with lawyers rights watch canada?") == "about-lrwc"
