@@ -495,7 +495,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round25/fr-spent.yaml", 0.86, 0.95, 0.017),
     ("round25/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round26/en-spent.yaml", 0.84, 1.0, 0.022),
-    ("round26/en-tuning.yaml", 0.94, 0.97, 0.034),
+    ("round26/en-tuning.yaml", 0.94, 1.0, 0.023),
     ("round26/fr-spent.yaml", 0.89, 1.0, 0.0),
     ("round26/fr-tuning.yaml", 0.86, 0.95, 0.017),
     ("round27/en-spent.yaml", 0.92, 0.97, 0.022),
@@ -822,7 +822,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round107/en-tuning.yaml", 0.87, 1.0, 0.034),
     ("round107/fr-spent.yaml", 0.86, 0.95, 0.034),
     ("round107/fr-tuning.yaml", 0.81, 0.91, 0.034),
-    ("round108/en-spent.yaml", 0.89, 0.91, 0.044),
+    ("round108/en-spent.yaml", 0.89, 0.94, 0.033),
     ("round108/en-tuning.yaml", 0.94, 0.97, 0.023),
     ("round108/fr-spent.yaml", 0.91, 1.0, 0.017),
     ("round108/fr-tuning.yaml", 0.83, 1.0, 0.0),
@@ -835,7 +835,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round110/fr-spent.yaml", 0.94, 0.91, 0.034),
     ("round110/fr-tuning.yaml", 0.91, 1.0, 0.017),
     ("round111/en-spent.yaml", 0.92, 0.97, 0.022),
-    ("round111/en-tuning.yaml", 0.85, 0.9, 0.079),
+    ("round111/en-tuning.yaml", 0.85, 0.93, 0.068),
     ("round111/fr-spent.yaml", 0.86, 1.0, 0.0),
     ("round111/fr-tuning.yaml", 0.89, 0.95, 0.017),
     ("round112/en-spent.yaml", 0.89, 0.91, 0.033),
@@ -855,7 +855,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round115/fr-spent.yaml", 0.89, 1.0, 0.0),
     ("round115/fr-tuning.yaml", 0.94, 0.95, 0.017),
     ("round116/en-spent.yaml", 0.87, 0.94, 0.044),
-    ("round116/en-tuning.yaml", 0.94, 0.94, 0.045),
+    ("round116/en-tuning.yaml", 0.94, 0.97, 0.034),
     ("round116/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round116/fr-tuning.yaml", 0.89, 1.0, 0.034),
     ("round117/en-spent.yaml", 0.89, 0.91, 0.044),
@@ -867,7 +867,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round118/fr-spent.yaml", 0.94, 0.95, 0.017),
     ("round118/fr-tuning.yaml", 0.86, 0.95, 0.017),
     ("round119/en-spent.yaml", 0.91, 1.0, 0.0),
-    ("round119/en-tuning.yaml", 0.92, 0.88, 0.045),
+    ("round119/en-tuning.yaml", 0.92, 0.91, 0.034),
     ("round119/fr-spent.yaml", 0.86, 1.0, 0.017),
     ("round119/fr-tuning.yaml", 0.86, 0.95, 0.034),
     ("round120/en-spent.yaml", 0.9, 0.97, 0.022),
@@ -879,7 +879,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round121/fr-spent.yaml", 0.91, 0.91, 0.034),
     ("round121/fr-tuning.yaml", 0.88, 0.95, 0.017),
     ("round122/en-spent.yaml", 0.92, 0.94, 0.044),
-    ("round122/en-tuning.yaml", 0.85, 0.9, 0.045),
+    ("round122/en-tuning.yaml", 0.85, 0.93, 0.034),
     ("round122/fr-spent.yaml", 0.83, 1.0, 0.0),
     ("round122/fr-tuning.yaml", 0.88, 0.91, 0.034),
     ("round123/en-spent.yaml", 0.89, 0.97, 0.022),
@@ -903,7 +903,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round127/fr-spent.yaml", 0.91, 0.95, 0.017),
     ("round127/fr-tuning.yaml", 0.89, 0.95, 0.017),
     ("round128/en-spent.yaml", 0.92, 0.91, 0.044),
-    ("round128/en-tuning.yaml", 0.94, 0.94, 0.023),
+    ("round128/en-tuning.yaml", 0.94, 0.97, 0.012),
     ("round128/fr-spent.yaml", 0.94, 0.91, 0.034),
     ("round128/fr-tuning.yaml", 0.83, 0.91, 0.05),
     ("round129/en-spent.yaml", 0.89, 0.94, 0.033),
@@ -1744,3 +1744,9 @@ def test_a_decision_number_is_no_amount(desk: Desk) -> None:
 
 def test_getting_in_touch_is_asking_for_contact_details(desk: Desk) -> None:
     assert top(desk, "what's the best way to get in touch with lawyers rights watch canada?") == "about-lrwc"
+
+
+def test_who_is_chairing_asks_for_the_chair_by_name(desk: Desk) -> None:
+    # the aggression fact suggests finding a Chair for the sub-group: it names none
+    answer = desk.answerer.ask("so who is chairing the amendments sub-group on aggression these days")
+    assert (answer.status, answer.missing_key) == ("partial", "missing_role")
