@@ -360,6 +360,7 @@ def pending(folded: str) -> bool:
     return bool(_PENDING.search(folded.replace("'", " ")))
 
 
+_LINKS = frozenset("of on and the for to in de des du la le les et".split())  # words an acronym skips
 _RUN_BEFORE = re.compile(r"(?:[\w'’-]+\s+){1,10}\Z")
 
 
@@ -389,11 +390,10 @@ def _spelt_out(acronym: str, fact: str) -> bool:
 
 
 def _named_in_full(acronym: str, fact: str, expand: Expand, language: Pipeline) -> bool:
-    """The fact uses a curated synonym of the letters whose words' initials spell them: "Executive Order 14203"
-    spells out "EO" though the fact never writes "(EO)"."""
+    """The fact uses a curated synonym whose initials spell the letters: "Executive Order 14203" spells out "EO"."""
     tokens = fact_tokens(fact, language)
-    for phrase in expand((language.stem(acronym.lower()),)):
-        initials = iter("".join(s[0] for s in phrase if s not in language.stop_stems))
+    for phrase in expand((language.stem(acronym.lower()),)):  # "... Political Rights": the R of ICCPR
+        initials = iter("".join(s[0] for s in phrase if s not in _LINKS))
         if len(phrase) > 1 and all(letter in initials for letter in acronym.lower()) \
                 and phrase_positions(tokens, [phrase]):
             return True

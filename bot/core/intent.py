@@ -67,7 +67,7 @@ _STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-
                      r"|^([a-z]{2,8}) (?:\w+ )?what (?:does|do|is) (?:that|this|it) stand(?:s)? for\b"
                      r"|^([a-z]{2,8}) (?:(?:full|whole) name|(?:c |est )*(?:[qk]u?oi )?(?:le|son) nom complet)\b"
                      r"|\b(?:(?:full|whole) name of (?:the )?|nom complet (?:de |du )?(?:la |le |l )?)([a-z]{2,8})$"
-                     r"|\b([a-z]{2,8}) stands? for\b"
+                     r"|\b([a-z]{2,8}) (?:stands? for|expansion|(?:\w+ ){0,4}?en toutes lettres)\b"
                      r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?([a-z]{2,8})\b"
                      r"|\bca (?:veut dire|signifie) quoi (?:le |la |l )?([a-z]{2,8})(?: deja| encore| au juste)?$"
                      r"|^([a-z]{2,8}) (?:est )?(?:ca )?(?:veut dire quoi|signifie quoi|abreviation de quoi)\b"

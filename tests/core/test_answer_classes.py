@@ -687,7 +687,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round73/en-spent.yaml", 0.9, 0.97, 0.033),
     ("round73/fr-spent.yaml", 0.89, 0.95, 0.034),
     ("round74/en-spent.yaml", 0.94, 0.97, 0.011),
-    ("round74/en-tuning.yaml", 0.89, 0.96, 0.034),
+    ("round74/en-tuning.yaml", 0.91, 0.96, 0.034),
     ("round74/fr-spent.yaml", 0.91, 1.0, 0.034),
     ("round74/fr-tuning.yaml", 0.89, 0.91, 0.05),
     ("round75/en-spent.yaml", 0.87, 0.97, 0.022),
@@ -798,7 +798,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round101/fr-tuning.yaml", 0.91, 1.0, 0.017),
     ("round102/en-tuning.yaml", 0.85, 0.88, 0.068),
     ("round102/fr-tuning.yaml", 0.91, 0.95, 0.017),
-    ("round103/en-tuning.yaml", 0.92, 0.97, 0.023),
+    ("round103/en-tuning.yaml", 0.94, 0.97, 0.023),
     ("round103/fr-tuning.yaml", 0.89, 0.95, 0.017),
     ("round104/en-tuning.yaml", 0.88, 0.97, 0.023),
     ("round104/fr-tuning.yaml", 0.86, 0.95, 0.05),
@@ -815,7 +815,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round105/fr-spent.yaml", 0.86, 1.0, 0.0),
     ("round105/fr-tuning.yaml", 0.94, 0.95, 0.017),
     ("round106/en-spent.yaml", 0.92, 0.97, 0.022),
-    ("round106/en-tuning.yaml", 0.87, 0.94, 0.034),
+    ("round106/en-tuning.yaml", 0.89, 0.94, 0.034),
     ("round106/fr-spent.yaml", 0.82, 0.96, 0.05),
     ("round106/fr-tuning.yaml", 0.91, 1.0, 0.0),
     ("round107/en-spent.yaml", 0.85, 1.0, 0.011),
@@ -874,7 +874,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round120/en-tuning.yaml", 0.92, 0.87, 0.045),
     ("round120/fr-spent.yaml", 0.91, 0.95, 0.034),
     ("round120/fr-tuning.yaml", 0.94, 0.95, 0.017),
-    ("round121/en-spent.yaml", 0.96, 0.97, 0.011),
+    ("round121/en-spent.yaml", 0.98, 0.97, 0.011),
     ("round121/en-tuning.yaml", 0.85, 0.94, 0.034),
     ("round121/fr-spent.yaml", 0.91, 0.91, 0.034),
     ("round121/fr-tuning.yaml", 0.88, 0.95, 0.017),
@@ -886,12 +886,12 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round123/en-tuning.yaml", 0.94, 0.97, 0.012),
     ("round123/fr-spent.yaml", 0.86, 0.91, 0.05),
     ("round123/fr-tuning.yaml", 0.94, 0.91, 0.034),
-    ("round124/en-spent.yaml", 0.92, 0.91, 0.033),
+    ("round124/en-spent.yaml", 0.94, 0.91, 0.033),
     ("round124/en-tuning.yaml", 0.9, 1.0, 0.0),
     ("round124/fr-spent.yaml", 0.91, 0.91, 0.034),
     ("round124/fr-tuning.yaml", 0.86, 0.95, 0.034),
     ("round125/en-spent.yaml", 0.8, 0.97, 0.033),
-    ("round125/en-tuning.yaml", 0.89, 0.9, 0.057),
+    ("round125/en-tuning.yaml", 0.91, 0.9, 0.057),
     ("round125/fr-spent.yaml", 0.83, 1.0, 0.0),
     ("round125/fr-tuning.yaml", 0.81, 1.0, 0.0),
     ("round126/en-spent.yaml", 0.81, 0.94, 0.044),
@@ -910,7 +910,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round129/en-tuning.yaml", 0.9, 0.94, 0.034),
     ("round129/fr-spent.yaml", 0.81, 0.91, 0.05),
     ("round129/fr-tuning.yaml", 0.91, 0.95, 0.017),
-    ("round130/en-spent.yaml", 0.91, 1.0, 0.011),
+    ("round130/en-spent.yaml", 0.92, 1.0, 0.011),
     ("round130/en-tuning.yaml", 0.96, 0.94, 0.023),
     ("round130/fr-spent.yaml", 0.94, 0.91, 0.034),
     ("round130/fr-tuning.yaml", 0.91, 1.0, 0.017),
@@ -1750,3 +1750,10 @@ def test_who_is_chairing_asks_for_the_chair_by_name(desk: Desk) -> None:
     # the aggression fact suggests finding a Chair for the sub-group: it names none
     answer = desk.answerer.ask("so who is chairing the amendments sub-group on aggression these days")
     assert (answer.status, answer.missing_key) == ("partial", "missing_role")
+
+
+def test_letters_spelt_out_by_a_curated_name_whose_initials_skip_only_linking_words(desk: Desk) -> None:
+    # "International Covenant on Civil and Political Rights": the R of "Rights" counts, "on" and "and" do not
+    for question in ("ICCPR expansion?", "what's UDHR stand for again"):
+        answer = desk.answerer.ask(question)
+        assert (answer.status, answer.hits[0].fact.id) == ("answered", "sanctions-breach-human-rights-law"), question

@@ -447,3 +447,7 @@ def test_quelles_conclusions_asks_what_came_of_it(desk: Desk) -> None:
     # "quelles sont les conclusions": what came of the inquiry, which the fact reports still awaited
     answer = desk.answerer.ask("quels sont les résultats de l'enquête externe visant le procureur de la CPI ?")
     assert (answer.status, answer.missing_key) == ("partial", "missing_outcome")
+
+
+def test_en_toutes_lettres_asks_what_letters_stand_for(desk: Desk) -> None:
+    assert intent.read("la FIDH, ça donne quoi en toutes lettres ?", FRENCH).kind == "expansion"
