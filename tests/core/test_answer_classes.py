@@ -914,6 +914,22 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round130/en-tuning.yaml", 0.96, 0.94, 0.023),
     ("round130/fr-spent.yaml", 0.94, 0.91, 0.034),
     ("round130/fr-tuning.yaml", 0.91, 1.0, 0.017),
+    ("round131/en-spent.yaml", 0.9, 0.86, 0.055),
+    ("round131/en-tuning.yaml", 0.92, 0.91, 0.045),
+    ("round131/fr-spent.yaml", 0.81, 0.95, 0.034),
+    ("round131/fr-tuning.yaml", 0.91, 1.0, 0.0),
+    ("round132/en-spent.yaml", 0.87, 0.94, 0.055),
+    ("round132/en-tuning.yaml", 0.89, 1.0, 0.012),
+    ("round132/fr-spent.yaml", 0.89, 0.91, 0.05),
+    ("round132/fr-tuning.yaml", 0.86, 0.95, 0.017),
+    ("round133/en-spent.yaml", 0.96, 0.94, 0.022),
+    ("round133/en-tuning.yaml", 0.92, 0.97, 0.012),
+    ("round133/fr-spent.yaml", 0.86, 0.95, 0.034),
+    ("round133/fr-tuning.yaml", 0.91, 0.95, 0.017),
+    ("round134/en-spent.yaml", 0.91, 0.94, 0.033),
+    ("round134/en-tuning.yaml", 0.91, 1.0, 0.023),
+    ("round134/fr-spent.yaml", 0.81, 1.0, 0.017),
+    ("round134/fr-tuning.yaml", 0.88, 1.0, 0.0),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
