@@ -131,8 +131,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           # a vote's figures, a sentence's length: "what was the vote on ...", "what sentence"
                           r"|\bwhat was the vote\b|\bvote (tally|count|breakdown|result)s?\b|\bwhat sentence\b"
                           r"|\bunanimous\w*\b|\bvot\w* against\b|\babstain\w*\b|\bvote contre\b|\babstenu\w*\b"
-                          r"|\b(by|par) consensus\b"
-                          r"|\bquelles? peines?\b|\bresultat du vote\b")),
+                          r"|\b(by|par) consensus\b|\bquelles? peines?\b|\bresultat du vote\b")),
     ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
                          r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
                          r"|\bquel pays\b|\bquel lieu\b|\b(tient|tiendra|tenu|tenue|deroule|deroulee|lieu) ou\b"
@@ -230,7 +229,7 @@ NAMED_THINGS = frozenset("case cases bank banks company companies firm firms sof
 _WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles|quoi (?:le|la|les))\s+"
                           r"(?:[a-z]+\s+){0,2}?(?P<noun>"
                           + "|".join(sorted(NAMED_THINGS, key=len, reverse=True)) + r")\b")
-_WHICH_OUTCOME = re.compile(r"\b(?:which|what|quel\w*) (?:\w+ ){0,2}?(?:conclusion|result|finding|outcome|resultat)")
+_OUTCOME = dict(_KINDS)["outcome"]  # what came of it: "the conclusions", "les résultats"
 _DESCRIBES = re.compile(r" (?:and|or|et|ou) ")  # "which court and system reports": "court" describes "reports"
 # "quels pays qui ...", "which states that ...": the "who" or "that" after the noun only goes on to describe it
 _WHICH_THAT = re.compile(r"\b(?:which|quels|quelles|quel|quelle)\s+(?:(?P<first>[a-z]+)\s+)?(?P<noun>[a-z]{3,})\s+"
@@ -280,7 +279,9 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
             and not _a_person(rel.group("first") or ""):  # "quel suspect c'était qui": a person
         kind = None  # "quels pays qui n'ont pas arrêté": the countries' names; that "qui" asks for no one
     which = (_WHICH_NAMED.search(text) or _WHICH.search(text) or _WHICH_ONES.search(text)) \
-        if kind is None or (kind == "outcome" and not _WHICH_OUTCOME.search(text)) else None
+        if kind in (None, "outcome") else None
+    if kind == "outcome" and which and _OUTCOME.fullmatch(which.groupdict().get("noun") or ""):
+        which = None  # "quelles sont les conclusions": what came of it, not names
     if which and which.groupdict().get("list"):  # "la liste des 16 etats": their names
         return "names", which
     # "which Russian official": a person; not "quelles sanctions l'auteur propose", where the role is who proposes

@@ -136,9 +136,8 @@ def stem(word: str) -> str:
 
 
 # words in -ent that are no plural of a verb in -er, though one is spelt like them ("président", "présider")
-_NOT_VERBS = frozenset("president presidents resident content different excellent talent evident parent urgent "
-                       "precedent couvent devient convient soutient obtient retient detient contient maintient "
-                       "appartient intervient parvient provient revient previent".split())
+_NOT_VERBS = frozenset("president resident content different excellent talent evident parent urgent precedent "
+                       "couvent devient convient soutient".split())
 
 
 @cache

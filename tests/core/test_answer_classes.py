@@ -1227,6 +1227,8 @@ def test_a_country_named_by_the_fact_or_its_synonym_or_inside_a_name_still_answe
     ("who moderated the side event on russian speech crimes in ukraine", "who the moderator is"),
     ("qui a animé le side event sur les crimes de discours de la russie en ukraine", "qui est moderateur"),
     ("who presides over the asp", "who the president of ASP is"),
+    # the aggression fact suggests finding a Chair for the sub-group: it names none
+    ("so who is chairing the amendments sub-group on aggression these days", "who the chair is"),
 ])
 def test_a_role_asked_with_its_verb_needs_its_holder_named(desk: Desk, question: str, missing: str) -> None:
     answer = desk.answerer.ask(question)
@@ -1315,7 +1317,6 @@ def test_since_then_is_a_time_not_a_reason() -> None:
     assert not holds.holds(intent.read(question), "", fact, question=question, expand=lambda phrase: [phrase])
     assert holds.holds(intent.read(question), "", "They were imposed since the Court opened investigations.",
                        question=question, expand=lambda phrase: [phrase])
-
 
 
 def test_who_at_the_end_asks_who(desk: Desk) -> None:
@@ -1736,14 +1737,15 @@ def test_a_contact_detail_is_held_only_by_that_kind_of_detail(desk: Desk) -> Non
     # LRWC's statement gives an e-mail address: it answers "email", not "phone" or "postal address"
     assert top(desk, "lrwc email address pls") == "about-lrwc"
     assert top(desk, "LRWC, leur adresse mail svp") == "about-lrwc"
+    assert top(desk, "what's the best way to get in touch with lawyers rights watch canada?") == "about-lrwc"
     for question in ("do we have a phone number for lrwc", "what's lrwc's street address"):
         assert desk.answerer.ask(question).status != "answered", question
 
 
 def test_a_successor_asked_needs_a_fact_that_reports_a_succession(desk: Desk) -> None:
-    # the Russia fact names the Registrar who spoke in December 2024, not who came after him
-    for question in ("who succeeded the icc registrar?", "qui a remplacé le greffier de la CPI ?"):
-        assert desk.answerer.ask(question).status != "answered", question
+    # the FIDH President is named, but no fact reports who came after him
+    for question in ("who replaced alexis deswaef at fidh", "who is the successor of the fidh president"):
+        assert desk.answerer.ask(question).status == "partial", question
 
 
 def test_a_title_asked_first_is_a_title_whoever_else_is_asked_after(desk: Desk) -> None:
@@ -1756,16 +1758,6 @@ def test_a_decision_number_is_no_amount(desk: Desk) -> None:
     # "ICC-01/11-209" is the decision's symbol, not a sum the Court fined anyone
     answer = desk.answerer.ask("how much did the court fine italy over the non-compliance?")
     assert answer.status != "answered", [h.fact.id for h in answer.hits]
-
-
-def test_getting_in_touch_is_asking_for_contact_details(desk: Desk) -> None:
-    assert top(desk, "what's the best way to get in touch with lawyers rights watch canada?") == "about-lrwc"
-
-
-def test_who_is_chairing_asks_for_the_chair_by_name(desk: Desk) -> None:
-    # the aggression fact suggests finding a Chair for the sub-group: it names none
-    answer = desk.answerer.ask("so who is chairing the amendments sub-group on aggression these days")
-    assert (answer.status, answer.missing_key) == ("partial", "missing_role")
 
 
 def test_letters_spelt_out_by_a_curated_name_whose_initials_skip_only_linking_words(desk: Desk) -> None:
