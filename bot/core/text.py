@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from bot.core.number_words import without_guesses
+
 _STEMMER = Stemmer.Stemmer("porter")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -188,7 +190,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-05 (13) plural verbs"
+INDEX_VERSION = "2026-12-05 (14) greetings, document words"
 
 
 def index_text(text: str) -> str:
@@ -251,7 +253,8 @@ def _is_ordinary_en(word: str) -> bool:
 
 
 ENGLISH = Pipeline(lang="en", words=words, stem=stem, stop_words=STOP_WORDS, stop_stems=_STOP_STEMS,
-                   index="fact_index", vocab="fact_vocab", is_ordinary=_is_ordinary_en, abbreviations=ABBREVIATIONS)
+                   index="fact_index", vocab="fact_vocab", is_ordinary=_is_ordinary_en, abbreviations=ABBREVIATIONS,
+                   plain=without_guesses)
 
 
 @dataclass

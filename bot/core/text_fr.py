@@ -14,6 +14,7 @@ import Stemmer
 
 from bot.core.lexicon import accented, ordinary_words, verb_form
 from bot.core.models import Fact
+from bot.core.number_words import figures_for_words, without_guesses
 from bot.core.text import Pipeline, fold, split_sessions, strip_markup
 
 _STEMMER = Stemmer.Stemmer("french")
@@ -36,7 +37,8 @@ STOP_WORDS = frozenset(
     plus pour pourquoi quand que quel quelle quelles quels qu qui quoi s sa sans se sera serai seraient serait
     seront ses si sien soi soient soit son sont sous suis sur t ta te tes toi ton tous tout toute toutes tres tu
     un une unes uns vos votre vous y est-ce estce cest quest cetait ya
-    bonjour salut coucou merci svp stp hello hi bref voila alors genre truc trucs chose choses quelque quelques
+    bonjour bonsoir salut coucou madame monsieur mesdames messieurs cher chers chere cheres collegue collegues
+    merci svp stp hello hi bref voila alors genre truc trucs chose choses quelque quelques
     quelqu rien personne gens dit dire dis disent disait parle parler parlait sait savoir sais saviez connait
     connaitre veux voudrais voulais voulez aimerais aimerait peut-etre vraiment exactement actuellement
     maintenant aujourd hui recemment dernierement bientot prochainement deja toujours jamais encore fait faire
@@ -87,7 +89,8 @@ ABBREVIATIONS = {"orga": "organisation", "orgas": "organisations", "orgs": "orga
                  "reco": "recommandation", "recos": "recommandations", "doc": "document", "docs": "documents",
                  "asso": "association", "assos": "associations",
                  "gouv": "gouvernement", "gvt": "gouvernement", "gvts": "gouvernements", "intl": "international",
-                 "infos": "informations", "dc": "donc", "tt": "tout", "pr": "pour", "cb": "combien",
+                 "infos": "informations", "ae": "affaires etrangeres", "dc": "donc", "tt": "tout", "pr": "pour",
+                 "cb": "combien",
                  "kel": "quel", "kels": "quels", "kelle": "quelle", "kelles": "quelles", "koi": "quoi", "ki": "qui",
                  # months as members shorten them ("fév 2025"); not "sept", which is also seven
                  "janv": "janvier", "fev": "fevrier", "fevr": "fevrier", "avr": "avril", "juil": "juillet",
@@ -106,6 +109,12 @@ def plain_gender(text: str) -> str:
     return _BOTH_FORMS.sub(r"\1\2", _BOTH_ARTICLES.sub(r"\1", _ENDINGS.sub("", text)))
 
 
+def plain(text: str) -> str:
+    """The question as the engine reads it: doublets as their first form, numbers written out as figures, and no
+    figure it gives only roughly."""
+    return without_guesses(figures_for_words(plain_gender(text)))
+
+
 def words(text: str) -> list[str]:
     """Folded French words: elisions split off and dropped with the stop words, "1er"/"24e" read as numbers,
     number words as digits, chat abbreviations as their word, lone letters left out (they are elided
@@ -119,9 +128,7 @@ def words(text: str) -> list[str]:
             continue
         ordinal = _ORDINAL.match(word)
         word = ordinal.group(1) if ordinal else ABBREVIATIONS.get(word) or _NUMBER_WORDS.get(word, word)
-        if len(word) == 1 and word.isalpha():
-            continue
-        out.append(word)
+        out.extend(part for part in word.split() if len(part) > 1 or not part.isalpha())
     return out
 
 
@@ -167,4 +174,4 @@ def french_terms(fact: Fact) -> set[str]:
 
 FRENCH = Pipeline(lang="fr", words=words, stem=stem, stop_words=STOP_WORDS, stop_stems=STOP_STEMS,
                   index="fact_index_fr", vocab="fact_vocab_fr", is_ordinary=is_ordinary, abbreviations=ABBREVIATIONS,
-                  plain=plain_gender)
+                  plain=plain)

@@ -447,3 +447,29 @@ def test_avec_qui_asks_whom_one_dealt_with(desk: Desk) -> None:
 
 def test_en_toutes_lettres_asks_what_letters_stand_for(desk: Desk) -> None:
     assert intent.read("la FIDH, ça donne quoi en toutes lettres ?", FRENCH).kind == "expansion"
+
+
+@pytest.mark.parametrize("question", [
+    "le ministre neerlandais des AE il a discute avec qui apres les sanctions des juges",
+    "Le ministre néerlandais des AE, il a eu des échanges avec qui suite aux sanctions ?",
+])
+def test_ae_is_foreign_affairs(desk: Desk, question: str) -> None:
+    assert top(desk, question) == "reactions-june-2025-sanctions"
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Madame, Monsieur, pourriez-vous me rappeler les dates de l'AEP24 ?", "asp24-dates-and-venue"),
+    ("Bonsoir, chers collègues. Les dates de la vingt-quatrième session de l'AEP, c'est quoi déjà ?",
+     "asp24-dates-and-venue"),
+    ("Mesdames, Messieurs, quel est le budget proposé pour 2026 ?", "budget-2026-193-million"),
+])
+def test_greetings_and_forms_of_address_say_nothing_about_the_subject(desk: Desk, question: str, fact: str) -> None:
+    assert top(desk, question) == fact
+
+
+@pytest.mark.parametrize("question", [
+    "qui c'est le greffier de la cpi deja ? il est cité dans une note de LRWC je crois",
+    "C'est qui, le Greffier de la CPI que LRWC cite dans ses notes ?",
+])
+def test_where_in_a_document_something_is_cited_is_no_subject(desk: Desk, question: str) -> None:
+    assert top(desk, question) == "russia-warrants-against-icc-officials"

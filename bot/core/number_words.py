@@ -1,0 +1,75 @@
+"""French numbers written out as words ("soixante-quatorze", "septante-quatre millions", "cent nonante-trois"),
+read as the figures they are, so a question asked with them meets the fact that gives the figure in digits.
+
+Belgian and Swiss members say septante, huitante (or octante) and nonante; France says soixante-dix,
+quatre-vingts and quatre-vingt-dix. Both are read. Numbers under twenty alone are left to the word lists of the
+text pipeline; a run of number words is rewritten only when it holds a ten from twenty up, "cent" or "mille".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_UNITS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+          "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16}
+_TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70,
+         "huitante": 80, "octante": 80, "nonante": 90}
+_LARGE = {"cent": 100, "cents": 100, "mille": 1000}
+_WORD = "|".join(sorted([*_UNITS, *_TENS, *_LARGE], key=len, reverse=True))
+_RUN = re.compile(rf"(?<![\w-])(?:{_WORD})(?:(?:-| |-et-| et )(?:{_WORD}))*(?![\w-])", re.IGNORECASE)
+_PERCENT = re.compile(r"pour\s*$", re.IGNORECASE)
+
+
+def _value(words: list[str]) -> int | None:
+    total = current = 0
+    for i, word in enumerate(words):
+        if word in _LARGE:
+            scale = _LARGE[word]
+            if scale == 1000:
+                total += (current or 1) * 1000
+                current = 0
+            else:
+                current = (current or 1) * 100
+        elif word in ("vingt", "vingts") and i and words[i - 1] == "quatre":
+            current += 76  # quatre-vingt(s): the four already counted, eighty in all
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _UNITS:
+            current += _UNITS[word]
+        else:
+            return None
+    return total + current
+
+
+def _plain(word: str) -> str:
+    return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
+
+
+def figures_for_words(text: str) -> str:
+    """`text` with each run of French number words from twenty up written as digits."""
+
+    def replace(match: re.Match[str]) -> str:
+        words = [_plain(w) for w in re.split(r"-et-| et |-| ", match.group(0)) if w]
+        if not any(w in _TENS or w in _LARGE for w in words) or (words == ["cent"] and \
+                _PERCENT.search(text[:match.start()])):
+            return match.group(0)
+        value = _value(words)
+        return match.group(0) if value is None else str(value)
+
+    return _RUN.sub(replace, text)
+
+
+# a sum given roughly ("around 190 million", "dans les 190 millions", "70 millions et des") is the member's
+# guess, not what the question is about: it is neither searched for nor checked against the fact's figure
+_ROUGHLY = (r"(?:about|around|roughly|approximately|approx\.?|nearly|almost|circa|some|environ|presque|quelque|"
+            r"pr[eè]s de|[aà] peu pr[eè]s|dans les|autour de)")
+_FIGURE = r"(?!(?:19|20)\d\d\b)\d[\d.,]*"  # not a year ("about 2026" asks about the year)
+_SUM = r"(\s*(?:millions?|billions?|milliards?|bn|m|€|euros?|dollars?|\$|%)(?!\w))"  # a sum or share, not "16 weeks"
+_GUESS_BEFORE = re.compile(rf"\b{_ROUGHLY}\s+{_FIGURE}(?={_SUM})", re.IGNORECASE)
+_GUESS_AFTER = re.compile(rf"\b{_FIGURE}{_SUM}\s*(?:et des|et quelques|-?odd|-?ish|or so)\b", re.IGNORECASE)
+
+
+def without_guesses(text: str) -> str:
+    """`text` without the sums it gives only roughly (their unit stays: "dans les millions")."""
+    return _GUESS_BEFORE.sub(" ", _GUESS_AFTER.sub(r"\1", text))
