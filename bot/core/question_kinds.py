@@ -75,7 +75,7 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|thes
                       # French links and asides of chat: "à cause de", "en ce moment", "qui risque d'être", "on prépare
                       # un plaidoyer", "jamais entendu parler"
                       r"[aà] cause (de|des|du|d.)|risquen?t? (de|d.)|j.ai pas compris|en ce moment|"
-                      r"[aà] l.heure actuelle|"
+                      r"[aà] l.heure actuelle|(?:on|quelqu.un) m.a parl[eé] d\w*|dans le cadre d\w*|en mati[eè]re d\w*|"
                       # "ça vient d'où", "elle vient de quelle chambre", "il vient faire quoi": where from, what for
                       r"(?:[cç]a|il|elle|ils|elles) vien(?:t|nent) (?:faire|de|d['’])|"
                       r"jamais entendu parler|never heard of (?:it|them|him|her|this|that)\b|"

@@ -73,6 +73,7 @@ GENERIC_WORDS = frozenset(
     evoquees cite citent citer citee cites citees intitule intitulee intitules intitulees
     prend prennent prendre pris prise prises apporte apportent apporter apportee apportes apportees
     utilise utilisent utiliser utilisee utilises utilisees semble semblent sembler montre montrent
+    precisement theme themes information informations
     montrer montree type types pouvez pourriez pouvons puisse puissent possible possibles plaidoyer plaidoyers
     date dates dela seul seule seuls seules seulement propre propres pense pensent penser loin
     voir voit vois voient vu vue vus vues partout

@@ -473,3 +473,26 @@ def test_greetings_and_forms_of_address_say_nothing_about_the_subject(desk: Desk
 ])
 def test_where_in_a_document_something_is_cited_is_no_subject(desk: Desk, question: str) -> None:
     assert top(desk, question) == "russia-warrants-against-icc-officials"
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Quelles normes onusiennes LRWC invoque-t-elle contre les sanctions ?", "sanctions-breach-human-rights-law"),
+    ("Quelle experte onusienne la FIDH cite-t-elle parmi les cibles des sanctions ?",
+     "asp24-omnibus-condemns-sanctions"),
+])
+def test_onusien_is_of_the_un(desk: Desk, question: str, fact: str) -> None:
+    assert top(desk, question) == fact
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Les side events coparrainés par la FIDH, c'était sur quels thèmes ?", "asp24-fidh-side-events"),
+    ("Comment s'appelle la note d'information de la FIDH et de REDRESS ?", "fidh-redress-heads-of-state-paper"),
+    ("Quels États Opinio Juris range-t-il parmi les récalcitrants en matière de coopération en 2025 ?",
+     "non-cooperating-states-2025"),
+    ("LRWC demande quoi, précisément, au sujet du décret 14203 ?", "lrwc-refuse-to-implement-sanctions"),
+    ("Quels pays quittent le Statut de Rome en 2026 ? On m'a parlé de plusieurs États africains.",
+     "withdrawals-four-states-2026"),
+])
+def test_how_a_french_question_is_framed_is_not_what_it_asks(desk: Desk, question: str, fact: str) -> None:
+    # "sur quels thèmes", "note d'information", "en matière de", "précisément", "on m'a parlé de" frame the question
+    assert top(desk, question) == fact
