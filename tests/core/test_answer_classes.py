@@ -791,7 +791,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round99/fr-spent.yaml", 0.86, 1.0, 0.034),
     ("round99/fr-tuning.yaml", 0.88, 1.0, 0.0),
     ("round100/en-spent.yaml", 0.96, 1.0, 0.0),
-    ("round100/en-tuning.yaml", 0.87, 0.93, 0.034),
+    ("round100/en-tuning.yaml", 0.89, 0.93, 0.034),
     ("round100/fr-spent.yaml", 0.91, 1.0, 0.017),
     ("round100/fr-tuning.yaml", 0.97, 1.0, 0.0),
     ("round101/en-tuning.yaml", 0.91, 1.0, 0.023),
@@ -1773,3 +1773,11 @@ def test_letters_spelt_out_by_a_curated_name_whose_initials_skip_only_linking_wo
 def test_a_footnote_says_where_something_is_cited_not_what_about(desk: Desk, question: str) -> None:
     assert top(desk, question) == "russia-warrants-against-icc-officials"
 
+
+
+@pytest.mark.parametrize("question", [
+    "Our coalition is drafting a joint statement. What did FIDH urge states to do at ASP24?",
+    "We're working on a post-ASP submission: what did FIDH urge states to do at ASP24?",
+])
+def test_the_statement_a_member_is_drafting_is_their_errand_not_the_subject(desk: Desk, question: str) -> None:
+    assert top(desk, question) == "fidh-asks-at-asp24"
