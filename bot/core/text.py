@@ -14,6 +14,7 @@ from functools import lru_cache
 import Stemmer
 
 from bot.core.number_words import without_guesses
+from bot.core.word_order import question_word_first
 
 _STEMMER = Stemmer.Stemmer("porter")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -252,9 +253,14 @@ def _is_ordinary_en(word: str) -> bool:
     return is_ordinary(word)
 
 
+def plain(text: str) -> str:
+    """The question as the engine reads it: no sum it gives only roughly, a question word typed last read first."""
+    return question_word_first(without_guesses(text), "en")
+
+
 ENGLISH = Pipeline(lang="en", words=words, stem=stem, stop_words=STOP_WORDS, stop_stems=_STOP_STEMS,
                    index="fact_index", vocab="fact_vocab", is_ordinary=_is_ordinary_en, abbreviations=ABBREVIATIONS,
-                   plain=without_guesses)
+                   plain=plain)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from bot.core.lexicon import accented, ordinary_words, verb_form
 from bot.core.models import Fact
 from bot.core.number_words import figures_for_words, without_guesses
 from bot.core.text import Pipeline, fold, split_sessions, strip_markup
+from bot.core.word_order import question_word_first
 
 _STEMMER = Stemmer.Stemmer("french")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -111,9 +112,9 @@ def plain_gender(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """The question as the engine reads it: doublets as their first form, numbers written out as figures, and no
-    figure it gives only roughly."""
-    return without_guesses(figures_for_words(plain_gender(text)))
+    """The question as the engine reads it: doublets as their first form, numbers written out as figures, no
+    figure it gives only roughly, and a question word typed last read first."""
+    return question_word_first(without_guesses(figures_for_words(plain_gender(text))), "fr")
 
 
 def words(text: str) -> list[str]:
