@@ -978,6 +978,22 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round146/en-tuning.yaml", 0.83, 0.88, 0.068),
     ("round146/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round146/fr-tuning.yaml", 0.86, 0.95, 0.017),
+    ("round147/en-spent.yaml", 0.9, 0.97, 0.011),
+    ("round147/en-tuning.yaml", 0.84, 0.86, 0.068),
+    ("round147/fr-spent.yaml", 0.89, 0.95, 0.017),
+    ("round147/fr-tuning.yaml", 0.8, 0.91, 0.05),
+    ("round148/en-spent.yaml", 0.87, 0.91, 0.044),
+    ("round148/en-tuning.yaml", 0.92, 0.88, 0.045),
+    ("round148/fr-spent.yaml", 0.83, 1.0, 0.0),
+    ("round148/fr-tuning.yaml", 0.75, 0.91, 0.034),
+    ("round149/en-spent.yaml", 0.83, 0.91, 0.066),
+    ("round149/en-tuning.yaml", 0.87, 0.97, 0.034),
+    ("round149/fr-spent.yaml", 0.94, 0.95, 0.034),
+    ("round149/fr-tuning.yaml", 0.81, 0.95, 0.034),
+    ("round150/en-spent.yaml", 0.91, 0.91, 0.044),
+    ("round150/en-tuning.yaml", 0.92, 0.88, 0.045),
+    ("round150/fr-spent.yaml", 0.89, 0.86, 0.05),
+    ("round150/fr-tuning.yaml", 0.91, 1.0, 0.0),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
