@@ -191,7 +191,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-05 (14) greetings, document words"
+INDEX_VERSION = "2026-12-05 (15) English chat words in French"
 
 
 def index_text(text: str) -> str:

@@ -496,3 +496,13 @@ def test_onusien_is_of_the_un(desk: Desk, question: str, fact: str) -> None:
 def test_how_a_french_question_is_framed_is_not_what_it_asks(desk: Desk, question: str, fact: str) -> None:
     # "sur quels thèmes", "note d'information", "en matière de", "précisément", "on m'a parlé de" frame the question
     assert top(desk, question) == fact
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("wrt le budget 2026, HRW conseille quoi aux États ?", "hrw-sufficient-funding"),
+    ("les Philippines ont remis qui à la CPI ? pls", "duterte-surrendered-to-icc"),
+    ("tbh pourquoi la Cour a abandonné Microsoft ?", "icc-it-microsoft-replaced"),
+])
+def test_english_chat_words_in_a_french_question_say_nothing_about_it(desk: Desk, question: str, fact: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id, answer.lang) == ("answered", fact, "fr")
