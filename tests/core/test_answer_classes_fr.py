@@ -506,3 +506,9 @@ def test_how_a_french_question_is_framed_is_not_what_it_asks(desk: Desk, questio
 def test_english_chat_words_in_a_french_question_say_nothing_about_it(desk: Desk, question: str, fact: str) -> None:
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.hits[0].fact.id, answer.lang) == ("answered", fact, "fr")
+
+
+def test_europeen_is_of_the_eu(desk: Desk) -> None:
+    # the Coalition names the EU Blocking Statute as a model; "européen" asks after the EU
+    assert top(desk, "Quel texte européen la Coalition donne-t-elle en modèle pour les lois de blocage ?") \
+        == "blocking-statute-calls"
