@@ -994,6 +994,22 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round150/en-tuning.yaml", 0.92, 0.88, 0.045),
     ("round150/fr-spent.yaml", 0.91, 0.86, 0.05),
     ("round150/fr-tuning.yaml", 0.91, 1.0, 0.0),
+    ("round151/en-spent.yaml", 0.86, 0.92, 0.044),
+    ("round151/en-tuning.yaml", 0.84, 0.88, 0.045),
+    ("round151/fr-spent.yaml", 0.78, 0.91, 0.034),
+    ("round151/fr-tuning.yaml", 0.88, 1.0, 0.0),
+    ("round152/en-spent.yaml", 0.8, 0.91, 0.055),
+    ("round152/en-tuning.yaml", 0.9, 0.91, 0.045),
+    ("round152/fr-spent.yaml", 0.89, 0.95, 0.017),
+    ("round152/fr-tuning.yaml", 0.86, 0.95, 0.034),
+    ("round153/en-spent.yaml", 0.89, 0.97, 0.022),
+    ("round153/en-tuning.yaml", 0.81, 0.91, 0.068),
+    ("round153/fr-spent.yaml", 0.78, 0.95, 0.017),
+    ("round153/fr-tuning.yaml", 0.83, 0.95, 0.017),
+    ("round154/en-spent.yaml", 0.85, 0.83, 0.088),
+    ("round154/en-tuning.yaml", 0.79, 0.86, 0.09),
+    ("round154/fr-spent.yaml", 0.86, 0.86, 0.067),
+    ("round154/fr-tuning.yaml", 0.88, 1.0, 0.0),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
