@@ -1,9 +1,12 @@
-"""French numbers written out as words ("soixante-quatorze", "septante-quatre millions", "cent nonante-trois"),
-read as the figures they are, so a question asked with them meets the fact that gives the figure in digits.
+"""Figures as members write them in a question, read before it is searched.
 
-Belgian and Swiss members say septante, huitante (or octante) and nonante; France says soixante-dix,
-quatre-vingts and quatre-vingt-dix. Both are read. Numbers under twenty alone are left to the word lists of the
-text pipeline; a run of number words is rewritten only when it holds a ten from twenty up, "cent" or "mille".
+French numbers written out ("soixante-quatorze", "septante-quatre millions", "cent nonante-trois") become the
+figures they are, so the question meets the fact that gives the figure in digits. Belgian and Swiss members say
+septante, huitante (or octante) and nonante; France says soixante-dix, quatre-vingts and quatre-vingt-dix. Both are
+read. Numbers under twenty alone are left to the word lists of the text pipeline; a run of number words is
+rewritten only when it holds a ten from twenty up, "cent" or "mille".
+
+A sum given roughly ("around 190 million", "dans les 190 millions") is left out: it is the member's guess.
 """
 
 from __future__ import annotations
@@ -51,8 +54,8 @@ def figures_for_words(text: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         words = [_plain(w) for w in re.split(r"-et-| et |-| ", match.group(0)) if w]
-        if not any(w in _TENS or w in _LARGE for w in words) or (words == ["cent"] and \
-                _PERCENT.search(text[:match.start()])):
+        percent = words == ["cent"] and _PERCENT.search(text[:match.start()])  # "dix pour cent"
+        if percent or not any(w in _TENS or w in _LARGE for w in words):
             return match.group(0)
         value = _value(words)
         return match.group(0) if value is None else str(value)

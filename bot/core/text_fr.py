@@ -120,8 +120,8 @@ def plain(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded French words: elisions split off and dropped with the stop words, "1er"/"24e" read as numbers,
-    number words as digits, chat abbreviations as their word, lone letters left out (they are elided
-    articles)."""
+    number words as digits, chat abbreviations as their word or words ("AE": affaires étrangères), lone letters
+    left out (they are elided articles)."""
     folded = split_sessions(_DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold(strip_markup(text))))
     out = []
     previous = ""

@@ -17,8 +17,6 @@ _LAST = {lang: re.compile(rf"^(?P<body>.+?)[\s,:;-]+(?P<asked>(?:{words})(?:{_AN
          for lang, words in (("en", _EN), ("fr", _FR))}
 _OPENS = {lang: re.compile(rf"^\W*(?:{words}|what|which|how|quel\w*|que|qu.|comment|est-ce)\b", re.IGNORECASE)
           for lang, words in (("en", _EN), ("fr", _FR))}
-
-
 _SHORT = 5  # words of subject before the question word
 _LINKS = frozenset("with to from since by for of at in on about avec a à au aux de du des depuis par pour sur en et "
                    "and or ou".split())
