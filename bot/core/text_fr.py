@@ -14,16 +14,15 @@ import Stemmer
 
 from bot.core.lexicon import accented, ordinary_words, verb_form
 from bot.core.models import Fact
-from bot.core.number_words import figures_for_words, without_guesses
+from bot.core.number_words import UNITS, figures_for_words, without_guesses
 from bot.core.text import Pipeline, fold, split_sessions, strip_markup
 from bot.core.word_order import question_word_first
 
 _STEMMER = Stemmer.Stemmer("french")
 _WORD = re.compile(r"[a-z0-9]+")
 _ORDINAL = re.compile(r"^(\d+)(?:e|eme|er|ere|re|ème)$")
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero _ deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept "
-    "dix-huit dix-neuf vingt".split()) if w != "_"}
+# number words read as digits ("trois ONG"); not "un"/"une", which are articles far more often than counts
+_NUMBER_WORDS = {w: str(n) for w, n in UNITS.items() if n > 1} | {"zero": "0", "vingt": "20"}
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
 # Function words, folded (no accents), then the filler of questions in chat ("c'est quoi", "ça dit quoi déjà").

@@ -1857,7 +1857,9 @@ def test_a_footnote_says_where_something_is_cited_not_what_about(desk: Desk, que
 
 @pytest.mark.parametrize("question", [
     "Our coalition is drafting a joint statement. What did FIDH urge states to do at ASP24?",
-    "We're working on a post-ASP submission: what did FIDH urge states to do at ASP24?",
+    "We're writing a joint submission. What did FIDH urge states to do at ASP24?",
+    "We're preparing a post-session op-ed. What did FIDH urge states to do at ASP24?",
+    "I'm drafting our post-ASP newsletter. What were FIDH's asks to states at ASP24?",
 ])
 def test_the_statement_a_member_is_drafting_is_their_errand_not_the_subject(desk: Desk, question: str) -> None:
     assert top(desk, question) == "fidh-asks-at-asp24"
@@ -1868,12 +1870,11 @@ def test_a_question_word_typed_last_is_read_as_asked_first(desk: Desk, question:
     assert top(desk, question) == "asp24-dates-and-venue"
 
 
-@pytest.mark.parametrize(("written", "read"), [
-    ("ASP24 when?", "when ASP24?"), ("AEP24 quand et où ?", "quand et où AEP24?"),
-    ("the dutch FM talked with whom?", "the dutch FM talked with whom?"),  # the question word ends a phrase
-    ("aep24 c du combien au combien ?", "aep24 c du combien au combien ?"),
-    ("what happened at asp24 and when?", "what happened at asp24 and when?"),  # already opens with one
+@pytest.mark.parametrize(("written", "lang", "read"), [
+    ("ASP24 when?", "en", "when ASP24?"), ("AEP24 quand et où ?", "fr", "quand et où AEP24?"),
+    ("the dutch FM talked with whom?", "en", "the dutch FM talked with whom?"),  # the question word ends a phrase
+    ("aep24 c du combien au combien ?", "fr", "aep24 c du combien au combien ?"),
+    ("what happened at asp24 and when?", "en", "what happened at asp24 and when?"),  # already opens with one
 ])
-def test_which_question_words_typed_last_move(written: str, read: str) -> None:
-    lang = "fr" if "aep" in written.lower() else "en"
+def test_which_question_words_typed_last_move(written: str, lang: str, read: str) -> None:
     assert word_order.question_word_first(written, lang) == read

@@ -469,7 +469,7 @@ def test_greetings_and_forms_of_address_say_nothing_about_the_subject(desk: Desk
 
 @pytest.mark.parametrize("question", [
     "qui c'est le greffier de la cpi deja ? il est cité dans une note de LRWC je crois",
-    "C'est qui, le Greffier de la CPI que LRWC cite dans ses notes ?",
+    "Le Greffier de la CPI cité dans les notes de la déclaration de LRWC, c'est qui ?",
 ])
 def test_where_in_a_document_something_is_cited_is_no_subject(desk: Desk, question: str) -> None:
     assert top(desk, question) == "russia-warrants-against-icc-officials"
@@ -485,11 +485,12 @@ def test_onusien_is_of_the_un(desk: Desk, question: str, fact: str) -> None:
 
 
 @pytest.mark.parametrize(("question", "fact"), [
-    ("Les side events coparrainés par la FIDH, c'était sur quels thèmes ?", "asp24-fidh-side-events"),
-    ("Comment s'appelle la note d'information de la FIDH et de REDRESS ?", "fidh-redress-heads-of-state-paper"),
+    ("Quels étaient les thèmes des événements parallèles de la FIDH à La Haye ?", "asp24-fidh-side-events"),
+    ("La note d'information commune de la FIDH et de REDRESS, elle s'intitule comment ?",
+     "fidh-redress-heads-of-state-paper"),
     ("Quels États Opinio Juris range-t-il parmi les récalcitrants en matière de coopération en 2025 ?",
      "non-cooperating-states-2025"),
-    ("LRWC demande quoi, précisément, au sujet du décret 14203 ?", "lrwc-refuse-to-implement-sanctions"),
+    ("Qui précisément est visé par les sanctions américaines d'après LRWC ?", "us-sanctions-who-is-targeted"),
     ("Quels pays quittent le Statut de Rome en 2026 ? On m'a parlé de plusieurs États africains.",
      "withdrawals-four-states-2026"),
 ])

@@ -49,8 +49,7 @@ def test_other_figures_stay(kept: str) -> None:
      "arrears-74-million-feb-2025"),
     ("Il manquait combien dans les caisses de la Cour en février 2025 ? septante millions et des, c'est ça ?",
      "arrears-74-million-feb-2025"),
-    ("le budget 2026 de la cpi c'est dans les cent nonante millions ? c'est combien exactement ?",
-     "budget-2026-193-million"),
+    ("le budget 2026 de la cpi c'est environ cent nonante millions ?", "budget-2026-193-million"),
     ("what's the icc budget for 2026, around 190 million?", "budget-2026-193-million"),
 ])
 def test_figures_as_members_write_them_find_the_fact(desk: Desk, question: str, fact: str) -> None:
