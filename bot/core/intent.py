@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.core import question_kinds
+from bot.core import beyond_facts, question_kinds
 from bot.core.question_kinds import FRAMING, NAMES_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, currencies_in, kind_and_which
 from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, as_typed, first_run, fold, words
 
@@ -87,13 +87,6 @@ CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nomin
 _BEHIND = re.compile(r"\b(behind|derriere)\b|\bwho (\w+ )?(hacked|attacked|was responsible for|carried out|"
                      r"orchestrated|perpetrated)\b|\bqui (a |ont )?(pirate|attaque|pilote|orchestre|commis)\b")
 _FUTURE = re.compile(r"\b(next|upcoming|coming(?! out)|future|will|going to|gonna|prochaine?s?|a venir|futur)\b")
-# "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts;
-# not a member who says why they ask ("translating for a partner", "need the name for translation")
-_LANGUAGE = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)? ?(say|spell|pronounce|write)\b"
-                       r"|\bhow to (say|spell|pronounce)\b"
-                       r"|(?<!for )(?<!for a )\btranslat\w*\b(?! for (a |my |our )?\w+)"
-                       r"|\bwhat( s| is)? the \w+ (word|term) for\b"
-                       r"|\bcomment (dit on|dire|ecrire|prononcer|traduire|on dit)\b|\btradui\w*\b|\btraduction\b")
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 # a session of the Assembly by its number: "ASP24", "asp 23", "the 23rd session", "la 24e session de l'AEP"
 _SESSION = re.compile(r"\b(?:asp|aep)\s?-?\s?(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th|e|eme|ieme)\s+"
@@ -194,6 +187,7 @@ class Wants:
     missing: tuple[str, dict[str, str]] = field(default_factory=lambda: ("missing_that", {}))
     language: bool = False  # asks how to say or translate something: not a question the facts answer
     media: bool = False  # asks for a book, film or recipe to recommend: no fact is one
+    opinion: bool = False  # asks the desk's own view or forecast: a fact can only be shown as related
     titles: tuple[str, ...] = ()  # titled offices the question names ("secretary general"): the fact must name them
     speaker: tuple[str, ...] = ()  # stems of whose words are asked ("what did south africa say"): the fact must quote
     plural: bool = False  # the role is asked in the plural ("who are the judges"): any names will do
@@ -318,8 +312,9 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         years=frozenset(_YEAR.findall(folded)),
         sessions=sessions_of(question),
         missing=missing or _missing(kind, role, org, focus and rest, plural),
-        language=bool(_LANGUAGE.search(text)),
-        media=bool(question_kinds.MEDIA_ASKED.search(folded)),
+        language=bool(beyond_facts.LANGUAGE_ASKED.search(text)),
+        media=bool(beyond_facts.MEDIA_ASKED.search(folded)),
+        opinion=beyond_facts.opinion_asked(question),
         titles=titles, speaker=speaker, plural=plural,
         chosen=bool(CHOSEN.search(folded)),
         behind=bool(_BEHIND.search(folded)),

@@ -389,12 +389,3 @@ def letters_asked(stands: re.Match[str], question: str) -> str:
         return letters
     # "APIC keeps coming up in the NGO asks. What does it actually stand for?": the letters it opened with
     return (capitals[0] if letters in _HEDGES else capitals[-1]).lower()
-
-
-# a recommendation of something to read, watch, hear or eat: no fact is one ("recommend a good crime drama to binge",
-# "tu peux me conseiller une série", "recommande-moi un livre", "any podcasts to recommend")
-_MEDIA = (r"(?:books?|novels?|films?|movies?|series|serie|shows?|dramas?|thrillers?|games?|playlists?|podcasts?|"
-          r"documentar\w+|restaurants?|recipes?|songs?|albums?|livres?|docus?|emissions?|recettes?|chansons?)")
-MEDIA_ASKED = re.compile(r"\b(?:recommend\w*|suggest\w*|recommand\w*|conseill\w*)[ -](?:me |us |moi |nous )?"
-                         rf"(?:a |an |some |any |un |une |des |de )?(?:\w+ ){{0,3}}?{_MEDIA}\b"
-                         rf"|\b{_MEDIA} (?:to |you d |you would )?recommend\b")

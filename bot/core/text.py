@@ -80,7 +80,7 @@ CHAT_WORDS = frozenset(
     """
     tbh ngl lol lmao omg btw fyi imo imho idk iirc afaik smh tho though anyways anyway hmm hm um uh ah oh ok k kk
     yeah yep yup nah nope pls plz thx ty tysm cheers q qq quick hiya yo folks guys team all y'all yall
-    sorry newbie noob newb smth sth atm irl
+    sorry newbie noob newb smth sth atm irl wdyt
     """.split()
 )
 # Chat abbreviations of ordinary words, read as the word (so "recs" meets "recommendations").
@@ -191,7 +191,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-05 (15) English chat words in French"
+INDEX_VERSION = "2026-12-06 (16) wdyt is chat"
 
 
 def index_text(text: str) -> str:

@@ -1,0 +1,41 @@
+"""What a question may ask for that no curated fact is: how to say or translate something, a book, film or recipe
+to recommend, or the desk's own opinion or forecast. Such a question can share every word with a fact ("do you think
+the US will sanction the whole Court?"), so its words alone would pick that fact as the answer; the answerer reads
+these first and declines, or shows the related facts as what the facts do say, never as the answer."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.text import fold
+
+# "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts;
+# not a member who says why they ask ("translating for a partner", "need the name for translation")
+LANGUAGE_ASKED = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)? ?(say|spell|pronounce|write)\b"
+                            r"|\bhow to (say|spell|pronounce)\b"
+                            r"|(?<!for )(?<!for a )\btranslat\w*\b(?! for (a |my |our )?\w+)"
+                            r"|\bwhat( s| is)? the \w+ (word|term) for\b"
+                            r"|\bcomment (dit on|dire|ecrire|prononcer|traduire|on dit)\b|\btradui\w*\b|\btraduction\b")
+
+# a recommendation of something to read, watch, hear or eat: no fact is one ("recommend a good crime drama to binge",
+# "tu peux me conseiller une série", "recommande-moi un livre", "any podcasts to recommend")
+_MEDIA = (r"(?:books?|novels?|films?|movies?|series|serie|shows?|dramas?|thrillers?|games?|playlists?|podcasts?|"
+          r"documentar\w+|restaurants?|recipes?|songs?|albums?|livres?|docus?|emissions?|recettes?|chansons?)")
+MEDIA_ASKED = re.compile(r"\b(?:recommend\w*|suggest\w*|recommand\w*|conseill\w*)[ -](?:me |us |moi |nous )?"
+                         rf"(?:a |an |some |any |un |une |des |de )?(?:\w+ ){{0,3}}?{_MEDIA}\b"
+                         rf"|\b{_MEDIA} (?:to |you d |you would )?recommend\b")
+
+# the desk's own view asked for ("do u think the US will join", "whats ur prediction", "honest opinion: will the ICC
+# survive", "tu penses que les Américains vont ...", "d'après vous", "à ton avis"): the facts report what sources
+# said and did, never what will happen or what to think of it
+_OPINION_ASKED = re.compile(r"\b(?:do|d) (?:you|u|ya) (?:really )?(?:think|reckon|expect)\b|\bwdyt\b"
+                            r"|\b(?:your|ur|yr) (?:honest )?(?:prediction|opinion|take|guess|view|forecast)\b"
+                            r"|\bhonest opinion\b|\bin your (?:view|opinion)\b"
+                            r"|\b(?:tu penses|vous pensez|pensez vous|penses tu|tu crois|vous croyez|croyez vous|"
+                            r"crois tu|selon (?:vous|toi)|d apres (?:vous|toi)|a (?:ton|votre) avis|ton pronostic|"
+                            r"votre pronostic)\b")
+
+
+def opinion_asked(question: str) -> bool:
+    """Whether the question asks what the desk itself thinks or expects."""
+    return bool(_OPINION_ASKED.search(re.sub(r"[^a-z0-9]+", " ", fold(question))))

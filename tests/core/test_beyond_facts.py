@@ -1,0 +1,48 @@
+"""Questions that ask the desk for what no curated fact is: its own opinion or forecast. They share their words with
+a fact ("will the US sanction the whole Court?"), so they must be read before the words pick that fact as the answer
+(issue: answers that hold up, traps)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import beyond_facts
+from bot.core.desk import Desk
+from bot.core.render import answer_text
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory):
+    desk = Desk.open(tmp_path_factory.mktemp("beyond") / "beyond.db")
+    yield desk
+    desk.close()
+
+
+@pytest.mark.parametrize(("question", "shown", "lang"), [
+    ("do you reckon the US will sanction the entire court next year?", "us-possible-sanctions-whole-court", "en"),
+    ("wdyt, will the US ever join the ICC?", "cicc-calls-on-us-to-join", "en"),
+    ("what's your honest take: could the whole court be sanctioned by the US?", "us-possible-sanctions-whole-court",
+     "en"),
+    ("À votre avis, les US vont sanctionner la CPI en tant qu'institution ?", "us-possible-sanctions-whole-court",
+     "fr"),
+    ("d'apres toi les etats-unis vont rejoindre la cpi un jour ?", "cicc-calls-on-us-to-join", "fr"),
+])
+def test_an_opinion_or_forecast_asked_shows_the_related_fact_but_never_as_the_answer(desk: Desk, question: str,
+                                                                                     shown: str, lang: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.lang, answer.missing_key) == ("partial", lang, "missing_opinion")
+    assert answer.hits[0].fact.id == shown
+    said = answer_text(answer)
+    assert ("what will happen" if lang == "en" else "ce qui va se passer") in said
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("is the 2026 budget going to be set at the 24th session?", "budget-2026-193-million"),
+    ("how many judges will the Assembly elect in 2026?", "elections-2026-judges-and-bureau"),
+    ("What did the CICC think of the June sanctions on the four judges?", "us-sanctions-four-judges-june-2025"),
+])
+def test_a_question_about_what_sources_expected_or_thought_is_still_answered(desk: Desk, question: str,
+                                                                            expected: str) -> None:
+    assert not beyond_facts.opinion_asked(question)
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
