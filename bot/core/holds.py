@@ -174,12 +174,12 @@ def _name_near(part: str, focus: tuple[str, ...], question: str, expand: Expand,
 @lru_cache(maxsize=4096)
 def _proper_words(part: str, language: Pipeline) -> tuple[tuple[int, str], ...]:
     """(word position, stem) of the capitalised words of a fact's title or text that may be names: not acronyms
-    (ICC, UN name institutions), not everyday words. Remembered: the same facts are read for question after
+    (ICC, UN name institutions), not months nor everyday words. Remembered: the same facts are read for question after
     question."""
     starts = [m.start() for m in TOKEN.finditer(part)]
     return tuple((bisect.bisect_left(starts, m.start()), language.stem(fold(m.group())))
-                 for m in _PROPER.finditer(part)
-                 if not m.group().isupper() and not language.is_ordinary(fold(m.group())))
+                 for m in _PROPER.finditer(part) if not m.group().isupper()
+                 and not language.is_ordinary(fold(m.group())) and fold(m.group()) not in MONTH_NUMBERS)
 
 
 class Candidate(Protocol):
@@ -211,7 +211,7 @@ _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "
 
 # "which judges", "quels chefs d'État": people, named (stemmed, so the singular words of PEOPLE count too)
 _PEOPLE = (*PEOPLE, *"juges responsables leaders heads dirigeants chefs ministres avocats militants personnes "
-                     "people".split())
+                     "people expert experts experte expertes signatories signataires".split())
 _FIRMS = (*NAMED_THINGS, *"business businesses corporation corporations banque banques entreprise entreprises societe "
           "societes firme firmes affaire affaires".split())
 

@@ -243,7 +243,8 @@ KIND_NOUNS = {"date": frozenset("date day jour".split()),  # not "dates": "ASP24
               "number": frozenset("figure figures chiffre chiffres nombre".split()),
               "doc_title": frozenset("title titre".split())}
 KIND_NOUNS["day"] = KIND_NOUNS["date"]
-PEOPLE = frozenset("official person individual suspect fugitive judge minister diplomat lawyer activist".split())
+PEOPLE = frozenset("official person people individual suspect fugitive judge minister diplomat lawyer activist "
+                   "staff".split())
 
 
 def _a_person(word: str) -> bool:

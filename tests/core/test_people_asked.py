@@ -1,0 +1,37 @@
+"""Questions that ask for people by a collective or plural noun ("which people", "which ICC staff", "which UN
+experts") want their names: a fact that says they were designated or spoke, without naming them, is shown as
+related, never as the answer; a month beside the thing asked is not a name (issue: answers that hold up, traps)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.desk import Desk
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory):
+    desk = Desk.open(tmp_path_factory.mktemp("people") / "people.db")
+    yield desk
+    desk.close()
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("which people did the State Department designate on 9 July 2025?", "us-sanctions-timeline-2025"),
+    ("Which people were designated under the 4 September 2025 release?", "us-sanctions-timeline-2025"),
+    ("which ICC staff did washington designate on 20 August 2025?", "us-further-sanctions-august-2025"),
+    ("Which UN experts put out the OHCHR release in february 2025?", "sanctions-violate-article-70"),
+])
+def test_people_asked_for_by_a_collective_noun_need_their_names(desk: Desk, question: str, shown: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert answer.status == "partial"
+    assert answer.hits[0].fact.id == shown
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("HRW calls the session a chance for member countries to do what?", "asp24-hrw-expectations"),
+    ("hrw: asp24 a chance for what?", "asp24-hrw-expectations"),
+])
+def test_a_chance_is_an_opportunity(desk: Desk, question: str, expected: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
