@@ -1,7 +1,7 @@
 """What a question may ask for that no curated fact is: how to say or translate something, a book, film or recipe
-to recommend, or the desk's own opinion or forecast. Such a question can share every word with a fact ("do you think
-the US will sanction the whole Court?"), so its words alone would pick that fact as the answer; the answerer reads
-these first and declines, or shows the related facts as what the facts do say, never as the answer."""
+to recommend, the desk's own opinion or forecast, or a recording. Such a question can share every word with a fact
+("do you think the US will sanction the whole Court?"), so its words alone would pick that fact as the answer; the
+answerer reads these first and declines, or shows the related facts as what the facts do say, never as the answer."""
 
 from __future__ import annotations
 
@@ -9,13 +9,17 @@ import re
 
 from bot.core.text import fold
 
+_TONGUES = r"(?:french|english|spanish|arabic|dutch|francaise|anglaise|francais|anglais|espagnol|arabe|neerlandais)"
 # "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts;
 # not a member who says why they ask ("translating for a partner", "need the name for translation")
 LANGUAGE_ASKED = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|people)? ?(say|spell|pronounce|write)\b"
                             r"|\bhow to (say|spell|pronounce)\b"
                             r"|(?<!for )(?<!for a )\btranslat\w*\b(?! for (a |my |our )?\w+)"
                             r"|\bwhat( s| is)? the \w+ (word|term) for\b"
-                            r"|\bcomment (dit on|dire|ecrire|prononcer|traduire|on dit)\b|\btradui\w*\b|\btraduction\b")
+                            r"|\bcomment (dit on|dire|ecrire|prononcer|traduire|on dit)\b|\btradui\w*\b|\btraduction\b"
+                            # "is the ICC's statement available in French": which languages a text exists in
+                            rf"|\b(?:available|exists?|dispo\w*|existe\w*) (?:in|en) {_TONGUES}\b"
+                            rf"|\b{_TONGUES} (?:version|translation)s?\b|\bversions? {_TONGUES}\b")
 
 # a recommendation of something to read, watch, hear or eat: no fact is one ("recommend a good crime drama to binge",
 # "tu peux me conseiller une série", "recommande-moi un livre", "any podcasts to recommend")
@@ -36,6 +40,17 @@ _OPINION_ASKED = re.compile(r"\b(?:do|d) (?:you|u|ya) (?:really )?(?:think|recko
                             r"votre pronostic)\b")
 
 
-def opinion_asked(question: str) -> bool:
-    """Whether the question asks what the desk itself thinks or expects."""
-    return bool(_OPINION_ASKED.search(re.sub(r"[^a-z0-9]+", " ", fold(question))))
+# a recording asked for ("is there a recording of the workplace culture event", "was it filmed", "le lien vers
+# l'enregistrement"): no fact is one; asked beside a time ("what time did it start? want to find the recording"),
+# the time is what is asked
+_RECORDING_ASKED = re.compile(r"\b(?:recording|recordings|recorded|filmed|livestream\w*|webcast|replay|footage|"
+                              r"enregistrement|enregistre|filme|rediffusion)\b")
+
+
+def asked(question: str, kind: str | None) -> str:
+    """The messages.CATALOG key of what the question asks beyond any fact ("missing_opinion": what the desk itself
+    thinks or expects; "missing_recording": a recording), or "" when it asks for nothing of the kind."""
+    plain = re.sub(r"[^a-z0-9]+", " ", fold(question))
+    if _OPINION_ASKED.search(plain):
+        return "missing_opinion"
+    return "missing_recording" if kind is None and _RECORDING_ASKED.search(plain) else ""

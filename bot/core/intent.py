@@ -187,7 +187,7 @@ class Wants:
     missing: tuple[str, dict[str, str]] = field(default_factory=lambda: ("missing_that", {}))
     language: bool = False  # asks how to say or translate something: not a question the facts answer
     media: bool = False  # asks for a book, film or recipe to recommend: no fact is one
-    opinion: bool = False  # asks the desk's own view or forecast: a fact can only be shown as related
+    beyond: str = ""  # what it asks that no fact is (beyond_facts.asked): a fact can only be shown as related
     titles: tuple[str, ...] = ()  # titled offices the question names ("secretary general"): the fact must name them
     speaker: tuple[str, ...] = ()  # stems of whose words are asked ("what did south africa say"): the fact must quote
     plural: bool = False  # the role is asked in the plural ("who are the judges"): any names will do
@@ -314,7 +314,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         missing=missing or _missing(kind, role, org, focus and rest, plural),
         language=bool(beyond_facts.LANGUAGE_ASKED.search(text)),
         media=bool(beyond_facts.MEDIA_ASKED.search(folded)),
-        opinion=beyond_facts.opinion_asked(question),
+        beyond=beyond_facts.asked(question, kind),
         titles=titles, speaker=speaker, plural=plural,
         chosen=bool(CHOSEN.search(folded)),
         behind=bool(_BEHIND.search(folded)),

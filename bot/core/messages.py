@@ -94,6 +94,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_expansion": {"en": "what {acronym} stands for", "fr": "ce que veut dire {acronym}"},
     "missing_opinion": {"en": "what will happen or what anyone should think of it",
                         "fr": "ce qui va se passer ni ce qu'il faut en penser"},
+    "missing_recording": {"en": "whether there is a recording", "fr": "s'il en existe un enregistrement"},
     "missing_said": {"en": "what {who} said", "fr": "ce qu'a dit {who}"},
     "missing_doc_title": {"en": "its title", "fr": "son titre"},
     "missing_title": {"en": "anything about the {title}", "fr": "quoi que ce soit sur : {title}"},

@@ -145,7 +145,10 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\breasons? (for|behind|why)\b|\b(pourquoi|pk|pq|pkoi|pquoi)\b"
                           r"|\bquelle (est la )?raison\b|\bquel(le)?s (sont les |etaient les )?(raisons|motifs)\b"
                           r"|\b(meant|intended|supposed) (for|to do|to achieve)\b|\b(trying|tried|aiming|aimed) to "
-                          r"(achieve|do|get)\b|\bdans quel but\b|\bpurpose of\b|\bobjectif\b")),
+                          r"(achieve|do|get)\b|\bdans quel but\b|\bpurpose of\b|\bobjectif\b"
+                          r"|\b(?:give|gave|given|offer\w*|provide\w*) (?:any |an |a |some )?(?:explanation|reason|"
+                          r"justification)s?\b|\b(?:donne|fourni|avance)\w* (?:une |des |la moindre )?(?:explication|"
+                          r"raison|justification)s?\b")),
     # a publication's title: "what's the title of his book (and who publishes it)"; not "who wrote the one titled"
     ("doc_title", re.compile(rf"^(?!(?:(?!\btit).)*\bwho\b)(?!qui\b)(?!.*\best qui\b)(?=.*\b{DOCS}\b).*\b("
                              r"titles?|titled|titre|intitulee?s?|called(?! on| for| upon)|appell?e comment|"

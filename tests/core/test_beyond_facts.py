@@ -8,6 +8,7 @@ import pytest
 
 from bot.core import beyond_facts
 from bot.core.desk import Desk
+from bot.core.messages import say
 from bot.core.render import answer_text
 
 
@@ -43,6 +44,38 @@ def test_an_opinion_or_forecast_asked_shows_the_related_fact_but_never_as_the_an
 ])
 def test_a_question_about_what_sources_expected_or_thought_is_still_answered(desk: Desk, question: str,
                                                                             expected: str) -> None:
-    assert not beyond_facts.opinion_asked(question)
+    assert not beyond_facts.asked(question, None)
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Is the CICC statement on the sanctions available in french?", "en"),
+    ("Is there an English version of the FIDH release on ASP24?", "en"),
+    ("la déclaration de la CICC existe en anglais ?", "fr"),
+])
+def test_which_languages_a_text_exists_in_is_a_language_question(desk: Desk, question: str, lang: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.lang) == ("declined", lang)
+    assert answer.reason == say("language_question", lang)
+
+
+@pytest.mark.parametrize(("question", "shown", "lang"), [
+    ("was the survivor-led dialogue at ASP24 recorded?", "survivors-messages-asp24", "en"),
+    ("is there any footage of the workplace culture event", "asp24-fidh-side-events", "en"),
+    ("y a un enregistrement du dialogue avec les survivants ?", "survivors-messages-asp24", "fr"),
+])
+def test_a_recording_asked_for_shows_the_event_but_never_as_the_answer(desk: Desk, question: str, shown: str,
+                                                                       lang: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.lang, answer.missing_key) == ("partial", lang, "missing_recording")
+    assert answer.hits[0].fact.id == shown
+
+
+@pytest.mark.parametrize("question", [
+    "Did Hungary give any explanation for not arresting the suspect?",
+    "La Hongrie a-t-elle donné une explication pour ne pas avoir arrêté le suspect ?",
+])
+def test_an_explanation_asked_for_is_a_reason_the_fact_must_give(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.missing_key) == ("partial", "missing_reason")
