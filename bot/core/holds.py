@@ -24,7 +24,7 @@ from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_dat
 from bot.core.fact_speech import quoted
 from bot.core.fact_tokens import TOKEN, Expand, asked_stems, fact_tokens, phrase_positions, stem_set
 from bot.core.figures import ARTICLE, NEAR, SYMBOL
-from bot.core.intent import CHOSEN, Wants
+from bot.core.intent import CHOSEN, Wants, sessions_of
 from bot.core.question_kinds import NAMED_THINGS, PEOPLE, ROLES, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
@@ -305,8 +305,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             union = any(a.union for a in asked)
             return any(c.in_eu or not union for c in countries.named_in(fact) - asked)
         return True
-    if kind == "outcome":
-        return not pending(folded)
+    if kind == "outcome":  # what a session decided: not reported by a fact that names no session
+        return not pending(folded) and (not wants.sessions or bool(wants.sessions & sessions_of(fact)))
     if kind == "duration":
         return bool(_DURATION.search(folded))
     if kind == "office":  # "what's Danya Chaikel's role": a role beside the name asked about, counting the words

@@ -1,6 +1,7 @@
-"""Questions that ask the desk for what no curated fact is: its own opinion or forecast. They share their words with
-a fact ("will the US sanction the whole Court?"), so they must be read before the words pick that fact as the answer
-(issue: answers that hold up, traps)."""
+"""Questions that ask for what no curated fact holds: the desk's own opinion or forecast, which languages a text
+exists in, a recording, a state's explanation, what a session decided when the fact reports another. They share
+their words with a fact ("will the US sanction the whole Court?"), so they must be read before the words pick that
+fact as the answer (issue: answers that hold up, traps)."""
 
 from __future__ import annotations
 
@@ -79,3 +80,19 @@ def test_a_recording_asked_for_shows_the_event_but_never_as_the_answer(desk: Des
 def test_an_explanation_asked_for_is_a_reason_the_fact_must_give(desk: Desk, question: str) -> None:
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.missing_key) == ("partial", "missing_reason")
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("was a chair for the aggression sub-group finally picked at the 24th session?", "en"),
+    ("L'AEP24 a-t-elle fini par trouver un président pour le sous-groupe agression ?", "fr"),
+])
+def test_what_a_session_decided_is_not_reported_by_a_fact_naming_no_session(desk: Desk, question: str,
+                                                                           lang: str) -> None:
+    answer = desk.answerer.ask(question)  # the fact reports July's Special Session and a suggestion for later
+    assert (answer.status, answer.lang, answer.missing_key) == ("partial", lang, "missing_outcome")
+    assert answer.hits[0].fact.id == "special-session-aggression-july-2025"
+
+
+def test_what_the_session_a_fact_reports_achieved_is_still_answered(desk: Desk) -> None:
+    answer = desk.answerer.ask("what was the result of the special session on aggression")
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "special-session-aggression-july-2025")
