@@ -207,7 +207,7 @@ class Answerer:
             return self._decline(text, [], "language_question" if wants.language else "")
         other = self.bodies.named_in(text)
         n = max(self._total, 1)
-        weights = concept_weights(concepts, df, n, self.pipeline.is_ordinary, wants.kind)
+        weights = concept_weights(concepts, df, n, named.ordinary_unless_named(text, df, self.pipeline), wants.kind)
         candidates = self._search(concepts, df, n)
         if not candidates:
             return self._decline(text, [], "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from bot.core import countries
 from bot.core.db import Database
@@ -18,7 +18,7 @@ from bot.core.fact_tokens import fact_tokens, phrase_positions
 from bot.core.figures import in_date
 from bot.core.intent import Wants
 from bot.core.models import Source
-from bot.core.text import Concept, Pipeline
+from bot.core.text import Concept, Pipeline, fold
 
 _FIGURE = re.compile(r"[€$£]?\d[\d.,]*%?")
 COMMON_SHARE = 0.5  # a publisher named in more than this share of the facts (the Court) is not a source that picks one
@@ -151,3 +151,16 @@ def unattributed(wants: Wants, concepts: Sequence[Concept], df: Mapping[str, int
 def _shown(label: str) -> str:
     """A source's name as a reply shows it: "LRWC", not "lrwc"."""
     return label.upper() if len(label) <= 5 else label
+
+
+
+_CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<=\s)[A-ZÀ-Ý][a-zà-ÿ]+\b")  # not the first word of a sentence
+
+
+def ordinary_unless_named(question: str, df: Mapping[str, int], pipeline: Pipeline) -> Callable[[str], bool]:
+    """`pipeline.is_ordinary`, but an everyday word the store lacks, typed with a capital inside a sentence, is a
+    name ("who won the Tour de France"): it is the question's subject, not a paraphrase of the store's words. A
+    country has its own rule (a fact must name it)."""
+    names = {fold(m.group()) for m in _CAPITALISED.finditer(question)
+             if not df.get(pipeline.stem(fold(m.group())), 0) and not countries.named_in(m.group())}  # own rule
+    return lambda word: word not in names and pipeline.is_ordinary(word)

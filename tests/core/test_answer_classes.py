@@ -1910,3 +1910,12 @@ def test_a_question_word_typed_last_is_read_as_asked_first(desk: Desk, question:
 ])
 def test_which_question_words_typed_last_move(written: str, lang: str, read: str) -> None:
     assert word_order.question_word_first(written, lang) == read
+
+
+@pytest.mark.parametrize("question", [
+    "who won the Tour de France in 2025?",
+    "Le Congrès a-t-il adopté une loi contre la CPI ?",
+    "Which part of the US Treasury keeps the list of sanctioned ICC officials?",
+])
+def test_an_everyday_word_typed_as_a_name_is_the_subject_not_a_paraphrase(desk: Desk, question: str) -> None:
+    assert desk.answerer.ask(question).status == "declined"  # "Tour", "Congrès", "Treasury": no fact covers them
