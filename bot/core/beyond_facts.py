@@ -36,7 +36,7 @@ _OPINION_ASKED = re.compile(r"\b(?:do|d) (?:you|u|ya) (?:really )?(?:think|recko
                             r"|\b(?:your|ur|yr) (?:honest )?(?:prediction|opinion|take|guess|view|forecast)\b"
                             r"|\bhonest opinion\b|\bin your (?:view|opinion)\b"
                             r"|\b(?:tu penses|vous pensez|pensez vous|penses tu|tu crois|vous croyez|croyez vous|"
-                            r"crois tu|selon (?:vous|toi)|d apres (?:vous|toi)|a (?:ton|votre) avis|ton pronostic|"
+                            r"crois tu|selon (?:vous|toi)|d apres (?:vous|toi)|(?:ton|votre) avis|ton pronostic|"
                             r"votre pronostic)\b")
 
 

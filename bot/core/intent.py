@@ -21,9 +21,10 @@ from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, as_typed, first_run, fo
 
 _ROLE = rf"(?P<role>{ROLES})(?:e?s?)"  # "représentante(s)": the feminine of a role
 # "who is the president of the ASP", "name of the ASP president", "fidh's rep", "qui est le président de l'AEP"
-_ROLE_OF = re.compile(rf"\b{_ROLE}\b(?:\s+(?:of|at|for|de|du|des|de la|de l)\b\s*(?:the\s+|la\s+|le\s+|l\s+)?"
+_NOW = r"(?:\s+(?:current|present|actuel|actuelle|actuels|actuelles))?"  # "le président actuel de", "ICC's current"
+_ROLE_OF = re.compile(rf"\b{_ROLE}\b{_NOW}(?:\s+(?:of|at|for|de|du|des|de la|de l)\b\s*(?:the\s+|la\s+|le\s+|l\s+)?"
                       r"(?P<org>[a-z0-9][a-z0-9 -]{0,40}))?")
-_ORG_ROLE = re.compile(rf"\b(?P<org>[a-z0-9-]+)(?:\s+s)?\s+{_ROLE}\b")
+_ORG_ROLE = re.compile(rf"\b(?P<org>[a-z0-9-]+)(?:\s+s)?{_NOW}\s+{_ROLE}\b")
 
 # titles whose holder a fact must mention to answer a question naming them ("what did the UN secretary-general say")
 TITLED = re.compile(r"\b(secretary general|secretaire general|minister|ministre|ambassador|ambassadeur|spokesperson|"

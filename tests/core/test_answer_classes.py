@@ -300,6 +300,7 @@ def test_a_name_asked_of_a_thing_needs_a_name_beside_that_thing(desk: Desk, ques
 @pytest.mark.parametrize(("question", "missing"), [
     ("Comment s'appelle le procureur de la CPI qui est en congé ?", "qui est procureur de CPI"),  # "Le Procureur"
     ("qui est le président de la CPI actuellement ?", "qui est president de CPI"),  # "son président" is FIDH's
+    ("Et le président actuel de la CPI, c'est qui ?", "qui est president de CPI"),  # "actuel" between the two
 ])
 def test_a_role_s_holder_must_be_named_for_that_organisation(desk: Desk, question: str, missing: str) -> None:
     answer = desk.answerer.ask(question)

@@ -28,6 +28,7 @@ def desk(tmp_path_factory):
     ("À votre avis, les US vont sanctionner la CPI en tant qu'institution ?", "us-possible-sanctions-whole-court",
      "fr"),
     ("d'apres toi les etats-unis vont rejoindre la cpi un jour ?", "cicc-calls-on-us-to-join", "fr"),
+    ("les etats-unis vont rejoindre la cpi un jour, votre avis ?", "cicc-calls-on-us-to-join", "fr"),
 ])
 def test_an_opinion_or_forecast_asked_shows_the_related_fact_but_never_as_the_answer(desk: Desk, question: str,
                                                                                      shown: str, lang: str) -> None:
