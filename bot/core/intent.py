@@ -286,6 +286,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         focus = tuple(language.stem(COUNTED_AS.get(w, w)) for w in rest)
         if question_kinds.COST_ASKED.search(text):  # "how much money have the sanctions cost": a cost
             focus, missing = (language.stem("cost" if language.lang == "en" else "cout"),), ("missing_number", {})
+        elif question_kinds.PAY_ASKED.search(text):  # "what do judges get paid": their pay
+            focus, missing = (language.stem("salary" if language.lang == "en" else "salaire"),), ("missing_number", {})
         elif not focus and (whole := _TOTAL_OF.search(text)):  # "the total budget": the budget's figure
             focus = (language.stem(whole.group("noun") or whole.group("nom") or whole.group("figure")
                                    or ("vote" if whole.group("voted") else "")),)

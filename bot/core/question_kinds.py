@@ -122,6 +122,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     # how long something lasts: "how long do the sanctions last", not "how long ago" nor "how long has he been"
     ("duration", re.compile(r"\bhow long (do|does|will|would|did|can|could)\b(?! \w+ been)")),
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
+                          r"|\b(?:salary|salaries|salaires?|wages?|remuneration|gets? paid)\b"
                           r"|\b(recommended|proposed|requested|exact|total|dollar|euro) (figure|amount|sum)\b"
                           r"|\b(exact|precise) number\b|\bnombre (exact|precis)\b"
                           r"|\bs (\w+ )?figure\b|\ble (chiffre|montant)\b"
@@ -322,6 +323,8 @@ def author_asked(text: str) -> re.Match[str] | None:
 
 # "how much have the sanctions cost", "ça a coûté combien": a cost, which a budget or another sum is not
 COST_ASKED = re.compile(r"\b(?:costs?|costing|couts?|coute\w*|coutait)\b")
+# what someone is paid ("what do ICC judges get paid", "salaire d'un juge"): a sum for pay, which no other figure is
+PAY_ASKED = re.compile(r"\b(?:salary|salaries|salaires?|wages?|remuneration|gets? paid|earns?)\b")
 # a second question asked beside the first: "when did Hungary fail to arrest someone and who was it", "le Tadjikistan
 # n'a pas arrêté qui, et c'était quand"
 _ANOTHER_ASK = re.compile(r"[,;?]|\b(?:and|et|also|aussi)\b", re.IGNORECASE)

@@ -1920,3 +1920,12 @@ def test_which_question_words_typed_last_move(written: str, lang: str, read: str
 ])
 def test_an_everyday_word_typed_as_a_name_is_the_subject_not_a_paraphrase(desk: Desk, question: str) -> None:
     assert desk.answerer.ask(question).status == "declined"  # "Tour", "Congrès", "Treasury": no fact covers them
+
+
+@pytest.mark.parametrize("question", [
+    "c'est quoi le salaire des juges de la CPI ?",
+    "what do the sanctioned judges get paid a year?",
+])
+def test_what_someone_is_paid_is_a_sum_no_other_figure_gives(desk: Desk, question: str) -> None:
+    answer = desk.answerer.ask(question)  # the facts about the judges count them and date their sanctions
+    assert (answer.status, answer.missing_key) == ("partial", "missing_number")
