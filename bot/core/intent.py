@@ -323,7 +323,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         behind=bool(_BEHIND.search(folded)),
         total=kind == "number" and bool(_TOTAL.search(folded)),
         settled=kind not in (None, "outcome") and bool(_SETTLED.search(text)),
-        since=kind == "date" and bool(_SINCE.search(text)),
+        since=kind in ("date", "day") and bool(_SINCE.search(text)),
         calls=bool(_CALL_ASKED.search(folded)),
         which_country=bool(WHICH_COUNTRY.search(folded)),
         names_asked=bool(NAMES_ASKED.search(folded)) or (kind == "person" and which is not None),
