@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from bot.core import countries, figures
+from bot.core import countries, figures, outcomes
 from bot.core.contacts import gives_contact
 from bot.core.doc_titles import gives_title
 from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_date, near_asked
@@ -25,6 +25,7 @@ from bot.core.fact_speech import quoted
 from bot.core.fact_tokens import TOKEN, Expand, asked_stems, fact_tokens, phrase_positions, stem_set
 from bot.core.figures import ARTICLE, NEAR, SYMBOL
 from bot.core.intent import CHOSEN, Wants, sessions_of
+from bot.core.outcomes import pending
 from bot.core.question_kinds import NAMED_THINGS, PEOPLE, ROLES, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
@@ -83,12 +84,6 @@ _LACKS = {
 _LACKS["day"] = _LACKS["date"]
 _LACKS["names"] = _LACKS["person"]
 # a call, a plan or a matter still pending: the fact says nothing of what came of it
-_PENDING = re.compile(r"\b(pending|awaiting|await(s|ed)?|preparing to|prepares? to|(was|were|had been|is|are|not) "
-                      r"expected|not yet|ha(s|ve) yet to|would reduce|urged?s?|calls? (on|for)|called (on|for)|"
-                      r"dans l attente|en attente|en cours|s appret\w*|se prepar\w*|pas encore|exhort\w*|"
-                      r"appel\w* (a|les)|considering|reportedly|imminent\w*|envisag\w*|proposed|propose|drafting|"
-                      r"in draft|en cours d elaboration|would (?:address|consider|discuss|examine|take up)|"
-                      r"to consider)\b")
 # a fact saying it does not report what was said: "It does not name the officials or quote what each said."
 _UNQUOTED = re.compile(r"\b(do|does|did)(n't| not)( \w+){0,4} quote\b|\bne cite pas ce qu")
 # a fact saying whom something is attributed to ("who is behind ...")
@@ -306,7 +301,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             return any(c.in_eu or not union for c in countries.named_in(fact) - asked)
         return True
     if kind == "outcome":  # what a session decided: not reported by a fact that names no session
-        return not pending(folded) and (not wants.sessions or bool(wants.sessions & sessions_of(fact)))
+        return outcomes.held(folded, question) and (not wants.sessions or bool(wants.sessions & sessions_of(fact)))
     if kind == "duration":
         return bool(_DURATION.search(folded))
     if kind == "office":  # "what's Danya Chaikel's role": a role beside the name asked about, counting the words
@@ -353,11 +348,6 @@ def _names_asked(tokens: Sequence[tuple[str, str]], question: str, language: Pip
     asked = asked_stems(question, language)
     return [i for i, (word, stem) in enumerate(tokens) if word[:1].isupper() and stem in asked
             and not (proper and language.is_ordinary(fold(word)))]
-
-
-def pending(folded: str) -> bool:
-    """A folded fact (curly apostrophes already straight) about a call, a plan or a matter still pending."""
-    return bool(_PENDING.search(folded.replace("'", " ")))
 
 
 _LINKS = frozenset("of on and the for to in de des du la le les et".split())  # words an acronym skips

@@ -190,6 +190,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"avocate?|diplomate|suspect)\b")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
     ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up(?! \w+ed\b)|"
+                           r"c[oa]me out of|takeaways?|(?:key|main) (?:message|point)s?|messages? cles?|sortie? de|"
                            r"eventually|finally (\w+ed|approv\w*|adopt\w*|pass\w*|decid\w*|agree\w*)|"
                            r"final (\d{4} )?(budget|figure|amount|vote|text|version|decision|result)|"
                            r"actually (?!called)(\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|"

@@ -97,3 +97,23 @@ def test_what_a_session_decided_is_not_reported_by_a_fact_naming_no_session(desk
 def test_what_the_session_a_fact_reports_achieved_is_still_answered(desk: Desk) -> None:
     answer = desk.answerer.ask("what was the result of the special session on aggression")
     assert (answer.status, answer.hits[0].fact.id) == ("answered", "special-session-aggression-july-2025")
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("what were the key points of the side event FIDH held on workplace culture?", "en"),
+    ("FIDH/REDRESS arrests side event - main takeaway?", "en"),
+    ("qu'est-ce qui est sorti de l'événement parallèle sur la culture de travail ?", "fr"),
+])
+def test_what_came_out_of_an_event_is_not_held_by_a_list_of_events(desk: Desk, question: str, lang: str) -> None:
+    answer = desk.answerer.ask(question)  # the side-events fact names the events, not what came of them
+    assert (answer.status, answer.lang, answer.missing_key) == ("partial", lang, "missing_outcome")
+    assert answer.hits[0].fact.id == "asp24-fidh-side-events"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("did the philippines really hand over duterte?", "duterte-surrendered-to-icc"),
+    ("What did the July special session on aggression conclude?", "special-session-aggression-july-2025"),
+])
+def test_a_fact_reporting_what_was_done_or_concluded_still_answers(desk: Desk, question: str, expected: str) -> None:
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
