@@ -1075,6 +1075,22 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round170/en-tuning.yaml", 0.92, 0.94, 0.034),
     ("round170/fr-spent.yaml", 0.81, 1.0, 0.0),
     ("round170/fr-tuning.yaml", 0.83, 1.0, 0.017),
+    ("round171/en-spent.yaml", 0.83, 0.94, 0.066),
+    ("round171/en-tuning.yaml", 0.81, 0.91, 0.045),
+    ("round171/fr-spent.yaml", 0.94, 0.95, 0.017),
+    ("round171/fr-tuning.yaml", 0.89, 0.91, 0.034),
+    ("round172/en-spent.yaml", 0.83, 0.94, 0.044),
+    ("round172/en-tuning.yaml", 0.83, 0.94, 0.034),
+    ("round172/fr-spent.yaml", 0.86, 1.0, 0.017),
+    ("round172/fr-tuning.yaml", 0.94, 1.0, 0.034),
+    ("round173/en-spent.yaml", 0.88, 0.91, 0.066),
+    ("round173/en-tuning.yaml", 0.85, 0.9, 0.045),
+    ("round173/fr-spent.yaml", 0.83, 1.0, 0.0),
+    ("round173/fr-tuning.yaml", 0.97, 1.0, 0.0),
+    ("round174/en-spent.yaml", 0.89, 0.94, 0.033),
+    ("round174/en-tuning.yaml", 0.89, 0.94, 0.023),
+    ("round174/fr-spent.yaml", 0.78, 0.95, 0.05),
+    ("round174/fr-tuning.yaml", 0.75, 0.91, 0.05),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
