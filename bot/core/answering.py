@@ -257,7 +257,7 @@ class Answerer:
                 return self._partial(text, chosen, ranked, wants.missing, confidence)
             if holder is not chosen[0]:
                 chosen = [holder, *[c for c in chosen if c is not holder]][:limit]
-        lacking = (wants.beyond, {}) if wants.beyond else named.unnamed(concepts, df, n, chosen[0].credit,
+        lacking = ((wants.beyond, {}) if wants.beyond else None) or named.unnamed(concepts, df, n, chosen[0].credit,
             self._publishers.names, self.pipeline, question=text, fact=chosen[0].raw) \
             or turns.unheld(wants, concepts, chosen[0].credit, chosen[0].raw, text, self.pipeline.lang) \
             or self.bodies.idle(other, text, chosen[0].raw) \

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from bot.core import countries, figures, outcomes
+from bot.core import countries, figures
 from bot.core.contacts import gives_contact
 from bot.core.doc_titles import gives_title
 from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_date, near_asked
@@ -25,7 +25,7 @@ from bot.core.fact_speech import quoted
 from bot.core.fact_tokens import TOKEN, Expand, asked_stems, fact_tokens, phrase_positions, stem_set
 from bot.core.figures import ARTICLE, NEAR, SYMBOL
 from bot.core.intent import CHOSEN, Wants, sessions_of
-from bot.core.outcomes import pending
+from bot.core.outcomes import pending, reports_outcome
 from bot.core.question_kinds import NAMED_THINGS, PEOPLE, ROLES, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
 
@@ -83,7 +83,6 @@ _LACKS = {
 }
 _LACKS["day"] = _LACKS["date"]
 _LACKS["names"] = _LACKS["person"]
-# a call, a plan or a matter still pending: the fact says nothing of what came of it
 # a fact saying it does not report what was said: "It does not name the officials or quote what each said."
 _UNQUOTED = re.compile(r"\b(do|does|did)(n't| not)( \w+){0,4} quote\b|\bne cite pas ce qu")
 # a fact saying whom something is attributed to ("who is behind ...")
@@ -206,7 +205,7 @@ _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "
 
 # "which judges", "quels chefs d'État": people, named (stemmed, so the singular words of PEOPLE count too)
 _PEOPLE = (*PEOPLE, *"juges responsables leaders heads dirigeants chefs ministres avocats militants personnes "
-                     "people expert experts experte expertes signatories signataires".split())
+                     "expert experts experte expertes signatories signataires".split())
 _FIRMS = (*NAMED_THINGS, *"business businesses corporation corporations banque banques entreprise entreprises societe "
           "societes firme firmes affaire affaires".split())
 
@@ -301,7 +300,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             return any(c.in_eu or not union for c in countries.named_in(fact) - asked)
         return True
     if kind == "outcome":  # what a session decided: not reported by a fact that names no session
-        return outcomes.held(folded, question) and (not wants.sessions or bool(wants.sessions & sessions_of(fact)))
+        return reports_outcome(folded, question) and (not wants.sessions or bool(wants.sessions & sessions_of(fact)))
     if kind == "duration":
         return bool(_DURATION.search(folded))
     if kind == "office":  # "what's Danya Chaikel's role": a role beside the name asked about, counting the words

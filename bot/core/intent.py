@@ -284,10 +284,9 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         if language.lang == "en" and len(group) >= 2 and group[-1].endswith("s"):
             rest = group[-2:]
         focus = tuple(language.stem(COUNTED_AS.get(w, w)) for w in rest)
-        if question_kinds.COST_ASKED.search(text):  # "how much money have the sanctions cost": a cost
-            focus, missing = (language.stem("cost" if language.lang == "en" else "cout"),), ("missing_number", {})
-        elif question_kinds.PAY_ASKED.search(text):  # "what do judges get paid": their pay
-            focus, missing = (language.stem("salary" if language.lang == "en" else "salaire"),), ("missing_number", {})
+        sum_word = next((w[language.lang] for p, w in question_kinds.SUMS_ASKED if p.search(text)), None)
+        if sum_word:  # "how much money have the sanctions cost": a cost; "what do judges get paid": their pay
+            focus, missing = (language.stem(sum_word),), ("missing_number", {})
         elif not focus and (whole := _TOTAL_OF.search(text)):  # "the total budget": the budget's figure
             focus = (language.stem(whole.group("noun") or whole.group("nom") or whole.group("figure")
                                    or ("vote" if whole.group("voted") else "")),)

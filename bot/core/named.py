@@ -153,7 +153,6 @@ def _shown(label: str) -> str:
     return label.upper() if len(label) <= 5 else label
 
 
-
 _CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<=\s)[A-ZÀ-Ý][a-zà-ÿ]+\b")  # not the first word of a sentence
 
 
@@ -161,6 +160,6 @@ def ordinary_unless_named(question: str, df: Mapping[str, int], pipeline: Pipeli
     """`pipeline.is_ordinary`, but an everyday word the store lacks, typed with a capital inside a sentence, is a
     name ("who won the Tour de France"): it is the question's subject, not a paraphrase of the store's words. A
     country has its own rule (a fact must name it)."""
-    names = {fold(m.group()) for m in _CAPITALISED.finditer(question)
-             if not df.get(pipeline.stem(fold(m.group())), 0) and not countries.named_in(m.group())}  # own rule
+    capitalised = {fold(m.group()): m.group() for m in _CAPITALISED.finditer(question)}
+    names = {w for w, typed in capitalised.items() if not df.get(pipeline.stem(w), 0) and not countries.named_in(typed)}
     return lambda word: word not in names and pipeline.is_ordinary(word)

@@ -30,12 +30,13 @@ def pending(folded: str) -> bool:
     return bool(_PENDING.search(folded.replace("'", " ")))
 
 
-# what was said at an event ("the key messages of the side event", "what came out of it"): a call made there is one
-_MESSAGES_ASKED = re.compile(r"\b(?:c[oa]me out of|takeaways?|(?:key|main) (?:message|point)s?|messages? cles?|"
-                             r"sortie? de)\b")
+# what was said at an event ("the key messages of the side event", "what came out of it"): a call made there is one;
+# bot.core.question_kinds reads these words as asking an outcome
+MESSAGES = r"c[oa]me out of|takeaways?|(?:key|main) (?:message|point)s?|messages? cles?|sortie? de"
+_MESSAGES_ASKED = re.compile(rf"\b(?:{MESSAGES})\b")
 
 
-def held(folded: str, question: str) -> bool:
+def reports_outcome(folded: str, question: str) -> bool:
     """A folded fact reports what came of what the question asks about: what was said, found, decided or achieved,
     not only what took place; and, unless the question asks what was said at an event, nothing still pending."""
     return bool(_RESULT.search(folded)) and (not pending(folded) or bool(_MESSAGES_ASKED.search(fold(question))))

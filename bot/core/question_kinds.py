@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.core.doc_titles import DOCS
+from bot.core.outcomes import MESSAGES
 from bot.core.text import words
 
 ROLES = (
@@ -96,6 +97,7 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|thes
                       r"|\b(actually |officially |really )?called\W*$|" + OFFICE_ASKED, re.I)
 
 # (kind, pattern) in order: the first that matches names the kind. Patterns run on folded text.
+_PAY = r"salary|salaries|salaires?|wages?|remuneration|gets? paid"  # what someone is paid
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     # a document's number or symbol: "the case number", "the regulation number", "le numéro de la résolution"
     ("symbol", re.compile(r"\b(case|document|doc|regulation|resolution|reference|file|docket|decision|filing) "
@@ -122,7 +124,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     # how long something lasts: "how long do the sanctions last", not "how long ago" nor "how long has he been"
     ("duration", re.compile(r"\bhow long (do|does|will|would|did|can|could)\b(?! \w+ been)")),
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
-                          r"|\b(?:salary|salaries|salaires?|wages?|remuneration|gets? paid)\b"
+                          rf"|\b(?:{_PAY})\b"
                           r"|\b(recommended|proposed|requested|exact|total|dollar|euro) (figure|amount|sum)\b"
                           r"|\b(exact|precise) number\b|\bnombre (exact|precis)\b"
                           r"|\bs (\w+ )?figure\b|\ble (chiffre|montant)\b"
@@ -190,7 +192,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"avocate?|diplomate|suspect)\b")),
     # what came of something: a fact about a call, a plan or a matter still pending does not say
     ("outcome", re.compile(r"\b(conclu\w*|outcomes?|results?|verdict|in the end|end(ed)? up(?! \w+ed\b)|"
-                           r"c[oa]me out of|takeaways?|(?:key|main) (?:message|point)s?|messages? cles?|sortie? de|"
+                           rf"{MESSAGES}|"
                            r"eventually|finally (\w+ed|approv\w*|adopt\w*|pass\w*|decid\w*|agree\w*)|"
                            r"final (\d{4} )?(budget|figure|amount|vote|text|version|decision|result)|"
                            r"actually (?!called)(\w+ed|happen\w*|leave|left|go|went|trigger\w*|adopt\w*|"
@@ -322,10 +324,9 @@ def author_asked(text: str) -> re.Match[str] | None:
     return match if match and not _PASSIVE.search(match.group(0)) else None
 
 
-# "how much have the sanctions cost", "ça a coûté combien": a cost, which a budget or another sum is not
-COST_ASKED = re.compile(r"\b(?:costs?|costing|couts?|coute\w*|coutait)\b")
-# what someone is paid ("what do ICC judges get paid", "salaire d'un juge"): a sum for pay, which no other figure is
-PAY_ASKED = re.compile(r"\b(?:salary|salaries|salaires?|wages?|remuneration|gets? paid|earns?)\b")
+# a cost ("ça a coûté combien") or a pay ("what do judges get paid"): no other sum; with the word a fact would use
+SUMS_ASKED = ((re.compile(r"\b(?:costs?|costing|couts?|coute\w*|coutait)\b"), {"en": "cost", "fr": "cout"}),
+              (re.compile(rf"\b(?:{_PAY}|earns?)\b"), {"en": "salary", "fr": "salaire"}))
 # a second question asked beside the first: "when did Hungary fail to arrest someone and who was it", "le Tadjikistan
 # n'a pas arrêté qui, et c'était quand"
 _ANOTHER_ASK = re.compile(r"[,;?]|\b(?:and|et|also|aussi)\b", re.IGNORECASE)

@@ -16,15 +16,18 @@ def desk(tmp_path_factory):
     desk.close()
 
 
-@pytest.mark.parametrize(("question", "shown"), [
-    ("which people did the State Department designate on 9 July 2025?", "us-sanctions-timeline-2025"),
-    ("Which people were designated under the 4 September 2025 release?", "us-sanctions-timeline-2025"),
-    ("which ICC staff did washington designate on 20 August 2025?", "us-further-sanctions-august-2025"),
-    ("Which UN experts put out the OHCHR release in february 2025?", "sanctions-violate-article-70"),
+@pytest.mark.parametrize(("question", "shown", "missing"), [
+    ("which people did the State Department designate on 9 July 2025?", "us-sanctions-timeline-2025", "missing_person"),
+    ("Which people were designated under the 4 September 2025 release?", "us-sanctions-timeline-2025",
+     "missing_person"),
+    ("which ICC staff did washington designate on 20 August 2025?", "us-further-sanctions-august-2025",
+     "missing_person"),
+    ("Which UN experts put out the OHCHR release in february 2025?", "sanctions-violate-article-70", "missing_names"),
 ])
-def test_people_asked_for_by_a_collective_noun_need_their_names(desk: Desk, question: str, shown: str) -> None:
+def test_people_asked_for_by_a_collective_noun_need_their_names(desk: Desk, question: str, shown: str,
+                                                               missing: str) -> None:
     answer = desk.answerer.ask(question)
-    assert answer.status == "partial"
+    assert (answer.status, answer.missing_key) == ("partial", missing)  # who they are, or which experts
     assert answer.hits[0].fact.id == shown
 
 
