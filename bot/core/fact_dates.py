@@ -50,9 +50,10 @@ _REPORTS = tuple("report reports reported write writes wrote note notes noted sa
 # the date a source gives: "according to LRWC", "what date does LRWC give (use, cite) for it", "la date que cite LRWC"
 _PER_SOURCE = re.compile(r"\b(according to|per|selon|d ?apres|d'apres|gives?|gave|cites?|cited|mentions?|mentioned"
                          r"|uses?|donnee?s?|donnent|citee?s?|citent|indiquee?s?|indiquent|avancee?s?|avancent)\b")
-# a question about a publication asks its date: "when did FIDH put out its summary"
-_PUBLISHED = (*"publish published publication released put issue issued piece op ed press wrap publie publiee sorti "
+# a question about a publication asks its date: "when did FIDH put out its summary" (not "put on the list")
+_PUBLISHED = (*"publish published publication released issue issued piece op ed press wrap publie publiee sorti "
               "sortie paru parution".split(), *PUBLICATIONS)
+_PUT_OUT = re.compile(r"\b(put|came|come|comes|was|is) (\w+ )?out\b")
 
 
 def near_asked(folded: str, at: list[int], question: str, expand: Expand, language: Pipeline) -> bool:
@@ -67,7 +68,8 @@ def near_asked(folded: str, at: list[int], question: str, expand: Expand, langua
     calls, reports = stem_set(_CALLS, language), stem_set(_REPORTS, language)
     if not asked & calls:  # "In June 2025 CICC urged ...": the date of a call, not of what the call was for
         dates = [d for d in dates if not _beside(tokens, d, calls)]
-    if not typed & (reports | stem_set(_PUBLISHED, language)) and not _PER_SOURCE.search(fold(question)):
+    if not typed & (reports | stem_set(_PUBLISHED, language)) and not _PER_SOURCE.search(fold(question)) \
+            and not _PUT_OUT.search(fold(question)):
         # "Opinio Juris (1 December 2025) reports that the ICC has ditched Microsoft": the date of the report, unless
         # the question asks when something was published, or what date a source gives ("according to LRWC")
         dates = [d for d in dates if not _beside(tokens, d, reports)]

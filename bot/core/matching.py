@@ -25,10 +25,12 @@ RARE_SHARE = 1 / 12  # an everyday word in fewer facts than this share weighs as
 SUBJECT_WEIGHT = 0.8  # a known word weighing this much says what a question is about
 ORDINARY_SHARE = 0.5  # an ordinary word the store lacks, beside known words, weighs this share of the lightest
 # where a member read it, not what they ask: "the coalition statement names them", "la liste exacte que donne",
-# "selon la déclaration écrite de LRWC", "la liste complète", "lister", "in the LRWC footnotes", "dans une note"
+# "selon la déclaration écrite de LRWC", "la liste complète", "lister", "in the LRWC footnotes", "dans une note",
+# "the registrar LRWC quotes", "mentionné par la FIDH"
 DOCUMENT_WORDS = frozenset("statement statements piece release text texte page post discussion discussions list liste "
                            "communique document declaration ecrite complete lister footnote footnotes footnoted note "
-                           "notes".split())
+                           "notes quote quotes quoted mention mentions mentioned mentionne mentionnent mentionnee"
+                           .split())
 ASKED_OTHERWISE = 0.6  # an example question asking for another kind of detail counts for this share
 TYPO_CREDIT = 0.75  # a word matched only as a guessed typo ("sanctoins"); the guess may be wrong ("african")
 
