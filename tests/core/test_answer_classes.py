@@ -1139,6 +1139,22 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round186/en-tuning.yaml", 0.9, 0.94, 0.045),
     ("round186/fr-spent.yaml", 0.86, 0.91, 0.05),
     ("round186/fr-tuning.yaml", 0.86, 0.86, 0.067),
+    ("round187/en-spent.yaml", 0.94, 0.94, 0.033),
+    ("round187/en-tuning.yaml", 0.92, 0.97, 0.012),
+    ("round187/fr-spent.yaml", 0.91, 1.0, 0.034),
+    ("round187/fr-tuning.yaml", 0.91, 0.95, 0.017),
+    ("round188/en-spent.yaml", 0.9, 1.0, 0.0),
+    ("round188/en-tuning.yaml", 0.85, 0.97, 0.023),
+    ("round188/fr-spent.yaml", 0.94, 1.0, 0.0),
+    ("round188/fr-tuning.yaml", 0.81, 1.0, 0.0),
+    ("round189/en-spent.yaml", 0.88, 0.94, 0.055),
+    ("round189/en-tuning.yaml", 0.92, 0.97, 0.034),
+    ("round189/fr-spent.yaml", 0.83, 0.91, 0.067),
+    ("round189/fr-tuning.yaml", 0.86, 0.91, 0.084),
+    ("round190/en-spent.yaml", 0.9, 0.97, 0.022),
+    ("round190/en-tuning.yaml", 0.88, 0.91, 0.068),
+    ("round190/fr-spent.yaml", 0.81, 1.0, 0.0),
+    ("round190/fr-tuning.yaml", 0.86, 0.95, 0.034),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
