@@ -1155,6 +1155,22 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round190/en-tuning.yaml", 0.88, 0.91, 0.068),
     ("round190/fr-spent.yaml", 0.81, 1.0, 0.0),
     ("round190/fr-tuning.yaml", 0.86, 0.95, 0.034),
+    ("round191/en-spent.yaml", 0.89, 0.91, 0.066),
+    ("round191/en-tuning.yaml", 0.87, 1.0, 0.023),
+    ("round191/fr-spent.yaml", 1.0, 0.95, 0.017),
+    ("round191/fr-tuning.yaml", 0.83, 1.0, 0.017),
+    ("round192/en-spent.yaml", 0.83, 0.94, 0.044),
+    ("round192/en-tuning.yaml", 0.87, 0.91, 0.045),
+    ("round192/fr-spent.yaml", 0.81, 0.91, 0.05),
+    ("round192/fr-tuning.yaml", 0.86, 1.0, 0.017),
+    ("round193/en-spent.yaml", 0.94, 0.97, 0.022),
+    ("round193/en-tuning.yaml", 0.88, 0.94, 0.023),
+    ("round193/fr-spent.yaml", 0.78, 0.95, 0.034),
+    ("round193/fr-tuning.yaml", 0.88, 0.95, 0.017),
+    ("round194/en-spent.yaml", 0.89, 0.85, 0.077),
+    ("round194/en-tuning.yaml", 0.81, 0.91, 0.079),
+    ("round194/fr-spent.yaml", 0.94, 1.0, 0.0),
+    ("round194/fr-tuning.yaml", 0.91, 1.0, 0.0),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
