@@ -68,8 +68,9 @@ def near_asked(folded: str, at: list[int], question: str, expand: Expand, langua
     calls, reports = stem_set(_CALLS, language), stem_set(_REPORTS, language)
     if not asked & calls:  # "In June 2025 CICC urged ...": the date of a call, not of what the call was for
         dates = [d for d in dates if not _beside(tokens, d, calls)]
-    if not typed & (reports | stem_set(_PUBLISHED, language)) and not _PER_SOURCE.search(fold(question)) \
-            and not _PUT_OUT.search(fold(question)):
+    folded_question = fold(question)
+    if not typed & (reports | stem_set(_PUBLISHED, language)) and not _PER_SOURCE.search(folded_question) \
+            and not _PUT_OUT.search(folded_question):
         # "Opinio Juris (1 December 2025) reports that the ICC has ditched Microsoft": the date of the report, unless
         # the question asks when something was published, or what date a source gives ("according to LRWC")
         dates = [d for d in dates if not _beside(tokens, d, reports)]

@@ -11,13 +11,7 @@ from bot.core import beyond_facts
 from bot.core.desk import Desk
 from bot.core.messages import say
 from bot.core.render import answer_text
-
-
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    desk = Desk.open(tmp_path_factory.mktemp("beyond") / "beyond.db")
-    yield desk
-    desk.close()
+from tests.conftest import top
 
 
 @pytest.mark.parametrize(("question", "shown", "lang"), [
@@ -30,9 +24,9 @@ def desk(tmp_path_factory):
     ("d'apres toi les etats-unis vont rejoindre la cpi un jour ?", "cicc-calls-on-us-to-join", "fr"),
     ("les etats-unis vont rejoindre la cpi un jour, votre avis ?", "cicc-calls-on-us-to-join", "fr"),
 ])
-def test_an_opinion_or_forecast_asked_shows_the_related_fact_but_never_as_the_answer(desk: Desk, question: str,
+def test_an_opinion_or_forecast_asked_shows_the_related_fact_but_never_as_the_answer(asking_desk: Desk, question: str,
                                                                                      shown: str, lang: str) -> None:
-    answer = desk.answerer.ask(question)
+    answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.lang, answer.missing_key) == ("partial", lang, "missing_opinion")
     assert answer.hits[0].fact.id == shown
     said = answer_text(answer)
@@ -44,11 +38,10 @@ def test_an_opinion_or_forecast_asked_shows_the_related_fact_but_never_as_the_an
     ("how many judges will the Assembly elect in 2026?", "elections-2026-judges-and-bureau"),
     ("What did the CICC think of the June sanctions on the four judges?", "us-sanctions-four-judges-june-2025"),
 ])
-def test_a_question_about_what_sources_expected_or_thought_is_still_answered(desk: Desk, question: str,
+def test_a_question_about_what_sources_expected_or_thought_is_still_answered(asking_desk: Desk, question: str,
                                                                             expected: str) -> None:
     assert not beyond_facts.asked(question, None)
-    answer = desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
+    assert top(asking_desk, question) == expected
 
 
 @pytest.mark.parametrize(("question", "lang"), [
@@ -56,8 +49,8 @@ def test_a_question_about_what_sources_expected_or_thought_is_still_answered(des
     ("Is there an English version of the FIDH release on ASP24?", "en"),
     ("la déclaration de la CICC existe en anglais ?", "fr"),
 ])
-def test_which_languages_a_text_exists_in_is_a_language_question(desk: Desk, question: str, lang: str) -> None:
-    answer = desk.answerer.ask(question)
+def test_which_languages_a_text_exists_in_is_a_language_question(asking_desk: Desk, question: str, lang: str) -> None:
+    answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.lang) == ("declined", lang)
     assert answer.reason == say("language_question", lang)
 
@@ -67,9 +60,9 @@ def test_which_languages_a_text_exists_in_is_a_language_question(desk: Desk, que
     ("is there any footage of the workplace culture event", "asp24-fidh-side-events", "en"),
     ("y a un enregistrement du dialogue avec les survivants ?", "survivors-messages-asp24", "fr"),
 ])
-def test_a_recording_asked_for_shows_the_event_but_never_as_the_answer(desk: Desk, question: str, shown: str,
+def test_a_recording_asked_for_shows_the_event_but_never_as_the_answer(asking_desk: Desk, question: str, shown: str,
                                                                        lang: str) -> None:
-    answer = desk.answerer.ask(question)
+    answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.lang, answer.missing_key) == ("partial", lang, "missing_recording")
     assert answer.hits[0].fact.id == shown
 
@@ -78,8 +71,8 @@ def test_a_recording_asked_for_shows_the_event_but_never_as_the_answer(desk: Des
     "Did Hungary give any explanation for not arresting the suspect?",
     "La Hongrie a-t-elle donné une explication pour ne pas avoir arrêté le suspect ?",
 ])
-def test_an_explanation_asked_for_is_a_reason_the_fact_must_give(desk: Desk, question: str) -> None:
-    answer = desk.answerer.ask(question)
+def test_an_explanation_asked_for_is_a_reason_the_fact_must_give(asking_desk: Desk, question: str) -> None:
+    answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.missing_key) == ("partial", "missing_reason")
 
 
@@ -87,16 +80,16 @@ def test_an_explanation_asked_for_is_a_reason_the_fact_must_give(desk: Desk, que
     ("was a chair for the aggression sub-group finally picked at the 24th session?", "en"),
     ("L'AEP24 a-t-elle fini par trouver un président pour le sous-groupe agression ?", "fr"),
 ])
-def test_what_a_session_decided_is_not_reported_by_a_fact_naming_no_session(desk: Desk, question: str,
+def test_what_a_session_decided_is_not_reported_by_a_fact_naming_no_session(asking_desk: Desk, question: str,
                                                                            lang: str) -> None:
-    answer = desk.answerer.ask(question)  # the fact reports July's Special Session and a suggestion for later
+    answer = asking_desk.answerer.ask(question)  # the fact reports July's Special Session and a suggestion for later
     assert (answer.status, answer.lang, answer.missing_key) == ("partial", lang, "missing_outcome")
     assert answer.hits[0].fact.id == "special-session-aggression-july-2025"
 
 
-def test_what_the_session_a_fact_reports_achieved_is_still_answered(desk: Desk) -> None:
-    answer = desk.answerer.ask("what was the result of the special session on aggression")
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", "special-session-aggression-july-2025")
+def test_what_the_session_a_fact_reports_achieved_is_still_answered(asking_desk: Desk) -> None:
+    assert top(asking_desk, "what was the result of the special session on aggression") == \
+        "special-session-aggression-july-2025"
 
 
 @pytest.mark.parametrize(("question", "lang"), [
@@ -104,8 +97,8 @@ def test_what_the_session_a_fact_reports_achieved_is_still_answered(desk: Desk) 
     ("FIDH/REDRESS arrests side event - main takeaway?", "en"),
     ("qu'est-ce qui est sorti de l'événement parallèle sur la culture de travail ?", "fr"),
 ])
-def test_what_came_out_of_an_event_is_not_held_by_a_list_of_events(desk: Desk, question: str, lang: str) -> None:
-    answer = desk.answerer.ask(question)  # the side-events fact names the events, not what came of them
+def test_what_came_out_of_an_event_is_not_held_by_a_list_of_events(asking_desk: Desk, question: str, lang: str) -> None:
+    answer = asking_desk.answerer.ask(question)  # the side-events fact names the events, not what came of them
     assert (answer.status, answer.lang, answer.missing_key) == ("partial", lang, "missing_outcome")
     assert answer.hits[0].fact.id == "asp24-fidh-side-events"
 
@@ -114,6 +107,6 @@ def test_what_came_out_of_an_event_is_not_held_by_a_list_of_events(desk: Desk, q
     ("did the philippines really hand over duterte?", "duterte-surrendered-to-icc"),
     ("What did the July special session on aggression conclude?", "special-session-aggression-july-2025"),
 ])
-def test_a_fact_reporting_what_was_done_or_concluded_still_answers(desk: Desk, question: str, expected: str) -> None:
-    answer = desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
+def test_a_fact_reporting_what_was_done_or_concluded_still_answers(asking_desk: Desk, question: str,
+                                                                   expected: str) -> None:
+    assert top(asking_desk, question) == expected

@@ -7,13 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.desk import Desk
-
-
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):
-    desk = Desk.open(tmp_path_factory.mktemp("people") / "people.db")
-    yield desk
-    desk.close()
+from tests.conftest import top
 
 
 @pytest.mark.parametrize(("question", "shown", "missing"), [
@@ -24,9 +18,9 @@ def desk(tmp_path_factory):
      "missing_person"),
     ("Which UN experts put out the OHCHR release in february 2025?", "sanctions-violate-article-70", "missing_names"),
 ])
-def test_people_asked_for_by_a_collective_noun_need_their_names(desk: Desk, question: str, shown: str,
+def test_people_asked_for_by_a_collective_noun_need_their_names(asking_desk: Desk, question: str, shown: str,
                                                                missing: str) -> None:
-    answer = desk.answerer.ask(question)
+    answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.missing_key) == ("partial", missing)  # who they are, or which experts
     assert answer.hits[0].fact.id == shown
 
@@ -35,6 +29,5 @@ def test_people_asked_for_by_a_collective_noun_need_their_names(desk: Desk, ques
     ("HRW calls the session a chance for member countries to do what?", "asp24-hrw-expectations"),
     ("hrw: asp24 a chance for what?", "asp24-hrw-expectations"),
 ])
-def test_a_chance_is_an_opportunity(desk: Desk, question: str, expected: str) -> None:
-    answer = desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
+def test_a_chance_is_an_opportunity(asking_desk: Desk, question: str, expected: str) -> None:
+    assert top(asking_desk, question) == expected
