@@ -29,6 +29,12 @@ _SPEECH = frozenset("say says said tell tells told state states stated call call
                     "considers believes highlights interview spoke speak speaks exprime selon cite citent liste "
                     "voit considere".split())
 _POSSESSIVE = frozenset("his her their its ses son sa leur leurs".split())
+# a speech named, not reported: "the reports of the Court President", "le discours du Greffier" (what they said is
+# not given)
+_SPEECH_NOUNS = frozenset("report reports speech speeches statement statements remarks rapport rapports discours "
+                          "declaration declarations".split())
+_NAMING = frozenset("the a an le la les un une".split())
+_OF = frozenset("of by de du des d".split())
 _QUOTE = re.compile(r"[\"“”«»]")
 _ROLE_WORDS = tuple(ROLES.replace("-", " ").replace("|", " ").split())
 
@@ -81,8 +87,14 @@ def _inside_quotes(tokens: Sequence[tuple[str, str]]) -> set[int]:
 @lru_cache(maxsize=4096)
 def _reported(fact: str, language: Pipeline) -> tuple[tuple[tuple[str, str], ...], tuple[int, ...]]:
     """A fact's tokens (quotation marks as a token of their own) and where its words report speech; not a speech
-    word naming a kind of crime ("events on speech crimes", "discours de haine")."""
+    word naming a kind of crime ("events on speech crimes", "discours de haine") nor one naming a speech without
+    reporting it ("the reports of the Court President")."""
     tokens = fact_tokens(_QUOTE.sub(" QUOTE ", fact), language)
     speech, crimes = stem_set(_SPEECH, language), stem_set(_CRIMES, language)
+
+    def named_only(i: int) -> bool:
+        return (0 < i < len(tokens) - 1 and tokens[i][0].lower() in _SPEECH_NOUNS
+                and tokens[i - 1][0].lower() in _NAMING and tokens[i + 1][0].lower() in _OF)
+
     return tokens, tuple(i for i, (word, stem) in enumerate(tokens) if word == "QUOTE" or (stem in speech and not any(
-        tokens[j][1] in crimes for j in (i - 2, i - 1, i + 1) if 0 <= j < len(tokens))))
+        tokens[j][1] in crimes for j in (i - 2, i - 1, i + 1) if 0 <= j < len(tokens)) and not named_only(i)))

@@ -182,8 +182,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bqui (exactement|au juste|donc)\b|\bqui$|\bnommement\b"
                           r"|(?<!\bfrom )\bwho$"  # not "came from who": which body, a ministry will do
                           r"|\bwhom? (?:exactly|precisely|specifically)\b"  # "didn't arrest who exactly"
-                          # "mongolia refused to arrest who in 2025": who was not arrested
-                          r"|\b(?:arrest|surrender|sanction|target)\w* who\b(?! (?:is|was|are|were)\b)"
+                          # "mongolia refused to arrest who in 2025", "failed to arrest whom": who was not arrested
+                          r"|\b(?:arrest|surrender|sanction|target)\w* whom?\b(?! (?:is|was|are|were)\b)"
                           r"|\b(?:arreter|arretee?s?|remettre|remise?s?|livrer|livree?s?|sanctionner|sanctionnee?s?|viser"
                           r"|visee?s?) qui\b(?! (?:est|sont|etait|etaient|a|ont|avait|avaient|sera|seront)\b)"
                           r"|\b(?:list|liste) of who\b|\bwho (?:the|they|he|she|we)\b|^qui (?:les|le|la|l)\b"

@@ -17,6 +17,8 @@ from tests.conftest import top
     # the reactions' fact lists the Dutch ministry among those who reacted, but quotes none of them
     ("what did the Netherlands' foreign affairs ministry actually say about the judges' sanctions?", "missing_said"),
     ("what is the street address of LRWC?", "missing_contact"),
+    # whom asked after the verb: the fact says neither source names the suspects
+    ("Tajikistan failed to arrest whom, and when?", "missing_person"),
 ])
 def test_asked_in_passing(asking_desk: Desk, question: str, missing: str) -> None:
     answer = asking_desk.answerer.ask(question)
@@ -297,3 +299,13 @@ def test_a_quoted_title_of_another_kind_of_publication_is_no_answer() -> None:
 ])
 def test_a_total_amount_asks_for_the_figure_not_for_the_word_amount(asking_desk: Desk, question: str) -> None:
     assert top(asking_desk, question) == "budget-2026-193-million"
+
+
+@pytest.mark.parametrize("question", ["what did the icc president say in her report to asp24",
+                                      "What did the Registrar tell ASP24 in his report to the Assembly?"])
+def test_a_report_named_is_not_a_report_of_what_was_said(asking_desk: Desk, question: str) -> None:
+    """Opinio Juris urges states to listen to "the reports of the Court President, the Registrar ...": it names
+    their reports, it does not say what was in them."""
+    answer = asking_desk.answerer.ask(question)
+    assert answer.status == "partial"
+    assert answer.hits[0].fact.id == "asp24-general-debate-and-reports"
