@@ -63,7 +63,8 @@ STOP_WORDS = frozenset(
 )
 # How something is asked, not what about, as English's GENERIC_WORDS: "à quelle date précise", "concrètement",
 # "la FIDH évoque / mentionne / cite", "comment s'intitule", "a pris des sanctions", "qu'est-ce que la
-# résolution apporte d'inédit", "au-delà des seules personnes visées", "son propre pays", "aller plus loin"
+# résolution apporte d'inédit", "au-delà des seules personnes visées", "son propre pays", "aller plus loin",
+# "cette histoire de sanctions"
 # (English's stop words "beyond", "only", "own", "further"). Domain verbs (arrêter, retirer, sanctionner, coopérer,
 # condamner, élire, remettre, payer, ratifier) are deliberately absent.
 GENERIC_WORDS = frozenset(
@@ -79,7 +80,7 @@ GENERIC_WORDS = frozenset(
     date dates dela seul seule seuls seules seulement propre propres pense pensent penser loin
     voir voit vois voient vu vue vus vues partout
     considere considerent estime estiment montant montants rappel rappels rappeler rappelle rapide rapidement vite
-    vers
+    vers histoire
     """.split()
 )
 STOP_WORDS = STOP_WORDS | GENERIC_WORDS

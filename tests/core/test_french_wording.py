@@ -291,3 +291,15 @@ def test_impact_and_effects_are_one_thing_in_french(asking_desk: Desk) -> None:
     # the fact speaks of "retombées"; members ask for the "impact"
     question = "Quel impact concret ont eu les sanctions US, selon HRW ?"
     assert top(asking_desk, question) == "sanctions-effects-banking-services"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "cette histoire de sanctions": this business of sanctions, not a history
+    ("pourquoi la CICC s'inquiète des banques dans toute cette histoire de sanctions ?",
+     "sanctions-effects-banking-services"),
+    ("Jimenez dit quoi sur les problèmes récurrents dans l'histoire de la CPI ?", "icc-past-crises"),
+    # the organisations that help the Court are those that support it ("qui soutiennent la Cour")
+    ("selon HRW les sanctions gênent quoi pour les ONG qui aident la Cour ?", "sanctions-effects-banking-services"),
+])
+def test_a_story_and_help_in_french(asking_desk: Desk, question: str, expected: str) -> None:
+    assert top(asking_desk, question) == expected
