@@ -300,6 +300,8 @@ def test_impact_and_effects_are_one_thing_in_french(asking_desk: Desk) -> None:
     ("Jimenez dit quoi sur les problèmes récurrents dans l'histoire de la CPI ?", "icc-past-crises"),
     # the organisations that help the Court are those that support it ("qui soutiennent la Cour")
     ("selon HRW les sanctions gênent quoi pour les ONG qui aident la Cour ?", "sanctions-effects-banking-services"),
+    # "miner" as "saper": undermining the Court
+    ("HRW dit que quels gouvernements minent la Cour ?", "icc-polycrisis-2025"),
 ])
-def test_a_story_and_help_in_french(asking_desk: Desk, question: str, expected: str) -> None:
+def test_a_story_help_and_undermining_in_french(asking_desk: Desk, question: str, expected: str) -> None:
     assert top(asking_desk, question) == expected
