@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from bot.core.fact_tokens import Expand, fact_tokens, phrase_positions, stem_set
 from bot.core.question_kinds import ROLES
-from bot.core.text import Pipeline
+from bot.core.text import Pipeline, fold
 
 # words that report what someone said, and quotation marks
 _CRIMES = ("crime", "crimes", "hate", "haine")
@@ -92,9 +92,9 @@ def _reported(fact: str, language: Pipeline) -> tuple[tuple[tuple[str, str], ...
     tokens = fact_tokens(_QUOTE.sub(" QUOTE ", fact), language)
     speech, crimes = stem_set(_SPEECH, language), stem_set(_CRIMES, language)
 
-    def named_only(i: int) -> bool:
-        return (0 < i < len(tokens) - 1 and tokens[i][0].lower() in _SPEECH_NOUNS
-                and tokens[i - 1][0].lower() in _NAMING and tokens[i + 1][0].lower() in _OF)
+    def names_a_speech(i: int) -> bool:
+        return (0 < i < len(tokens) - 1 and fold(tokens[i][0]) in _SPEECH_NOUNS
+                and fold(tokens[i - 1][0]) in _NAMING and fold(tokens[i + 1][0]) in _OF)
 
     return tokens, tuple(i for i, (word, stem) in enumerate(tokens) if word == "QUOTE" or (stem in speech and not any(
-        tokens[j][1] in crimes for j in (i - 2, i - 1, i + 1) if 0 <= j < len(tokens)) and not named_only(i)))
+        tokens[j][1] in crimes for j in (i - 2, i - 1, i + 1) if 0 <= j < len(tokens)) and not names_a_speech(i)))
