@@ -1219,6 +1219,22 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round206/en-tuning.yaml", 0.9, 0.94, 0.045),
     ("round206/fr-spent.yaml", 0.86, 0.95, 0.017),
     ("round206/fr-tuning.yaml", 0.83, 0.91, 0.05),
+    ("round207/en-spent.yaml", 0.81, 0.97, 0.033),
+    ("round207/en-tuning.yaml", 0.77, 0.97, 0.023),
+    ("round207/fr-spent.yaml", 0.91, 1.0, 0.0),
+    ("round207/fr-tuning.yaml", 0.94, 0.95, 0.017),
+    ("round208/en-spent.yaml", 0.89, 0.94, 0.033),
+    ("round208/en-tuning.yaml", 0.88, 0.91, 0.034),
+    ("round208/fr-spent.yaml", 0.86, 1.0, 0.0),
+    ("round208/fr-tuning.yaml", 0.91, 0.95, 0.017),
+    ("round209/en-spent.yaml", 0.83, 1.0, 0.011),
+    ("round209/en-tuning.yaml", 0.87, 0.97, 0.012),
+    ("round209/fr-spent.yaml", 0.86, 1.0, 0.017),
+    ("round209/fr-tuning.yaml", 0.94, 0.86, 0.067),
+    ("round210/en-spent.yaml", 0.88, 0.83, 0.088),
+    ("round210/en-tuning.yaml", 0.78, 1.0, 0.034),
+    ("round210/fr-spent.yaml", 0.89, 1.0, 0.0),
+    ("round210/fr-tuning.yaml", 0.91, 0.91, 0.034),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
