@@ -60,19 +60,17 @@ def near_asked(folded: str, at: list[int], question: str, expand: Expand, langua
     """Some of the characters at `at` (dates) lie within DATE_NEAR words of a word the question searches by."""
     if not at:
         return False
-    asked, typed = _question_stems(question, language)
+    asked = _question_stems(question, language)[0]
     tokens = fact_tokens(folded, language)
     where = phrase_positions(tokens, [p for stem in asked for p in expand((stem,))])
     starts = [m.start() for m in TOKEN.finditer(folded)]
     dates = [bisect.bisect_left(starts, a) for a in at]
-    calls, reports = stem_set(_CALLS, language), stem_set(_REPORTS, language)
+    calls = stem_set(_CALLS, language)
     if not asked & calls:  # "In June 2025 CICC urged ...": the date of a call, not of what the call was for
         dates = [d for d in dates if not _beside(tokens, d, calls)]
-    folded_question = fold(question)
-    if not typed & (reports | stem_set(_PUBLISHED, language)) and not _PER_SOURCE.search(folded_question) \
-            and not _PUT_OUT.search(folded_question):
-        # "Opinio Juris (1 December 2025) reports that the ICC has ditched Microsoft": the date of the report, unless
-        # the question asks when something was published, or what date a source gives ("according to LRWC")
+    if not _publication_asked(question, language):
+        # "Opinio Juris (1 December 2025) reports that the ICC has ditched Microsoft": the date of the report
+        reports = stem_set(_REPORTS, language)
         dates = [d for d in dates if not _beside(tokens, d, reports)]
     return any(abs(d - w) <= DATE_NEAR for d in dates for w in where)
 
@@ -85,6 +83,16 @@ def _question_stems(question: str, language: Pipeline) -> tuple[frozenset[str], 
     asked = {language.stem(w) for w in typed
              if w not in language.stop_words and w not in _DATE_WORDS and not YEAR.fullmatch(w)}
     return frozenset(asked - stem_set(_EVERYWHERE, language)), frozenset(language.stem(w) for w in typed)
+
+
+@lru_cache(maxsize=256)
+def _publication_asked(question: str, language: Pipeline) -> bool:
+    """Whether the question asks when something was published or put out, or what date a source gives ("according
+    to LRWC"): read once per question, not once for every fact checked against it."""
+    folded = fold(question)
+    typed = _question_stems(question, language)[1]
+    return bool(typed & (stem_set(_REPORTS, language) | stem_set(_PUBLISHED, language))
+                or _PER_SOURCE.search(folded) or _PUT_OUT.search(folded))
 
 
 def _beside(tokens: Sequence[tuple[str, str]], at: int, stems: frozenset[str]) -> bool:

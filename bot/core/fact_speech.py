@@ -31,8 +31,8 @@ _SPEECH = frozenset("say says said tell tells told state states stated call call
 _POSSESSIVE = frozenset("his her their its ses son sa leur leurs".split())
 # a speech named, not reported: "the reports of the Court President", "le discours du Greffier" (what they said is
 # not given)
-_SPEECH_NOUNS = frozenset("report reports speech speeches statement statements remarks rapport rapports discours "
-                          "declaration declarations".split())
+_SPEECH_NOUNS = frozenset("report reports speech speeches statement statements remarks discours declaration "
+                          "declarations".split())
 _NAMING = frozenset("the a an le la les un une".split())
 _OF = frozenset("of by de du des d".split())
 _QUOTE = re.compile(r"[\"“”«»]")
