@@ -14,7 +14,7 @@ from collections import OrderedDict, deque
 from pathlib import Path
 from typing import Protocol
 
-from bot.core import fact_readings
+from bot.core import fact_readings, lexicon
 from bot.core.answering import Answer, Answerer
 from bot.core.datafiles import Problem, check_dataset, data_dir, load_other_bodies, render_files
 from bot.core.db import Database, resolve_db_path
@@ -40,6 +40,9 @@ def data_fingerprint(root: Path) -> str:
     for path in sorted(root.rglob("*.yaml")):
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+WARM_QUESTIONS = {"en": "what is new on the budget?", "fr": "quoi de neuf sur le budget ?"}
 
 
 def settle() -> None:
@@ -179,10 +182,13 @@ class Desk:
         )
 
     def warm(self) -> None:
-        """Load what answering caches and loads on first use (synonyms, topics, the word list typos are matched
-        against, word lists), by answering one question, so the first members' questions after a start do not
-        each pay for it; then settle what is loaded. Long-lived adapters call it off their event loop."""
-        self.answerer.ask("what is new on the budget?")
+        """Load what answering caches and loads on first use (synonyms, topics, each language's answerer and the
+        dictionaries that tell an ordinary word or a typo), by answering a question in each language, so the
+        first members' questions after a start do not pay for it (a first French question or first typo waited
+        55 to 70 ms); then settle what is loaded. Long-lived adapters call it off their event loop."""
+        for lang, question in WARM_QUESTIONS.items():
+            lexicon.ordinary_words(lang)  # read only when a question has a word the store lacks
+            self.answerer.ask(question, lang=lang)
         settle()
 
     def answer(self, question: str, *, lang: str | None = None, hint: str | None = None) -> Answer:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.core import answer_process
+from bot.core import answer_process, lexicon
 from bot.core.answer_process import AnswerProcess, attach
 from bot.core.answering import Answer
 from bot.core.changelog import ChangeLog
@@ -285,6 +285,22 @@ def test_python_m_bot_run_answers_apart_where_there_is_a_cpu_for_it(cpus: int, w
     assert answer_process.wanted(environ={answer_process.SWITCH_ENV: "off"}, default=answer_process.RUN_DEFAULT) \
         is False, "the environment still decides"
     assert answer_process.wanted(environ={}) is False, "a script's own client keeps it off"
+
+
+def test_warming_reads_both_languages_dictionaries_before_the_first_member_asks(template: Path,
+                                                                                tmp_path: Path) -> None:
+    # the first French question and the first typo after a start no longer wait for a dictionary to be read
+    desk = copy_of(template, tmp_path)
+    try:
+        lexicon._read.cache_clear()
+        desk.warm()
+        read = lexicon._read.cache_info().misses
+        assert desk.answerer.ask("c'est quoi le budjet 2026 de la CPI ?").lang == "fr"
+        assert desk.answerer.ask("what did the ASP say abt sanctoins tbh").status == "answered"
+        assert lexicon._read.cache_info().misses == read
+    finally:
+        gc.unfreeze()
+        desk.close()
 
 
 def test_warming_settles_what_is_loaded_out_of_the_collector_s_way(template: Path, tmp_path: Path) -> None:
