@@ -187,7 +187,7 @@ class Desk:
         first members' questions after a start do not pay for it (a first French question or first typo waited
         55 to 70 ms); then settle what is loaded. Long-lived adapters call it off their event loop."""
         for lang, question in WARM_QUESTIONS.items():
-            lexicon.ordinary_words(lang)  # read only when a question has a word the store lacks
+            lexicon.load(lang)  # otherwise read at the first question with a word the store lacks
             self.answerer.ask(question, lang=lang)
         settle()
 

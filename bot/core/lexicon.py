@@ -79,6 +79,12 @@ def ordinary_words(lang: str = "en") -> frozenset[str]:
     return frozenset(_counts(lang))
 
 
+def load(lang: str) -> None:
+    """Read the language's dictionary now (0.1 s), not at the first question that needs it."""
+    _read(lang)
+    ordinary_words(lang)
+
+
 @lru_cache(maxsize=65536)
 def correction(word: str, lang: str = "en") -> str | None:
     """The most frequent ordinary word one edit away (a letter dropped, added, swapped or changed): a typo the

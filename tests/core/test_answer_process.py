@@ -292,7 +292,8 @@ def test_warming_reads_both_languages_dictionaries_before_the_first_member_asks(
     # the first French question and the first typo after a start no longer wait for a dictionary to be read
     desk = copy_of(template, tmp_path)
     try:
-        lexicon._read.cache_clear()
+        for loaded in (lexicon._read, lexicon._counts, lexicon.ordinary_words):
+            loaded.cache_clear()
         desk.warm()
         read = lexicon._read.cache_info().misses
         assert desk.answerer.ask("c'est quoi le budjet 2026 de la CPI ?").lang == "fr"
