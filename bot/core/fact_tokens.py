@@ -17,10 +17,12 @@ Expand = Callable[[tuple[str, ...]], Iterable[tuple[str, ...]]]
 
 @lru_cache(maxsize=4096)
 def fact_tokens(text: str, language: Pipeline = ENGLISH) -> tuple[tuple[str, str], ...]:
-    """(original word, stem) in order; a French elision counts as the word after it ("d'États": États).
-    Remembered: the same facts are checked for question after question."""
+    """(original word, stem) in order; a French elision counts as the word after it ("d'États": États), and
+    a closing apostrophe is no elision ("Lawyers' Rights Watch": Lawyers). Remembered: the same facts are checked
+    for question after question."""
     part = -1 if language.lang == "fr" else 0
-    return tuple((w, language.stem(fold(w).replace("’", "'").split("'")[part])) for w in TOKEN.findall(text))
+    return tuple((w, language.stem(fold(w).replace("’", "'").rstrip("'").split("'")[part]))
+                 for w in TOKEN.findall(text))
 
 
 def phrase_positions(tokens: Sequence[tuple[str, str]], phrases: Iterable[tuple[str, ...]]) -> list[int]:
