@@ -8,6 +8,7 @@ import pytest
 
 from bot.core import holds, intent
 from bot.core.desk import Desk
+from bot.core.fact_tokens import fact_tokens
 from bot.core.language import detect
 from bot.core.text import ENGLISH, Synonyms
 from bot.core.text_fr import FRENCH
@@ -304,4 +305,27 @@ def test_impact_and_effects_are_one_thing_in_french(asking_desk: Desk) -> None:
     ("HRW dit que quels gouvernements minent la Cour ?", "icc-polycrisis-2025"),
 ])
 def test_a_story_help_and_undermining_in_french(asking_desk: Desk, question: str, expected: str) -> None:
+    assert top(asking_desk, question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "LRWC a envoyé sa déclaration écrite à l'AEP24 quel jour ?",
+    "elle est datée de quand, la déclaration écrite de LRWC pour l'AEP24 ?",
+])
+def test_an_english_name_s_closing_apostrophe_is_no_french_elision(asking_desk: Desk, question: str) -> None:
+    # "Lawyers' Rights Watch Canada" in the French text: "Lawyers'" is Lawyers, not the empty word after an
+    # elision, so the statement's date stands beside LRWC's name, as the question asks
+    assert fact_tokens("Lawyers' Rights Watch", FRENCH)[0][1] == FRENCH.stem("lawyers")
+    assert top(asking_desk, question) == "lrwc-words-are-not-enough"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # francophone members say "side events" and "co-sponsorisé" for the "événements parallèles coparrainés"
+    ("les side events co-sponsorisés par la FIDH à l'AEP24, c'était sur quoi ?", "asp24-fidh-side-events"),
+    # the curator's French examples say what the English ones do: the NGOs' sanctions announced, the Statute amended
+    ("c'est quand que les sanctions visant des ONG palestiniennes ont été annoncées ?",
+     "us-sanctions-palestinian-ngos"),
+    ("le Statut de Rome, adopté en quelle année et amendé pour la dernière fois quand ?", "rome-statute-preamble"),
+])
+def test_side_events_announcements_and_amendments_in_french(asking_desk: Desk, question: str, expected: str) -> None:
     assert top(asking_desk, question) == expected
