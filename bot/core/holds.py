@@ -46,6 +46,7 @@ _REASON = re.compile(
     r"\b(because|since(?! then\b| \d| (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)|due to|owing to|"
     r"in response to|in retaliation|retaliat\w*|reprisals?|as a result|in order to|"
     r"so that|aimed at|to punish|to shield|to deter|to pressure|to protect|citing|on the grounds|reasons?|motiv\w*|"
+    r"(?:as )?a (?:way|means) to|(?:comme (?:un )?|un )moyen d\w*|"
     r"justif\w*|response to|over (its|the|their)|after (its|the)|driven by|as punishment|pending|awaiting|amid|"
     r"following|in light of|given that|means?|for (its|their|the way|how|failing|not|having)|consequen\w*|"
     r"impacts?|effects?|leads? to|threat\w*|risks?|linking (this|it|them) to|links? (this|it|them) to|"

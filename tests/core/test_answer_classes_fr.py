@@ -513,3 +513,26 @@ def test_europeen_is_of_the_eu(desk: Desk) -> None:
     # the Coalition names the EU Blocking Statute as a model; "européen" asks after the EU
     assert top(desk, "Quel texte européen la Coalition donne-t-elle en modèle pour les lois de blocage ?") \
         == "blocking-statute-calls"
+
+
+@pytest.mark.parametrize("question", [
+    "Pourquoi Jimenez parle-t-il de l'article 122 ?",
+    "OJ mentionne l'article 122, pourquoi ?",
+    "why does the opinio juris piece point to article 122?",
+])
+def test_a_purpose_given_as_a_way_to_is_a_reason(desk: Desk, question: str) -> None:
+    # "comme moyen de créer une dynamique", "as a way to build momentum": why Article 122 is brought up
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "article-122-institutional-amendments")
+
+
+@pytest.mark.parametrize("question", [
+    "les 16 pays privés de vote à cause de leurs arriérés, c'est lesquels ?",
+    "tu peux lister les 16 États qui ne votent plus ?",
+])
+def test_lesquels_at_the_end_and_lister_ask_for_names(desk: Desk, question: str) -> None:
+    # the fact says the source does not name the states: their names asked get a partial reply, not the fact
+    answer = desk.answerer.ask(question)
+    assert intent.read(question, FRENCH).kind == "names"
+    assert (answer.status, answer.missing_key) == ("partial", "missing_names")
+    assert answer.missing.startswith("quels ")  # "quels pays", never "lesquels pays"
