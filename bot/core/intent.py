@@ -231,7 +231,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         noun = which.group("noun") or which.groupdict().get("listed")
         focus = (language.stem(noun),)
         asked = which.group("which") or ("quels" if language.lang == "fr" else "which")
-        missing = ("missing_names", {"which": "quel" if asked.startswith("quoi") else asked,
+        missing = ("missing_names", {"which": "quel" if asked.startswith("quoi") else asked.removeprefix("les"),
                                      "noun": noun})
     author = question_kinds.author_asked(text) if kind == "person" else None
     if kind == "person" and not _WITH_WHOM.search(text):  # a role's holder ("who is the ASP President"), not

@@ -40,8 +40,7 @@ COUNTERPART = re.compile(r"\b(?:with|to) whom?\b(?! (?:the|he|she|they|his|her|t
 OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|job|title)\b"
                 r"|\b(?:elle|il) (?:a |avait )?quel(?:le)? (?:r[oô]le|poste|fonction)\b"  # "a" is dropped as a word
                 r"|\b(?:c est quoi|quel(?:le)? est) (?:son|sa) (?:r[oô]le|poste|fonction)\b")
-# whom the asker's errand is for: "a note for our foreign ministry", "une note pour notre ministère des Affaires
-# étrangères" (the ministry is the reader, not what is asked about)
+# whom the asker's errand is for: "a note for our foreign ministry" (the ministry is the reader, not what is asked)
 _FOR_WHOM = (r"(?: (?:(?:for|to|pour|[aà]) (?:our|my|the|notre|nos|mon|ma|le|la|les)|aupr[eè]s (?:du|de la|des)) "
              r"(?:\w+ ){0,2}?(?:foreign ministry|"
              r"ministry of foreign affairs|ministry|minister|minist[eè]re des affaires [eé]trang[eè]res|minist[eè]re|"
@@ -222,10 +221,11 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
 _WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:(?:are|were|sont|etaient)\s+(?:the\s+|les\s+)?)?(?:\d+\s+)?"
                     # "which are the 16 states", "quels sont les", "which EU member states"
                     r"(?:[a-z]{2,3}\s+)?(?:member\s+)?(?P<noun>[a-z][a-z-]{3,})\b"
-                    r"|\b(?P<list>list|liste|name) (?:of|des|de|the|all|those|these) (?:the\s+)?(?:\d+\s+)?"
-                    r"(?P<listed>[a-z][a-z-]{3,})s?\b")  # "name the 37 states": their names
-# "c'est lesquels les 16 pays", "les 16 pays c'est lesquels": which ones, their names
+                    r"|\b(?P<list>list|liste|lister|name|nommer) (?:of|des|de|the|all|those|these|les) (?:the\s+)?"
+                    r"(?:\d+\s+)?(?P<listed>[a-z][a-z-]{3,})s?\b")  # "name the 37 states": their names
+# "c'est lesquels les 16 pays", "les 16 pays c'est lesquels": which ones, their names (a count says of what)
 _WHICH_ONES = re.compile(r"\b(?P<which>lesquels|lesquelles)\s+(?:les\s+)?(?:\d+\s+)?(?P<noun>[a-z][a-z-]{3,})\b")
+_ONES_LAST = re.compile(r"\bles\s+\d+\s+(?P<noun>[a-z][a-z-]{3,})\b.*\b(?P<which>lesquels|lesquelles)$")
 _ROLE_WORD = re.compile(ROLES)
 # things asked for by name ("which case", "which banks"), and people ("which US official"): in English, both numbers
 NAMED_THINGS = frozenset("case cases bank banks company companies firm firms software platform platforms ruling "
@@ -286,8 +286,8 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     if kind == "person" and (rel := _WHICH_THAT.search(text)) and not _a_person(rel.group("noun")) \
             and not _a_person(rel.group("first") or ""):  # "quel suspect c'était qui": a person
         kind = None  # "quels pays qui n'ont pas arrêté": the countries' names; that "qui" asks for no one
-    which = (_WHICH_NAMED.search(text) or _WHICH.search(text) or _WHICH_ONES.search(text)) \
-        if kind in (None, "outcome") else None
+    which = (_WHICH_NAMED.search(text) or _WHICH.search(text) or _WHICH_ONES.search(text)
+             or _ONES_LAST.search(text)) if kind in (None, "outcome") else None
     if kind == "outcome" and which and _OUTCOME.fullmatch(which.groupdict().get("noun") or ""):
         which = None  # "quelles sont les conclusions": what came of it, not names
     if which and which.groupdict().get("list"):  # "la liste des 16 etats": their names
