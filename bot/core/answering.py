@@ -15,11 +15,11 @@ from typing import Any
 
 from bot.core import fact_dates, figures, holds, intent, named, summaries, turns
 from bot.core.bodies import OtherBodies
-from bot.core.fact_readings import readings_of
+from bot.core.candidate_rows import CandidateRows
 from bot.core.facts import FactStore
-from bot.core.language import SHOWN_COLUMNS, detect, pipeline
+from bot.core.language import detect, pipeline
 from bot.core.lexicon import correction
-from bot.core.matching import AlternativeSets, Candidate, concept_weights, fact_terms, own_terms, phrase_pairs
+from bot.core.matching import AlternativeSets, Candidate, concept_weights, own_terms, phrase_pairs
 from bot.core.messages import say
 from bot.core.models import Fact, InputError, Source, Topic
 from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
@@ -126,6 +126,7 @@ class Answerer:
         self.synonyms = Synonyms()
         self._topics: dict[str, Topic] = {}
         self._publishers = named.Publishers((), language, facts.db)
+        self._rows = CandidateRows(facts.db, language, self._publishers)
         self._total = 0
         self.vocabulary = Vocabulary(facts.db, language.vocab)
 
@@ -138,6 +139,7 @@ class Answerer:
         self.bodies = OtherBodies(self.facts.other_bodies())
         self._topics = {t.id: t for t in self.facts.topics()}
         self._publishers = named.Publishers(self.facts.sources().values(), self.pipeline, self.facts.db)
+        self._rows = CandidateRows(self.facts.db, self.pipeline, self._publishers)
         row = self.facts.db.query_one(f"SELECT count(*) FROM {self.pipeline.index}")
         self._total = int(row[0]) if row else 0
 
@@ -353,33 +355,7 @@ class Answerer:
             f"SELECT rowid, bm25({fts}, ?, ?, ?, ?) AS rank FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT ?",
             (*BM25_WEIGHTS, match, CANDIDATES),
         )
-        if not top:
-            return []
-        rank = {r[0]: r[1] for r in top}
-        marks = ",".join("?" * len(rank))
-        title, text, questions = SHOWN_COLUMNS[self.pipeline.lang]
-        indexed = self.facts.db.query(
-            f"SELECT i.id, i.title, i.questions, i.keywords, i.text, facts.id, {title}, facts.topic, {text},"
-            f" {questions}, i.readings, facts.sources FROM {self.pipeline.index} i JOIN facts ON facts.rowid = i.id"
-            f" WHERE i.id IN ({marks})",
-            tuple(rank),
-        )
-        return [
-            Candidate(
-                rowid=r[0],
-                rank=rank[r[0]],
-                fact_id=r[5],
-                title=r[6],
-                topic=r[7],
-                text=r[8],
-                raw=f"{r[6]} {r[8]}",
-                terms=fact_terms(r[1], r[2], r[3], r[4]),
-                readings=readings_of(r[10], r[6], r[9], self.pipeline),
-                language=self.pipeline,
-                publishers=self._publishers.sole(r[11]),
-            )
-            for r in indexed
-        ]
+        return self._rows.candidates({r[0]: r[1] for r in top})
 
     def _decline(self, question: str, ranked: list[Candidate], reason_key: str, **values: str) -> Answer:
         seen: list[str] = []

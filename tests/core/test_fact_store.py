@@ -126,3 +126,22 @@ def test_as_of_may_be_a_month_when_the_source_gives_no_day(mini_desk: Desk, mode
     assert "As of February 2025" in fact_text(fact, mini_desk.facts.sources_for(fact))
     with pytest.raises(InputError, match="as_of"):
         mini_desk.facts.edit("budget-2026", {"as_of": "2025-13"}, moderator)
+
+
+def test_a_fact_found_again_is_read_once_until_the_store_changes(mini_desk: Desk, moderator: Actor,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # a fact that comes up question after question is fetched and read for matching once; an edit reads it again
+    reads = []
+    query = mini_desk.facts.db.query
+
+    def counting(sql: str, params: tuple | dict = ()) -> list:
+        reads.extend([sql] if "JOIN facts ON facts.rowid = i.id" in sql else [])
+        return query(sql, params)
+
+    monkeypatch.setattr(mini_desk.facts.db, "query", counting)
+    for _ in range(3):
+        assert mini_desk.answerer.ask("how big is the 2026 budget").hits[0].fact.id == "budget-2026"
+    assert len(reads) == 1
+    mini_desk.facts.edit("budget-2026", {"keywords": ["budget", "finances", "zorblax"]}, moderator)
+    assert mini_desk.answerer.ask("zorblax budget").hits[0].fact.id == "budget-2026"
+    assert len(reads) == 2
