@@ -31,11 +31,12 @@ class CandidateRows:
         missing = [rowid for rowid in rank if rowid not in self._rows]
         if missing:
             self._rows.update(self._fetch(missing))
-            for oldest in list(itertools.islice(self._rows, max(0, len(self._rows) - self.SIZE))):
-                del self._rows[oldest]  # the rows read longest ago, which the rows of this question are not
-        return [Candidate(rowid=rowid, rank=rank[rowid], fact_id=row[0], title=row[1], topic=row[2], text=row[3],
-                          raw=row[4], terms=row[5], readings=row[6], language=self._language, publishers=row[7])
-                for rowid in sorted(rank) if (row := self._rows.get(rowid)) is not None]
+        found = [Candidate(rowid=rowid, rank=rank[rowid], fact_id=row[0], title=row[1], topic=row[2], text=row[3],
+                           raw=row[4], terms=row[5], readings=row[6], language=self._language, publishers=row[7])
+                 for rowid in sorted(rank) if (row := self._rows.get(rowid)) is not None]
+        for oldest in list(itertools.islice(self._rows, max(0, len(self._rows) - self.SIZE))):
+            del self._rows[oldest]  # the rows read longest ago (after this question's are taken: one may be among them)
+        return found
 
     def _fetch(self, rowids: list[int]) -> dict[int, Row]:
         title, text, questions = SHOWN_COLUMNS[self._language.lang]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.candidate_rows import CandidateRows
 from bot.core.desk import Desk
 from bot.core.models import InputError, NotFound
+from bot.core.named import Publishers
 from bot.core.permissions import Actor
-from bot.core.text import INDEX_VERSION
+from bot.core.text import ENGLISH, INDEX_VERSION
 
 
 def test_seeding_loads_the_files_once_with_an_import_revision(mini_desk: Desk, tmp_path) -> None:
@@ -145,3 +147,15 @@ def test_a_fact_found_again_is_read_once_until_the_store_changes(mini_desk: Desk
     mini_desk.facts.edit("budget-2026", {"keywords": ["budget", "finances", "zorblax"]}, moderator)
     assert mini_desk.answerer.ask("zorblax budget").hits[0].fact.id == "budget-2026"
     assert len(reads) == 2
+
+
+def test_rows_remembered_beyond_their_number_are_read_again_never_lost(mini_desk: Desk,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # past its size the oldest rows are forgotten, after a question has its own: none goes missing from the answer
+    monkeypatch.setattr(CandidateRows, "SIZE", 1)
+    rowids = [row[0] for row in mini_desk.facts.db.query("SELECT id FROM fact_index ORDER BY id LIMIT 3")]
+    assert len(rowids) == 3
+    rows = CandidateRows(mini_desk.facts.db, ENGLISH, Publishers((), ENGLISH, mini_desk.facts.db))
+    assert [c.rowid for c in rows.candidates({rowids[0]: -2.0, rowids[1]: -1.0})] == rowids[:2]
+    assert [c.rowid for c in rows.candidates({rowids[1]: -2.0, rowids[2]: -1.0})] == rowids[1:]
+    assert [c.rowid for c in rows.candidates(dict.fromkeys(rowids, -1.0))] == rowids
