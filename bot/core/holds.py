@@ -241,6 +241,10 @@ def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH)
                for m in pattern.finditer(folded))
 
 
+def _since(folded: str, at: int) -> bool:
+    return bool(_SINCE_BEFORE.search(folded[max(0, at - 12):at]) or _SINCE_AFTER.search(folded[at:].split(".")[0]))
+
+
 def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
           today: dt.date | None = None, language: Pipeline = ENGLISH) -> bool:
     """True when the fact (title and text) holds the kind of detail `wants` asks for, or asks for nothing special."""
@@ -261,6 +265,10 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return True  # the curator titled it as the answer: "Why civil society matters ...", "Who the US sanctioned"
     if kind in ("day", "date") and _DATES_TITLE.search(title) and (DAY.search(folded) or MONTH_YEAR.search(folded)):
         return True  # "ASP24: dates and venue": its dates, however far the text puts them from the session's name
+    if kind in ("day", "date") and (month := MONTH_YEAR.search(fold(title))) and any(
+            month.group("month") in day.group() and (not wants.since or _since(folded, day.start()))
+            for day in DAY.finditer(folded)) and near_asked(fold(title), [month.start()], question, expand, language):
+        return True  # "Executive Order 14203 (February 2025)": the day its text gives in that month is its date
     if wants.future and not future_date(folded, today):
         return False
     if wants.settled and pending(folded):  # "au final l'AEP a adopté le budget à combien": not a proposed figure
@@ -280,8 +288,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             dates += [m.start() for m in MONTH_YEAR.finditer(folded)]
             dates += [m.start() for m in YEAR.finditer(folded) if m.group() not in wants.years]
         if wants.since:  # a start: "since 2005", "depuis 2005", or a date "... since then"
-            dates = [at for at in dates if _SINCE_BEFORE.search(folded[max(0, at - 12):at])
-                     or _SINCE_AFTER.search(folded[at:].split(".")[0])]
+            dates = [at for at in dates if _since(folded, at)]
         return near_asked(folded, dates, question, expand, language)
     if kind == "article":
         return bool(ARTICLE.search(fact))

@@ -536,3 +536,11 @@ def test_lesquels_at_the_end_and_lister_ask_for_names(desk: Desk, question: str)
     assert intent.read(question, FRENCH).kind == "names"
     assert (answer.status, answer.missing_key) == ("partial", "missing_names")
     assert answer.missing.startswith("quels ")  # "quels pays", never "lesquels pays"
+
+
+def test_a_title_s_month_dates_the_day_its_text_gives_in_that_month(desk: Desk) -> None:
+    # "US Executive Order 14203 ... (February 2025)": "7 February 2025", far down its text, is the order's date, not
+    # the 5 June sanctions that another fact says were made under it; a start is still asked as a start
+    assert top(desk, "the date of EO 14203, pls") == "us-executive-order-14203"
+    answer = desk.answerer.ask("Selon LRWC, depuis quand les Américains imposent-ils ces sanctions liées à la Cour ?")
+    assert answer.status != "answered" or answer.hits[0].fact.id != "us-further-sanctions-august-2025"
