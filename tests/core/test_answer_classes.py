@@ -1267,6 +1267,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round218/en-tuning.yaml", 0.88, 0.94, 0.045),
     ("round218/fr-spent.yaml", 0.91, 0.95, 0.017),
     ("round218/fr-tuning.yaml", 0.83, 1.0, 0.0),
+    ("round219/en-spent.yaml", 0.87, 0.94, 0.055),
+    ("round219/en-tuning.yaml", 0.87, 0.97, 0.034),
+    ("round219/fr-spent.yaml", 0.89, 1.0, 0.0),
+    ("round219/fr-tuning.yaml", 0.89, 1.0, 0.034),
+    ("round220/en-spent.yaml", 0.94, 0.91, 0.044),
+    ("round220/en-tuning.yaml", 0.92, 0.94, 0.034),
+    ("round220/fr-spent.yaml", 0.97, 1.0, 0.0),
+    ("round220/fr-tuning.yaml", 0.83, 0.91, 0.05),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
