@@ -80,8 +80,8 @@ def ordinary_words(lang: str = "en") -> frozenset[str]:
 
 
 def load(lang: str) -> None:
-    """Read the language's dictionary now (0.1 s), not at the first question that needs it."""
-    _read(lang)
+    """Read the language's dictionary now (0.1 s), not at the first question that needs it: its word list, made
+    from the counts, reads the whole of it (French spellings and verbs too)."""
     ordinary_words(lang)
 
 
