@@ -13,28 +13,29 @@ from bot.core.outcomes import MESSAGES
 from bot.core.text import words
 
 ROLES = (
-    "president|vice president|vice-president|registrar|deputy prosecutor|prosecutor|judge|chair|chairperson|"
-    "director|head|leader|spokesperson|spokesman|rapporteur|secretary general|secretary-general|ambassador|"
-    "secretary of state|secretaire (?:d )?etat|"
-    "minister|representative|rep|coordinator|founder|author|moderator|panelist|panellist|presidente|"
-    "procureur|greffier|juge|directeur|directrice|dirigeant|chef|porte-parole|representant|"
-    "fondateur|auteur|moderateur|moderatrice|paneliste|speaker|intervenant|orateur|oratrice"
+    "president|vice president|vice-president|registrar|deputy prosecutor|prosecutor|judge|chair|chairperson|director|"
+    "head|leader|spokesperson|spokesman|rapporteur|secretary general|secretary-general|ambassador|secretary of state|"
+    "secretaire (?:d )?etat|minister|representative|rep|coordinator|founder|author|moderator|panelist|panellist|"
+    "presidente|procureur|greffier|juge|directeur|directrice|dirigeant|chef|porte-parole|representant|fondateur|"
+    "auteur|moderateur|moderatrice|paneliste|speaker|intervenant|orateur|oratrice"
 )
-# the word before a role that says not whose role it is: "the 4 judges", "les quatre juges" (a count), "the ex
-# president", "l'ancien chef" (which holder), "the special rapporteur" (which kind)
+# a word before a role that is not whose it is: a count ("the 4 judges"), which holder ("ex"), which kind ("special")
 NOT_WHOSE = frozenset("the le la two three four five six seven eight nine ten deux trois quatre cinq sept huit neuf "
                       "dix ex former current acting new next last previous outgoing incoming interim special chief "
-                      "senior permanent executive ancien ancienne anciens actuel actuelle nouveau nouvelle "
-                      "premier premiere".split())
+                      "senior permanent executive ancien ancienne anciens actuel actuelle nouveau nouvelle premier "
+                      "premiere".split())
 # "which country surrendered him": a country the fact names; "is from which country" asks where one comes from
 WHICH_COUNTRY = re.compile(r"(?<!from )\b(which|what) (country|state)\b|(?<!de )\bquel (pays|etat)\b")
 # names asked for outright: "what are they called", "who are the deputy prosecutors", "c'est qui les ..."
 NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (are|were)|qui (sont|etaient)|"
                          r"c (est )?qui|(ce )?sont qui)\b")
-# whom someone spoke with: "the Dutch minister spoke with whom", "il a discuté avec qui"
-WITH_WHOM = r"\b(?:with|to) whom?\b|\bavec qui\b|\bwho (?:did|does|do) (?!not\b)"  # "who did Rubio name": whom
-# whom one dealt with ("spoke with whom"), not a relative clause ("the President with whom he spoke")
-COUNTERPART = re.compile(r"\b(?:with|to) whom?\b(?! (?:the|he|she|they|his|her|their|a|an)\b)"
+# whom someone spoke with or named: "the Dutch minister spoke with whom", "avec qui", "who did Rubio name"
+WITH_WHOM = r"\b(?:with|to) whom?\b|\bavec qui\b|\bwho (?:else )?(?:did|does|do) (?!not\b)"
+# whom one dealt with ("who did the minister talk to", "avec qui"), who spoke for a state; not "with whom he spoke"
+COUNTERPART = re.compile(r"\b(?:with|to) whom?\b(?! (?:the|he|she|they|his|her|their|a|an)\b)|\bwho (?:spoke|"
+                         r"responded|reacted) (?:for|on behalf of)\b|\bwhom? (?:else )?(?:did|does|do|has|have|had) "
+                         r"(?:\w+ ){1,5}?(?:also )?(?:talk|talked|speak|spoke|spoken|meet|met|consult|consulted|"
+                         r"hold talks|(?:have|had|hold) conversations)\b"
                          r"|\bavec qui\b(?! (?:le|la|les|l|il|elle|ils|elles|on|son|sa|ses|leur|leurs|un|une|des)\b)")
 # a named person's office, asked with a pronoun for them (folded text; bot.core.intent leaves it out of the search)
 OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|job|title)\b"
@@ -42,11 +43,10 @@ OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|jo
                 r"|\b(?:c est quoi|quel(?:le)? est) (?:son|sa) (?:r[oô]le|poste|fonction)\b")
 # whom the asker's errand is for: "a note for our foreign ministry" (the ministry is the reader, not what is asked)
 _FOR_WHOM = (r"(?: (?:(?:for|to|pour|[aà]) (?:our|my|the|notre|nos|mon|ma|le|la|les)|aupr[eè]s (?:du|de la|des)) "
-             r"(?:\w+ ){0,2}?(?:foreign ministry|"
-             r"ministry of foreign affairs|ministry|minister|minist[eè]re des affaires [eé]trang[eè]res|minist[eè]re|"
-             r"ministre|government|gouvernement|mission|embassy|ambassade|board|members|membres|partners|partenaires|"
-             r"team|[eé]quipe|direction|parliamentarians|parlementaires|network|r[eé]seau|coalition|platform|"
-             r"plateforme|organi[sz]ation)(?: nationale| national)?)?")
+             r"(?:\w+ ){0,2}?(?:foreign ministry|ministry of foreign affairs|ministry|minister|minist[eè]re des "
+             r"affaires [eé]trang[eè]res|minist[eè]re|ministre|government|gouvernement|mission|embassy|ambassade|board|"
+             r"members|membres|partners|partenaires|team|[eé]quipe|direction|parliamentarians|parlementaires|network|"
+             r"r[eé]seau|coalition|platform|plateforme|organi[sz]ation)(?: nationale| national)?)?")
 # how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
 FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|these days|(?:sets?|lays?|laid) out|"
                       r"in (?:a|one) (?:sentence|line)|this (fall|autumn|spring|summer|winter)|how long"
