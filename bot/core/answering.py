@@ -253,7 +253,11 @@ class Answerer:
         if sum(credit.values()) < MIN_EVIDENCE:
             return self._decline(text, ranked, "too_general")
         if wants.checked:
-            holder = holds.first_holder(wants, ranked, max(MIN_SHARE, chosen[0].coverage * HOLDER_SHARE),
+            pool = ranked if wants.kind != "outcome" else ranked[:1] + [  # what came of one item of a list ("the
+                # side event on workplace culture"): the fact titled by that item, covering the question as fully
+                c for c in ranked[1:] if c.coverage >= ranked[0].coverage and any(
+                    c.titled(k) and not ranked[0].titled(k) for k in concepts)]
+            holder = holds.first_holder(wants, pool, max(MIN_SHARE, chosen[0].coverage * HOLDER_SHARE),
                                         question=text, expand=self.synonyms.expand, language=self.pipeline)
             if holder is None:
                 return self._partial(text, chosen, ranked, wants.missing, confidence)

@@ -189,13 +189,13 @@ C = TypeVar("C", bound=Candidate)
 def first_holder(wants: Wants, ranked: Sequence[C], floor: float, *, question: str, expand: Expand,
                  language: Pipeline = ENGLISH) -> C | None:
     """The best candidate covering at least `floor` that holds what is asked, or None. Only the best is read when it
-    says it lacks the detail, when an outcome is asked, or the date of what it reports as pending ("when did the US
-    sanction the whole court"): another fact's is not this one's. The rest in order, up to the first that holds."""
+    says it lacks the detail, or when the outcome or the date of what it reports as pending is asked ("when did the
+    US sanction the whole court"): another fact's is not this one's. The rest in order, up to the first that holds."""
     best = ranked[:1]
     if any(lacks(wants, f"{c.title}. {c.text}", expand, language) for c in best):
         return None
-    only_best = wants.kind == "outcome" or (wants.kind == "date" and not wants.since and any(
-        pending(fold(c.text)) for c in best))
+    only_best = (wants.kind == "outcome" or (wants.kind == "date" and not wants.since)) and any(
+        pending(fold(c.text)) for c in best)
     return next((c for c in (best if only_best else ranked) if c.coverage >= floor
                  and holds(wants, c.title, c.text, question=question, expand=expand, language=language)), None)
 
