@@ -90,6 +90,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_head_of_state": {"en": "which head of state it is", "fr": "de quel chef d'État il s'agit"},
     "missing_outcome": {"en": "what came of it", "fr": "ce qu'il en est advenu"},
     "missing_event": {"en": "whether that happened", "fr": "si cela s'est produit"},
+    "missing_forecast": {"en": "whether that will happen", "fr": "si cela va se produire"},
     "missing_body_act": {"en": "what the {name} did", "fr": "ce qu'a fait cet organe ({name})"},
     "missing_expansion": {"en": "what {acronym} stands for", "fr": "ce que veut dire {acronym}"},
     "missing_opinion": {"en": "what will happen or what anyone should think of it",

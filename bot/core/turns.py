@@ -5,7 +5,8 @@ answer "did the US lift the sanctions on the judges" with the fact that they wer
 when it mentions that step itself (or a word the synonyms give for it), and not only as a call ("LRWC urges the
 US to rescind EO 14203" does not say it was rescinded), unless the question asks about the call ("does LRWC want
 the US to revoke EO 14203"). Otherwise the honest reply is partial: "the curated facts don't say whether that
-happened".
+happened". So is a matter the fact reports as considered or urged, asked about as done by now or as a forecast
+("has the US now sanctioned the whole Court", "will it").
 """
 
 from __future__ import annotations
@@ -47,3 +48,28 @@ def unheld(wants: Wants, concepts: Sequence[Concept], credit: Mapping[int, float
     if pending(fold(fact)) and not wants.calls:
         return "missing_event", {}
     return None
+
+
+# a pending matter asked about as done ("has the US now sanctioned the whole Court", "did they go ahead", "... yet?")
+# or as a forecast ("will the US sanction ...", "is Washington going to ...", "les Américains vont-ils ..."): a fact
+# reporting it as considered, urged or awaited says neither whether it happened nor whether it will
+_DONE = re.compile(r"\b(?:go(?:ne|es)? ahead|went ahead|by now|(?:has|have) (?:\w+ ){1,3}?now \w+ed)\b"
+                   r"|^(?:\w+ ){0,2}?(?:has|have|did|is|are)\b.*\byet$")
+_FORECAST = re.compile(r"^(?:\w+ ){0,2}?(?:will|(?:is|are) (?:\w+ ){1,3}?going to|gonna)\b"
+                       r"|\b(?:vont|va)(?: t)?(?: ils| elles| il| elle)? \w+(?:er|ir|re)\b")
+# a fact that itself says what is expected or still stands ("was not expected to decide", "would be set at ASP24",
+# "remain unresolved") answers those questions
+_FORESEEN = re.compile(r"\b(?:expected|would|will|remains?|remained|not yet|attendu\w*|devrai\w*|sera|seront|"
+                       r"rest\w*|pas encore)\b")
+
+
+def unsettled(wants: Wants, fact: str, question: str) -> tuple[str, dict[str, str]] | None:
+    """("missing_event", {}) or ("missing_forecast", {}) when a yes/no question asks whether a matter the fact
+    reports as pending has happened or will happen; None otherwise."""
+    folded = fold(fact)
+    if wants.kind is not None or wants.calls or not pending(folded) or _FORESEEN.search(folded):
+        return None
+    plain = re.sub(r"[^a-z0-9]+", " ", fold(question)).strip()
+    if _FORECAST.search(plain):
+        return "missing_forecast", {}
+    return ("missing_event", {}) if _DONE.search(plain) else None
