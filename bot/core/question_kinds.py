@@ -63,7 +63,7 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|thes
                       r"briefing|presentation)( note| paper| doc| memo)?|good (morning|afternoon|evening)|"
                       r"(c.?est |c )?pour (une|un|ma|mon|notre|nos) (intro d.)?(pr[eé]sentation|"
                       r"formation|r[eé]union|note|publication|post|tweet|atelier|newsletter|webinaire|fiche|communiqu[eé]|"
-                      r"lettre|courrier)( interne| de sensibilisation)?|"
+                      r"lettre|courrier|compte.rendu|bulletin)( interne| de sensibilisation)?|"
                       r"pour un post|au juste|(?:mettre|met|mettent|mis|mise|mises) en place|"
                       # "pourquoi les banques posent problème": why they are, not what problem (not "les 3 problèmes")
                       r"(?:posen?t?|poser|c.?est un|c un|est un) (?:gros |vrai )?(?:probl[eè]me|pb)|"

@@ -125,10 +125,14 @@ def words(text: str) -> list[str]:
     folded = split_sessions(_DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold(strip_markup(text))))
     out = []
     previous = ""
-    for word in _WORD.findall(folded):
+    found = _WORD.findall(folded)
+    for at, word in enumerate(found):
         previous, word_before = word, previous
         if word == "part" and word_before == "a":  # "à part la Cour": besides the Court
             continue
+        if word in _ADDRESSED and word_before not in _BEFORE_A_NOUN and found[at + 1:at + 2] != ["mail"] and (
+                found[at + 1:at + 2] in (["a"], ["aux"], ["au"], ["par"], ["t"]) or word_before in ("s", "a", "ont")):
+            continue  # "les recommandations que LRWC adresse aux États": to whom they go, not an address
         ordinal = _ORDINAL.match(word)
         word = ordinal.group(1) if ordinal else ABBREVIATIONS.get(word) or _NUMBER_WORDS.get(word, word)
         out.extend(part for part in word.split() if len(part) > 1 or not part.isalpha())
@@ -143,6 +147,12 @@ def stem(word: str) -> str:
     if stemmed == word and verb_form(word) and word not in _NOT_VERBS:
         return stem(word[:-3] + "er")  # "sanctionnent", "quittent": the stemmer leaves the plural verb whole
     return stemmed
+
+
+# "adresser ... à": a verb of sending; "l'adresse mail", "une adresse" is the contact detail
+_ADDRESSED = frozenset("adresse adressent adressee adressees adresses adresser adressait adressaient".split())
+_BEFORE_A_NOUN = frozenset("l une son sa ses leur leurs votre vos ton ta tes cette quelle notre nos mon ma mes des les "
+                           "d".split())
 
 
 # words in -ent that are no plural of a verb in -er, though one is spelt like them ("président", "présider")

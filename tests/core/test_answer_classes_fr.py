@@ -543,3 +543,16 @@ def test_a_title_s_month_dates_the_day_its_text_gives_in_that_month(desk: Desk) 
     assert top(desk, "the date of EO 14203, pls") == "us-executive-order-14203"
     answer = desk.answerer.ask("Selon LRWC, depuis quand les Américains imposent-ils ces sanctions liées à la Cour ?")
     assert answer.status != "answered" or answer.hits[0].fact.id != "us-further-sanctions-august-2025"
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # "adresser ... à": recommendations sent to the states, not an address the facts must hold
+    ("quelles demandes LRWC adresse-t-elle aux États parties ?", "lrwc-recommendations-asp24"),
+    ("résumé des recommandations adressées aux États parties par Lawyers' Rights Watch Canada",
+     "lrwc-recommendations-asp24"),
+    ("la FIDH, quelles demandes a-t-elle adressées aux États à l'AEP24 ?", "fidh-asks-at-asp24"),
+    # the noun is still the contact detail
+    ("LRWC a une adresse courriel ?", "about-lrwc"),
+])
+def test_adresser_a_is_sending_not_an_address(desk: Desk, question: str, fact: str) -> None:
+    assert top(desk, question) == fact
