@@ -551,6 +551,9 @@ def test_a_title_s_month_dates_the_day_its_text_gives_in_that_month(desk: Desk) 
     ("résumé des recommandations adressées aux États parties par Lawyers' Rights Watch Canada",
      "lrwc-recommendations-asp24"),
     ("la FIDH, quelles demandes a-t-elle adressées aux États à l'AEP24 ?", "fidh-asks-at-asp24"),
+    # "pour notre compte rendu interne" says what the answer is for, as "pour notre note" does
+    ("Pour notre compte rendu interne : les grandes demandes adressées par la FIDH aux États pendant l'AEP24 ?",
+     "fidh-asks-at-asp24"),
     # the noun is still the contact detail
     ("LRWC a une adresse courriel ?", "about-lrwc"),
 ])
