@@ -130,7 +130,7 @@ def words(text: str) -> list[str]:
         previous, word_before = word, previous
         if word == "part" and word_before == "a":  # "à part la Cour": besides the Court
             continue
-        if word in _ADDRESSED and word_before not in _BEFORE_A_NOUN and found[at + 1:at + 2] != ["mail"] and (
+        if word in _ADDRESSED and word_before not in _BEFORE_A_NOUN and (
                 found[at + 1:at + 2] in (["a"], ["aux"], ["au"], ["par"], ["t"]) or word_before in ("s", "a", "ont")):
             continue  # "les recommandations que LRWC adresse aux États": to whom they go, not an address
         ordinal = _ORDINAL.match(word)

@@ -60,7 +60,7 @@ _FORECAST = re.compile(r"^(?:\w+ ){0,2}?(?:will|(?:is|are) (?:\w+ ){1,3}?going t
 # a fact that itself says what is expected or still stands ("was not expected to decide", "would be set at ASP24",
 # "remain unresolved") answers those questions
 _FORESEEN = re.compile(r"\b(?:expected|would|will|remains?|remained|not yet|attendu\w*|devrai\w*|sera|seront|"
-                       r"rest\w*|pas encore)\b")
+                       r"rest(?:e|ent|ait|aient)|pas encore)\b")
 
 
 def unsettled(wants: Wants, fact: str, question: str) -> tuple[str, dict[str, str]] | None:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import beyond_facts
+from bot.core import beyond_facts, intent, turns
 from bot.core.desk import Desk
 from bot.core.messages import say
 from bot.core.render import answer_text
+from bot.core.text import ENGLISH
 from tests.conftest import top
 
 
@@ -115,3 +116,13 @@ def test_what_came_out_of_an_event_is_not_held_by_a_list_of_events(asking_desk: 
 def test_a_fact_reporting_what_was_done_or_concluded_still_answers(asking_desk: Desk, question: str,
                                                                    expected: str) -> None:
     assert top(asking_desk, question) == expected
+
+
+def test_a_forecast_of_a_pending_matter_is_read_from_the_fact_own_words() -> None:
+    question = "will states adopt blocking statutes?"
+    wants = intent.read(question, ENGLISH)
+    urged = "LRWC urges States Parties to adopt blocking statutes; HRW says the sanctions restricted banking."
+    # an urged matter says nothing of what states will do, whatever other words the fact holds ("restricted")
+    assert turns.unsettled(wants, urged, question) == ("missing_forecast", {})
+    # a fact that says what is expected answers it
+    assert turns.unsettled(wants, urged + " Several states are expected to act in 2026.", question) is None
