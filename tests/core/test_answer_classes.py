@@ -1313,6 +1313,22 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round228/en-tuning.yaml", 0.9, 0.91, 0.045),
     ("round228/fr-spent.yaml", 0.94, 0.91, 0.034),
     ("round228/fr-tuning.yaml", 0.91, 0.91, 0.034),
+    ("round229/en-spent.yaml", 0.81, 0.97, 0.044),
+    ("round229/en-tuning.yaml", 0.75, 0.94, 0.057),
+    ("round229/fr-spent.yaml", 0.86, 0.91, 0.034),
+    ("round229/fr-tuning.yaml", 0.89, 0.91, 0.05),
+    ("round230/en-spent.yaml", 0.94, 0.94, 0.044),
+    ("round230/en-tuning.yaml", 0.9, 0.97, 0.012),
+    ("round230/fr-spent.yaml", 0.89, 1.0, 0.017),
+    ("round230/fr-tuning.yaml", 0.78, 0.95, 0.017),
+    ("round231/en-spent.yaml", 0.85, 1.0, 0.0),
+    ("round231/en-tuning.yaml", 0.83, 1.0, 0.023),
+    ("round231/fr-spent.yaml", 0.83, 0.91, 0.05),
+    ("round231/fr-tuning.yaml", 0.83, 1.0, 0.017),
+    ("round232/en-spent.yaml", 0.8, 0.97, 0.044),
+    ("round232/en-tuning.yaml", 0.85, 0.94, 0.034),
+    ("round232/fr-spent.yaml", 0.91, 0.91, 0.034),
+    ("round232/fr-tuning.yaml", 0.97, 0.95, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
