@@ -90,7 +90,8 @@ ABBREVIATIONS = {
     "bc": "because", "cuz": "because", "coz": "because", "rn": "now", "ppl": "people", "vs": "against",
     "thru": "through", "ur": "your", "wrt": "about", "mgmt": "management", "dept": "department",
     "org": "organisation", "orgs": "organisations", "doc": "document", "docs": "documents",
-    "shd": "should", "shld": "should", "wd": "would", "usg": "us government",
+    "shd": "should", "shld": "should", "wd": "would", "usg": "us government", "depts": "departments",
+    "convo": "conversation", "convos": "conversations", "msg": "message", "msgs": "messages",
     "approx": "approximately", "natl": "national", "pct": "percent", "mln": "million", "bn": "billion",
     # months as members shorten them ("feb 2025"); not "mar" or "may", which are words
     "jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july", "aug": "august",

@@ -2,7 +2,8 @@
 où ?") is read as if asked first ("when ASP24?"): chat puts the subject first, and what kind of answer is wanted is
 read from the start of a question. A longer question, one that already opens with a question word ("what happened
 at ASP24, and when?") and one whose question word ends a phrase ("talked with whom?", "du combien au combien ?",
-"depuis quand ?") keep their order.
+"depuis quand ?") keep their order, unless "where" follows the verb that ends a longer subject ("the Guidelines on
+the Role of Prosecutors - adopted where?").
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def question_word_first(text: str, lang: str) -> str:
     if not found or _OPENS[lang].match(found.group("body")):
         return text
     body = re.findall(r"[\w'’]+", found.group("body").lower())
-    if len(body) > _SHORT or not body or body[-1] in _LINKS:
-        return text
+    placed = lang == "en" and body[-1:] and body[-1].endswith("ed") and found.group("asked").lower().startswith("where")
+    if not body or body[-1] in _LINKS or (len(body) > _SHORT and not placed):
+        return text  # a longer subject only when "where" follows its verb: "... adopted where?"
     return f"{found.group('asked')} {found.group('body')}?"

@@ -613,7 +613,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round54/fr-tuning.yaml", 0.77, 0.83, 0.067),
     ("round55/en-tuning.yaml", 0.96, 0.87, 0.045),
     ("round55/fr-tuning.yaml", 1.0, 0.91, 0.034),
-    ("round56/en-tuning.yaml", 0.94, 1.0, 0.012),
+    ("round56/en-tuning.yaml", 0.96, 1.0, 0.012),
     ("round56/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round57/en-tuning.yaml", 0.85, 0.93, 0.034),
     ("round57/fr-tuning.yaml", 0.91, 1.0, 0.0),
@@ -653,7 +653,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round63/en-tuning.yaml", 0.89, 0.94, 0.023),
     ("round63/fr-spent.yaml", 0.86, 1.0, 0.0),
     ("round63/fr-tuning.yaml", 0.91, 0.95, 0.05),
-    ("round64/en-tuning.yaml", 0.96, 0.9, 0.045),
+    ("round64/en-tuning.yaml", 0.98, 0.9, 0.045),
     ("round64/fr-tuning.yaml", 0.91, 0.91, 0.05),
     ("round65/en-tuning.yaml", 0.92, 0.96, 0.023),
     ("round65/fr-tuning.yaml", 0.89, 1.0, 0.017),
@@ -854,7 +854,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round113/fr-spent.yaml", 0.83, 1.0, 0.017),
     ("round113/fr-tuning.yaml", 0.83, 1.0, 0.017),
     ("round114/en-spent.yaml", 0.96, 1.0, 0.0),
-    ("round114/en-tuning.yaml", 0.9, 0.94, 0.034),
+    ("round114/en-tuning.yaml", 0.92, 0.94, 0.034),
     ("round114/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round114/fr-tuning.yaml", 0.83, 1.0, 0.017),
     ("round115/en-spent.yaml", 0.96, 0.94, 0.022),
@@ -1074,10 +1074,10 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round168/fr-spent.yaml", 0.86, 0.91, 0.034),
     ("round168/fr-tuning.yaml", 0.86, 1.0, 0.017),
     ("round169/en-spent.yaml", 0.92, 0.97, 0.011),
-    ("round169/en-tuning.yaml", 0.89, 0.94, 0.034),
+    ("round169/en-tuning.yaml", 0.9, 0.94, 0.034),
     ("round169/fr-spent.yaml", 0.94, 0.95, 0.034),
     ("round169/fr-tuning.yaml", 0.94, 0.95, 0.017),
-    ("round170/en-spent.yaml", 0.92, 0.97, 0.011),
+    ("round170/en-spent.yaml", 0.94, 0.97, 0.011),
     ("round170/en-tuning.yaml", 0.94, 0.94, 0.034),
     ("round170/fr-spent.yaml", 0.83, 1.0, 0.0),
     ("round170/fr-tuning.yaml", 0.86, 1.0, 0.017),
@@ -1177,7 +1177,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round194/en-tuning.yaml", 0.83, 0.91, 0.079),
     ("round194/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round194/fr-tuning.yaml", 0.94, 1.0, 0.017),
-    ("round195/en-spent.yaml", 0.84, 0.84, 0.077),
+    ("round195/en-spent.yaml", 0.84, 0.87, 0.066),
     ("round195/en-tuning.yaml", 0.9, 0.94, 0.023),
     ("round195/fr-spent.yaml", 0.94, 0.86, 0.067),
     ("round195/fr-tuning.yaml", 0.91, 0.91, 0.05),
@@ -1289,12 +1289,12 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round222/en-tuning.yaml", 0.96, 0.97, 0.012),
     ("round222/fr-spent.yaml", 0.86, 0.95, 0.017),
     ("round222/fr-tuning.yaml", 1.0, 0.95, 0.017),
-    ("round223/en-spent.yaml", 0.87, 0.91, 0.033),
+    ("round223/en-spent.yaml", 0.88, 0.94, 0.022),
     ("round223/en-tuning.yaml", 0.94, 0.97, 0.012),
     ("round223/fr-spent.yaml", 0.89, 1.0, 0.0),
     ("round223/fr-tuning.yaml", 0.83, 0.95, 0.017),
     ("round224/en-spent.yaml", 0.9, 0.97, 0.011),
-    ("round224/en-tuning.yaml", 0.94, 0.91, 0.034),
+    ("round224/en-tuning.yaml", 0.94, 0.94, 0.023),
     ("round224/fr-spent.yaml", 0.91, 0.95, 0.034),
     ("round224/fr-tuning.yaml", 0.88, 0.95, 0.017),
     ("round225/en-spent.yaml", 0.92, 0.94, 0.022),
@@ -2242,3 +2242,17 @@ def test_what_someone_is_paid_is_a_sum_no_other_figure_gives(desk: Desk, questio
 def test_the_exact_day_something_began_is_not_the_day_a_source_saw_it_so(desk: Desk, question: str) -> None:
     answer = desk.answerer.ask(question)  # "as of 1 December 2025 the Prosecutor was on leave": not since then
     assert (answer.status, answer.missing_key) == ("partial", "missing_day")
+
+
+def test_chat_shortenings_of_conversations_and_messages_are_read_as_the_words(desk: Desk) -> None:
+    # "convos", "msgs": chat for the words the facts use, not unknown words that sink the question
+    assert words("the FM's convos and msgs") == words("the FM's conversations and messages")
+    assert top(desk, "the dutch FM had convos with whom after the june sanctions") == "reactions-june-2025-sanctions"
+
+
+def test_where_after_the_verb_of_a_long_subject_asks_a_place(desk: Desk) -> None:
+    # the fact names the UN standards the sanctions breach, not where they were adopted
+    for question in ("the UN basic principles on the independence of the judiciary - adopted where?",
+                     "the basic principles on the role of lawyers, adopted where?"):
+        answer = desk.answerer.ask(question)
+        assert (answer.status, answer.missing_key) == ("partial", "missing_place"), question
