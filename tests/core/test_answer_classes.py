@@ -1329,6 +1329,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round232/en-tuning.yaml", 0.85, 0.94, 0.034),
     ("round232/fr-spent.yaml", 0.91, 0.91, 0.034),
     ("round232/fr-tuning.yaml", 0.97, 0.95, 0.017),
+    ("round233/en-spent.yaml", 0.92, 0.91, 0.033),
+    ("round233/en-tuning.yaml", 0.88, 0.94, 0.034),
+    ("round233/fr-spent.yaml", 0.78, 0.91, 0.067),
+    ("round233/fr-tuning.yaml", 0.86, 1.0, 0.017),
+    ("round234/en-spent.yaml", 0.96, 0.94, 0.022),
+    ("round234/en-tuning.yaml", 0.87, 0.91, 0.034),
+    ("round234/fr-spent.yaml", 0.75, 1.0, 0.017),
+    ("round234/fr-tuning.yaml", 0.89, 0.91, 0.05),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
