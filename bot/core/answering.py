@@ -45,6 +45,15 @@ BM25_MIX = 0.4  # how much bm25 (relative to the best hit) adds to coverage when
 BM25_WEIGHTS = (8.0, 6.0, 6.0, 1.0)  # title, questions, keywords, text
 
 
+
+def _with_item_facts(ranked: list[Candidate], concepts: list[Concept]) -> list[Candidate]:
+    """The best fact, then only the facts that cover the question as fully and are titled by a word of it that the
+    best one's title lacks: what came of one item of a list ("the side event on workplace culture") is in the fact
+    about that item, not in another that merely covers as much."""
+    best = ranked[:1]
+    return best + [c for c in ranked[1:] if c.coverage >= best[0].coverage
+                   and any(c.titled(k) and not best[0].titled(k) for k in concepts)]
+
 @dataclass
 class FactHit:
     fact: Fact
@@ -253,10 +262,7 @@ class Answerer:
         if sum(credit.values()) < MIN_EVIDENCE:
             return self._decline(text, ranked, "too_general")
         if wants.checked:
-            pool = ranked if wants.kind != "outcome" else ranked[:1] + [  # what came of one item of a list ("the
-                # side event on workplace culture"): the fact titled by that item, covering the question as fully
-                c for c in ranked[1:] if c.coverage >= ranked[0].coverage and any(
-                    c.titled(k) and not ranked[0].titled(k) for k in concepts)]
+            pool = _with_item_facts(ranked, concepts) if wants.kind == "outcome" else ranked
             holder = holds.first_holder(wants, pool, max(MIN_SHARE, chosen[0].coverage * HOLDER_SHARE),
                                         question=text, expand=self.synonyms.expand, language=self.pipeline)
             if holder is None:

@@ -124,10 +124,9 @@ def words(text: str) -> list[str]:
     left out (they are elided articles)."""
     folded = split_sessions(_DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold(strip_markup(text))))
     out = []
-    previous = ""
     found = _WORD.findall(folded)
     for at, word in enumerate(found):
-        previous, word_before = word, previous
+        word_before = found[at - 1] if at else ""
         if word == "part" and word_before == "a":  # "à part la Cour": besides the Court
             continue
         if word in _ADDRESSED and word_before not in _BEFORE_A_NOUN and (

@@ -66,8 +66,10 @@ _FORESEEN = re.compile(r"\b(?:expected|would|will|remains?|remained|not yet|atte
 def unsettled(wants: Wants, fact: str, question: str) -> tuple[str, dict[str, str]] | None:
     """("missing_event", {}) or ("missing_forecast", {}) when a yes/no question asks whether a matter the fact
     reports as pending has happened or will happen; None otherwise."""
+    if wants.kind is not None or wants.calls:
+        return None
     folded = fold(fact)
-    if wants.kind is not None or wants.calls or not pending(folded) or _FORESEEN.search(folded):
+    if not pending(folded) or _FORESEEN.search(folded):
         return None
     plain = re.sub(r"[^a-z0-9]+", " ", fold(question)).strip()
     if _FORECAST.search(plain):

@@ -29,7 +29,9 @@ def question_word_first(text: str, lang: str) -> str:
     if not found or _OPENS[lang].match(found.group("body")):
         return text
     body = re.findall(r"[\w'’]+", found.group("body").lower())
-    placed = lang == "en" and body[-1:] and body[-1].endswith("ed") and found.group("asked").lower().startswith("where")
-    if not body or body[-1] in _LINKS or (len(body) > _SHORT and not placed):
-        return text  # a longer subject only when "where" follows its verb: "... adopted where?"
+    if not body or body[-1] in _LINKS:
+        return text
+    after_verb = lang == "en" and body[-1].endswith("ed") and found.group("asked").lower().startswith("where")
+    if len(body) > _SHORT and not after_verb:  # a longer subject only when "where" follows its verb: "adopted where?"
+        return text
     return f"{found.group('asked')} {found.group('body')}?"
