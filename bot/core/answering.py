@@ -16,6 +16,7 @@ from typing import Any
 from bot.core import fact_dates, figures, holds, intent, named, summaries, turns
 from bot.core.bodies import OtherBodies
 from bot.core.candidate_rows import CandidateRows
+from bot.core.errands import without_errand
 from bot.core.facts import FactStore
 from bot.core.language import detect, pipeline
 from bot.core.lexicon import correction
@@ -193,7 +194,7 @@ class Answerer:
         text = check_question(question)
         asked = detect(text, lang or hint)
         answerer = self if asked == self.pipeline.lang else self.in_language(asked)
-        answer = answerer.answer_in_language(answerer.pipeline.plain(text), limit=limit)
+        answer = answerer.answer_in_language(answerer.pipeline.plain(without_errand(text)), limit=limit)
         answer.question = text
         answer.lang = lang = lang or asked
         if answer.missing_key:

@@ -138,10 +138,16 @@ def words(text: str) -> list[str]:
     return out
 
 
+# Words the stemmer would join to another: the "Département d'État" is no "départ" (a withdrawal)
+_OWN_STEMS = {"departement": "departement", "departements": "departement"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The stem of a folded word, read with its accents where its ending has one: the stemmer cuts "visées" and
     "première" to "vis" and "premi", but "visees" and "premiere" to "vise" and "premier", apart from "visé"."""
+    if word in _OWN_STEMS:
+        return _OWN_STEMS[word]
     stemmed = fold(_STEMMER.stemWord(accented(word)))
     if stemmed == word and verb_form(word) and word not in _NOT_VERBS:
         return stem(word[:-3] + "er")  # "sanctionnent", "quittent": the stemmer leaves the plural verb whole
