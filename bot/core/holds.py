@@ -25,6 +25,7 @@ from bot.core.fact_speech import quoted
 from bot.core.fact_tokens import TOKEN, Expand, asked_stems, fact_tokens, phrase_positions, stem_set
 from bot.core.figures import ARTICLE, NEAR, SYMBOL
 from bot.core.intent import CHOSEN, Wants, sessions_of
+from bot.core.named import named_in_full
 from bot.core.outcomes import pending, reports_outcome
 from bot.core.question_kinds import NAMED_THINGS, PEOPLE, ROLES, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
@@ -192,7 +193,7 @@ def first_holder(wants: Wants, ranked: Sequence[C], floor: float, *, question: s
     says it lacks the detail, or when the outcome or the date of what it reports as pending is asked ("when did the
     US sanction the whole court"): another fact's is not this one's. The rest in order, up to the first that holds."""
     best = ranked[:1]
-    if any(lacks(wants, f"{c.title}. {c.text}", expand, language) for c in best):
+    if any(lacks(wants, f"{c.title}. {c.text}", expand, language, question) for c in best):
         return None
     only_best = (wants.kind == "outcome" or (wants.kind == "date" and not wants.since)) and any(
         pending(fold(c.text)) for c in best)
@@ -216,9 +217,11 @@ _AUTHORED = re.compile(r"\b(?:by|du|de la|de l'|d')\s+(?:\w+\s+){0,2}?(?:Secreta
                        r"Minister|[Mm]inistre|President|[Pp]résidente?|Prosecutor|[Pp]rocureure?)\s+[A-Z]\w+ [A-Z]\w+")
 
 
-def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH) -> bool:
+def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH, question: str = "") -> bool:
     """The fact's own words say it lacks the detail asked ("the sources do not name the states concerned"; for
-    "what did the EU say", "it does not quote what each said")."""
+    "what did the EU say", "it does not quote what each said"); not who someone the question names is."""
+    if wants.kind == "person" and question and named_in_full(fact, question, language):
+        return False
     folded = fold(fact)
     if wants.speaker and _UNQUOTED.search(folded):
         return True
@@ -254,7 +257,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if wants.titles and not phrase_positions(fact_tokens(fact, language), [p for title_ in wants.titles for p in expand(
             tuple(language.stem(w) for w in title_.split()))]):
         return False
-    if lacks(wants, fact, expand, language):
+    if lacks(wants, fact, expand, language, question):
         return False
     if wants.speaker and not quoted(fact, wants.speaker, expand, language):
         return False  # "what did the EU say": a fact that reports the EU's words

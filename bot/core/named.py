@@ -21,17 +21,21 @@ from bot.core.models import Source
 from bot.core.text import Concept, Pipeline, fold
 
 _FIGURE = re.compile(r"[€$£]?\d[\d.,]*%?")
+# an office before a person's name in brackets ("International Criminal Court (Registrar Osvaldo Zavala Giler)"):
+# the person asked by name alone ("who is Osvaldo Zavala Giler") is asked whole
+_TITLED = re.compile(r"^(?:Registrar|President|Prosecutor|Judge|Director|Secretary of State|Minister|Dr|Prof)\.?\s+")
 COMMON_SHARE = 0.5  # a publisher named in more than this share of the facts (the Court) is not a source that picks one
 
 
 def by_source(sources: Iterable[Source], pipeline: Pipeline) -> dict[str, frozenset[tuple[str, ...]]]:
     """Each source's publisher names as stem sequences, by source id: "FIDH (International Federation for Human
-    Rights)" gives both, "Opinio Juris (Ezequiel Jimenez)" the journal and its author; a long description in
-    brackets is no name."""
+    Rights)" gives both, "Opinio Juris (Ezequiel Jimenez)" the journal and its author, "(Registrar Osvaldo Zavala
+    Giler)" the person with and without the office; a long description in brackets is no name."""
     found = {}
     for source in sources:
         head, _, rest = source.publisher.partition("(")
         names = [head.split(",")[0], *([rest.rstrip(") ")] if 0 < len(rest.split()) <= 5 else [])]
+        names += [_TITLED.sub("", name) for name in names[1:] if _TITLED.match(name)]  # "Registrar X": X too
         found[source.id] = frozenset(key for name in names if (key := tuple(pipeline.stems(name))))
     return found
 
@@ -163,3 +167,23 @@ def ordinary_unless_named(question: str, df: Mapping[str, int], pipeline: Pipeli
     capitalised = {fold(m.group()): m.group() for m in _CAPITALISED.finditer(question)}
     names = {w for w, typed in capitalised.items() if not df.get(pipeline.stem(w), 0) and not countries.named_in(typed)}
     return lambda word: word not in names and pipeline.is_ordinary(word)
+
+
+_FULL_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)+")  # two or more capitalised words in a row
+
+
+def named_in_full(fact: str, question: str, language: Pipeline) -> bool:
+    """The fact names in full someone the question names ("who is Osvaldo Zavala Giler": "ICC Registrar Osvaldo
+    Zavala Giler"): words of a name in a row, none an everyday word or its stem, every one asked, and no country.
+    Who that is, the fact says, whomever else it says it does not name."""
+    asked = set(language.stems(question))
+    for match in _FULL_NAME.finditer(fact):
+        if countries.named_in(match.group()):  # "Burkina Faso": a state, not whom it failed to arrest
+            continue
+        words = [fold(w) for w in match.group().split()]
+        while words and language.is_ordinary(words[0]):  # "ICC Registrar Osvaldo Zavala Giler": his office first
+            words.pop(0)
+        if len(words) > 1 and all(language.stem(w) in asked and not language.is_ordinary(w)
+                                  and not language.is_ordinary(language.stem(w)) for w in words):  # "Sanctioning"
+            return True
+    return False

@@ -432,7 +432,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round7/fr-tuning.yaml", 0.89, 1.0, 0.0),
     ("round7/en-spent.yaml", 0.92, 0.94, 0.033),
     ("round7/fr-spent.yaml", 0.81, 1.0, 0.017),
-    ("round8/en-tuning.yaml", 0.94, 1.0, 0.0),
+    ("round8/en-tuning.yaml", 0.96, 1.0, 0.0),
     ("round8/fr-tuning.yaml", 0.86, 1.0, 0.017),
     ("round8/en-spent.yaml", 0.89, 0.97, 0.011),
     ("round8/fr-spent.yaml", 0.89, 1.0, 0.0),
@@ -576,7 +576,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round45/fr-tuning.yaml", 0.91, 0.95, 0.017),
     ("round41/en-spent.yaml", 0.94, 0.97, 0.011),
     ("round41/fr-spent.yaml", 0.91, 0.95, 0.017),
-    ("round42/en-spent.yaml", 0.94, 0.97, 0.011),
+    ("round42/en-spent.yaml", 0.96, 0.97, 0.011),
     ("round42/fr-spent.yaml", 0.89, 1.0, 0.017),
     ("round43/en-spent.yaml", 0.92, 1.0, 0.0),
     ("round43/fr-spent.yaml", 0.91, 1.0, 0.017),
@@ -662,7 +662,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round65/fr-tuning.yaml", 0.89, 1.0, 0.017),
     ("round66/en-tuning.yaml", 0.98, 0.96, 0.012),
     ("round66/fr-tuning.yaml", 0.94, 0.95, 0.017),
-    ("round67/en-tuning.yaml", 0.87, 0.94, 0.034),
+    ("round67/en-tuning.yaml", 0.88, 0.94, 0.034),
     ("round67/fr-tuning.yaml", 1.0, 1.0, 0.0),
     ("round68/en-tuning.yaml", 0.9, 0.97, 0.023),
     ("round68/fr-tuning.yaml", 0.89, 0.95, 0.034),
@@ -670,7 +670,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round64/fr-spent.yaml", 0.97, 0.95, 0.017),
     ("round65/en-spent.yaml", 0.89, 0.97, 0.033),
     ("round65/fr-spent.yaml", 0.97, 0.91, 0.05),
-    ("round66/en-spent.yaml", 0.89, 0.91, 0.033),
+    ("round66/en-spent.yaml", 0.91, 0.91, 0.033),
     ("round66/fr-spent.yaml", 0.97, 1.0, 0.0),
     ("round67/en-spent.yaml", 0.91, 1.0, 0.022),
     ("round67/fr-spent.yaml", 0.91, 1.0, 0.0),
@@ -724,7 +724,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round81/fr-tuning.yaml", 0.97, 0.91, 0.034),
     ("round82/en-tuning.yaml", 0.92, 0.96, 0.012),
     ("round82/fr-tuning.yaml", 0.91, 1.0, 0.017),
-    ("round83/en-tuning.yaml", 0.89, 0.97, 0.023),
+    ("round83/en-tuning.yaml", 0.9, 0.97, 0.023),
     ("round83/fr-tuning.yaml", 0.78, 0.95, 0.034),
     ("round84/en-tuning.yaml", 0.92, 0.91, 0.034),
     ("round84/fr-tuning.yaml", 0.91, 1.0, 0.0),
@@ -764,7 +764,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round90/en-tuning.yaml", 0.98, 0.97, 0.023),
     ("round90/fr-spent.yaml", 0.94, 0.96, 0.017),
     ("round90/fr-tuning.yaml", 0.91, 1.0, 0.0),
-    ("round91/en-tuning.yaml", 0.87, 0.85, 0.09),
+    ("round91/en-tuning.yaml", 0.88, 0.85, 0.09),
     ("round91/fr-tuning.yaml", 0.91, 1.0, 0.0),
     ("round92/en-tuning.yaml", 0.83, 0.91, 0.068),
     ("round92/fr-tuning.yaml", 0.91, 1.0, 0.0),
@@ -832,7 +832,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round107/en-tuning.yaml", 0.89, 1.0, 0.034),
     ("round107/fr-spent.yaml", 0.88, 0.95, 0.034),
     ("round107/fr-tuning.yaml", 0.86, 0.95, 0.017),
-    ("round108/en-spent.yaml", 0.89, 0.94, 0.033),
+    ("round108/en-spent.yaml", 0.91, 0.94, 0.033),
     ("round108/en-tuning.yaml", 0.96, 0.97, 0.023),
     ("round108/fr-spent.yaml", 0.91, 1.0, 0.017),
     ("round108/fr-tuning.yaml", 0.83, 1.0, 0.0),
@@ -922,7 +922,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round129/fr-tuning.yaml", 0.94, 0.95, 0.034),
     ("round130/en-spent.yaml", 0.92, 1.0, 0.011),
     ("round130/en-tuning.yaml", 0.96, 0.94, 0.023),
-    ("round130/fr-spent.yaml", 0.97, 0.91, 0.034),
+    ("round130/fr-spent.yaml", 0.97, 0.87, 0.05),
     ("round130/fr-tuning.yaml", 0.91, 1.0, 0.017),
     ("round131/en-spent.yaml", 0.92, 0.89, 0.044),
     ("round131/en-tuning.yaml", 0.94, 0.91, 0.045),
@@ -1028,7 +1028,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round156/en-tuning.yaml", 0.89, 0.88, 0.057),
     ("round156/fr-spent.yaml", 0.83, 0.86, 0.067),
     ("round156/fr-tuning.yaml", 0.86, 1.0, 0.017),
-    ("round157/en-spent.yaml", 0.82, 0.94, 0.066),
+    ("round157/en-spent.yaml", 0.83, 0.94, 0.066),
     ("round157/en-tuning.yaml", 0.9, 1.0, 0.012),
     ("round157/fr-spent.yaml", 0.91, 0.91, 0.034),
     ("round157/fr-tuning.yaml", 0.86, 0.91, 0.034),
@@ -1223,7 +1223,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round205/en-spent.yaml", 0.94, 0.88, 0.055),
     ("round205/en-tuning.yaml", 0.96, 1.0, 0.0),
     ("round205/fr-spent.yaml", 0.94, 1.0, 0.0),
-    ("round205/fr-tuning.yaml", 0.83, 0.95, 0.034),
+    ("round205/fr-tuning.yaml", 0.86, 0.95, 0.034),
     ("round206/en-spent.yaml", 0.96, 0.91, 0.033),
     ("round206/en-tuning.yaml", 0.9, 0.94, 0.045),
     ("round206/fr-spent.yaml", 0.89, 0.95, 0.017),
@@ -1234,7 +1234,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round207/fr-tuning.yaml", 0.94, 0.95, 0.017),
     ("round208/en-spent.yaml", 0.92, 0.94, 0.033),
     ("round208/en-tuning.yaml", 0.88, 0.91, 0.034),
-    ("round208/fr-spent.yaml", 0.86, 1.0, 0.0),
+    ("round208/fr-spent.yaml", 0.89, 1.0, 0.0),
     ("round208/fr-tuning.yaml", 0.94, 0.95, 0.017),
     ("round209/en-spent.yaml", 0.87, 1.0, 0.011),
     ("round209/en-tuning.yaml", 0.88, 0.97, 0.012),
@@ -1244,7 +1244,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round210/en-tuning.yaml", 0.8, 1.0, 0.034),
     ("round210/fr-spent.yaml", 0.89, 1.0, 0.0),
     ("round210/fr-tuning.yaml", 0.91, 0.91, 0.034),
-    ("round211/en-spent.yaml", 0.89, 1.0, 0.011),
+    ("round211/en-spent.yaml", 0.9, 1.0, 0.011),
     ("round211/en-tuning.yaml", 0.92, 0.96, 0.023),
     ("round211/fr-spent.yaml", 0.94, 0.95, 0.034),
     ("round211/fr-tuning.yaml", 0.82, 1.0, 0.0),
@@ -1279,7 +1279,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round219/en-spent.yaml", 0.87, 0.94, 0.055),
     ("round219/en-tuning.yaml", 0.88, 0.97, 0.034),
     ("round219/fr-spent.yaml", 0.89, 1.0, 0.0),
-    ("round219/fr-tuning.yaml", 0.89, 1.0, 0.034),
+    ("round219/fr-tuning.yaml", 0.91, 1.0, 0.034),
     ("round220/en-spent.yaml", 0.94, 0.91, 0.044),
     ("round220/en-tuning.yaml", 0.92, 0.97, 0.023),
     ("round220/fr-spent.yaml", 0.97, 1.0, 0.0),
@@ -1311,7 +1311,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round227/en-spent.yaml", 0.85, 0.94, 0.033),
     ("round227/en-tuning.yaml", 0.96, 1.0, 0.012),
     ("round227/fr-spent.yaml", 0.89, 0.95, 0.034),
-    ("round227/fr-tuning.yaml", 0.97, 0.95, 0.017),
+    ("round227/fr-tuning.yaml", 1.0, 0.95, 0.017),
     ("round228/en-spent.yaml", 0.89, 0.97, 0.022),
     ("round228/en-tuning.yaml", 0.9, 0.91, 0.045),
     ("round228/fr-spent.yaml", 0.94, 0.91, 0.034),
@@ -1321,7 +1321,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round229/fr-spent.yaml", 0.86, 0.91, 0.034),
     ("round229/fr-tuning.yaml", 0.89, 0.91, 0.05),
     ("round230/en-spent.yaml", 0.94, 0.94, 0.044),
-    ("round230/en-tuning.yaml", 0.9, 0.97, 0.012),
+    ("round230/en-tuning.yaml", 0.92, 0.97, 0.012),
     ("round230/fr-spent.yaml", 0.89, 1.0, 0.017),
     ("round230/fr-tuning.yaml", 0.78, 0.95, 0.017),
     ("round231/en-spent.yaml", 0.85, 1.0, 0.0),
@@ -2299,3 +2299,17 @@ def test_the_state_department_is_no_departure(desk: Desk) -> None:
         assert top(desk, question) != "us-further-sanctions-august-2025", question
     assert stem("department") != stem("depart") and FRENCH.stem("departement") != FRENCH.stem("departs")
     assert top(desk, "what did the state department announce in august 2025") == "us-further-sanctions-august-2025"
+
+
+@pytest.mark.parametrize("question", ["Osvaldo Zavala Giler - who's that?", "c'est qui Osvaldo Zavala Giler ?"])
+def test_who_someone_named_is_is_held_by_the_fact_naming_them(desk: Desk, question: str) -> None:
+    # his name is also in a source's publisher ("Registrar Osvaldo Zavala Giler"), and the fact says it names
+    # none of the officials Russia targets: neither keeps it from saying who he is
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "russia-warrants-against-icc-officials")
+
+
+@pytest.mark.parametrize("question", ["which ICC officials did Russia issue warrants against?",
+                                      "who did Burkina Faso fail to arrest, per HRW?"])
+def test_whom_a_fact_says_it_does_not_name_stays_unnamed(desk: Desk, question: str) -> None:
+    assert desk.answerer.ask(question).status == "partial"  # a state named in full is not whom it failed to arrest
