@@ -566,3 +566,9 @@ def test_the_states_leaving_are_named_by_a_fact_that_names_all_four(desk: Desk) 
     assert (answer.status, answer.lang) == ("answered", "fr")
     text = answer.hits[0].fact.text_fr  # the withdrawals' fact, or Hungary's, which names the three leaving with it
     assert all(name in text for name in ("Hongrie", "Burkina Faso", "Mali", "Niger"))
+
+
+def test_posent_elles_probleme_asks_why_as_posent_probleme_does(desk: Desk) -> None:
+    # the inverted verb ("posent-elles", "poseraient-ils") frames the question as the plain one does: no "problème"
+    assert top(desk, "pourquoi les banques posent-elles problème, d'après la Coalition ?") == (
+        "sanctions-effects-banking-services")
