@@ -193,7 +193,7 @@ def stems(text: str) -> list[str]:
 
 # Bump when the words a fact is indexed under change (stemming, folding, either language): a database indexed
 # under another version is indexed again when it is opened.
-INDEX_VERSION = "2026-12-06 (17) department is no departure"
+INDEX_VERSION = "2026-12-06 (18) la 1ère is la première"
 
 
 def index_text(text: str) -> str:

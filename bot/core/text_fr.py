@@ -133,7 +133,11 @@ def words(text: str) -> list[str]:
                 found[at + 1:at + 2] in (["a"], ["aux"], ["au"], ["par"], ["t"]) or word_before in ("s", "a", "ont")):
             continue  # "les recommandations que LRWC adresse aux États": to whom they go, not an address
         ordinal = _ORDINAL.match(word)
-        word = ordinal.group(1) if ordinal else ABBREVIATIONS.get(word) or _NUMBER_WORDS.get(word, word)
+        if ordinal and ordinal.group(1) == "1" and word[1:] in ("ere", "re", "ème"):  # "la 1ère plénière": la
+            # première, as the facts write it; "le 1er décembre" is a date
+            word = "premiere"
+        else:
+            word = ordinal.group(1) if ordinal else ABBREVIATIONS.get(word) or _NUMBER_WORDS.get(word, word)
         out.extend(part for part in word.split() if len(part) > 1 or not part.isalpha())
     return out
 

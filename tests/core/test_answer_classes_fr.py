@@ -572,3 +572,13 @@ def test_posent_elles_probleme_asks_why_as_posent_probleme_does(desk: Desk) -> N
     # the inverted verb ("posent-elles", "poseraient-ils") frames the question as the plain one does: no "problème"
     assert top(desk, "pourquoi les banques posent-elles problème, d'après la Coalition ?") == (
         "sanctions-effects-banking-services")
+
+
+def test_la_1ere_is_la_premiere_and_le_1er_decembre_a_date() -> None:
+    assert FRENCH.words("la 1ère fois, la 1re plénière") == FRENCH.words("la première fois, la première plénière")
+    assert FRENCH.words("le 1er décembre") == ["le", "1", "decembre"]
+
+
+def test_a_first_written_in_figures_reaches_the_fact_that_spells_it(desk: Desk) -> None:
+    assert top(desk, "c'est la 1ère plénière sur la non-coopération depuis combien de temps ?") == (
+        "first-non-cooperation-plenary")
