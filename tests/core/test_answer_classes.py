@@ -1380,6 +1380,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round244/en-tuning.yaml", 0.9, 0.97, 0.023),
     ("round244/fr-spent.yaml", 0.86, 0.91, 0.034),
     ("round244/fr-tuning.yaml", 0.97, 0.91, 0.034),
+    ("round245/en-spent.yaml", 0.91, 0.91, 0.044),
+    ("round245/en-tuning.yaml", 0.9, 0.97, 0.023),
+    ("round245/fr-spent.yaml", 0.81, 0.91, 0.05),
+    ("round245/fr-tuning.yaml", 0.91, 0.91, 0.034),
+    ("round246/en-spent.yaml", 0.82, 0.97, 0.055),
+    ("round246/en-tuning.yaml", 0.9, 0.97, 0.023),
+    ("round246/fr-spent.yaml", 0.86, 0.91, 0.034),
+    ("round246/fr-tuning.yaml", 0.97, 0.95, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
