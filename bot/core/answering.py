@@ -46,7 +46,6 @@ BM25_MIX = 0.4  # how much bm25 (relative to the best hit) adds to coverage when
 BM25_WEIGHTS = (8.0, 6.0, 6.0, 1.0)  # title, questions, keywords, text
 
 
-
 def _with_item_facts(ranked: list[Candidate], concepts: list[Concept]) -> list[Candidate]:
     """The best fact, then only the facts that cover the question as fully and are titled by a word of it that the
     best one's title lacks: what came of one item of a list ("the side event on workplace culture") is in the fact
@@ -54,6 +53,7 @@ def _with_item_facts(ranked: list[Candidate], concepts: list[Concept]) -> list[C
     best = ranked[:1]
     return best + [c for c in ranked[1:] if c.coverage >= best[0].coverage
                    and any(c.titled(k) and not best[0].titled(k) for k in concepts)]
+
 
 @dataclass
 class FactHit:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from bot.core import countries
 from bot.core.db import Database
 from bot.core.fact_dates import YEAR
-from bot.core.fact_tokens import fact_tokens, phrase_positions
+from bot.core.fact_tokens import asked_stems, fact_tokens, phrase_positions
 from bot.core.figures import in_date
 from bot.core.intent import Wants
 from bot.core.models import Source
@@ -176,7 +176,7 @@ def named_in_full(fact: str, question: str, language: Pipeline) -> bool:
     """The fact names in full someone the question names ("who is Osvaldo Zavala Giler": "ICC Registrar Osvaldo
     Zavala Giler"): words of a name in a row, none an everyday word or its stem, every one asked, and no country.
     Who that is, the fact says, whomever else it says it does not name."""
-    asked = set(language.stems(question))
+    asked = asked_stems(question, language)
     for match in _FULL_NAME.finditer(fact):
         if countries.named_in(match.group()):  # "Burkina Faso": a state, not whom it failed to arrest
             continue

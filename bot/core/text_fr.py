@@ -21,6 +21,7 @@ from bot.core.word_order import question_word_first
 _STEMMER = Stemmer.Stemmer("french")
 _WORD = re.compile(r"[a-z0-9]+")
 _ORDINAL = re.compile(r"^(\d+)(?:e|eme|er|ere|re|ème)$")
+_FIRST = frozenset({"1ere", "1re"})  # the feminine first, folded
 # number words read as digits ("trois ONG"); not "un"/"une", which are articles far more often than counts
 _NUMBER_WORDS = {w: str(n) for w, n in UNITS.items() if n > 1} | {"zero": "0", "vingt": "20"}
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
@@ -133,8 +134,7 @@ def words(text: str) -> list[str]:
                 found[at + 1:at + 2] in (["a"], ["aux"], ["au"], ["par"], ["t"]) or word_before in ("s", "a", "ont")):
             continue  # "les recommandations que LRWC adresse aux États": to whom they go, not an address
         ordinal = _ORDINAL.match(word)
-        if ordinal and ordinal.group(1) == "1" and word[1:] in ("ere", "re", "ème"):  # "la 1ère plénière": la
-            # première, as the facts write it; "le 1er décembre" is a date
+        if word in _FIRST:  # "la 1ère plénière": la première, as the facts write it; "le 1er décembre" is a date
             word = "premiere"
         else:
             word = ordinal.group(1) if ordinal else ABBREVIATIONS.get(word) or _NUMBER_WORDS.get(word, word)
@@ -150,8 +150,8 @@ _OWN_STEMS = {"departement": "departement", "departements": "departement"}
 def stem(word: str) -> str:
     """The stem of a folded word, read with its accents where its ending has one: the stemmer cuts "visées" and
     "première" to "vis" and "premi", but "visees" and "premiere" to "vise" and "premier", apart from "visé"."""
-    if word in _OWN_STEMS:
-        return _OWN_STEMS[word]
+    if own := _OWN_STEMS.get(word):
+        return own
     stemmed = fold(_STEMMER.stemWord(accented(word)))
     if stemmed == word and verb_form(word) and word not in _NOT_VERBS:
         return stem(word[:-3] + "er")  # "sanctionnent", "quittent": the stemmer leaves the plural verb whole

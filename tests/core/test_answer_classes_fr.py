@@ -560,7 +560,6 @@ def test_adresser_a_is_sending_not_an_address(desk: Desk, question: str, fact: s
     assert top(desk, question) == fact
 
 
-
 def test_the_states_leaving_are_named_by_a_fact_that_names_all_four(desk: Desk) -> None:
     answer = desk.answerer.ask("quels pays sont en train de quitter la Cour ?")  # "en train de" frames the question
     assert (answer.status, answer.lang) == ("answered", "fr")
