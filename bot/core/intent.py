@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.core import beyond_facts, question_kinds
-from bot.core.question_kinds import FRAMING, NAMES_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, currencies_in, kind_and_which
+from bot.core.framing import FRAMING
+from bot.core.question_kinds import NAMES_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, currencies_in, kind_and_which
 from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, as_typed, first_run, fold, words
 
 _ROLE = rf"(?P<role>{ROLES})(?:e?s?)"  # "représentante(s)": the feminine of a role

@@ -41,60 +41,6 @@ COUNTERPART = re.compile(r"\b(?:with|to) whom?\b(?! (?:the|he|she|they|his|her|t
 OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|job|title)\b"
                 r"|\b(?:elle|il) (?:a |avait )?quel(?:le)? (?:r[oô]le|poste|fonction)\b"  # "a" is dropped as a word
                 r"|\b(?:c est quoi|quel(?:le)? est) (?:son|sa) (?:r[oô]le|poste|fonction)\b")
-# whom the asker's errand is for: "a note for our foreign ministry" (the ministry is the reader, not what is asked)
-_FOR_WHOM = (r"(?: (?:(?:for|to|pour|[aà]) (?:our|my|the|notre|nos|mon|ma|le|la|les)|aupr[eè]s (?:du|de la|des)) "
-             r"(?:\w+ ){0,2}?(?:foreign ministry|ministry of foreign affairs|ministry|minister|minist[eè]re des "
-             r"affaires [eé]trang[eè]res|minist[eè]re|ministre|government|gouvernement|mission|embassy|ambassade|board|"
-             r"members|membres|partners|partenaires|team|[eé]quipe|direction|parliamentarians|parlementaires|network|"
-             r"r[eé]seau|coalition|platform|plateforme|organi[sz]ation)(?: nationale| national)?)?")
-# how a member frames a question, not what it is about: "so far", "this fall", "need the date for a post"
-FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|these days|(?:sets?|lays?|laid) out|"
-                      r"in (?:a|one) (?:sentence|line)|this (fall|autumn|spring|summer|winter)|how long"
-                      r"( ago| since)?|(the )?(full|whole|complete|entire) list|"
-                      r"for an? (post|tweet|thread|newsletter|presentation|briefing)( note| paper| doc)?|"
-                      # the asker's errand: "I'm preparing a comparison", "we're drafting a briefing note"
-                      r"(i.m|i am|im|we.re|we are|our (?:\w+ ){1,2}?(?:is|are)) (preparing|writing|drafting|"
-                      r"putting together|working on) (a|an|our|my|some) ([\w-]+ )?(note|brief|briefing|report|"
-                      r"comparison|presentation|training|workshop|memo|paper|newsletter|summary|overview|factsheet|"
-                      r"document|doc|deck|slides|letter|statement|submission|op-ed|blog post)" + _FOR_WHOM + "|"
-                      r"need (the |a |an )?(exact |full )?(date|number|name|figure|list)s?( for (a )?translation)?|"
-                      r"translating (this |it )?for (a |my |our )?\w+|jusqu.ici|[aà] ce jour|"
-                      r"for (my|our) [\w ]{0,20}(flyer|leaflet|handout|slides?|deck|poster|post|thread|newsletter|"
-                      r"briefing|presentation)( note| paper| doc| memo)?|good (morning|afternoon|evening)|"
-                      r"(c.?est |c )?pour (une|un|ma|mon|notre|nos) (intro d.)?(pr[eé]sentation|"
-                      r"formation|r[eé]union|note|publication|post|tweet|atelier|newsletter|webinaire|fiche|communiqu[eé]|"
-                      r"lettre|courrier|compte.rendu|bulletin)( interne| de sensibilisation)?|"
-                      r"pour un post|au juste|(?:mettre|met|mettent|mis|mise|mises) en place|"
-                      # "les banques posent(-elles) problème": why they are, not what problem (not "les 3 problèmes")
-                      r"(?:pose\w*(?:-\w+){0,2}|c.?est un|c un|est un) (?:gros |vrai )?(?:probl[eè]me|pb)|"
-                      # "could end up targeted", "risque de se retrouver isolé": what becomes of them
-                      r"(?:end|ends|ended|ending) up (?=\w+ed\b)|se retrouv(?:er|e|ent)|"
-                      # "apart from the judges themselves, who else ...": those left aside are not who is asked about
-                      r"(?:apart from|aside from|besides|other than|[aà] part|en dehors d\w*|hormis)\s+[^,?]{1,40}?"
-                      r"(?=,?\s+(?:who|qui)\b)|"
-                      # French links and asides of chat: "à cause de", "en ce moment", "qui risque d'être", "on prépare
-                      # un plaidoyer", "jamais entendu parler"
-                      r"[aà] cause (de|des|du|d.)|risquen?t? (de|d.)|j.ai pas compris|en ce moment|"
-                      r"[aà] l.heure actuelle|(?:on|quelqu.un) m.a parl[eé] d\w*|dans le cadre d\w*|en mati[eè]re d\w*|"
-                      # "ça vient d'où", "elle vient de quelle chambre", "il vient faire quoi": where from, what for
-                      r"(?:[cç]a|il|elle|ils|elles) vien(?:t|nent) (?:faire|de|d['’])|"
-                      r"jamais entendu parler|never heard of (?:it|them|him|her|this|that)\b|"
-                      r"s.appel(?:le|lent|ait|aient)\b|"
-                      # "HRW parle d'une condamnation": what a text is about, not who spoke
-                      r"parl(?:e|ent|ait|aient|er) (?:de |des |du |d['’])|"
-                      r"(j.ai )?besoin (de la|du|des|d.) ?(date|chiffre|nom|liste|montant)s?"
-                      r"( pr[eé]cises?| exactes?)?|"
-                      r"(je|on|nous|notre \w+) (dois |devons )?(pr[eé]par(e|ons|er)|r[eé]dig(e|eons|er)|"
-                      r"[eé]cri(s|t|vons|re)) (une?|des|notre|ma|mon) \w+( de \w+)?" + _FOR_WHOM + "|"
-                      r"in (plain|simple|other) (words|terms|english)|in a nutshell|tl ?;? ?dr|"
-                      r"en (termes )?simples?|en gros|en bref|en resume|en train de?|(like )?concretely|stands? for|"
-                      r"veut dire|abr[eé]viations?( de)?|acronymes?|abbreviations?|acronyms?|comme sigle|sigles?|"
-                      # a purpose asked: "what were they meant for", "trying to achieve", "dans quel but"
-                      r"(meant|intended|supposed) (for|to do|to achieve)|(trying|tried|aiming|aimed) to (achieve|do|"
-                      r"get)|dans quel but|dans le but de quoi)\b"
-                      # "what's EO 14203 called?": a name; "what's her role": the office kind asks it
-                      r"|\b(actually |officially |really )?called\W*$|" + OFFICE_ASKED, re.I)
-
 # (kind, pattern) in order: the first that matches names the kind. Patterns run on folded text.
 _PAY = r"salary|salaries|salaires?|wages?|remuneration|gets? paid"  # what someone is paid
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -230,7 +176,7 @@ _ROLE_WORD = re.compile(ROLES)
 # things asked for by name ("which case", "which banks"), and people ("which US official"): in English, both numbers
 NAMED_THINGS = frozenset("case cases bank banks company companies firm firms software platform platforms ruling "
                          "rulings logiciel plateforme plateformes court courts tribunal tribunals "
-                         "event evenement".split())  # one event ("which side event"); "which events" lists them
+                         "event evenement statute".split())  # one event ("which side event"); "which events" lists them
 # "which German software", "quel logiciel allemand", "which social media platforms": a thing asked for by name,
 # a word or two of description between
 _WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles|quoi (?:le|la|les))\s+"
@@ -299,8 +245,9 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
     if which and _plural_person(after):
         return "person", which  # "which deputy prosecutors": who they are, by name
     if which and (which.group("which") != "which" or which.group("noun").endswith("s")
-                  or (which.group("noun") in NAMED_THINGS and not _DESCRIBES.match(text, which.end()))):
-        # "which case", "which bank": its name
+                  or (which.group("noun") in NAMED_THINGS and not _DESCRIBES.match(text, which.end())
+                      and not text[:which.start("noun")].endswith("rome "))):
+        # "which case", "which bank": its name; "which Rome Statute article" asks the article, the Statute is named
         return "names", which
     return kind, None
 

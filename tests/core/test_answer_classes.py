@@ -14,6 +14,7 @@ from bot.core.errands import without_errand
 from bot.core.messages import say
 from bot.core.permissions import Actor
 from bot.core.render import answer_text
+from bot.core.text import ENGLISH as ENGLISH_PIPELINE
 from bot.core.text import stem, words
 from bot.core.text_fr import FRENCH
 from tests.conftest import top
@@ -508,7 +509,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round26/en-tuning.yaml", 0.94, 1.0, 0.023),
     ("round26/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round26/fr-tuning.yaml", 0.86, 0.95, 0.017),
-    ("round27/en-spent.yaml", 0.94, 0.97, 0.022),
+    ("round27/en-spent.yaml", 0.96, 0.97, 0.022),
     ("round27/en-tuning.yaml", 0.92, 0.91, 0.034),
     ("round27/fr-spent.yaml", 0.83, 0.95, 0.034),
     ("round27/fr-tuning.yaml", 0.86, 1.0, 0.0),
@@ -556,7 +557,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round38/en-tuning.yaml", 0.92, 0.97, 0.023),
     ("round38/fr-spent.yaml", 0.97, 0.91, 0.05),
     ("round38/fr-tuning.yaml", 1.0, 0.95, 0.017),
-    ("round39/en-spent.yaml", 0.96, 0.94, 0.033),
+    ("round39/en-spent.yaml", 0.98, 0.94, 0.033),
     ("round39/en-tuning.yaml", 0.89, 0.91, 0.045),
     ("round39/fr-spent.yaml", 0.91, 0.95, 0.017),
     ("round39/fr-tuning.yaml", 0.86, 1.0, 0.017),
@@ -601,7 +602,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round49/fr-spent.yaml", 0.91, 1.0, 0.017),
     ("round49/fr-tuning.yaml", 0.89, 0.91, 0.034),
     ("round50/en-spent.yaml", 0.94, 0.97, 0.011),
-    ("round50/en-tuning.yaml", 0.89, 0.9, 0.034),
+    ("round50/en-tuning.yaml", 0.91, 0.9, 0.034),
     ("round50/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round50/fr-tuning.yaml", 0.86, 1.0, 0.017),
     ("round51/en-spent.yaml", 0.9, 0.97, 0.022),
@@ -818,7 +819,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round102/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round103/en-spent.yaml", 0.96, 1.0, 0.011),
     ("round103/fr-spent.yaml", 0.97, 0.96, 0.017),
-    ("round104/en-spent.yaml", 0.91, 0.91, 0.033),
+    ("round104/en-spent.yaml", 0.92, 0.91, 0.033),
     ("round104/fr-spent.yaml", 0.94, 0.95, 0.017),
     ("round105/en-spent.yaml", 0.87, 0.97, 0.044),
     ("round105/en-tuning.yaml", 0.87, 0.87, 0.045),
@@ -857,7 +858,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round113/fr-spent.yaml", 0.83, 1.0, 0.017),
     ("round113/fr-tuning.yaml", 0.83, 1.0, 0.017),
     ("round114/en-spent.yaml", 0.96, 1.0, 0.0),
-    ("round114/en-tuning.yaml", 0.92, 0.94, 0.034),
+    ("round114/en-tuning.yaml", 0.94, 0.94, 0.034),
     ("round114/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round114/fr-tuning.yaml", 0.83, 1.0, 0.017),
     ("round115/en-spent.yaml", 0.96, 0.94, 0.022),
@@ -920,7 +921,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round129/en-tuning.yaml", 0.92, 0.94, 0.034),
     ("round129/fr-spent.yaml", 0.86, 0.91, 0.034),
     ("round129/fr-tuning.yaml", 0.94, 0.95, 0.034),
-    ("round130/en-spent.yaml", 0.92, 1.0, 0.011),
+    ("round130/en-spent.yaml", 0.94, 1.0, 0.011),
     ("round130/en-tuning.yaml", 0.98, 0.94, 0.023),
     ("round130/fr-spent.yaml", 0.97, 0.87, 0.05),
     ("round130/fr-tuning.yaml", 0.91, 1.0, 0.017),
@@ -937,7 +938,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round133/fr-spent.yaml", 0.88, 0.95, 0.034),
     ("round133/fr-tuning.yaml", 0.91, 0.95, 0.017),
     ("round134/en-spent.yaml", 0.92, 0.97, 0.022),
-    ("round134/en-tuning.yaml", 0.92, 1.0, 0.012),
+    ("round134/en-tuning.yaml", 0.94, 1.0, 0.012),
     ("round134/fr-spent.yaml", 0.81, 1.0, 0.017),
     ("round134/fr-tuning.yaml", 0.88, 1.0, 0.0),
     ("round135/en-spent.yaml", 0.89, 0.97, 0.011),
@@ -1013,7 +1014,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round152/fr-spent.yaml", 0.89, 0.95, 0.017),
     ("round152/fr-tuning.yaml", 0.91, 1.0, 0.0),
     ("round153/en-spent.yaml", 0.92, 0.97, 0.022),
-    ("round153/en-tuning.yaml", 0.81, 0.97, 0.045),
+    ("round153/en-tuning.yaml", 0.83, 0.97, 0.034),
     ("round153/fr-spent.yaml", 0.86, 1.0, 0.0),
     ("round153/fr-tuning.yaml", 0.86, 0.95, 0.017),
     ("round154/en-spent.yaml", 0.85, 0.86, 0.077),
@@ -1164,7 +1165,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round190/en-tuning.yaml", 0.92, 0.91, 0.057),
     ("round190/fr-spent.yaml", 0.83, 1.0, 0.0),
     ("round190/fr-tuning.yaml", 0.88, 1.0, 0.017),
-    ("round191/en-spent.yaml", 0.89, 0.94, 0.055),
+    ("round191/en-spent.yaml", 0.91, 0.94, 0.044),
     ("round191/en-tuning.yaml", 0.9, 1.0, 0.012),
     ("round191/fr-spent.yaml", 1.0, 0.95, 0.017),
     ("round191/fr-tuning.yaml", 0.89, 1.0, 0.0),
@@ -1196,7 +1197,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round198/en-tuning.yaml", 0.94, 1.0, 0.012),
     ("round198/fr-spent.yaml", 0.89, 0.95, 0.034),
     ("round198/fr-tuning.yaml", 0.94, 0.91, 0.034),
-    ("round199/en-spent.yaml", 0.89, 0.94, 0.044),
+    ("round199/en-spent.yaml", 0.91, 0.94, 0.044),
     ("round199/en-tuning.yaml", 0.9, 0.94, 0.057),
     ("round199/fr-spent.yaml", 0.89, 0.95, 0.017),
     ("round199/fr-tuning.yaml", 0.91, 0.95, 0.05),
@@ -1288,7 +1289,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round221/en-tuning.yaml", 0.9, 0.97, 0.023),
     ("round221/fr-spent.yaml", 0.86, 0.95, 0.017),
     ("round221/fr-tuning.yaml", 0.94, 1.0, 0.0),
-    ("round222/en-spent.yaml", 0.87, 0.94, 0.044),
+    ("round222/en-spent.yaml", 0.87, 0.94, 0.033),
     ("round222/en-tuning.yaml", 0.96, 0.97, 0.012),
     ("round222/fr-spent.yaml", 0.89, 0.95, 0.017),
     ("round222/fr-tuning.yaml", 1.0, 0.95, 0.017),
@@ -1317,7 +1318,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round228/fr-spent.yaml", 0.97, 0.91, 0.034),
     ("round228/fr-tuning.yaml", 0.91, 0.91, 0.034),
     ("round229/en-spent.yaml", 0.81, 0.97, 0.044),
-    ("round229/en-tuning.yaml", 0.75, 0.94, 0.057),
+    ("round229/en-tuning.yaml", 0.77, 0.94, 0.057),
     ("round229/fr-spent.yaml", 0.86, 0.91, 0.034),
     ("round229/fr-tuning.yaml", 0.89, 0.91, 0.05),
     ("round230/en-spent.yaml", 0.94, 0.94, 0.044),
@@ -1325,7 +1326,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round230/fr-spent.yaml", 0.89, 1.0, 0.017),
     ("round230/fr-tuning.yaml", 0.78, 0.95, 0.017),
     ("round231/en-spent.yaml", 0.85, 1.0, 0.0),
-    ("round231/en-tuning.yaml", 0.83, 1.0, 0.023),
+    ("round231/en-tuning.yaml", 0.85, 1.0, 0.023),
     ("round231/fr-spent.yaml", 0.83, 0.91, 0.05),
     ("round231/fr-tuning.yaml", 0.83, 1.0, 0.017),
     ("round232/en-spent.yaml", 0.8, 0.97, 0.044),
@@ -2361,3 +2362,17 @@ def test_who_someone_named_is_is_held_by_the_fact_naming_them(desk: Desk, questi
                                       "who did Burkina Faso fail to arrest, per HRW?"])
 def test_whom_a_fact_says_it_does_not_name_stays_unnamed(desk: Desk, question: str) -> None:
     assert desk.answerer.ask(question).status == "partial"  # a state named in full is not whom it failed to arrest
+
+
+@pytest.mark.parametrize("question", [
+    "CICC wants blocking laws adopted - which one does it hold up as an example?",
+    "which blocking statute did CICC point to as an example?",
+    "CICC cite quelle loi de blocage en exemple ?",
+])
+def test_an_instance_held_up_as_an_example_is_named_by_the_fact_naming_it(desk: Desk, question: str) -> None:
+    # "hold up as an example" frames what is asked, which statute: not a word a fact must hold; and the call to
+    # action, which asks for blocking statutes without naming one, does not answer "which blocking statute"
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "blocking-statute-calls")
+    assert intent.read("which blocking statute do they give as an example", ENGLISH_PIPELINE).kind == "names"
+    assert intent.read("which Rome Statute article obliges states to cooperate", ENGLISH_PIPELINE).kind != "names"
