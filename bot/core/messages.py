@@ -103,6 +103,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_years": {"en": "that for {years}", "fr": "cela pour {years}"},
     "missing_count_of": {"en": "{counted}", "fr": "{counted}"},  # the count as asked: "four Palestinian NGOs"
     "missing_session": {"en": "that for ASP{n}", "fr": "cela pour l'AEP{n}"},
+    "missing_membership": {"en": "whether {name} is a State Party", "fr": "si ce pays ({name}) est un État partie"},
     "missing_country": {"en": "that about {name}", "fr": "cela au sujet de ce pays ({name})"},
     "missing_union": {"en": "that about the {name}", "fr": "cela au sujet de l'{name}"},
     "missing_source": {"en": "that, as {name} puts it", "fr": "cela, selon {name}"},
