@@ -25,7 +25,7 @@ from bot.core.fact_speech import quoted
 from bot.core.fact_tokens import TOKEN, Expand, asked_stems, fact_tokens, phrase_positions, stem_set
 from bot.core.figures import ARTICLE, NEAR, SYMBOL
 from bot.core.intent import CHOSEN, Wants, sessions_of
-from bot.core.named import named_in_full
+from bot.core.named import authored, named_for, named_in_full
 from bot.core.outcomes import pending, reports_outcome
 from bot.core.question_kinds import NAMED_THINGS, PEOPLE, ROLES, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
@@ -212,11 +212,6 @@ _FIRMS = (*NAMED_THINGS, *"business businesses corporation corporations banque b
           "societes firme firmes affaire affaires".split())
 
 
-# a statement's author named beside it: "a release by Secretary of State Marco Rubio", "du secrétaire d'État Rubio"
-_AUTHORED = re.compile(r"\b(?:by|du|de la|de l'|d')\s+(?:\w+\s+){0,2}?(?:Secretary of State|[Ss]ecrétaire d'État|"
-                       r"Minister|[Mm]inistre|President|[Pp]résidente?|Prosecutor|[Pp]rocureure?)\s+[A-Z]\w+ [A-Z]\w+")
-
-
 def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH, question: str = "") -> bool:
     """The fact's own words say it lacks the detail asked ("the sources do not name the states concerned"; for
     "what did the EU say", "it does not quote what each said"); not who someone the question names is."""
@@ -228,9 +223,10 @@ def lacks(wants: Wants, fact: str, expand: Expand, language: Pipeline = ENGLISH,
     if wants.kind == "person" and wants.role and _named_role(fact, fact_tokens(fact, language), wants, expand,
                                                              language):
         return False  # "the Secretary of State behind the releases": named, whoever else the fact does not name
-    if wants.kind == "person" and wants.author and _AUTHORED.search(fact):
+    if wants.kind == "person" and wants.author and authored(fact):
         return False  # "which US official announced the sanctions": the release's author, whomever it designated
-    if any(_LACKS[kind].search(folded) for kind in wants.also if kind in _LACKS and kind != "names"):
+    if any(_LACKS[kind].search(folded) for kind in wants.also if kind in _LACKS and kind != "names"
+           and not (kind == "person" and question and named_for(question, fact))):
         return True  # "who was it, and when": a fact saying it does not name them answers neither in full
     pattern = _LACKS.get(wants.kind or "")
     if pattern is None or wants.counterpart:  # an office names whom one spoke with, whoever the fact leaves unnamed

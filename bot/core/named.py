@@ -11,14 +11,14 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from bot.core import countries
+from bot.core import countries, question_kinds
 from bot.core.db import Database
 from bot.core.fact_dates import YEAR
 from bot.core.fact_tokens import asked_stems, fact_tokens, phrase_positions
 from bot.core.figures import in_date
 from bot.core.intent import Wants
 from bot.core.models import Source
-from bot.core.text import Concept, Pipeline, fold
+from bot.core.text import Concept, Pipeline, fold, words
 
 _FIGURE = re.compile(r"[€$£]?\d[\d.,]*%?")
 # an office before a person's name in brackets ("International Criminal Court (Registrar Osvaldo Zavala Giler)"):
@@ -187,3 +187,29 @@ def named_in_full(fact: str, question: str, language: Pipeline) -> bool:
                                   and not language.is_ordinary(language.stem(w)) for w in words):  # "Sanctioning"
             return True
     return False
+
+
+# a statement's author named beside it: "a release by Secretary of State Marco Rubio", "du secrétaire d'État Rubio"
+_AUTHORED = re.compile(r"\b(?:by|du|de la|de l'|d')\s+(?:\w+\s+){0,2}?(?:Secretary of State|[Ss]ecrétaire d'État|"
+                       r"Minister|[Mm]inistre|President|[Pp]résidente?|Prosecutor|[Pp]rocureure?)\s+[A-Z]\w+ [A-Z]\w+")
+# an office typed in a question, and the same office just before a full name in a fact ("ICC Registrar Osvaldo
+# Zavala Giler", "le Greffier de la CPI, Osvaldo Zavala Giler")
+_OFFICES = ("registrar", "greffier", "greffiere", "secretary of state", "secretaire d'etat", "prosecutor", "procureur",
+            "president", "presidente", "minister", "ministre")
+_BEFORE_NAME = {office: re.compile("(?i:" + re.sub("e", "[eéèê]", office) + r")(?: de la CPI| of the ICC)?,?\s+"
+                                   r"[A-Z][a-zà-ÿ'’-]+\s+[A-Z][a-zà-ÿ'’-]+") for office in _OFFICES}
+
+
+def authored(fact: str) -> bool:
+    """The fact names the author of a statement it cites ("by Secretary of State Marco Rubio")."""
+    return bool(_AUTHORED.search(fact))
+
+
+def named_for(question: str, fact: str) -> bool:
+    """The fact names in full the one the question asks about by office ("who was the registrar who spoke at
+    ASP23") or as the author of a statement ("who signed the releases"): its saying it does not name others (the
+    officials Russia targets, whom each release designated) is about someone else."""
+    asked = fold(question)
+    if question_kinds.author_asked(" ".join(words(question))) and authored(fact):
+        return True
+    return any(re.search(rf"\b{office}\b", asked) and _BEFORE_NAME[office].search(fact) for office in _OFFICES)
