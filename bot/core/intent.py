@@ -23,8 +23,8 @@ from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, as_typed, first_run, fo
 _ROLE = rf"(?P<role>{ROLES})(?:e?s?)"  # "représentante(s)": the feminine of a role
 # "who is the president of the ASP", "name of the ASP president", "fidh's rep", "qui est le président de l'AEP"
 _NOW = r"(?:\s+(?:current|present|actuel|actuelle|actuels|actuelles))?"  # "le président actuel de", "ICC's current"
-_ROLE_OF = re.compile(rf"\b{_ROLE}\b{_NOW}(?:\s+(?:of|at|for|de|du|des|de la|de l)\b\s*(?:the\s+|la\s+|le\s+|l\s+)?"
-                      r"(?P<org>[a-z0-9][a-z0-9 -]{0,40}))?")
+_ROLE_OF = re.compile(rf"\b{_ROLE}\b{_NOW}(?:\s+(?P<prep>of|at|for|de|du|des|de la|de l)\b\s*"
+                      r"(?:the\s+|la\s+|le\s+|l\s+)?(?P<org>[a-z0-9][a-z0-9 -]{0,40}))?")
 _ORG_ROLE = re.compile(rf"\b(?P<org>[a-z0-9-]+)(?:\s+s)?{_NOW}\s+{_ROLE}\b")
 
 # titles whose holder a fact must mention to answer a question naming them ("what did the UN secretary-general say")
@@ -344,6 +344,8 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
     role = {"rep": "representative", "spokesman": "spokesperson", "secretaire etat": "secretaire d etat"}.get(
         match.group("role"), match.group("role")).replace("-", " ")
     org = (match.group("org") or "").strip()
+    if match.group("prep") == "at" and re.match(r"[a-z]+ \d", org):  # "Registrar at ASP23": when, not whose
+        org = ""
     if not org:
         before = _ORG_ROLE.search(text)
         whose = before.group("org") if before else ""

@@ -581,7 +581,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round42/fr-spent.yaml", 0.89, 1.0, 0.017),
     ("round43/en-spent.yaml", 0.94, 1.0, 0.0),
     ("round43/fr-spent.yaml", 0.91, 1.0, 0.017),
-    ("round44/en-spent.yaml", 0.96, 0.94, 0.022),
+    ("round44/en-spent.yaml", 0.98, 0.94, 0.022),
     ("round44/fr-spent.yaml", 0.88, 0.95, 0.034),
     ("round45/en-spent.yaml", 0.96, 1.0, 0.0),
     ("round45/fr-spent.yaml", 0.89, 0.95, 0.017),
@@ -594,7 +594,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round47/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round47/fr-tuning.yaml", 0.91, 0.95, 0.034),
     ("round48/en-spent.yaml", 0.94, 1.0, 0.022),
-    ("round48/en-tuning.yaml", 0.94, 1.0, 0.023),
+    ("round48/en-tuning.yaml", 0.96, 1.0, 0.023),
     ("round48/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round48/fr-tuning.yaml", 0.97, 0.95, 0.017),
     ("round49/en-spent.yaml", 1.0, 1.0, 0.0),
@@ -901,7 +901,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round124/en-tuning.yaml", 0.96, 1.0, 0.0),
     ("round124/fr-spent.yaml", 1.0, 0.91, 0.034),
     ("round124/fr-tuning.yaml", 0.91, 0.95, 0.034),
-    ("round125/en-spent.yaml", 0.83, 1.0, 0.022),
+    ("round125/en-spent.yaml", 0.85, 1.0, 0.022),
     ("round125/en-tuning.yaml", 0.92, 0.93, 0.034),
     ("round125/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round125/fr-tuning.yaml", 0.83, 1.0, 0.0),
@@ -933,7 +933,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round132/en-tuning.yaml", 0.94, 1.0, 0.012),
     ("round132/fr-spent.yaml", 0.89, 0.91, 0.05),
     ("round132/fr-tuning.yaml", 0.91, 0.95, 0.017),
-    ("round133/en-spent.yaml", 0.98, 0.94, 0.022),
+    ("round133/en-spent.yaml", 1.0, 0.94, 0.022),
     ("round133/en-tuning.yaml", 0.94, 0.97, 0.012),
     ("round133/fr-spent.yaml", 0.88, 0.95, 0.034),
     ("round133/fr-tuning.yaml", 0.91, 0.95, 0.017),
@@ -962,7 +962,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round139/fr-spent.yaml", 0.89, 0.95, 0.017),
     ("round139/fr-tuning.yaml", 0.89, 0.95, 0.034),
     ("round140/en-spent.yaml", 0.83, 0.94, 0.044),
-    ("round140/en-tuning.yaml", 0.85, 1.0, 0.023),
+    ("round140/en-tuning.yaml", 0.87, 1.0, 0.023),
     ("round140/fr-spent.yaml", 0.83, 1.0, 0.017),
     ("round140/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round141/en-spent.yaml", 0.98, 0.91, 0.033),
@@ -1382,7 +1382,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round244/fr-spent.yaml", 0.86, 0.91, 0.034),
     ("round244/fr-tuning.yaml", 0.97, 0.91, 0.034),
     ("round245/en-spent.yaml", 0.96, 0.91, 0.044),
-    ("round245/en-tuning.yaml", 0.9, 0.97, 0.023),
+    ("round245/en-tuning.yaml", 0.92, 0.97, 0.023),
     ("round245/fr-spent.yaml", 0.81, 0.91, 0.05),
     ("round245/fr-tuning.yaml", 0.91, 0.91, 0.034),
     ("round246/en-spent.yaml", 0.82, 0.97, 0.055),
@@ -2391,3 +2391,12 @@ def test_whom_a_question_asks_by_office_is_named_whoever_else_the_fact_does_not_
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.hits[0].fact.id) == ("answered", fact)
     assert desk.answerer.ask("which ICC officials did Russia target with warrants, and when?").status == "partial"
+
+
+def test_a_role_at_a_numbered_session_is_when_not_whose(desk: Desk) -> None:
+    # "the Registrar at ASP23" is the Court's Registrar when the 23rd session met, not a Registrar of the Assembly;
+    # "the President of the ASP" stays the Assembly's
+    answer = desk.answerer.ask("which person was the ICC Registrar at ASP 23, going by LRWC's notes?")
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "russia-warrants-against-icc-officials")
+    assert intent.read("who was the registrar at asp 23", ENGLISH_PIPELINE).org != ("asp",)
+    assert intent.read("who is the president of the asp", ENGLISH_PIPELINE).org == ("asp",)
