@@ -1429,6 +1429,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round256/en-tuning.yaml", 0.83, 0.94, 0.068),
     ("round256/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round256/fr-tuning.yaml", 0.89, 0.91, 0.05),
+    ("round257/en-spent.yaml", 0.89, 0.94, 0.033),
+    ("round257/en-tuning.yaml", 0.9, 0.97, 0.012),
+    ("round257/fr-spent.yaml", 0.83, 0.78, 0.1),
+    ("round257/fr-tuning.yaml", 0.89, 1.0, 0.0),
+    ("round258/en-spent.yaml", 0.88, 0.94, 0.055),
+    ("round258/en-tuning.yaml", 0.88, 0.97, 0.012),
+    ("round258/fr-spent.yaml", 1.0, 0.92, 0.034),
+    ("round258/fr-tuning.yaml", 0.89, 1.0, 0.0),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
