@@ -30,11 +30,13 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 NEAR = 14  # words: "preparing to withdraw from the Rome Statute in 2026, along with Burkina Faso, Mali and Niger"
 
 
-def unstated(question: str, fact: str, lang: str) -> tuple[str, dict[str, str]] | None:
+def unstated(question: str, title: str, text: str, lang: str) -> tuple[str, dict[str, str]] | None:
     """("missing_membership", the state's name) when the question asks whether a state it names is a State Party
-    and no sentence of the fact names that state beside what membership is; None otherwise."""
+    and no sentence of the fact (its `title` and `text`) names that state beside what membership is; None
+    otherwise. Most questions ask no such thing, and cost one search of the question."""
     if not _ASKED.search(fold(question)):
         return None
+    fact = f"{title}. {text}"
     for country in sorted(countries.named_in(question, lang), key=lambda c: c.en):
         if country.union:
             continue

@@ -196,6 +196,7 @@ _AUTHORED = re.compile(r"\b(?:by|du|de la|de l'|d')\s+(?:\w+\s+){0,2}?(?:Secreta
 # Zavala Giler", "le Greffier de la CPI, Osvaldo Zavala Giler")
 _OFFICES = ("registrar", "greffier", "greffiere", "secretary of state", "secretaire d'etat", "prosecutor", "procureur",
             "president", "presidente", "minister", "ministre")
+_ASKED_OFFICE = {office: re.compile(rf"\b{office}\b") for office in _OFFICES}  # in the folded question
 _BEFORE_NAME = {office: re.compile("(?i:" + re.sub("e", "[eéèê]", office) + r")(?: de la CPI| of the ICC)?,?\s+"
                                    r"[A-Z][a-zà-ÿ'’-]+\s+[A-Z][a-zà-ÿ'’-]+") for office in _OFFICES}
 
@@ -212,4 +213,4 @@ def named_for(question: str, fact: str) -> bool:
     asked = fold(question)
     if question_kinds.author_asked(" ".join(words(question))) and authored(fact):
         return True
-    return any(re.search(rf"\b{office}\b", asked) and _BEFORE_NAME[office].search(fact) for office in _OFFICES)
+    return any(_ASKED_OFFICE[office].search(asked) and _BEFORE_NAME[office].search(fact) for office in _OFFICES)

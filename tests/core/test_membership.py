@@ -40,7 +40,9 @@ def test_membership_is_read_near_the_state_not_anywhere_in_the_fact() -> None:
     fact = ("LRWC condemns Russia's arrest warrants against ICC officials as reprisals for the Court's investigation "
             "in the Situation of Ukraine, citing the speech of ICC Registrar Osvaldo Zavala Giler to the 23rd "
             "session of the Assembly in The Hague on 4 December 2024, and calls on States Parties to denounce them.")
-    assert membership.unstated("Is Ukraine a State Party?", fact, "en") == ("missing_membership", {"name": "Ukraine"})
-    assert membership.unstated("What does LRWC say about Ukraine?", fact, "en") is None  # not asked
+    title = "Russian prosecutions and arrest warrants against ICC officials"
+    assert membership.unstated("Is Ukraine a State Party?", title, fact, "en") == (
+        "missing_membership", {"name": "Ukraine"})
+    assert membership.unstated("What does LRWC say about Ukraine?", title, fact, "en") is None  # not asked
     leaving = "Opinio Juris reports Hungary is preparing to withdraw from the Rome Statute, with Mali and Niger."
-    assert membership.unstated("Is Niger still a state party?", leaving, "en") is None
+    assert membership.unstated("Is Niger still a state party?", "Withdrawals", leaving, "en") is None
