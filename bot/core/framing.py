@@ -43,6 +43,12 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|thes
                       # French links and asides of chat: "à cause de", "en ce moment", "qui risque d'être", "on prépare
                       # un plaidoyer", "jamais entendu parler"
                       r"[aà] cause (de|des|du|d.)|risquen?t? (de|d.)|j.ai pas compris|en ce moment|"
+                      # how much is wanted and what a text highlights: "les grands axes", "là-dessus", "au moment de",
+                      # "met(-elle) en avant", "l'ensemble des", "besoin de savoir"
+                      r"(?:les |des )?(?:grands axes|grandes lignes)|l[aà][ -]dessus|"
+                      r"au moment (?:de|du|des|d['’]|o[uù])|(?:met|mettent|mettre|mis|mise|mettait)(?:-\w+)?\s+en "
+                      r"(?:avant|lumi[eè]re|exergue|valeur)|(?:j.ai |on a )?besoin de savoir|"
+                      r"l.ensemble (?:des|de la|du|de)|"
                       r"[aà] l.heure actuelle|(?:on|quelqu.un) m.a parl[eé] d\w*|dans le cadre d\w*|en mati[eè]re d\w*|"
                       # "ça vient d'où", "elle vient de quelle chambre", "il vient faire quoi": where from, what for
                       r"(?:[cç]a|il|elle|ils|elles) vien(?:t|nent) (?:faire|de|d['’])|"

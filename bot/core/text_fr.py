@@ -26,7 +26,8 @@ _FIRST = frozenset({"1ere", "1re"})  # the feminine first, folded
 _NUMBER_WORDS = {w: str(n) for w, n in UNITS.items() if n > 1} | {"zero": "0", "vingt": "20"}
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
-# Function words, folded (no accents), then the filler of questions in chat ("c'est quoi", "ça dit quoi déjà").
+# Function words, folded (no accents), then the filler of questions in chat ("c'est quoi", "ça dit quoi déjà") and
+# the English words francophone members mix in ("u know", "what does Jimenez propose pour ...").
 STOP_WORDS = frozenset(
     """
     a ai aie aient aies ait as au aucun aucune aupres aura aurai auraient aurais aurait aurez auriez aurions
@@ -59,6 +60,7 @@ STOP_WORDS = frozenset(
     qqn qqun qq1 qqch qqc slt bjr cc pk pq psk jsp mdr lol ptdr dsl bcp pdt ds tjs tjrs mtn auj jai jsuis chui
     dapres jsais jcrois jpense jveux jvois kesako passait passaient passera ville villes endroit
     tbh ngl pls plz thx btw fyi imo idk wrt abt asap rn
+    u you know what whats who whos does do did is are the how explain
     elevait elevaient elevent elevera
     """.split()
 )

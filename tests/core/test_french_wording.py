@@ -329,3 +329,21 @@ def test_an_english_name_s_closing_apostrophe_is_no_french_elision(asking_desk: 
 ])
 def test_side_events_announcements_and_amendments_in_french(asking_desk: Desk, question: str, expected: str) -> None:
     assert top(asking_desk, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "les grandes lignes", "les grands axes", "l'ensemble des": how much of an answer is wanted, not what about
+    ("Quelles sont les grandes lignes des demandes de LRWC aux États parties ?", "lrwc-recommendations-asp24"),
+    ("Les grands axes de ce que la FIDH demandait aux États à l'AEP24 ?", "fidh-asks-at-asp24"),
+    ("Pourriez-vous me donner l'ensemble des recommandations de LRWC aux États ?", "lrwc-recommendations-asp24"),
+    # "au moment de", "là-dessus", "met(-elle) en avant": when, about what was just said, what a text highlights
+    ("Au moment des sanctions de juin 2025, combien d'États parties au Statut ?", "states-parties-count-125"),
+    ("Le budget de l'AEP24 : que recommandait HRW là-dessus ?", "hrw-sufficient-funding"),
+    ("Quelle condamnation récente HRW met-elle en avant ?", "janjaweed-leader-convicted-darfur"),
+    # English chat words in a French question are no subject: "u know", "who is"
+    ("u know ce que Jimenez propose pour élire le CBF ?", "subsidiary-body-elections-merit"),
+    ("who is le représentant de la FIDH auprès de la CPI ?", "fidh-over-compliance-financial-channels"),
+])
+def test_how_much_is_wanted_and_english_chat_in_french(asking_desk: Desk, question: str, expected: str) -> None:
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id, answer.lang) == ("answered", expected, "fr")
