@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.core import fact_dates, figures, holds, intent, membership, named, summaries, turns
+from bot.core import fact_dates, figures, holds, intent, membership, named, summaries, turns, writers
 from bot.core.bodies import OtherBodies
 from bot.core.candidate_rows import CandidateRows
 from bot.core.errands import without_errand
@@ -278,7 +278,8 @@ class Answerer:
             or self.bodies.idle(other, text, chosen[0].raw) \
             or named.unattributed(wants, concepts, df, n, chosen[0].text, self._publishers.names, self.pipeline) \
             or figures.count_differs(text, chosen[0].raw, self.pipeline) \
-            or summaries.unsummarised(wants, text, chosen[0].raw, self.pipeline)
+            or summaries.unsummarised(wants, text, chosen[0].raw, self.pipeline) \
+            or writers.unwritten(text, chosen[0].raw)
         if lacking:  # "did Germany condemn ...", "LRWC recs about money": not a fact that never names them
             return self._partial(text, chosen, ranked, lacking, confidence)
         chosen_ids = {c.fact_id for c in chosen}

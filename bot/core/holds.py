@@ -29,6 +29,7 @@ from bot.core.named import authored, named_for, named_in_full
 from bot.core.outcomes import pending, reports_outcome
 from bot.core.question_kinds import NAMED_THINGS, PEOPLE, ROLES, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
+from bot.core.writers import writer_named
 
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*h\s*\d{0,2}\b")
 _QUOTES = re.compile(r"[\"“”«»]")
@@ -255,6 +256,9 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return False
     if lacks(wants, fact, expand, language, question):
         return False
+    if (kind in ("person", "names", None) or "person" in wants.also) and (
+            writer := writer_named(question, fact)) is not None:
+        return writer  # "who wrote the Reuters story": a name beside that outlet, not Opinio Juris's author
     if wants.speaker and not quoted(fact, wants.speaker, expand, language):
         return False  # "what did the EU say": a fact that reports the EU's words
     if kind is None and not wants.future:
