@@ -48,7 +48,7 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|thes
                       r"(?:les |des )?(?:grands axes|grandes lignes)|l[aà][ -]dessus|"
                       r"au moment (?:de|du|des|d['’]|o[uù])|(?:met|mettent|mettre|mis|mise|mettait)(?:-\w+)?\s+en "
                       r"(?:avant|lumi[eè]re|exergue|valeur)|(?:j.ai |on a )?besoin de savoir|"
-                      r"l.ensemble (?:des|de la|du|de)|"
+                      r"l.ensemble (?:des|de la|du|de)|intitul[eé]e? officiel(?:le)?|officiellement(?=\W*$)|"
                       r"[aà] l.heure actuelle|(?:on|quelqu.un) m.a parl[eé] d\w*|dans le cadre d\w*|en mati[eè]re d\w*|"
                       # "ça vient d'où", "elle vient de quelle chambre", "il vient faire quoi": where from, what for
                       r"(?:[cç]a|il|elle|ils|elles) vien(?:t|nent) (?:faire|de|d['’])|"

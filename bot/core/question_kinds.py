@@ -17,7 +17,7 @@ ROLES = (
     "head|leader|spokesperson|spokesman|rapporteur|secretary general|secretary-general|ambassador|secretary of state|"
     "secretaire (?:d )?etat|minister|representative|rep|coordinator|founder|author|moderator|panelist|panellist|"
     "presidente|procureur|greffier|juge|directeur|directrice|dirigeant|chef|porte-parole|representant|fondateur|"
-    "auteur|moderateur|moderatrice|paneliste|speaker|intervenant|orateur|oratrice"
+    "auteur|moderateur|moderatrice|paneliste|speaker|intervenant|orateur|oratrice|secretaire generale?"
 )
 # a word before a role that is not whose it is: a count ("the 4 judges"), which holder ("ex"), which kind ("special")
 NOT_WHOSE = frozenset("the le la two three four five six seven eight nine ten deux trois quatre cinq sept huit neuf "

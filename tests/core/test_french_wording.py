@@ -347,3 +347,22 @@ def test_side_events_announcements_and_amendments_in_french(asking_desk: Desk, q
 def test_how_much_is_wanted_and_english_chat_in_french(asking_desk: Desk, question: str, expected: str) -> None:
     answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.hits[0].fact.id, answer.lang) == ("answered", expected, "fr")
+
+
+def test_a_secretary_general_is_an_office(asking_desk: Desk) -> None:
+    # "la secrétaire générale d'Amnesty International": an office of another organisation, which no fact names;
+    # a fact naming someone who works at Amnesty does not say who holds it
+    answer = asking_desk.answerer.ask("Qui est actuellement la secrétaire générale d'Amnesty International ?")
+    assert (answer.status, answer.missing_key) == ("partial", "missing_role")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # "l'intitulé officiel": the title, however official; "officiellement" closing a question frames it
+    ("Quel est l'intitulé officiel du décret 14203 ?", "us-executive-order-14203"),
+    # the date of the Registrar's speech beside the speech, in the curator's French as in English
+    ("Le Greffier a fait son discours sur la Russie quel jour ?", "russia-warrants-against-icc-officials"),
+    ("When did the ICC Registrar give the ASP23 speech LRWC relies on?", "russia-warrants-against-icc-officials"),
+])
+def test_an_official_title_and_the_day_of_a_speech(asking_desk: Desk, question: str, expected: str) -> None:
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
