@@ -145,8 +145,7 @@ _WHICH_COUNT = re.compile(r"\b(which|quels|quelles) (?:[2-9]|two|three|four|five
 # "pourquoi le procureur n'est pas là": absent, said in words that are all stop words
 _NOT_THERE = re.compile(r"\b(?:n['’ ]?\s*)?(?:est|etait|était|sont|sera)(?:-(?:il|elle))? (?:pas|plus) "
                         r"(?:l[aà]|[aà] son poste|en poste|en fonctions?)\b", re.I)
-# "a-t-il été adopté": "a été adopté", not a word "at"; "n'exerce-t-il pas ses fonctions" meets the curated
-# "exerce pas ses fonctions"
+# "a-t-il été adopté": "a été adopté", not a word "at"; "n'exerce-t-il pas" meets the curated "exerce pas"
 _INVERSION = re.compile(r"-t-(?:il|elle|on|ils|elles)\b", re.I)
 
 
@@ -282,7 +281,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
             if w in language.stop_words and w not in COUNTED:
                 break
             group.append(w)
-        if language.lang == "en" and len(group) >= 2 and group[-1].endswith("s"):
+        if language.lang == "en" and len(group) >= 2 and group[-1].endswith("s") and (
+                language.is_ordinary(group[-2]) or group[-1] != "members"):  # "FIDH members": members, its own
             rest = group[-2:]
         focus = tuple(language.stem(COUNTED_AS.get(w, w)) for w in rest)
         sum_word = next((w[language.lang] for p, w in question_kinds.SUMS_ASKED if p.search(text)), None)

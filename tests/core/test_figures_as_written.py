@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core import intent
 from bot.core.desk import Desk
 from bot.core.number_words import figures_for_words, without_guesses
+from bot.core.text import ENGLISH
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +64,18 @@ def test_a_figure_stated_outright_must_still_agree(desk: Desk) -> None:
     assert desk.answerer.ask("what's the icc budget for 2026, 190 million?").status != "answered"
     assert desk.answerer.ask("Could you recommend a beginner marathon plan? I have about 16 weeks.").status \
         == "declined"
+
+
+@pytest.mark.parametrize("question", [
+    "how many FIDH members in Palestine got hit by the US sanctions?",
+    "So how many FIDH members are sanctioned over there in Palestine?",
+])
+def test_an_organisations_members_are_counted_as_members(asking_desk: Desk, question: str) -> None:
+    # "FIDH members": the fact counts "three of its member organisations", not a phrase "FIDH members"
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "us-sanctions-palestinian-ngos")
+
+
+def test_other_named_things_counted_keep_their_name() -> None:
+    wants = intent.read("How many ICC officials were sanctioned in August?", ENGLISH)
+    assert wants.focus == (ENGLISH.stem("icc"), ENGLISH.stem("officials"))
