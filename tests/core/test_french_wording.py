@@ -366,3 +366,13 @@ def test_a_secretary_general_is_an_office(asking_desk: Desk) -> None:
 def test_an_official_title_and_the_day_of_a_speech(asking_desk: Desk, question: str, expected: str) -> None:
     answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
+
+
+@pytest.mark.parametrize("question", [
+    "Les survivants, quels messages ont-ils adressés aux États pendant l'AEP24 ?",
+    "Qu'ont dit les survivants comme messages à l'AEP ?",
+])
+def test_the_survivors_messages(asking_desk: Desk, question: str) -> None:
+    # the curator's keywords say what the fact holds: the survivors' messages at the side events
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "survivors-messages-asp24")
