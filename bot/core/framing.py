@@ -33,8 +33,9 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|thes
                       r"formation|r[eé]union|note|publication|post|tweet|atelier|newsletter|webinaire|fiche|communiqu[eé]|"
                       r"lettre|courrier|compte.rendu|bulletin)( interne| de sensibilisation)?|"
                       r"pour un post|au juste|(?:mettre|met|mettent|mis|mise|mises) en place|"
-                      # "les banques posent(-elles) problème": why they are, not what problem (not "les 3 problèmes")
-                      r"(?:pose\w*(?:-\w+){0,2}|c.?est un|c un|est un) (?:gros |vrai )?(?:probl[eè]me|pb)|"
+                      # "les banques posent problème", "est-elle un problème": why, not what problem ("les 3 problèmes")
+                      r"(?:pose\w*(?:-\w+){0,2}|c.?est un|c un|(?:est|sont)(?:-\w+)? une?) "
+                      r"(?:gros |vrai )?(?:probl[eè]me|pb)|"
                       # "could end up targeted", "risque de se retrouver isolé": what becomes of them
                       r"(?:end|ends|ended|ending) up (?=\w+ed\b)|se retrouv(?:er|e|ent)|"
                       # "apart from the judges themselves, who else ...": those left aside are not who is asked about

@@ -376,3 +376,13 @@ def test_the_survivors_messages(asking_desk: Desk, question: str) -> None:
     # the curator's keywords say what the fact holds: the survivors' messages at the side events
     answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.hits[0].fact.id) == ("answered", "survivors-messages-asp24")
+
+
+@pytest.mark.parametrize("question", [
+    "Selon Jimenez, pourquoi la baisse du nombre d'États parties est-elle un problème ?",
+    "D'après Opinio Juris, pourquoi la chute du nombre d'États parties est-elle un problème ?",
+])
+def test_why_something_is_a_problem_asked_with_inversion(asking_desk: Desk, question: str) -> None:
+    # "est-elle un problème", "sont-ils un problème": why it is one, as "pose problème" asks; no fact holds "problème"
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "withdrawals-impact")
