@@ -1476,6 +1476,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round268/en-tuning.yaml", 1.0, 0.91, 0.034),
     ("round268/fr-spent.yaml", 0.89, 0.95, 0.034),
     ("round268/fr-tuning.yaml", 0.83, 0.95, 0.067),
+    ("round269/en-spent.yaml", 0.85, 0.94, 0.044),
+    ("round269/en-tuning.yaml", 0.96, 0.94, 0.023),
+    ("round269/fr-spent.yaml", 0.8, 0.87, 0.1),
+    ("round269/fr-tuning.yaml", 0.94, 0.95, 0.017),
+    ("round270/en-spent.yaml", 1.0, 0.91, 0.033),
+    ("round270/en-tuning.yaml", 0.89, 1.0, 0.034),
+    ("round270/fr-spent.yaml", 0.94, 1.0, 0.0),
+    ("round270/fr-tuning.yaml", 0.88, 1.0, 0.034),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
