@@ -35,6 +35,7 @@ _LINKS = frozenset("sur on about abt de du des qui que publie paru in of by par"
 _FULL_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)+")  # two or more capitalised words in a row
 _ABOUT = re.compile(r"(?:\bon|\babout|\bsur|\bconcernant)\s+$")  # "an article on Nicolas Guillou": whom it is about
 _AFTER, _BEFORE = 60, 40  # characters from the outlet's name: "Opinio Juris post, Ezequiel Jimenez"
+_EVERYDAY_NAMED = ("monde", "juris")  # outlets named by everyday words: Le Monde, Opinio Juris
 
 
 def _ordinary(word: str) -> bool:
@@ -53,7 +54,7 @@ def outlet_asked(question: str) -> str | None:
             while words and words[-1] in _LINKS:  # "l'article Reuters sur ...": the outlet ends before "sur"
                 words.pop()
             if any(_OTHER_ASK.fullmatch(w) or re.fullmatch(rf"(?:\w')?{_WRITER_NOUN}", w) for w in words) or all(
-                    _ordinary(w) and w not in ("monde", "juris") for w in words):
+                    _ordinary(w) and w not in _EVERYDAY_NAMED for w in words):
                 continue  # "when did reuters report", "l'auteur du post": no outlet; "the whole story": none named
             return None if _OTHER_ASK.search(folded, 0, writer.start()) else " ".join(words)
     return None
@@ -65,7 +66,7 @@ def writer_named(question: str, fact: str) -> bool | None:
     outlet = outlet_asked(question)
     if outlet is None:
         return None
-    folded = fold(fact)
+    folded = fold(fact)  # folding keeps each character's place, so its spans are the fact's
     places = [m.span() for m in re.finditer(rf"\b{re.escape(outlet)}\b", folded)]
     if not places:
         return None
