@@ -256,9 +256,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return False
     if lacks(wants, fact, expand, language, question):
         return False
-    if (kind in ("person", "names", None) or "person" in wants.also) and (
-            writer := writer_named(question, fact)) is not None:
-        return writer  # "who wrote the Reuters story": a name beside that outlet, not Opinio Juris's author
+    if kind in ("person", "names") and (writer := writer_named(question, fact)) is not None:
+        return writer  # "who wrote the Reuters story": a name beside that outlet (other asks: writers.unwritten)
     if wants.speaker and not quoted(fact, wants.speaker, expand, language):
         return False  # "what did the EU say": a fact that reports the EU's words
     if kind is None and not wants.future:

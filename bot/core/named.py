@@ -169,7 +169,7 @@ def ordinary_unless_named(question: str, df: Mapping[str, int], pipeline: Pipeli
     return lambda word: word not in names and pipeline.is_ordinary(word)
 
 
-_FULL_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)+")  # two or more capitalised words in a row
+FULL_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)+")  # two or more capitalised words in a row
 
 
 def named_in_full(fact: str, question: str, language: Pipeline) -> bool:
@@ -177,7 +177,7 @@ def named_in_full(fact: str, question: str, language: Pipeline) -> bool:
     Zavala Giler"): words of a name in a row, none an everyday word or its stem, every one asked, and no country.
     Who that is, the fact says, whomever else it says it does not name."""
     asked = asked_stems(question, language)
-    for match in _FULL_NAME.finditer(fact):
+    for match in FULL_NAME.finditer(fact):
         if countries.named_in(match.group()):  # "Burkina Faso": a state, not whom it failed to arrest
             continue
         words = [fold(w) for w in match.group().split()]

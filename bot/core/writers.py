@@ -6,7 +6,9 @@ outlet's author, the judge a piece is about) are not who wrote that piece, and t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from bot.core.named import FULL_NAME
 from bot.core.text import ENGLISH, fold
 from bot.core.text_fr import FRENCH
 
@@ -32,7 +34,6 @@ _OUTLET = (re.compile(rf"(?:\b(?:the|that|this|a|an)\s+|^|[,:;!?-]\s*)"
                       r"(?:reporters?|journalists?|writers?|journalistes?)\b"),
            re.compile(r"\b(?:reporters?|journalists?|journalistes?)\s+(?:at|from|de|du|chez)\s+(?P<outlet>[a-z][\w-]*)"))
 _LINKS = frozenset("sur on about abt de du des qui que publie paru in of by par".split())
-_FULL_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)+")  # two or more capitalised words in a row
 _ABOUT = re.compile(r"(?:\bon|\babout|\bsur|\bconcernant)\s+$")  # "an article on Nicolas Guillou": whom it is about
 _AFTER, _BEFORE = 60, 40  # characters from the outlet's name: "Opinio Juris post, Ezequiel Jimenez"
 _EVERYDAY_NAMED = ("monde", "juris")  # outlets named by everyday words: Le Monde, Opinio Juris
@@ -42,8 +43,10 @@ def _ordinary(word: str) -> bool:
     return ENGLISH.is_ordinary(word) or FRENCH.is_ordinary(word)
 
 
+@lru_cache(maxsize=256)
 def outlet_asked(question: str) -> str | None:
-    """The outlet whose piece's writer the question asks for first, folded ("reuters", "opinio juris"), or None."""
+    """The outlet whose piece's writer the question asks for first, folded ("reuters", "opinio juris"), or None.
+    Remembered: every candidate fact checked for a question asks it again."""
     folded = fold(question)
     writer = _WRITES.search(folded) or _WHO.search(folded)
     if not writer:
@@ -71,7 +74,7 @@ def writer_named(question: str, fact: str) -> bool | None:
     if not places:
         return None
     asked = set(re.findall(r"\w+", fold(question)))
-    for name in _FULL_NAME.finditer(fact):
+    for name in FULL_NAME.finditer(fact):
         words = [fold(w) for w in name.group().split()]
         if outlet in " ".join(words) or any(w in asked for w in words) or all(_ordinary(w) for w in words):
             continue

@@ -364,8 +364,7 @@ def test_a_secretary_general_is_an_office(asking_desk: Desk) -> None:
     ("When did the ICC Registrar give the ASP23 speech LRWC relies on?", "russia-warrants-against-icc-officials"),
 ])
 def test_an_official_title_and_the_day_of_a_speech(asking_desk: Desk, question: str, expected: str) -> None:
-    answer = asking_desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", expected)
+    assert top(asking_desk, question) == expected
 
 
 @pytest.mark.parametrize("question", [
@@ -374,8 +373,7 @@ def test_an_official_title_and_the_day_of_a_speech(asking_desk: Desk, question: 
 ])
 def test_the_survivors_messages(asking_desk: Desk, question: str) -> None:
     # the curator's keywords say what the fact holds: the survivors' messages at the side events
-    answer = asking_desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", "survivors-messages-asp24")
+    assert top(asking_desk, question) == "survivors-messages-asp24"
 
 
 @pytest.mark.parametrize("question", [
@@ -384,5 +382,4 @@ def test_the_survivors_messages(asking_desk: Desk, question: str) -> None:
 ])
 def test_why_something_is_a_problem_asked_with_inversion(asking_desk: Desk, question: str) -> None:
     # "est-elle un problème", "sont-ils un problème": why it is one, as "pose problème" asks; no fact holds "problème"
-    answer = asking_desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", "withdrawals-impact")
+    assert top(asking_desk, question) == "withdrawals-impact"

@@ -7,18 +7,22 @@ import pytest
 
 from bot.core.desk import Desk
 from bot.core.writers import outlet_asked, writer_named
+from tests.conftest import top
 
 
-@pytest.mark.parametrize("question", [
-    "the Reuters report on sanctioning the entire ICC: who wrote that report?",
-    "who penned the reuters article on a possible whole-court designation",
-    "which reuters journalists broke the story that the whole court could be sanctioned?",
-    "Qui a écrit l'article de Reuters sur des sanctions visant toute la Cour ?",
+@pytest.mark.parametrize(("question", "missing"), [
+    ("the Reuters report on sanctioning the entire ICC: who wrote that report?", "missing_person"),
+    ("who penned the reuters article on a possible whole-court designation", "missing_person"),
+    ("which reuters journalists broke the story that the whole court could be sanctioned?", "missing_names"),
+    ("Qui a écrit l'article de Reuters sur des sanctions visant toute la Cour ?", "missing_person"),
+    # the writer asked first, then a day the fact does hold: the reply says who is missing, not when
+    ("who penned the Reuters piece on a whole-court designation, and on which day did it run?", "missing_person"),
 ])
-def test_a_piece_whose_writer_no_fact_names_is_partial(asking_desk: Desk, question: str) -> None:
+def test_a_piece_whose_writer_no_fact_names_is_partial(asking_desk: Desk, question: str, missing: str) -> None:
     # the fact cites Reuters' report and names Opinio Juris's author, who did not write it
     answer = asking_desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("partial", "us-possible-sanctions-whole-court")
+    assert (answer.status, answer.hits[0].fact.id, answer.missing_key) == (
+        "partial", "us-possible-sanctions-whole-court", missing)
 
 
 @pytest.mark.parametrize("question", [
@@ -28,8 +32,7 @@ def test_a_piece_whose_writer_no_fact_names_is_partial(asking_desk: Desk, questi
 ])
 def test_the_writer_named_beside_the_outlet_answers(asking_desk: Desk, question: str) -> None:
     # "In a 1 December 2025 Opinio Juris post, Ezequiel Jimenez ...": the author, though no word says "author"
-    answer = asking_desk.answerer.ask(question)
-    assert (answer.status, answer.hits[0].fact.id) == ("answered", "asp24-not-business-as-usual")
+    assert top(asking_desk, question) == "asp24-not-business-as-usual"
 
 
 def test_the_person_a_piece_is_about_did_not_write_it() -> None:
