@@ -36,14 +36,14 @@ def phrase_positions(tokens: Sequence[tuple[str, str]], phrases: Iterable[tuple[
 
 
 @lru_cache(maxsize=4096)
-def _stem_index(tokens: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], dict[str, list[int]]]:
+def _stem_index(tokens: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
     """The stems of `tokens` and where each stem occurs (remembered: the same facts are read question after
-    question)."""
+    question; as tuples, which the garbage collector stops walking once it has seen them, unlike lists)."""
     stems = tuple(s for _, s in tokens)
     starts: dict[str, list[int]] = {}
     for i, stem in enumerate(stems):
         starts.setdefault(stem, []).append(i)
-    return stems, starts
+    return stems, {stem: tuple(at) for stem, at in starts.items()}
 
 
 @lru_cache(maxsize=64)

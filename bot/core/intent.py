@@ -4,10 +4,9 @@ detail is about ("how many *deputy prosecutors*", "the president *of the ASP*"),
 *next* session"), the years and titled offices it names; and which of its words are searched by at all.
 
 Words alone find the facts about a subject; they cannot tell a fact that holds the asked detail from one that
-merely mentions the subject. The answerer reads a question's `Wants` and asks `bot.core.holds` whether a fact
-holds it; when none does, the honest reply is partial ("the curated facts don't say which banks; what they do
-say: ...").
-"""
+merely mentions the subject. The answerer reads a question's `Wants` (once: a question asked again is not read
+again) and asks `bot.core.holds` whether a fact holds it; when none does, the reply is partial ("the curated facts
+don't say which banks; what they do say: ...")."""
 
 from __future__ import annotations
 
@@ -160,6 +159,7 @@ def sessions_of(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=1024)
 def searched(question: str) -> str:
     """The question as its words are searched by: "article" without a number names no article of the Statute
     (it would pull in the facts about Article 86 or 112), a prefix of two letters is read as its word, and
@@ -183,8 +183,7 @@ class Wants:
     future: bool = False
     years: frozenset[str] = field(default_factory=frozenset)
     sessions: frozenset[str] = field(default_factory=frozenset)  # the Assembly's sessions asked about, by number
-    # what was asked, for "the curated facts don't say ...": a bot.core.messages key and its values, worded in the
-    # reply's language
+    # what was asked, for "the curated facts don't say ...": a messages key and values, worded in the reply's language
     missing: tuple[str, dict[str, str]] = field(default_factory=lambda: ("missing_that", {}))
     language: bool = False  # asks how to say or translate something: not a question the facts answer
     media: bool = False  # asks for a book, film or recipe to recommend: no fact is one
@@ -212,6 +211,7 @@ class Wants:
         return bool(self.kind or self.future or self.titles or self.speaker)
 
 
+@lru_cache(maxsize=1024)
 def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     """A question's wants; `kind` is None for questions that ask about a subject in general. The thing counted and
     whose role is asked are stemmed with `language`, the pipeline the facts are matched in."""

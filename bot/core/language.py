@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bot.core.lexicon import ordinary_words
+from bot.core.lexicon import WordSet, ordinary_words, word_set
 from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, fold
 from bot.core.text_fr import FRENCH
 from bot.core.text_fr import STOP_WORDS as STOP_WORDS_FR
@@ -59,8 +59,8 @@ def normalize_lang(value: str | None) -> str | None:
 
 
 @cache
-def _ordinary(lang: str) -> frozenset[str]:
-    return frozenset(w if w.isascii() else fold(w) for w in ordinary_words(lang))
+def _ordinary(lang: str) -> WordSet:
+    return word_set(w if w.isascii() else fold(w) for w in ordinary_words(lang))
 
 
 def scores(text: str) -> tuple[float, float]:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from bot.core.fact_readings import NO_READINGS, Readings
+from bot.core.lexicon import WordSet, word_set
 from bot.core.question_kinds import KIND_NOUNS
 from bot.core.text import ENGLISH, Concept, Pipeline
 
@@ -35,35 +36,42 @@ ASKED_OTHERWISE = 0.6  # an example question asking for another kind of detail c
 TYPO_CREDIT = 0.75  # a word matched only as a guessed typo ("sanctoins"); the guess may be wrong ("african")
 
 
+# how a fact holds a term (`Candidate.has`): (in title, questions or keywords; anywhere), made once so that the
+# memo of each fact refers to these few and holds nothing new for the collector to walk
+_HELD = {(strong, either): (strong, either) for strong in (0.0, PREFIX_CREDIT, 1.0)
+         for either in (0.0, PREFIX_CREDIT, 1.0)}
+
+
 @dataclass
 class Terms:
     """A fact's stems as the matcher reads them, made once per version of the fact and shared by every question
-    it comes up for, with the memo of how it holds each term (`Candidate.has`)."""
+    it comes up for, with the memo of how it holds each term (`Candidate.has`). Thousands stay cached between
+    questions, so they are word sets, which the garbage collector does not walk (bot.core.text.WordSet)."""
 
-    strong: frozenset[str]  # stems in title, questions and keywords
-    title_stems: frozenset[str]  # stems in the title alone
-    body: frozenset[str]  # stems in the text
+    strong: WordSet  # stems in title, questions and keywords
+    title_stems: frozenset[str]  # stems in the title alone (a few)
+    body: WordSet  # stems in the text
     body_text: str  # the text's stems in order
-    prefixes: frozenset[str]  # the first five letters of every stem
+    prefixes: WordSet  # the first five letters of every stem
     seen: dict[str, tuple[float, float]] = field(default_factory=dict)  # term -> (in strong fields, anywhere)
     content: dict[frozenset[str], str] = field(default_factory=dict)  # stop stems -> " content stems in order "
 
     @cached_property
-    def strong_sorted(self) -> list[str]:  # sorted only for the few terms that may extend a stem
-        return sorted(self.strong)
+    def strong_sorted(self) -> tuple[str, ...]:  # sorted only for the few terms that may extend a stem
+        return tuple(sorted(self.strong))
 
     @cached_property
-    def body_sorted(self) -> list[str]:
-        return sorted(self.body)
+    def body_sorted(self) -> tuple[str, ...]:
+        return tuple(sorted(self.body))
 
 
 @lru_cache(maxsize=4096)
 def fact_terms(title: str, questions: str, keywords: str, text: str) -> Terms:
     """The matcher's view of one fact's indexed (stemmed) fields; the same fields give the same object."""
-    strong = frozenset(f"{title} {questions} {keywords}".split())
-    body = frozenset(text.split())
+    strong = word_set(f"{title} {questions} {keywords}".split())
+    body = word_set(text.split())
     return Terms(strong=strong, title_stems=frozenset(title.split()), body=body, body_text=text,
-                 prefixes=frozenset(w[:5] for w in strong | body if len(w) >= 5))
+                 prefixes=word_set([w[:5] for w in strong if len(w) >= 5] + [w[:5] for w in body if len(w) >= 5]))
 
 
 @dataclass
@@ -84,15 +92,17 @@ class Candidate:
     publishers: frozenset[tuple[str, ...]] = frozenset()  # the names of the one publisher of all its sources
 
     def credit_concepts(self, concepts: list[Concept], weights: list[float], shared_pairs: set[tuple[str, str]],
-                        own: list[set[str]], total: float, named_only: frozenset[int] = frozenset()) -> None:
+                        own: list[set[str]], total: float, named_only: frozenset[int] = frozenset(),
+                        terms: Sequence[frozenset[str]] | None = None) -> None:
         """What each concept earns this fact (its weight, times how strongly the fact mentions it), and the
         coverage that adds up to. A word pair the question and fact share side by side counts whole, and so does
-        the publisher of all its sources ("according to HRW": the fact is HRW's)."""
+        the publisher of all its sources ("according to HRW": the fact is HRW's). `terms`: each concept's terms,
+        when the question's candidates share them (`AlternativeSets.unions`)."""
         side_by_side = {t for pair in shared_pairs for t in pair}
         for i, concept in enumerate(concepts):
             if i in named_only:  # a word of a publisher's name, asked alone: no fact holds it otherwise
                 continue
-            found = presence(concept, self)
+            found = presence(concept, self, terms[i] if terms is not None else concept.terms())
             if found < 1 and (side_by_side & own[i] or not self.publishers.isdisjoint(concept.alternatives)):
                 found = 1.0
             if found:
@@ -151,14 +161,14 @@ class Candidate:
         found = terms.seen.get(term)
         if found is None:
             if term in terms.strong:
-                found = (1.0, 1.0)
+                found = _HELD[1.0, 1.0]
             elif term in terms.body:
-                found = (0.0, 1.0)
+                found = _HELD[0.0, 1.0]
             elif len(term) < 5 or term[:5] not in terms.prefixes:  # no stem could extend or be cut from it
-                found = (0.0, 0.0)
+                found = _HELD[0.0, 0.0]
             else:
                 strong = _has(term, terms.strong, terms.strong_sorted)
-                found = (strong, max(strong, _has(term, terms.body, terms.body_sorted)))
+                found = _HELD[strong, max(strong, _has(term, terms.body, terms.body_sorted))]
             if len(terms.seen) < MEMO_TERMS:
                 terms.seen[term] = found
         return found
@@ -181,7 +191,7 @@ def phrase_pairs(text: str, language: Pipeline = ENGLISH) -> frozenset[tuple[str
     return frozenset(pairwise(seq))
 
 
-def _has(term: str, stems: frozenset[str], ordered: list[str]) -> float:
+def _has(term: str, stems: WordSet, ordered: tuple[str, ...]) -> float:
     """1 when the stem is there; PREFIX_CREDIT when a fact's stem extends it (porter leaves "complying" as
     "compli" but "compliance" as "complianc"), or extends a fact's stem by at most two letters ("canadian",
     "canada"); else 0. Never further: "internship" must not match the "intern" of "international"."""
@@ -196,10 +206,15 @@ def _has(term: str, stems: frozenset[str], ordered: list[str]) -> float:
     return 0.0
 
 
-def presence(concept: Concept, cand: Candidate) -> float:
-    """How strongly a fact mentions a concept: its best alternative, title/questions/keywords above body."""
+def presence(concept: Concept, cand: Candidate, terms: Iterable[str]) -> float:
+    """How strongly a fact mentions a concept (whose `terms` are those of all its alternatives): its best
+    alternative, title/questions/keywords above body."""
+    if len(concept.alternatives) == 1 and len(concept.alternatives[0]) == 1:  # one word: most concepts
+        held = cand.has(concept.alternatives[0][0])
+        found = max(held[0], held[1] * BODY_WEIGHT)
+        return found * TYPO_CREDIT if concept.alternatives[0] in concept.guessed else found
     best = 0.0
-    has = {t: cand.has(t) for t in concept.terms()}
+    has = {t: cand.has(t) for t in terms}
     if not any(h[1] for h in has.values()):
         return 0.0
     for alt in concept.alternatives:

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 import Stemmer
 
-from bot.core.lexicon import accented, ordinary_words, verb_form
+from bot.core.lexicon import WordSet, accented, ordinary_words, verb_form, word_set
 from bot.core.models import Fact
 from bot.core.number_words import UNITS, figures_for_words, without_guesses
 from bot.core.text import Pipeline, fold, split_sessions, strip_markup
@@ -172,9 +172,9 @@ _NOT_VERBS = frozenset("president resident content different excellent talent ev
 
 
 @cache
-def _ordinary() -> frozenset[str]:
+def _ordinary() -> WordSet:
     words = {fold(w) for w in ordinary_words("fr")}
-    return frozenset(words | set(_STEMMER.stemWords(sorted(words))))
+    return word_set(words | set(_STEMMER.stemWords(sorted(words))))
 
 
 def is_ordinary(word: str) -> bool:
