@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from bot.core import beyond_facts, question_kinds
 from bot.core.framing import FRAMING
+from bot.core.prefilter import gated
 from bot.core.question_kinds import NAMES_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, currencies_in, kind_and_which
 from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, as_typed, first_run, fold, words
 
@@ -54,31 +55,31 @@ _ROLE_VERB = re.compile(r"\b(?:who|qui)\s+(?:(?:has|a|had|avait|is|was|ended up)
 # "what did the EU actually say": whose words are asked, without the hedge
 _HEDGES = frozenset("actually exactly really even officially ever vraiment exactement".split())
 # "et la France, elle a dit quoi", read where "a" (has) is still there ("elle dit quoi" asks about a text)
-_SAID_PAST = re.compile(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|repondu|declare) quoi\b"
-                        r"|^(?:la |le |les |l |l')?(?P<qui3>(?:\w+ ){0,3}?\w+) (?:a|ont) (?:dit|repondu|declare) quoi\b"
-                        r"|\bqu.?est.ce que? (?:la |le |les |l.)?(?P<qui4>(?:\w+ ){0,3}?\w+) (?:a|ont) (?:dit|repondu)"
-                        r"|\b(?P<un>(?:\w+ ){0,2}?\w+) (?:a|ont) (?:reagi|repondu) comment\b"
-                        r"|\bcomment (?:la |le |les |l'|l )?(?P<une>(?:\w+ ){0,2}?\w+) (?:a|ont)"
-                        r"(?:-t-(?:elle|il|ils|elles))? (?:reagi|repondu)\b")
+_SAID_PAST = gated(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|repondu|declare) quoi\b"
+                   r"|^(?:la |le |les |l |l')?(?P<qui3>(?:\w+ ){0,3}?\w+) (?:a|ont) (?:dit|repondu|declare) quoi\b"
+                   r"|\bqu.?est.ce que? (?:la |le |les |l.)?(?P<qui4>(?:\w+ ){0,3}?\w+) (?:a|ont) (?:dit|repondu)"
+                   r"|\b(?P<un>(?:\w+ ){0,2}?\w+) (?:a|ont) (?:reagi|repondu) comment\b"
+                   r"|\bcomment (?:la |le |les |l'|l )?(?P<une>(?:\w+ ){0,2}?\w+) (?:a|ont)"
+                   r"(?:-t-(?:elle|il|ils|elles))? (?:reagi|repondu)\b")
 # many speakers at once: "how did states react" asks what the facts say of their reactions, not a quote
 _MANY = frozenset("states countries governments govts members ngos parties etats pays gouvernements membres ong "
                   "ongs parties".split())
 # the one capturing group an alternative fills is the acronym
-_STANDS = re.compile(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-z]{2,8}) stand(?:s)? for\b"
-                     r"|^([a-z]{2,8}) (?:\w+ )?what (?:does|do|is) (?:that|this|it) stand(?:s)? for\b"
-                     r"|^([a-z]{2,8}) (?:(?:full|whole) name|(?:c |est )*(?:[qk]u?oi )?(?:le|son) nom complet)\b"
-                     r"|\b(?:(?:full|whole) name of (?:the )?|nom complet (?:de |du )?(?:la |le |l )?)([a-z]{2,8})$"
-                     r"|\b([a-z]{2,8}) (?:stands? for|expansion|(?:\w+ ){0,4}?en toutes lettres)\b"
-                     r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?([a-z]{2,8})\b"
-                     r"|\bca (?:veut dire|signifie) quoi (?:le |la |l )?([a-z]{2,8})(?: deja| encore| au juste)?$"
-                     r"|^([a-z]{2,8}) (?:est )?(?:ca )?(?:veut dire quoi|signifie quoi|abreviation de quoi)\b"
-                     r"|\babreviation (?:de )?(?:la |le )?([a-z]{2,8})\b"
-                     r"|^([a-z]{2,8}) (?:est )?quoi (?:\w+ )?comme sigle\b"
-                     r"|^([a-z]{2,8}) (?:c |c est |est )?(?:quoi )?en (?:entier|toutes lettres)\b"
-                     r"|\b(?:what s |whats |what is )?([a-z]{2,8}) (?:is )?short for\b"  # "whats fidh short for"
-                     r"|^(?:what s |whats |what is )?([a-z]{2,8}) in full\b"  # "whats FIDH in full"
-                     # "APIC c'est quoi l'acronyme ?", "HRW, the acronym?"
-                     r"|^([a-z]{2,8}) (?:\w+ ){0,4}?(?:l |the )?(?:acronyme|abreviation|acronym|abbreviation)\b")
+_STANDS = gated(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-z]{2,8}) stand(?:s)? for\b"
+                r"|^([a-z]{2,8}) (?:\w+ )?what (?:does|do|is) (?:that|this|it) stand(?:s)? for\b"
+                r"|^([a-z]{2,8}) (?:(?:full|whole) name|(?:c |est )*(?:[qk]u?oi )?(?:le|son) nom complet)\b"
+                r"|\b(?:(?:full|whole) name of (?:the )?|nom complet (?:de |du )?(?:la |le |l )?)([a-z]{2,8})$"
+                r"|\b([a-z]{2,8}) (?:stands? for|expansion|(?:\w+ ){0,4}?en toutes lettres)\b"
+                r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?([a-z]{2,8})\b"
+                r"|\bca (?:veut dire|signifie) quoi (?:le |la |l )?([a-z]{2,8})(?: deja| encore| au juste)?$"
+                r"|^([a-z]{2,8}) (?:est )?(?:ca )?(?:veut dire quoi|signifie quoi|abreviation de quoi)\b"
+                r"|\babreviation (?:de )?(?:la |le )?([a-z]{2,8})\b"
+                r"|^([a-z]{2,8}) (?:est )?quoi (?:\w+ )?comme sigle\b"
+                r"|^([a-z]{2,8}) (?:c |c est |est )?(?:quoi )?en (?:entier|toutes lettres)\b"
+                r"|\b(?:what s |whats |what is )?([a-z]{2,8}) (?:is )?short for\b"  # "whats fidh short for"
+                r"|^(?:what s |whats |what is )?([a-z]{2,8}) in full\b"  # "whats FIDH in full"
+                # "APIC c'est quoi l'acronyme ?", "HRW, the acronym?"
+                r"|^([a-z]{2,8}) (?:\w+ ){0,4}?(?:l |the )?(?:acronyme|abreviation|acronym|abbreviation)\b")
 _EQUALS = re.compile(r"\s*([a-z]{2,8})\s*=\s*\?+(?:\s.*)?")  # "FIDH = ?", "APIC = ? je le vois partout"
 # who came out of a choice ("who got elected"): a fact about a call, a plan or a matter pending names no one chosen
 CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nominated|elu|elus|elue|elues|nomme|nommee|"
@@ -97,9 +98,9 @@ _SESSION_WORDS = {"twenty-second": "22", "twenty-third": "23", "twenty-fourth": 
                   "vingt-deuxieme": "22", "vingt-troisieme": "23", "vingt-quatrieme": "24", "vingt-cinquieme": "25"}
 
 # "the name of the software", "names of the deputy prosecutors", "comment s'appelle le procureur": a name of that thing
-_NAME_OF = re.compile(r"\bnames? (?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
-                      r"|\bcomment (?:s )?appell?e(?:nt)? (?:le |la |les |l )?(?P<rest_fr>.*)"
-                      r"|(?<!au )\bnoms? (?:du|des|de la|de l|de|d) (?P<rest_nom>.*)")  # not "au nom de": for
+_NAME_OF = gated(r"\bnames? (?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
+                 r"|\bcomment (?:s )?appell?e(?:nt)? (?:le |la |les |l )?(?P<rest_fr>.*)"
+                 r"|(?<!au )\bnoms? (?:du|des|de la|de l|de|d) (?P<rest_nom>.*)")  # not "au nom de": for
 # the thing named before: "le logiciel s'appelle comment", "which german software ..., what's it called", "what's
 # the software called that replaced ..." (not "what's the FIDH president called": a role, maybe misspelt)
 _CALLED_AFTER = re.compile(r"\bappell?e(?:nt)? comment\b|\bwhat(?: s| is|s)? (it|that) called\b"
@@ -312,8 +313,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         kind=kind, focus=focus, role=role,
         org=tuple(language.stem(w) for w in (org or "").split() if w not in language.stop_words)[:3],
         future=bool(_FUTURE.search(text)) and bool({kind, *also} & {"date", "day", "time"}),
-        years=frozenset(_YEAR.findall(folded)),
-        sessions=sessions_of(question),
+        years=frozenset(_YEAR.findall(folded)), sessions=sessions_of(question),
         missing=missing or _missing(kind, role, org, focus and rest, plural),
         language=bool(beyond_facts.LANGUAGE_ASKED.search(text)),
         media=bool(beyond_facts.MEDIA_ASKED.search(folded)),

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from bot.core.doc_titles import DOCS
 from bot.core.outcomes import MESSAGES
+from bot.core.prefilter import Gated, gated
 from bot.core.text import words
 
 ROLES = (
@@ -25,7 +26,7 @@ NOT_WHOSE = frozenset("the le la two three four five six seven eight nine ten de
                       "senior permanent executive ancien ancienne anciens actuel actuelle nouveau nouvelle premier "
                       "premiere".split())
 # "which country surrendered him": a country the fact names; "is from which country" asks where one comes from
-WHICH_COUNTRY = re.compile(r"(?<!from )\b(which|what) (country|state)\b|(?<!de )\bquel (pays|etat)\b")
+WHICH_COUNTRY = gated(r"(?<!from )\b(which|what) (country|state)\b|(?<!de )\bquel (pays|etat)\b")
 # names asked for outright: "what are they called", "who are the deputy prosecutors", "c'est qui les ..."
 NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (are|were)|qui (sont|etaient)|"
                          r"c (est )?qui|(ce )?sont qui)\b")
@@ -43,7 +44,7 @@ OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|jo
                 r"|\b(?:c est quoi|quel(?:le)? est) (?:son|sa) (?:r[oô]le|poste|fonction)\b")
 # (kind, pattern) in order: the first that matches names the kind. Patterns run on folded text.
 _PAY = r"salary|salaries|salaires?|wages?|remuneration|gets? paid"  # what someone is paid
-_KINDS: list[tuple[str, re.Pattern[str]]] = [
+_KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a document's number or symbol: "the case number", "the regulation number", "le numéro de la résolution"
     ("symbol", re.compile(r"\b(case|document|doc|regulation|resolution|reference|file|docket|decision|filing) "
                           r"(number|no|nr|symbol)\b|\bnumero (de |du |d )?(l )?(affaire|dossier|document|resolution|"
@@ -182,6 +183,7 @@ NAMED_THINGS = frozenset("case cases bank banks company companies firm firms sof
 _WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles|quoi (?:le|la|les))\s+"
                           r"(?:[a-z]+\s+){0,2}?(?P<noun>"
                           + "|".join(sorted(NAMED_THINGS, key=len, reverse=True)) + r")\b")
+_KINDS = [(kind, Gated(pattern)) for kind, pattern in _KIND_PATTERNS]  # each run only over a text it may match
 _OUTCOME = dict(_KINDS)["outcome"]  # what came of it: "the conclusions", "les résultats"
 _DESCRIBES = re.compile(r" (?:and|or|et|ou) ")  # "which court and system reports": "court" describes "reports"
 # "quels pays qui ...", "which states that ...": the "who" or "that" after the noun only goes on to describe it
