@@ -1484,6 +1484,22 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round270/en-tuning.yaml", 0.89, 1.0, 0.034),
     ("round270/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round270/fr-tuning.yaml", 0.88, 1.0, 0.034),
+    ("round271/en-spent.yaml", 0.89, 0.94, 0.044),
+    ("round271/en-tuning.yaml", 0.88, 0.97, 0.057),
+    ("round271/fr-spent.yaml", 0.94, 0.96, 0.017),
+    ("round271/fr-tuning.yaml", 0.91, 0.91, 0.034),
+    ("round272/en-spent.yaml", 0.85, 0.94, 0.066),
+    ("round272/en-tuning.yaml", 0.94, 0.97, 0.012),
+    ("round272/fr-spent.yaml", 0.94, 1.0, 0.0),
+    ("round272/fr-tuning.yaml", 0.94, 0.95, 0.017),
+    ("round273/en-spent.yaml", 0.96, 1.0, 0.011),
+    ("round273/en-tuning.yaml", 0.94, 0.94, 0.023),
+    ("round273/fr-spent.yaml", 0.97, 1.0, 0.0),
+    ("round273/fr-tuning.yaml", 0.91, 0.95, 0.017),
+    ("round274/en-spent.yaml", 0.89, 0.97, 0.011),
+    ("round274/en-tuning.yaml", 0.88, 1.0, 0.012),
+    ("round274/fr-spent.yaml", 0.91, 1.0, 0.0),
+    ("round274/fr-tuning.yaml", 0.86, 0.91, 0.034),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
