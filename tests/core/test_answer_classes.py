@@ -1500,6 +1500,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round274/en-tuning.yaml", 0.88, 1.0, 0.012),
     ("round274/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round274/fr-tuning.yaml", 0.86, 0.91, 0.034),
+    ("round275/en-spent.yaml", 0.85, 0.97, 0.033),
+    ("round275/en-tuning.yaml", 0.9, 1.0, 0.034),
+    ("round275/fr-spent.yaml", 0.81, 1.0, 0.017),
+    ("round275/fr-tuning.yaml", 0.94, 0.95, 0.034),
+    ("round276/en-spent.yaml", 0.98, 0.91, 0.033),
+    ("round276/en-tuning.yaml", 0.92, 0.94, 0.034),
+    ("round276/fr-spent.yaml", 0.97, 0.95, 0.017),
+    ("round276/fr-tuning.yaml", 0.91, 1.0, 0.0),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
