@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import pairwise
@@ -46,7 +46,7 @@ _HELD = {(strong, either): (strong, either) for strong in (0.0, PREFIX_CREDIT, 1
 class Terms:
     """A fact's stems as the matcher reads them, made once per version of the fact and shared by every question
     it comes up for, with the memo of how it holds each term (`Candidate.has`). Thousands stay cached between
-    questions, so they are word sets, which the garbage collector does not walk (bot.core.text.WordSet)."""
+    questions, so they are word sets, which the garbage collector does not walk (bot.core.lexicon.WordSet)."""
 
     strong: WordSet  # stems in title, questions and keywords
     title_stems: frozenset[str]  # stems in the title alone (a few)
@@ -92,17 +92,15 @@ class Candidate:
     publishers: frozenset[tuple[str, ...]] = frozenset()  # the names of the one publisher of all its sources
 
     def credit_concepts(self, concepts: list[Concept], weights: list[float], shared_pairs: set[tuple[str, str]],
-                        own: list[set[str]], total: float, named_only: frozenset[int] = frozenset(),
-                        terms: Sequence[frozenset[str]] | None = None) -> None:
+                        own: list[set[str]], total: float, named_only: frozenset[int] = frozenset()) -> None:
         """What each concept earns this fact (its weight, times how strongly the fact mentions it), and the
         coverage that adds up to. A word pair the question and fact share side by side counts whole, and so does
-        the publisher of all its sources ("according to HRW": the fact is HRW's). `terms`: each concept's terms,
-        when the question's candidates share them (`AlternativeSets.unions`)."""
+        the publisher of all its sources ("according to HRW": the fact is HRW's)."""
         side_by_side = {t for pair in shared_pairs for t in pair}
         for i, concept in enumerate(concepts):
             if i in named_only:  # a word of a publisher's name, asked alone: no fact holds it otherwise
                 continue
-            found = presence(concept, self, terms[i] if terms is not None else concept.terms())
+            found = presence(concept, self)
             if found < 1 and (side_by_side & own[i] or not self.publishers.isdisjoint(concept.alternatives)):
                 found = 1.0
             if found:
@@ -206,21 +204,15 @@ def _has(term: str, stems: WordSet, ordered: tuple[str, ...]) -> float:
     return 0.0
 
 
-def presence(concept: Concept, cand: Candidate, terms: Iterable[str]) -> float:
-    """How strongly a fact mentions a concept (whose `terms` are those of all its alternatives): its best
-    alternative, title/questions/keywords above body."""
-    if len(concept.alternatives) == 1 and len(concept.alternatives[0]) == 1:  # one word: most concepts
-        held = cand.has(concept.alternatives[0][0])
-        found = max(held[0], held[1] * BODY_WEIGHT)
-        return found * TYPO_CREDIT if concept.alternatives[0] in concept.guessed else found
+def presence(concept: Concept, cand: Candidate) -> float:
+    """How strongly a fact mentions a concept: its best alternative, title/questions/keywords above body (a term the
+    fact lacks, in no field, leaves its alternative nothing: `Candidate.has` never holds a term more strongly in
+    the title than anywhere)."""
     best = 0.0
-    has = {t: cand.has(t) for t in terms}
-    if not any(h[1] for h in has.values()):
-        return 0.0
     for alt in concept.alternatives:
         strong = either = 1.0
         for t in alt:
-            held = has[t]
+            held = cand.has(t)
             strong, either = min(strong, held[0]), min(either, held[1])
         found = max(strong, either * BODY_WEIGHT)
         best = max(best, found * TYPO_CREDIT if alt in concept.guessed else found)

@@ -6,13 +6,12 @@ person pattern on a question of 100 characters, about 250 µs for all of a quest
 none of the words any alternative needs. So each pattern is read once, when the module that holds it loads, for
 the strings one of which any match must contain (from each alternative, the longest run of plain characters it
 cannot do without); a text that holds none of them cannot match and is not searched. A pattern that cannot be read
-so (one that can match the empty text) is always run.
+so (one that can match the empty text, or one that ignores case) is always run.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 from re import _constants as sre  # the standard library's own parser: no public interface walks a pattern
 from re import _parser
 
@@ -21,13 +20,10 @@ MIN_NEEDED = 2  # a single letter is in nearly every text
 
 
 def needed(pattern: re.Pattern[str]) -> Needs:
-    """Strings one of which every match of `pattern` contains, or None. For a pattern that ignores case, they are
-    in lower case, and none may be outside ASCII (`Gated` then looks for them in ASCII texts only: elsewhere Unicode
-    case rules, "ſ" for "s", could match what lower case does not show)."""
-    needs = _in_sequence(list(_parser.parse(pattern.pattern, pattern.flags)))
-    if needs is None or not pattern.flags & re.IGNORECASE:
-        return needs
-    return frozenset(n.lower() for n in needs) if all(n.isascii() for n in needs) else None
+    """Strings one of which every match of `pattern` contains, or None."""
+    if pattern.flags & re.IGNORECASE:  # its literals would match in any case, and Unicode's ("ſ" for "s")
+        return None
+    return _in_sequence(list(_parser.parse(pattern.pattern, pattern.flags)))
 
 
 def _in_sequence(items: list) -> Needs:
@@ -77,43 +73,23 @@ def _leading(items: list) -> str:
 
 
 class Gated:
-    """A compiled pattern and what it needs: `search`, `match`, `fullmatch`, `finditer` and `sub` as
-    re.Pattern's, answered at once for a text that holds none of it."""
+    """A compiled pattern and what it needs: `search` and `fullmatch` as re.Pattern's, answered at once for a text
+    that holds none of it."""
 
-    __slots__ = ("any_case", "compiled", "needs")
+    __slots__ = ("compiled", "needs")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.compiled = compiled
         self.needs = needed(compiled)
-        self.any_case = bool(compiled.flags & re.IGNORECASE)
-
-    @property
-    def pattern(self) -> str:
-        return self.compiled.pattern
 
     def may_match(self, text: str) -> bool:
-        if self.needs is None:
-            return True
-        if self.any_case:
-            if not text.isascii():
-                return True
-            text = text.lower()
-        return any(need in text for need in self.needs)
+        return self.needs is None or any(need in text for need in self.needs)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.compiled.search(text) if self.may_match(text) else None
 
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.match(text, pos) if self.may_match(text) else None
-
     def fullmatch(self, text: str) -> re.Match[str] | None:
         return self.compiled.fullmatch(text) if self.may_match(text) else None
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text) if self.may_match(text) else iter(())
-
-    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
-        return self.compiled.sub(repl, text, count) if self.may_match(text) else text
 
 
 def gated(pattern: str, flags: int = 0) -> Gated:

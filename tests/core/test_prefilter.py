@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bot.core import intent, question_kinds
-from bot.core.prefilter import Gated, gated, needed
+from bot.core.prefilter import Gated, needed
 from bot.core.text import fold, words
 
 BLIND = Path(__file__).resolve().parents[1] / "eval" / "blind"
@@ -25,14 +25,13 @@ def test_what_a_pattern_needs_is_read_from_each_alternative() -> None:
     assert needed(re.compile(r"\bwhy\b|\breasons? (?:for|behind)\b")) == {"why", "reason"}
     # the parser takes the common start out of "pourquoi|pk|pq": it is put back
     assert needed(re.compile(r"\b(pourquoi|pk|pq)\b")) == {"pourquoi", "pk", "pq"}
-    assert needed(re.compile(r"(?i)\bSo far\b")) == {"so far"}, "in lower case when case is ignored"
     assert needed(re.compile(r"(?i:name) of")) == {" of"}, "only the part that ignores case is left out"
 
 
 @pytest.mark.parametrize("pattern", [r"\bwho\b|^", r"(?:what)?", r"\w+", r"[ab]\d", r"(?i:name)",
-                                     r"\bqu(?:i|e)\b|x"])
+                                     r"\bqu(?:i|e)\b|x", r"(?i)\bso far\b"])
 def test_a_pattern_that_needs_nothing_for_certain_is_always_run(pattern: str) -> None:
-    # it can match the empty text, or only letters one at a time, or a part that ignores case
+    # it can match the empty text, or only letters one at a time, or it ignores case (Unicode's rules too: "ſo far")
     assert needed(re.compile(pattern)) is None
     assert Gated(re.compile(pattern)).may_match("nothing it needs")
 
@@ -42,20 +41,8 @@ def test_a_gated_pattern_answers_as_the_compiled_one() -> None:
     pattern = Gated(compiled)
     for text in ("who is the ASP president", "and whom was it", "nobody asked", "", "WHO IS"):
         assert spans(pattern.search(text)) == spans(compiled.search(text))
-        assert spans(pattern.match(text)) == spans(compiled.match(text))
         assert spans(pattern.fullmatch(text)) == spans(compiled.fullmatch(text))
-        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in compiled.finditer(text)]
-        assert pattern.sub("-", text) == compiled.sub("-", text)
     assert not pattern.may_match("nobody asked") and pattern.may_match("who is")
-
-
-def test_ignoring_case_it_looks_in_lower_case_and_runs_on_any_text_outside_ascii() -> None:
-    pattern = gated(r"\bso far\b", re.IGNORECASE)
-    assert pattern.search("what has the ASP done SO FAR?")
-    assert not pattern.may_match("what has the ASP done")
-    # Unicode case rules match a long s where lower case shows none: such a text is searched
-    assert pattern.may_match("ſo far, what") and spans(pattern.search("ſo far")) == spans(
-        re.compile(r"\bso far\b", re.IGNORECASE).search("ſo far"))
 
 
 def test_the_engine_s_gated_patterns_match_as_compiled_over_members_questions() -> None:
@@ -70,4 +57,4 @@ def test_the_engine_s_gated_patterns_match_as_compiled_over_members_questions() 
     assert len(texts) > 2000 and all(isinstance(p, Gated) and p.needs for p in engine[:3])
     for pattern in engine:
         assert [spans(pattern.search(t)) for t in sorted(texts)] == \
-            [spans(pattern.compiled.search(t)) for t in sorted(texts)], pattern.pattern[:60]
+            [spans(pattern.compiled.search(t)) for t in sorted(texts)], pattern.compiled.pattern[:60]
