@@ -227,11 +227,11 @@ class Answerer:
         asked_pairs = phrase_pairs(text, self.pipeline)
         own = own_terms(concepts)
         named_only = self._publishers.only_in_names(concepts, df, text)
+        alternatives = AlternativeSets(concepts)
         for cand in candidates:
             shared = cand.shared_pairs(asked_pairs, self.pipeline.stop_stems)
-            cand.credit_concepts(concepts, weights, shared, own, total, named_only)
+            cand.credit_concepts(concepts, weights, shared, own, total, named_only, alternatives.unions)
         best_rank = min(c.rank for c in candidates)
-        alternatives = AlternativeSets(concepts)
         for cand in candidates:
             # bm25 (negative; lower is better) breaks ties between facts that cover the question equally
             cand.order = (cand.coverage + BM25_MIX * (cand.rank / best_rank if best_rank else 0)
