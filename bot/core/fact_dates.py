@@ -37,6 +37,22 @@ def future_date(text: str, today: dt.date) -> bool:
     return any(int(y) > today.year for y in YEAR.findall(text))
 
 
+# A date a state of affairs is observed on ("as of 1 December 2025 the Prosecutor was on leave", "Au 1er décembre
+# 2025, le Procureur était en congé"), which is not when it began ("when did the prosecutor go on leave")
+_AS_OF = re.compile(rf"(?:\bas (?:of|at)|(?:^|\. )au) (?:\d{{1,2}}(?:st|nd|rd|th|er)? )?(?:(?:{MONTHS}) )?"
+                    r"(?:19|20)\d\d\b")
+_BEGAN = re.compile(r"\b(?:go|goes|went|gone|start\w*|began|begin\w*|took|take|taken|commenc\w*|pris|partie?)\b")
+
+
+def began_dates(folded: str, dates: list[int], question: str) -> list[int]:
+    """The dates (positions in the folded fact) that may say when something began, for a question asking when it
+    did: all of them, but for a date a state is only observed on."""
+    if not _BEGAN.search(fold(question)):
+        return dates
+    observed = [m.span() for m in _AS_OF.finditer(folded)]
+    return [at for at in dates if not any(start <= at < end for start, end in observed)]
+
+
 DATE_NEAR = 12  # words between a date and a word of the question for the date to be about what was asked
 CALLED_NEAR = 7  # words between a date and a verb of calling for the date to be when the call was made
 _CALLS = tuple("urge urges urged urging call calls called demand demands demanded appeal appeals appealed exhort "

@@ -20,7 +20,7 @@ from typing import Protocol, TypeVar
 from bot.core import countries, figures
 from bot.core.contacts import gives_contact
 from bot.core.doc_titles import gives_title
-from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, future_date, near_asked
+from bot.core.fact_dates import DAY, MONTH_NUMBERS, MONTH_YEAR, YEAR, began_dates, future_date, near_asked
 from bot.core.fact_speech import quoted
 from bot.core.fact_tokens import TOKEN, Expand, asked_stems, fact_tokens, phrase_positions, stem_set
 from bot.core.figures import ARTICLE, NEAR, SYMBOL
@@ -291,6 +291,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             dates += [m.start() for m in YEAR.finditer(folded) if m.group() not in wants.years]
         if wants.since:  # a start: "since 2005", "depuis 2005", or a date "... since then"
             dates = [at for at in dates if _since(folded, at)]
+        dates = began_dates(folded, dates, question)
         return near_asked(folded, dates, question, expand, language)
     if kind == "article":
         return bool(ARTICLE.search(fact))

@@ -97,7 +97,9 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"(achieve|do|get)\b|\bdans quel but\b|\bpurpose of\b|\bobjectif\b"
                           r"|\b(?:give|gave|given|offer\w*|provide\w*) (?:any |an |a |some )?(?:explanation|reason|"
                           r"justification)s?\b|\b(?:donne|fourni|avance)\w* (?:une |des |la moindre )?(?:explication|"
-                          r"raison|justification)s?\b")),
+                          r"raison|justification)s?\b"
+                          r"|\bhow (?:did|does|do|has|have|would) (?:\w+ ){1,4}?(?:justif(?:y|ied)|explain(?:ed)?)\b"
+                          r"|\bcomment (?:\w+ ){0,4}?(?:justifie|explique)\w*\b")),
     # a publication's title: "what's the title of his book (and who publishes it)"; not "who wrote the one titled"
     ("doc_title", re.compile(rf"^(?!(?:(?!\btit).)*\bwho\b)(?!qui\b)(?!.*\best qui\b)(?=.*\b{DOCS}\b).*\b("
                              r"titles?|titled|titre|intitulee?s?|called(?! on| for| upon)|appell?e comment|"
@@ -108,7 +110,8 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (not "whatever the suspect's nationality", "quelle que soit la nationalité": a nationality that is no answer)
     ("nationality", re.compile(r"(?<!matter )\b(what|which) nationality\b|\bquelle nationalite\b"
                                r"|\bwhat country (is|was) (he|she) from\b|\b(il|elle) (est|vient) de quel pays\b")),
-    ("person", re.compile(r"^(who|whom|whose|whos)\b|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have)\b"
+    ("person", re.compile(r"^(who|whom|whose|whos)\b"
+                          r"|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have|didn|didnt|doesn|doesnt)\b"
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s)? (his|her|their) name\b|\bnamed\b"
                           r"|\b(?:" + ROLES + r")s?\b.*\bname(?: pls| please)?\W*$"  # "fidh rep to the icc, name?"
                           r"|^qui\b|\bnoms? d|\bbrand name\b"
@@ -148,7 +151,7 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            # "a bien été voté": was it, in the end
                            r"|\bbien ete (vote|adopte|approuve|valide|ratifie)\w*"
                            # what an inquiry found; how a call was answered
-                           r"|\bfindings?\b|\b(?:what )?did (?:\w+ ){1,6}find\b"
+                           r"|\bfindings?\b|\b(?:what )?did (?:\w+ ){1,8}find\b"
                            r"|\b(reply|replied|respond|responded) to (the|its|their|this|that|(cicc|coalition)( s)?) "
                            r"(\w+ )?(call|appeal|request|demand)s?\b"
                            # whether a call was acted on: "did Canada adopt any of LRWC's recommendations"
@@ -162,7 +165,20 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            # "did the EU actually extend it": whether it happened (not "did CICC actually ask")
                            r"|^(did|has|have) (?:\w+ ){1,4}?(?:actually|already) "
                            r"(?!(?:ask|tell|told|call|urg|say|said|demand|recommend|want|propos)\w*)"
-                           r"|\b(elle|il|ils|elles) (?:\w+ )?(active|adopte|applique|mis en oeuvre|suivi)\w*\b")),
+                           r"|\b(elle|il|ils|elles) (?:\w+ )?(active|adopte|applique|mis en oeuvre|suivi)\w*\b"
+                           # whether the Assembly acted on something: "did ASP24 agree any penalties for Italy",
+                           # "l'AEP24 a-t-elle décidé de sanctionner", "was Hungary punished by the Assembly"
+                           r"|\b(?:did|has|have) (?:the )?(?:asp|aep|assembly|states parties)(?: \d+)? (?:\w+ ){0,2}?"
+                           r"(?:agree|take|took|impose|adopt|decide|punish|penali[sz]|sanction|strip|fine|act)\w*\b"
+                           r"|\b(?:was|were|got|been|did (?:\w+ ){1,3}get) (?:\w+ ){0,2}?"
+                           r"(?:fined|penali[sz]ed|punished|stripped)\b"
+                           r"|\b(?:aep|assemblee)(?: \d+)? (?:elle )?"
+                           r"(?:decide|adopte|impose|pris|sanctionne|prononce)\w*\b"
+                           r"|\bqu (?:a|ont) (?:decide|adopte|impose)\w*\b"
+                           r"|\b(?:sanctionnee?s?|punie?s?|penalisee?s?) (?:comment )?par (?:l )?(?:aep|assemblee)\b"
+                           # what an inquiry concluded: "did the investigation clear the prosecutor", "was he cleared"
+                           r"|\b(?:clear|cleared|exonerate\w*) (?:him|her|the prosecutor)\b|\bcleared or not\b"
+                           r"|\b(?:was|been|is|got) (?:he |she |the prosecutor )?(?:cleared|exonerated)\b")),
 ]
 # "which banks", "which 16 states", "quels pays": the names of those things
 _WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:(?:are|were|sont|etaient)\s+(?:the\s+|les\s+)?)?(?:\d+\s+)?"

@@ -2525,3 +2525,36 @@ def test_a_role_at_a_numbered_session_is_when_not_whose(desk: Desk) -> None:
     assert (answer.status, answer.hits[0].fact.id) == ("answered", "russia-warrants-against-icc-officials")
     assert intent.read("who was the registrar at asp 23", holds.ENGLISH).org == ()
     assert intent.read("who is the president of the asp", holds.ENGLISH).org == ("asp",)
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("did the assembly take any action against italy for not arresting the suspect?", "non-cooperating-states-2025"),
+    ("did ASP24 impose penalties on hungary for failing to arrest?", "non-cooperating-states-2025"),
+    ("was tajikistan punished for not arresting anyone?", "non-cooperating-states-2025"),
+    ("L'Assemblée a-t-elle adopté des mesures contre la Mongolie ?", "non-cooperating-states-2025"),
+    ("so was the prosecutor cleared by the external investigation?", "prosecutor-on-leave-external-investigation"),
+    ("did the external inquiry clear him or not", "prosecutor-on-leave-external-investigation"),
+])
+def test_whether_the_assembly_acted_or_an_inquiry_cleared_someone_asks_what_came_of_it(desk: Desk, question: str,
+                                                                                       shown: str) -> None:
+    # the facts report what the Assembly would address and an investigation awaited: neither says what came of it
+    assert intent.read(question, FRENCH if "Assembl" in question else holds.ENGLISH).kind == "outcome"
+    answer = desk.answerer.ask(question)
+    assert answer.status != "answered", answer.hits[:1]
+    assert answer.status == "declined" or answer.hits[0].fact.id == shown
+
+
+@pytest.mark.parametrize("question", ["when did the icc prosecutor start his leave of absence?",
+                                      "Le procureur est parti en congé quand ?"])
+def test_a_date_a_state_is_observed_on_is_not_when_it_began(desk: Desk, question: str) -> None:
+    # "As of 1 December 2025 the Prosecutor was on leave": on leave by then, since a day the fact does not give
+    answer = desk.answerer.ask(question)
+    assert answer.status == "partial", answer.hits[:1]
+    assert desk.answerer.ask("is the prosecutor on leave as of december 2025?").status == "answered"
+
+
+@pytest.mark.parametrize("question", ["mongolia - who didnt they arrest?",
+                                      "how did italy justify letting the suspect go?"])
+def test_who_was_not_arrested_or_how_it_was_justified_needs_a_fact_that_says(desk: Desk, question: str) -> None:
+    # the fact names the states and says neither source names the suspects; it gives no state's reasons
+    assert desk.answerer.ask(question).status != "answered"
