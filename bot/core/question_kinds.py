@@ -114,7 +114,10 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have|didn|didnt|doesn|doesnt)\b"
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s)? (his|her|their) name\b|\bnamed\b"
                           r"|\b(?:" + ROLES + r")s?\b.*\bname(?: pls| please)?\W*$"  # "fidh rep to the icc, name?"
-                          r"|^qui\b|\bnoms? d|\bbrand name\b"
+                          r"|^qui\b|\bnoms? (?:exacts? )?d|\bbrand name\b"
+                          # "which state was behind the cyberattack": whom it is attributed to
+                          r"|\bwhich (?:\w+ ){0,2}?(?:was|is|were|are) behind\b(?! on\b| in\b| with\b)"
+                          r"|\bquel\w* (?:\w+ ){0,2}?(?:est|etait) derriere\b"
                           # "qui est" asks who at the start of a clause; "les survivants qui ont ..." is a relative one
                           r"|(?:^|[,;:?!.(]\s*|\b(?:et|mais|donc|alors|bref|bon|ok|dis|dites|sais|savez|sait|savoir|moi"
                           r"|nous|dire|voir|ou)\s+)qui (est|sont|a|ont|etait|sera)\b"
@@ -192,13 +195,21 @@ _ONES_LAST = re.compile(r"\bles\s+\d+\s+(?P<noun>[a-z][a-z-]{3,})\b.*\b(?P<which
 _ROLE_WORD = re.compile(ROLES)
 # things asked for by name ("which case", "which banks"), and people ("which US official"): in English, both numbers
 NAMED_THINGS = frozenset("case cases bank banks company companies firm firms software platform platforms ruling "
-                         "rulings logiciel plateforme plateformes court courts tribunal tribunals "
+                         "rulings logiciel plateforme plateformes court courts tribunal tribunals boite "
                          "event evenement statute".split())  # one event ("which side event"); "which events" lists them
 # "which German software", "quel logiciel allemand", "which social media platforms": a thing asked for by name,
 # a word or two of description between
 _WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles|quoi (?:le|la|les))\s+"
                           r"(?:[a-z]+\s+){0,2}?(?P<noun>"
                           + "|".join(sorted(NAMED_THINGS, key=len, reverse=True)) + r")\b")
+# "what German software", "what's that German firm": a thing described by one word and asked for by its name (not
+# "what software did the Court drop", which the fact naming what was dropped answers)
+_WHAT_NAMED = re.compile(r"\b(?P<which>what)(?: s| is|s)?(?: the| that)? "
+                         r"(?!(?:is|was|are|were|does|do|did|has|have|the|a|an|could|might|may|must|can|will|would"
+                         r"|should|to|of|for|about)\b)[a-z]+ "
+                         r"(?P<noun>software|platforms?|compan(?:y|ies)|firms?|banks?|providers?)\b")
+_WHICH_PEOPLE = re.compile(r"\b(?P<which>which|quels|quelles)\s+[a-z]+\s+(?P<noun>(?:official|individual|suspect|judge|"
+                           r"minister|diplomat|lawyer|activist)s)\b")
 _KINDS = [(kind, Gated(pattern)) for kind, pattern in _KIND_PATTERNS]  # each run only over a text it may match
 _OUTCOME = dict(_KINDS)["outcome"]  # what came of it: "the conclusions", "les résultats"
 _DESCRIBES = re.compile(r" (?:and|or|et|ou) ")  # "which court and system reports": "court" describes "reports"
@@ -251,13 +262,15 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
             and not _a_person(rel.group("first") or ""):  # "quel suspect c'était qui": a person
         kind = None  # "quels pays qui n'ont pas arrêté": the countries' names; that "qui" asks for no one
     which = (_WHICH_NAMED.search(text) or _WHICH.search(text) or _WHICH_ONES.search(text)
-             or _ONES_LAST.search(text)) if kind in (None, "outcome") else None
+             or _ONES_LAST.search(text) or _WHAT_NAMED.search(text)) if kind in (None, "outcome") else None
     if kind == "outcome" and which and _OUTCOME.fullmatch(which.groupdict().get("noun") or ""):
         which = None  # "quelles sont les conclusions": what came of it, not names
     if which and which.groupdict().get("list"):  # "la liste des 16 etats": their names
         return "names", which
     # "which Russian official": a person; not "quelles sanctions l'auteur propose", where the role is who proposes
     after = text[which.end():].split()[:2] if which and which.group("which") == "which" else []
+    if which and (people := _WHICH_PEOPLE.match(text, which.start())):
+        return "names", people  # "which Russian officials": their names, as "which officials" asks
     if which and (_a_person(which.group("noun")) or any(_a_person(w) for w in after)):
         return "person", None  # "which US official", "which US president": who
     if which and _plural_person(after):

@@ -2558,3 +2558,19 @@ def test_a_date_a_state_is_observed_on_is_not_when_it_began(desk: Desk, question
 def test_who_was_not_arrested_or_how_it_was_justified_needs_a_fact_that_says(desk: Desk, question: str) -> None:
     # the fact names the states and says neither source names the suspects; it gives no state's reasons
     assert desk.answerer.ask(question).status != "answered"
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("what german software is the court using now?", "icc-it-microsoft-replaced"),
+    ("whats that german platform the icc moved to", "icc-it-microsoft-replaced"),
+    ("le nom exact du logiciel allemand de la CPI ?", "icc-it-microsoft-replaced"),
+    ("which group was behind the cyber incident at the icc?", "icc-cyberattacks-2025"),
+    ("which Russian officials put out the warrants against ICC officials?", "russia-warrants-against-icc-officials"),
+])
+def test_a_name_asked_with_a_word_of_description_needs_a_fact_that_gives_it(desk: Desk, question: str,
+                                                                            shown: str) -> None:
+    # "what German software" asks its name as "which software" does; "which state was behind" whom it is
+    # attributed to; "which Russian judges" their names: the facts say they do not name them, or blame no one
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("partial", shown), (answer.status, answer.hits[:1])
+    assert top(desk, "what software did the icc drop because of the sanctions?") == "icc-it-microsoft-replaced"
