@@ -56,8 +56,10 @@ def quoted(fact: str, speaker: tuple[str, ...], expand: Expand, language: Pipeli
     quoted = _inside_quotes(tokens)  # "... Targets U.S. and Israeli Persons": a title that names, not a speaker
 
     def reported_by_another(s: int, w: int) -> bool:  # "LRWC reports that the US has sanctioned the Council's
-        # Special Rapporteur": the Council is in what LRWC reports, not speaking
-        return s < w and any(tokens[k][0].lower() in ("that", "que", "qu") for k in range(s + 1, w))
+        # Special Rapporteur": the Council is in what LRWC reports, not speaking; "FIDH gives ... Francesca Albanese
+        # as examples of those targeted, and calls ...": an example another gives, not one who speaks
+        return (s < w and any(tokens[k][0].lower() in ("that", "que", "qu") for k in range(s + 1, w))) or (
+            w < s and any(tokens[k][0].lower().startswith(("exampl", "exempl")) for k in range(w + 1, s)))
 
     def near(s: int, w: int) -> bool:  # "Guillou, a French judge sanctioned by the US, headlined with his words":
         # "his words" are the words of the one named before, by name ("a French judge" is no France speaking)

@@ -68,6 +68,7 @@ _MANY = frozenset("states countries governments govts members ngos parties etats
 _STANDS = gated(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-z]{2,8}) stand(?:s)? for\b"
                 r"|^([a-z]{2,8}) (?:\w+ )?what (?:does|do|is) (?:that|this|it) stand(?:s)? for\b"
                 r"|^([a-z]{2,8}) (?:(?:full|whole) name|(?:c |est )*(?:[qk]u?oi )?(?:le|son) nom complet)\b"
+                r"|^what (?:is )?(?!the )([a-z]{2,8}) full name\b"  # "what is FIDH's full name"
                 r"|\b(?:(?:full|whole) name of (?:the )?|nom complet (?:de |du )?(?:la |le |l )?)([a-z]{2,8})$"
                 r"|\b([a-z]{2,8}) (?:stands? for|expansion|(?:\w+ ){0,4}?en toutes lettres)\b"
                 r"|\b(?:que|qu) (?:veut dire|signifie) (?:le |la |l )?([a-z]{2,8})\b"
@@ -77,7 +78,7 @@ _STANDS = gated(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-z]{2,
                 r"|^([a-z]{2,8}) (?:est )?quoi (?:\w+ )?comme sigle\b"
                 r"|^([a-z]{2,8}) (?:c |c est |est )?(?:quoi )?en (?:entier|toutes lettres)\b"
                 r"|\b(?:what s |whats |what is )?([a-z]{2,8}) (?:is )?short for\b"  # "whats fidh short for"
-                r"|^(?:what s |whats |what is )?([a-z]{2,8}) in full\b"  # "whats FIDH in full"
+                r"|^(?:what s |whats |what is |what )?([a-z]{2,8}) in full\b"  # "whats FIDH in full"
                 # "APIC c'est quoi l'acronyme ?", "HRW, the acronym?"
                 r"|^([a-z]{2,8}) (?:\w+ ){0,4}?(?:l |the )?(?:acronyme|abreviation|acronym|abbreviation)\b")
 _EQUALS = re.compile(r"\s*([a-z]{2,8})\s*=\s*\?+(?:\s.*)?")  # "FIDH = ?", "APIC = ? je le vois partout"
@@ -152,12 +153,9 @@ _INVERSION = re.compile(r"-t-(?:il|elle|on|ils|elles)\b", re.I)
 @lru_cache(maxsize=8192)
 def sessions_of(text: str) -> frozenset[str]:
     """The numbers of the Assembly's sessions a text names ("ASP24", "the 23rd session": {"24", "23"})."""
-    found = set()
-    for match in _SESSION.finditer(fold(text)):
-        number = match.group(1) or match.group(2) or _SESSION_WORDS.get(match.group(3).replace(" ", "-"))
-        if number:
-            found.add(number)
-    return frozenset(found)
+    numbers = (m.group(1) or m.group(2) or _SESSION_WORDS.get(m.group(3).replace(" ", "-"))
+               for m in _SESSION.finditer(fold(text)))
+    return frozenset(n for n in numbers if n)
 
 
 @lru_cache(maxsize=1024)

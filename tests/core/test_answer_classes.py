@@ -2574,3 +2574,16 @@ def test_a_name_asked_with_a_word_of_description_needs_a_fact_that_gives_it(desk
     answer = desk.answerer.ask(question)
     assert (answer.status, answer.hits[0].fact.id) == ("partial", shown), (answer.status, answer.hits[:1])
     assert top(desk, "what software did the icc drop because of the sanctions?") == "icc-it-microsoft-replaced"
+
+
+@pytest.mark.parametrize("question", ["what is HRW's full name?", "what's CICC in full?"])
+def test_an_acronym_s_full_name_is_what_its_letters_stand_for(desk: Desk, question: str) -> None:
+    assert intent.read(question, holds.ENGLISH).kind == "expansion"
+    assert intent.read("what's the full name of the CICC?", holds.ENGLISH).focus != ("the",)
+
+
+def test_a_name_given_as_an_example_of_those_targeted_is_no_one_speaking(desk: Desk) -> None:
+    # "FIDH gives ... Francesca Albanese as examples of those targeted, and calls the ASP24 statements a welcome
+    # step": FIDH calls, Albanese is not quoted
+    answer = desk.answerer.ask("what did francesca albanese say when the omnibus resolution came out?")
+    assert answer.status == "partial" and answer.missing == "what francesca albanese said", answer.hits[:1]
