@@ -44,10 +44,24 @@ _AS_OF = re.compile(rf"(?:\bas (?:of|at)|(?:^|\. )au) (?:\d{{1,2}}(?:st|nd|rd|th
 _BEGAN = re.compile(r"\b(?:go|goes|went|gone|start\w*|began|begin\w*|took|take|taken|commenc\w*|pris|partie?)\b")
 
 
+# "when was Deswaef elected FIDH president", "when did she become ...": the date of a choice, which a fact gives
+# beside the word for it ("elected in ..."), not the date of a statement the person made
+_CHOSEN_ASKED = re.compile(r"\b(?:elected|appointed|chosen|nominated|sworn in|t[ao]ke?n? office|became|become|"
+                           r"elue?s?|nommee?s?|devenue?s?)\b")
+_CHOSEN_HELD = re.compile(r"\b(?:elect\w*|appoint\w*|chosen|choice|nominat\w*|sworn|office|assum\w*|became|since|"
+                          r"elue?s?|election\w*|nomm\w*|devenue?s?|depuis)\b")
+CHOICE_NEAR = 60  # characters between a date and the word for the choice it dates
+
+
 def began_dates(folded: str, dates: list[int], question: str) -> list[int]:
     """The dates (positions in the folded fact) that may say when something began, for a question asking when it
-    did: all of them, but for a date a state is only observed on."""
-    if not _BEGAN.search(fold(question)):
+    did: all of them, but for a date a state is only observed on; and for a question asking when someone was
+    chosen, only the dates beside a word for a choice."""
+    asked = fold(question)
+    if _CHOSEN_ASKED.search(asked):
+        chosen = [m.start() for m in _CHOSEN_HELD.finditer(folded)]
+        dates = [at for at in dates if any(abs(at - c) <= CHOICE_NEAR for c in chosen)]
+    if not _BEGAN.search(asked):
         return dates
     observed = [m.span() for m in _AS_OF.finditer(folded)]
     return [at for at in dates if not any(start <= at < end for start, end in observed)]

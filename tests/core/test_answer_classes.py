@@ -2587,3 +2587,12 @@ def test_a_name_given_as_an_example_of_those_targeted_is_no_one_speaking(desk: D
     # step": FIDH calls, Albanese is not quoted
     answer = desk.answerer.ask("what did francesca albanese say when the omnibus resolution came out?")
     assert answer.status == "partial" and answer.missing == "what francesca albanese said", answer.hits[:1]
+
+
+@pytest.mark.parametrize("question", ["when did alexis deswaef become president of fidh?",
+                                      "Deswaef a été élu président de la FIDH quand ?"])
+def test_when_someone_was_chosen_needs_a_date_beside_the_choice(desk: Desk, question: str) -> None:
+    # the fact quotes FIDH's President in December 2025; that is when he spoke, not when he was elected
+    answer = desk.answerer.ask(question)
+    assert answer.status == "partial", answer.hits[:1]
+    assert top(desk, "when are the six judges to be elected?") is not None
