@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import pycountry
 
-from bot.core.text import words
+from bot.core.text import fold, words
 
 # English names in common use that the ISO list spells otherwise ("Russian Federation", "Türkiye"), shown in
 # replies; and other names members use. "US" counts only in capitals (`named_in`): "us" is also a word.
@@ -90,3 +90,19 @@ def named_in(text: str, lang: str | None = None, *, least: int = 1) -> frozenset
     if least == 1 and _US.search(text):
         found.add(table[("united", "states")])
     return frozenset(found)
+
+
+# a state's joining asked ("which country became the 125th State Party", "qui a ratifié le Statut en dernier"), which
+# a fact says only with a word for joining: "Opinio Juris expects the number to fall to 121 with the withdrawals of
+# Hungary ..." names countries, none of them joining
+_JOINING_ASKED = re.compile(r"\b(?:became|become|joined|join|joins|ratif\w*|acced\w*|accession|adher\w*|devenu\w*|"
+                            r"rejoint\w*|newest|latest|dernier|derniere)\b")
+_JOINED = re.compile(r"\b(?:became|joined|joins|ratif\w*|acced\w*|accession|adher\w*|devenu\w*|rejoint\w*)\b")
+
+
+def other_named(question: str, fact: str) -> bool:
+    """The fact names a country the question does not, and, when the question asks which state joined, says one
+    did ("which country surrendered Duterte": the Philippines; not "which country became the 125th State Party")."""
+    if not named_in(fact) - named_in(question):
+        return False
+    return not _JOINING_ASKED.search(fold(question)) or bool(_JOINED.search(fold(fact)))

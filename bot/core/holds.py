@@ -329,7 +329,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return any(fold(m.group("name")) not in MONTH_NUMBERS and not m.group("name").isupper()  # "à la CPI"
                    and fold(m.group("name")) not in asked and fold(m.group(0).split()[-1]) not in asked
                    for m in _PLACE[language.lang].finditer(fact)) or bool(_NATIONALITY.search(fact)) or (
-            wants.which_country and bool(countries.named_in(fact) - countries.named_in(question)))
+            wants.which_country and countries.other_named(question, fact))
     if kind == "number":
         return figures.holds_figure(wants, fact, folded, question, expand, language)
     if kind == "person":

@@ -2596,3 +2596,10 @@ def test_when_someone_was_chosen_needs_a_date_beside_the_choice(desk: Desk, ques
     answer = desk.answerer.ask(question)
     assert answer.status == "partial", answer.hits[:1]
     assert top(desk, "when are the six judges to be elected?") is not None
+
+
+def test_which_country_joined_needs_a_fact_saying_one_joined(desk: Desk) -> None:
+    # the count of 125 names Hungary, Burkina Faso, Mali and Niger as leaving, none as joining
+    answer = desk.answerer.ask("which country ratified the rome statute to make it 125 states parties?")
+    assert answer.status == "partial", answer.hits[:1]
+    assert top(desk, "which country surrendered duterte to the icc") == "duterte-surrendered-to-icc"
