@@ -1524,6 +1524,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round280/en-tuning.yaml", 0.89, 0.96, 0.023),
     ("round280/fr-spent.yaml", 0.94, 0.91, 0.034),
     ("round280/fr-tuning.yaml", 0.86, 0.95, 0.034),
+    ("round281/en-spent.yaml", 0.91, 0.97, 0.022),
+    ("round281/en-tuning.yaml", 0.86, 0.97, 0.034),
+    ("round281/fr-spent.yaml", 0.78, 0.95, 0.017),
+    ("round281/fr-tuning.yaml", 0.89, 0.95, 0.017),
+    ("round282/en-spent.yaml", 0.96, 0.97, 0.011),
+    ("round282/en-tuning.yaml", 0.89, 0.88, 0.057),
+    ("round282/fr-spent.yaml", 0.94, 0.95, 0.05),
+    ("round282/fr-tuning.yaml", 0.97, 0.95, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
