@@ -95,9 +95,9 @@ def named_in(text: str, lang: str | None = None, *, least: int = 1) -> frozenset
 # a state's joining asked ("which country became the 125th State Party", "qui a ratifié le Statut en dernier"), which
 # a fact says only with a word for joining: "Opinio Juris expects the number to fall to 121 with the withdrawals of
 # Hungary ..." names countries, none of them joining
-_JOINING_ASKED = re.compile(r"\b(?:became|become|joined|join|joins|ratif\w*|acced\w*|accession|adher\w*|devenu\w*|"
-                            r"rejoint\w*|newest|latest|dernier|derniere)\b")
-_JOINED = re.compile(r"\b(?:became|joined|joins|ratif\w*|acced\w*|accession|adher\w*|devenu\w*|rejoint\w*)\b")
+_JOINING = r"became|joined|joins|ratif\w*|acced\w*|accession|adher\w*|devenu\w*|rejoint\w*"
+_JOINED = re.compile(rf"\b(?:{_JOINING})\b")
+_JOINING_ASKED = re.compile(rf"\b(?:{_JOINING}|become|join|newest|latest|dernier|derniere)\b")
 
 
 def other_named(question: str, fact: str) -> bool:

@@ -37,13 +37,9 @@ def future_date(text: str, today: dt.date) -> bool:
     return any(int(y) > today.year for y in YEAR.findall(text))
 
 
-# A date a state of affairs is observed on ("as of 1 December 2025 the Prosecutor was on leave", "Au 1er décembre
-# 2025, le Procureur était en congé"), which is not when it began ("when did the prosecutor go on leave")
-_AS_OF = re.compile(rf"(?:\bas (?:of|at)|(?:^|\. )au) (?:\d{{1,2}}(?:st|nd|rd|th|er)? )?(?:(?:{MONTHS}) )?"
-                    r"(?:19|20)\d\d\b")
+# when something began ("when did the prosecutor go on leave"), which a date a state of affairs is only observed on
+# does not say ("As of 1 December 2025 the Prosecutor was on leave": `_POINT_HELD`)
 _BEGAN = re.compile(r"\b(?:go|goes|went|gone|start\w*|began|begin\w*|took|take|taken|commenc\w*|pris|partie?)\b")
-
-
 # "when was Deswaef elected FIDH president", "when did she become ...": the date of a choice, which a fact gives
 # beside the word for it ("elected in ..."), not the date of a statement the person made
 _CHOSEN_ASKED = re.compile(r"\b(?:elected|appointed|chosen|nominated|sworn in|t[ao]ke?n? office|became|become|"
@@ -53,17 +49,25 @@ _CHOSEN_HELD = re.compile(r"\b(?:elect\w*|appoint\w*|chosen|choice|nominat\w*|sw
 CHOICE_NEAR = 60  # characters between a date and the word for the choice it dates
 
 
+@lru_cache(maxsize=256)
+def _start_asked(question: str) -> tuple[bool, bool]:
+    """Whether a question asks when someone was chosen, and when something began: read once per question, not once
+    for every fact checked against it."""
+    asked = fold(question)
+    return bool(_CHOSEN_ASKED.search(asked)), bool(_BEGAN.search(asked))
+
+
 def began_dates(folded: str, dates: list[int], question: str) -> list[int]:
     """The dates (positions in the folded fact) that may say when something began, for a question asking when it
     did: all of them, but for a date a state is only observed on; and for a question asking when someone was
     chosen, only the dates beside a word for a choice."""
-    asked = fold(question)
-    if _CHOSEN_ASKED.search(asked):
+    chosen_asked, began_asked = _start_asked(question)
+    if chosen_asked:
         chosen = [m.start() for m in _CHOSEN_HELD.finditer(folded)]
         dates = [at for at in dates if any(abs(at - c) <= CHOICE_NEAR for c in chosen)]
-    if not _BEGAN.search(asked):
+    if not began_asked:
         return dates
-    observed = [m.span() for m in _AS_OF.finditer(folded)]
+    observed = [m.span() for m in _POINT_HELD.finditer(folded)]
     return [at for at in dates if not any(start <= at < end for start, end in observed)]
 
 
@@ -200,7 +204,7 @@ def years_agree(years: Iterable[str], question: str, fact: str, language: Pipeli
 
 # a point in time asked ("as of December 2025", "by Dec 2025", "fin décembre 2025") and one a fact's figures hold
 # at ("as of February 2025"): the same year at another month is another figure
-_POINT_DATE = rf"(?:\d{{1,2}}\s+)?(?P<month>{MONTHS})\.?\s+(?P<year>(?:19|20)\d\d)\b"
+_POINT_DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+)?(?P<month>{MONTHS})\.?\s+(?P<year>(?:19|20)\d\d)\b"
 _POINT_ASKED = re.compile(r"\b(?:as of|as at|by|at the end of|au|a la fin d[eu]?|fin|en date du)\s+"
                           r"(?:(?:early|late|mid|debut|mi)\s+)?" + _POINT_DATE)
 _POINT_HELD = re.compile(r"\b(?:as of|as at|au|en date du)\s+" + _POINT_DATE)

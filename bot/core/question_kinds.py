@@ -208,8 +208,6 @@ _WHAT_NAMED = re.compile(r"\b(?P<which>what)(?: s| is|s)?(?: the| that)? "
                          r"(?!(?:is|was|are|were|does|do|did|has|have|the|a|an|could|might|may|must|can|will|would"
                          r"|should|to|of|for|about)\b)[a-z]+ "
                          r"(?P<noun>software|platforms?|compan(?:y|ies)|firms?|banks?|providers?)\b")
-_WHICH_PEOPLE = re.compile(r"\b(?P<which>which|quels|quelles)\s+[a-z]+\s+(?P<noun>(?:official|individual|suspect|judge|"
-                           r"minister|diplomat|lawyer|activist)s)\b")
 _KINDS = [(kind, Gated(pattern)) for kind, pattern in _KIND_PATTERNS]  # each run only over a text it may match
 _OUTCOME = dict(_KINDS)["outcome"]  # what came of it: "the conclusions", "les résultats"
 _DESCRIBES = re.compile(r" (?:and|or|et|ou) ")  # "which court and system reports": "court" describes "reports"
@@ -227,6 +225,10 @@ KIND_NOUNS = {"date": frozenset("date day jour".split()),  # not "dates": "ASP24
 KIND_NOUNS["day"] = KIND_NOUNS["date"]
 PEOPLE = frozenset("official person people individual suspect fugitive judge minister diplomat lawyer activist "
                    "staff".split())
+# "which Russian officials": people described by one word, asked for by name; not "which groups/persons did the
+# resolution mention" (whoever it names), nor "peoples" or "staffs"
+_WHICH_PEOPLE = re.compile(r"\b(?P<which>which|quels|quelles)\s+[a-z]+\s+(?P<noun>(?:"
+                           + "|".join(sorted(PEOPLE - {"person", "people", "staff"})) + r")s)\b")
 
 
 def _a_person(word: str) -> bool:
