@@ -274,6 +274,7 @@ class Answerer:
             self._publishers.names, self.pipeline, question=text, fact=chosen[0].raw) \
             or turns.unheld(wants, concepts, chosen[0].credit, chosen[0].raw, text, self.pipeline.lang) \
             or turns.unsettled(wants, chosen[0].raw, text) \
+            or turns.unlitigated(text, chosen[0].raw) \
             or membership.unstated(text, chosen[0].title, chosen[0].text, self.pipeline.lang) \
             or self.bodies.idle(other, text, chosen[0].raw) \
             or named.unattributed(wants, concepts, df, n, chosen[0].text, self._publishers.names, self.pipeline) \

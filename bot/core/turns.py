@@ -1,5 +1,5 @@
 """Turns of events a question asks about: whether the sanctions were lifted, a judge resigned, an order was
-rescinded, a decision challenged in court. The sources stop at a date, and these are the later steps members ask
+rescinded, a measure challenged in court. The sources stop at a date, and these are the later steps members ask
 after. A fact about the sanctions or the order shares every other word of such a question, so words alone would
 answer "did the US lift the sanctions on the judges" with the fact that they were imposed; a fact answers it only
 when it mentions that step itself (or a word the synonyms give for it), and not only as a call ("LRWC urges the
@@ -75,3 +75,35 @@ def unsettled(wants: Wants, fact: str, question: str) -> tuple[str, dict[str, st
     if _FORECAST.search(plain):
         return "missing_forecast", {}
     return ("missing_event", {}) if _DONE.search(plain) else None
+
+
+# a measure taken to court, asked about ("did a US federal court block EO 14203", "Albanese a-t-elle contesté ses
+# sanctions devant un tribunal américain", "has anyone sued"): not an ICC chamber's ruling ("the Appeals Chamber")
+_TAKEN_TO_COURT = re.compile(
+    r"\b(?:federal|us|u s|american|national|domestic|french|district|supreme) (?:court|judge|tribunal)s? (?:\w+ ){0,3}?"
+    r"(?:block|suspend|halt|strik|struck|overturn|enjoin|rul|froze|freez|paus|stay|invalidat|annul)\w*"
+    r"|\b(?:block|suspend|halt|struck|overturn|enjoin|froze|paus|invalidat|annul)\w* (?:\w+ ){0,4}?by (?:a |an )?"
+    r"(?:\w+ )?(?:court|judge)s?\b"
+    r"|\b(?:challeng|contest|sue|sued|suing|appeal|fight|fought|taken|took|take|brought|bring)\w* (?:\w+ ){0,5}?"
+    r"(?:in|before) (?:a |an )?(?:\w+ )?courts?\b|\bto court\b"
+    r"|\b(?:lawsuits?|sued|suing|legal challenges?|court challenges?|injunctions?|litigation)\b"
+    r"|\b(?:tribunal|juge|cour|justice)s? (?:federale?|americaine?|francaise?|nationale?|us|interne)s? (?:\w+ ){0,4}?"
+    r"(?:suspend|bloqu|annul|invalid|gele|censur)\w*"
+    r"|\b(?:saisi\w*|attaqu\w*|contest\w*|poursuiv\w*|recours) (?:\w+ ){0,4}?(?:devant|en) "
+    r"(?:la |un |une |le |les |des )?(?:justice|tribunal|tribunaux|juges?)\b"
+    r"|\bsaisi\w* (?:la justice|un tribunal|les tribunaux|un juge)\b|\bpoursuites? judiciaires?\b"
+    r"|\brecours (?:en justice|juridique|judiciaire|contentieux)\b")
+# a fact reporting a case in a court: a lawsuit, a ruling or order of a national court, a challenge brought
+_COURT_CASE = re.compile(r"\b(?:lawsuits?|sued|suing|injunctions?|litigation|court (?:challenges?|cases?)|"
+                         r"legal challenges?|(?:federal|district|us|national|domestic) (?:court|judge)s? "
+                         r"(?:\w+ )?(?:ruled|blocked|suspended|found|held|ordered)|en justice|devant (?:un|les|le) "
+                         r"tribunal|recours (?:en justice|juridique|judiciaire|contentieux))\b")
+
+
+def unlitigated(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
+    """("missing_event", {}) when the question asks whether a measure was taken to court (a lawsuit, a national
+    court's ruling) and the fact reports no such case: a fact about the measure says nothing of one."""
+    plain = re.sub(r"[^a-z0-9]+", " ", fold(question))
+    if not _TAKEN_TO_COURT.search(plain) or _COURT_CASE.search(fold(fact)):
+        return None
+    return "missing_event", {}

@@ -126,3 +126,29 @@ def test_a_forecast_of_a_pending_matter_is_read_from_the_fact_own_words() -> Non
     assert turns.unsettled(wants, urged, question) == ("missing_forecast", {})
     # a fact that says what is expected answers it
     assert turns.unsettled(wants, urged + " Several states are expected to act in 2026.", question) is None
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("did a US court block EO 14203?", "en"),
+    ("has francesca albanese challenged her sanctions in court?", "en"),
+    ("is albanese taking the US govt to court over the sanctions?", "en"),
+    ("Did the three sanctioned Palestinian NGOs challenge the sanctions in US courts?", "en"),
+    ("Un juge fédéral américain a-t-il suspendu le décret 14203 ?", "fr"),
+    ("Le juge Guillou a-t-il saisi un tribunal français contre les sanctions ?", "fr"),
+    ("Les juges sanctionnés ont-ils contesté le décret devant un tribunal américain ?", "fr"),
+])
+def test_a_measure_taken_to_court_is_not_reported_by_the_measure(asking_desk: Desk, question: str, lang: str) -> None:
+    # the fact about the order or the listing shares every other word; it says nothing of a court case
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.lang, answer.missing_key) == ("partial", lang, "missing_event")
+
+
+def test_a_fact_reporting_a_court_case_answers_whether_there_was_one() -> None:
+    question = "has anyone challenged Executive Order 14203 in US courts?"
+    order = "Executive Order 14203 (6 February 2025) authorises sanctions on ICC staff."
+    assert turns.unlitigated(question, order) == ("missing_event", {})
+    assert turns.unlitigated(question, order + " In July 2025 a federal court blocked its use against two lawyers.") \
+        is None
+    # a challenge before the ICC itself ("Duterte's challenge to the Court's jurisdiction") is no national case
+    assert turns.unlitigated("What did the Appeals Chamber rule on Duterte's challenge to the Court's jurisdiction?",
+                             order) is None
