@@ -24,6 +24,8 @@ _CONTENT = {
 }
 # its title, its name, who or why it is cited: the fact holds those
 _ABOUT_IT = frozenset({"doc_title", "names", "reason", "person"})
+# which of them is asked: "which organ reports should states listen to" names them, it does not ask what they say
+_WHICH = re.compile(r"\b(?:which|quels?|quelles?)((?:\s+\w+){1,4})")
 _CITED_FOR = re.compile(r"\b(title|titled|called|named?|titre|intitul\w*|nom|pourquoi)\b|\bcite[sd]?\b.*\bfor\b\W*$")
 
 
@@ -40,4 +42,7 @@ def unsummarised(wants: Wants, question: str, fact: str, language: Pipeline) -> 
     thing = found.group("thing").strip()
     named = {s for s in language.stems(thing) if s not in language.stop_stems}
     asked = set(language.stems(question))
+    head = language.stems(thing)[-1:]  # "Amnesty's recommendations": recommendations
+    if head and any(head[0] in language.stems(m.group(1)) for m in _WHICH.finditer(asking)):
+        return None
     return ("missing_summary", {"thing": thing}) if named and named <= asked else None
