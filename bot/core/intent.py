@@ -49,7 +49,8 @@ _WITH_WHOM = re.compile(WITH_WHOM)
 _ROLE_VERBS = {"moderated": "moderator", "moderates": "moderator", "modere": "moderateur", "anime": "moderateur",
                "chaired": "chair", "chairs": "chair", "chairing": "chair", "presides": "president",
                "presided": "president", "preside": "president", "represents": "representative",
-               "represented": "representative", "represente": "representant", "representent": "representant"}
+               "represented": "representative", "represente": "representant", "representent": "representant",
+               "coordinates": "coordinator", "coordinated": "coordinator", "coordonne": "coordinateur"}
 _ROLE_VERB = re.compile(r"\b(?:who|qui)\s+(?:(?:has|a|had|avait|is|was|ended up)\s+)?(?P<verb>" + "|".join(_ROLE_VERBS)
                         + r")\b")
 # "what did the EU actually say": whose words are asked, without the hedge

@@ -18,7 +18,8 @@ ROLES = (
     "head|leader|spokesperson|spokesman|rapporteur|secretary general|secretary-general|ambassador|secretary of state|"
     "secretaire (?:d )?etat|minister|representative|rep|coordinator|founder|author|moderator|panelist|panellist|"
     "presidente|procureur|greffier|juge|directeur|directrice|dirigeant|chef|porte-parole|representant|fondateur|"
-    "auteur|moderateur|moderatrice|paneliste|speaker|intervenant|orateur|oratrice|secretaire generale?"
+    "auteur|moderateur|moderatrice|paneliste|speaker|intervenant|orateur|oratrice|secretaire generale?|"
+    "coordinat(?:eur|rice)"
 )
 # a word before a role that is not whose it is: a count ("the 4 judges"), which holder ("ex"), which kind ("special")
 NOT_WHOSE = frozenset("the le la two three four five six seven eight nine ten deux trois quatre cinq sept huit neuf "
@@ -72,7 +73,7 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
                           rf"|\b(?:{_PAY})\b"
                           r"|\b(recommended|proposed|requested|exact|total|dollar|euro) (figure|amount|sum)\b"
-                          r"|\b(exact|precise) number\b|\bnombre (exact|precis)\b"
+                          r"|\b(exact|precise|total|overall) number\b|\bnombre (exact|precis|total)\b"
                           r"|\bs (\w+ )?figure\b|\ble (chiffre|montant)\b"
                           r"|\bhow (big|long)\b|\bcombien\b|\bquel montant\b|\bquel pourcentage\b|\bquelle somme\b"
                           r"|\b(total|overall) (\w+ )?(budget|amount|cost|sum|figure)\b"
@@ -161,7 +162,8 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"|^(did|has|have) (?:\w+ ){1,4}?(adopt|implement|activat|enact|heed|follow|extend|"
                            r"decid|impos|approv)\w*\b"
                            # what the Assembly decided: "what penalty did the ASP impose", "was it adopted at ASP24"
-                           r"|\bwhat (?:\w+ ){0,2}?(?:did|has|have) (?:the )?(?:asp|aep|assembly|assemblee)(?: \d+)? "
+                           r"|\bwhat (?:\w+ ){0,2}?(?:did|has|have) (?:the )?(?:asp|aep|assembly|assemblee|icc|court)"
+                           r"(?: \d+)? "
                            r"(?:\w+ )?(?:impose|decide|adopt|agree|approve|pass)\w*\b"
                            r"|\b(?:was|were) (?:\w+ ){1,5}?(?:adopted|approved|passed|imposed) (?:at|by|during) "
                            r"(?:the )?(?:asp|aep|assembly)\b|\bwhat was (?:decided|adopted|agreed)\b"
@@ -171,7 +173,8 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"|\b(elle|il|ils|elles) (?:\w+ )?(active|adopte|applique|mis en oeuvre|suivi)\w*\b"
                            # whether the Assembly acted on something: "did ASP24 agree any penalties for Italy",
                            # "l'AEP24 a-t-elle décidé de sanctionner", "was Hungary punished by the Assembly"
-                           r"|\b(?:did|has|have) (?:the )?(?:asp|aep|assembly|states parties)(?: \d+)? (?:\w+ ){0,2}?"
+                           r"|\b(?:did|has|have) (?:the )?(?:asp|aep|assembly|states parties|states)(?: \d+)? "
+                           r"(?:\w+ ){0,4}?"
                            r"(?:agree|take|took|impose|adopt|decide|punish|penali[sz]|sanction|strip|fine|act)\w*\b"
                            r"|\b(?:was|were|got|been|did (?:\w+ ){1,3}get) (?:\w+ ){0,2}?"
                            r"(?:fined|penali[sz]ed|punished|stripped)\b"
@@ -186,6 +189,7 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # "which banks", "which 16 states", "quels pays": the names of those things
 _WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:(?:are|were|sont|etaient)\s+(?:the\s+|les\s+)?)?(?:\d+\s+)?"
                     # "which are the 16 states", "quels sont les", "which EU member states"
+                    r"(?:(?:specific|exact|particular|precise|individual)\s+)?"  # "which specific states"
                     r"(?:[a-z]{2,3}\s+)?(?:member\s+)?(?P<noun>[a-z][a-z-]{3,})\b"
                     r"|\b(?P<list>list|liste|lister|name|nommer) (?:of|des|de|the|all|those|these|les) (?:the\s+)?"
                     r"(?:\d+\s+)?(?P<listed>[a-z][a-z-]{3,})s?\b")  # "name the 37 states": their names

@@ -152,3 +152,23 @@ def test_a_fact_reporting_a_court_case_answers_whether_there_was_one() -> None:
     # a challenge before the ICC itself ("Duterte's challenge to the Court's jurisdiction") is no national case
     assert turns.unlitigated("What did the Appeals Chamber rule on Duterte's challenge to the Court's jurisdiction?",
                              order) is None
+
+
+@pytest.mark.parametrize(("question", "shown"), [
+    ("Did states at the cooperation plenary agree on any penalties for non-cooperating countries?",
+     "penalties-for-non-cooperation-proposal"),
+    ("What penalty did the ICC impose on Tajikistan for not arresting the suspect?", "non-cooperating-states-2025"),
+])
+def test_whether_states_or_the_court_acted_asks_what_came_of_it(asking_desk: Desk, question: str, shown: str) -> None:
+    # a proposal of penalties, a list of states that failed to arrest: neither says what was decided
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id, answer.missing_key) == ("partial", shown, "missing_outcome")
+    # the decision the Court did take still answers
+    assert top(asking_desk, "what did the ICC decide on Italy's non-compliance?") == \
+        "italy-noncompliance-decision-oct-2025"
+
+
+def test_a_total_number_asks_for_a_figure(asking_desk: Desk) -> None:
+    assert intent.read("total number of ICC staff sanctioned by the US so far?", ENGLISH).kind == "number"
+    answer = asking_desk.answerer.ask("total number of ICC staff sanctioned by the US so far?")
+    assert (answer.status, answer.missing_key) == ("partial", "missing_number")

@@ -31,3 +31,20 @@ def test_people_asked_for_by_a_collective_noun_need_their_names(asking_desk: Des
 ])
 def test_a_chance_is_an_opportunity(asking_desk: Desk, question: str, expected: str) -> None:
     assert top(asking_desk, question) == expected
+
+
+@pytest.mark.parametrize(("question", "missing"), [
+    ("qui est le coordinateur de la CCPI ? il a pris la parole à l'AEP24 ?", "missing_role_of"),
+    ("Qui coordonne la CCPI, c'est qui le/la responsable qui a signé la déclaration de juin ?", "missing_role"),
+])
+def test_a_coordinator_asked_needs_a_name_beside_that_role(asking_desk: Desk, question: str, missing: str) -> None:
+    # the Coalition's statements name no coordinator; any other name in them is no answer
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.missing_key) == ("partial", missing)
+
+
+def test_which_specific_things_asks_for_their_names(asking_desk: Desk) -> None:
+    # "specific" hedges the ask; the arrears fact says its source does not name the states
+    answer = asking_desk.answerer.ask("Which specific states are among the 37 that are over a year behind on "
+                                      "contributions?")
+    assert (answer.status, answer.hits[0].fact.id) == ("partial", "arrears-states-lose-vote")
