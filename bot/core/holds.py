@@ -26,7 +26,7 @@ from bot.core.fact_tokens import TOKEN, Expand, asked_stems, fact_tokens, phrase
 from bot.core.figures import ARTICLE, NEAR, SYMBOL
 from bot.core.intent import CHOSEN, Wants, sessions_of
 from bot.core.named import authored, named_for, named_in_full
-from bot.core.outcomes import pending, reports_outcome
+from bot.core.outcomes import pending, reports_effect, reports_outcome
 from bot.core.question_kinds import NAMED_THINGS, PEOPLE, ROLES, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
 from bot.core.writers import writer_named
@@ -84,8 +84,7 @@ _LACKS = {
                           r"|\bne (rapporte|donne|disent|dit)n?t? pas (le|ce qui|l) ?(chiffre final|resultat|issue)"),
     "place": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) where\b"),
 }
-_LACKS["day"] = _LACKS["date"]
-_LACKS["names"] = _LACKS["person"]
+_LACKS["day"], _LACKS["names"] = _LACKS["date"], _LACKS["person"]
 # a fact saying it does not report what was said: "It does not name the officials or quote what each said."
 _UNQUOTED = re.compile(r"\b(do|does|did)(n't| not)( \w+){0,4} quote\b|\bne cite pas ce qu")
 # a fact saying whom something is attributed to ("who is behind ...")
@@ -314,6 +313,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return reports_outcome(folded, question) and (not wants.sessions or bool(wants.sessions & sessions_of(fact)))
     if kind == "duration":
         return bool(_DURATION.search(folded))
+    if kind == "effect":  # "how have the sanctions hit ICC officials": what they did, not whom they targeted
+        return reports_effect(folded)
     if kind == "office":  # "what's Danya Chaikel's role": a role beside the name asked about, counting the words
         # that carry meaning ("sa représentante auprès de la CPI, Danya Chaikel")
         tokens = [t for t in fact_tokens(fact, language) if fold(t[0]) not in language.stop_words]
@@ -348,7 +349,6 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
                        for part in (title, text))
         return any(fold(w) not in asked and not language.is_ordinary(fold(w)) for w in _PROPER.findall(fact))
     return True
-
 
 
 def _names_asked(tokens: Sequence[tuple[str, str]], question: str, language: Pipeline, *,

@@ -47,12 +47,13 @@ _HEADS_OF_STATE = re.compile(r"\b(?P<which>(?:which|what|quels?) (?:\w+ )?)?(hea
 _WITH_WHOM = re.compile(WITH_WHOM)
 # "who moderated the side event", "qui a animé le débat": the holder of a role, asked with its verb
 _ROLE_VERBS = {"moderated": "moderator", "moderates": "moderator", "modere": "moderateur", "anime": "moderateur",
-               "chaired": "chair", "chairs": "chair", "chairing": "chair", "presides": "president",
-               "presided": "president", "preside": "president", "represents": "representative",
-               "represented": "representative", "represente": "representant", "representent": "representant",
-               "coordinates": "coordinator", "coordinated": "coordinator", "coordonne": "coordinateur"}
-_ROLE_VERB = re.compile(r"\b(?:who|qui)\s+(?:(?:has|a|had|avait|is|was|ended up)\s+)?(?P<verb>" + "|".join(_ROLE_VERBS)
-                        + r")\b")
+               "chaired": "chair", "chairs": "chair", "chairing": "chair", "chair": "chair", "presides": "president",
+               "presided": "president", "preside": "president", "presider": "president", "presidera": "president",
+               "represents": "representative", "represented": "representative", "represente": "representant",
+               "representent": "representant", "coordinates": "coordinator", "coordinated": "coordinator",
+               "coordonne": "coordinateur"}
+_ROLE_VERB = re.compile(r"\b(?:who|qui)\s+(?:(?:has|a|had|avait|is|was|ended up|will|va)\s+)?(?P<verb>"
+                        + "|".join(_ROLE_VERBS) + r")\b")
 # "what did the EU actually say": whose words are asked, without the hedge
 _HEDGES = frozenset("actually exactly really even officially ever vraiment exactement".split())
 # "et la France, elle a dit quoi", read where "a" (has) is still there ("elle dit quoi" asks about a text)
@@ -360,7 +361,7 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
 
 # kinds whose missing detail is worded without values ("missing_day": "the exact date")
 _WORDED = frozenset("contact time day date article number place reason person outcome office duration symbol "
-                     "nationality doc_title".split())
+                     "nationality doc_title effect".split())
 
 
 def _group(match: re.Match[str], *names: str) -> str:

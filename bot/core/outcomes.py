@@ -1,7 +1,8 @@
 """Whether a fact reports what came of something: not while it is pending (a call, a plan, a matter awaited), and
 not when it only lists what took place ("FIDH co-sponsored several side events: ... on workplace culture, ...").
 "What came out of the side event on workplace culture" is answered by the fact that gives its key messages, not by
-the one that names the event among others."""
+the one that names the event among others. Likewise what a measure did to people ("how have the sanctions hit ICC
+officials"): not told by a fact that only says whom it targeted."""
 
 from __future__ import annotations
 
@@ -40,3 +41,28 @@ def reports_outcome(folded: str, question: str) -> bool:
     """A folded fact reports what came of what the question asks about: what was said, found, decided or achieved,
     not only what took place; and, unless the question asks what was said at an event, nothing still pending."""
     return bool(_RESULT.search(folded)) and (not pending(folded) or bool(_MESSAGES_ASKED.search(fold(question))))
+
+
+# what a measure did, asked (folded words): "how have the US sanctions hit people", "what damage have they done",
+# "what have they done to the NGOs", "en quoi les sanctions ont gêné", "concrètement les sanctions font quoi aux ONG"
+_MEASURE = r"(?:sanctions?|measures?|designations?|listings?|mesures?|decret|order)"
+EFFECT_ASKED = re.compile(
+    r"\bwhat (?:sort of |kind of |kinds of )?(?:damage|harm|impact|effects?|consequences?) (?:have|has|did|do|does|"
+    rf"would|will|could)\b|\bhow (?:have|has|did|do|does|would|will|could) (?:\w+ ){{0,3}}?{_MEASURE} "
+    r"(?:\w+ ){0,2}?(?:hit|hurt|harm\w*|damag\w*|affect\w*|impact\w*)\b"
+    rf"|\bwhat (?:have|has|had|did) (?:\w+ ){{0,3}}?{_MEASURE} (?:\w+ )?(?:done|do) to\b"
+    rf"|\ben quoi (?:\w+ ){{0,3}}?{_MEASURE}\b(?: \w+){{0,6}}? (?:gene|genent|gener|genes|genees|penalis\w*|affect\w*|"
+    rf"touch\w*|nui\w*|entrav\w*)\b|\b{_MEASURE}\b(?: \w+){{0,4}}? (?:fait|font|change|changent|empech\w*|priv\w*) "
+    r"quoi\b"
+    r"|\bquels? (?:sont )?(?:les )?(?:effets|degats)\b")
+# what a fact says a measure did: restricted, cut off, hampered, isolated
+_EFFECTS = re.compile(r"\b(effects?|impacts?|consequen\w*|restrict\w*|hamper\w*|hinder\w*|cut off|cut ties|isolat\w*|"
+                      r"blacklist\w*|harm\w*|damag\w*|disrupt\w*|prevent\w*|block\w*|froze|frozen|forced|means?|less|los(?:e|s|ing)|"
+                      r"weaken\w*|undermin\w*|impossible|silenc\w*|moins|pert\w*|affaibl\w*|signifi\w*|"
+                      r"effets?|restreint\w*|entrav\w*|isole\w*|empech\w*|prive\w*|coupe\w*|nui\w*|gel\w*|"
+                      r"force\w*|bloqu\w*|contraint\w*|perturb\w*)\b")
+
+
+def reports_effect(folded: str) -> bool:
+    """A folded fact says what a measure did to those it reached (restricted their banking, cut them off)."""
+    return bool(_EFFECTS.search(folded))

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.core.doc_titles import DOCS
-from bot.core.outcomes import MESSAGES
+from bot.core.outcomes import EFFECT_ASKED, MESSAGES
 from bot.core.prefilter import Gated, gated
 from bot.core.text import words
 
@@ -59,7 +59,7 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\ba quelle heure\b")),
     ("day", re.compile(r"\b(what|which|exact|precise) (days?|dates?)\b|\bon what (day|date)\b"
                        r"|\bdate (of|did|was|when)\b|\bwhen exactly\b"
-                       r"|\bquel jour\b|\bquelle date\b|\ba quelle date\b|\bdate exacte\b"
+                       r"|\bquels? jours?\b|\bquelles? dates?\b|\ba quelle date\b|\bdates? (?:exacte|precise)s?\b"
                        r"|\bquand (exactement|precisement)\b"
                        # "le combien", "du combien au combien": which day, which days
                        r"|\bdatee?s? du combien\b|\b(est|etait|c est) le combien\b|\bdu combien au combien\b")),
@@ -185,6 +185,7 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            # what an inquiry concluded: "did the investigation clear the prosecutor", "was he cleared"
                            r"|\b(?:clear|cleared|exonerate\w*) (?:him|her|the prosecutor)\b|\bcleared or not\b"
                            r"|\b(?:was|been|is|got) (?:he |she |the prosecutor )?(?:cleared|exonerated)\b")),
+    ("effect", EFFECT_ASKED),  # what a measure did to people: a fact saying only whom it targeted does not say
 ]
 # "which banks", "which 16 states", "quels pays": the names of those things
 _WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:(?:are|were|sont|etaient)\s+(?:the\s+|les\s+)?)?(?:\d+\s+)?"

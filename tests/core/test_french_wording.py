@@ -383,3 +383,27 @@ def test_the_survivors_messages(asking_desk: Desk, question: str) -> None:
 def test_why_something_is_a_problem_asked_with_inversion(asking_desk: Desk, question: str) -> None:
     # "est-elle un problème", "sont-ils un problème": why it is one, as "pose problème" asks; no fact holds "problème"
     assert top(asking_desk, question) == "withdrawals-impact"
+
+
+@pytest.mark.parametrize("question", [
+    "dates exactes (les jours) de la session speciale sur l'agression en juillet ?",
+    "La session spéciale sur l'agression de juillet, c'était quels jours exactement ?",
+])
+def test_which_days_in_the_plural_asks_the_exact_dates(asking_desk: Desk, question: str) -> None:
+    # the fact gives the month (July 2025), not the days
+    assert intent.read(question, FRENCH).kind == "day"
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.missing_key) == ("partial", "missing_day")
+    assert top(asking_desk, "c'est quels jours l'AEP24 ?") == "asp24-dates-and-venue"
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Qui va présider le sous-groupe sur l'agression du groupe de travail sur les amendements ?", "fr"),
+    ("who will chair the aggression sub-group?", "en"),
+])
+def test_who_will_preside_asks_for_the_holder_of_that_role(asking_desk: Desk, question: str, lang: str) -> None:
+    # the fact suggests finding a Chair; the names it holds (Opinio Juris, the Court President) are no answer
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.lang, answer.hits[0].fact.id) == ("partial", lang,
+                                                                     "special-session-aggression-july-2025")
+    assert answer.missing_key.startswith("missing_role")
