@@ -96,7 +96,8 @@ ABBREVIATIONS = {
     # months as members shorten them ("feb 2025"); not "mar" or "may", which are words
     "jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july", "aug": "august",
     "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
-    "wat": "what", "wut": "what", "wot": "what",  # chat spellings of a question word
+    "wat": "what", "wut": "what", "wot": "what", "wht": "what", "whta": "what", "waht": "what",  # chat spellings
+    "whn": "when", "wen": "when",  # of a question word
     # a misspelling that stems as another word: "prosecuter" would be read as "prosecute", a prosecution
     "prosecuter": "prosecutor", "prosecuters": "prosecutors",
 }

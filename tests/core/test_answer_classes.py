@@ -2041,6 +2041,12 @@ def test_rejoining_is_a_later_turn_of_events(desk: Desk, question: str) -> None:
     assert answer.status == "partial" and answer.missing_key == "missing_event"
 
 
+def test_question_words_typed_short_are_read_as_the_word(desk: Desk) -> None:
+    # "wht", "whn": not unknown words that veto the answer
+    assert top(desk, "wht is the ICC moving its IT to? heard they dumped microsoft") == "icc-it-microsoft-replaced"
+    assert top(desk, "hrw mentions a darfur win, wht was it?") == "janjaweed-leader-convicted-darfur"
+
+
 def test_smth_and_atm_are_chat(desk: Desk) -> None:
     assert top(desk, "why is the prosecutor not at work atm") == "prosecutor-on-leave-external-investigation"
     assert top(desk, "did the icc get hacked or smth") == "icc-cyberattacks-2025"
