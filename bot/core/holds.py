@@ -42,6 +42,8 @@ _SUGGESTED = re.compile(r"\b(suggest\w*|sugger\w*|propos\w*|recommend\w*|recomma
 # how long something lasts: a span of time, or until when
 _DURATION = re.compile(r"\b\d+\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees)\b|\buntil\b|\bjusqu"
                        r"|\bexpir\w*|\bfor (a|one|two|three|several) (days?|weeks?|months?|years?)\b")
+_EXAMPLE = re.compile(r"\b(?:examples?|exemples?|such as|e\.g\.|for instance|notamment|par exemple|tel(?:le)?s? que)\b")
+_HELD_BY = {"time": _TIME, "duration": _DURATION, "example": _EXAMPLE}
 _DATES_TITLE = re.compile(r"\bdates?\b", re.I)
 _NUMBERED = re.compile(r"\bNo\.? ?\d+|\b\d+/\d+\b|\bICC-\d")
 _REASON = re.compile(
@@ -204,7 +206,6 @@ def first_holder(wants: Wants, ranked: Sequence[C], floor: float, *, question: s
 # one thing under its everyday names: "which 16 countries" asks what "the states concerned" are
 _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "gouvern"})
 
-
 # "which judges", "quels chefs d'État": people, named (stemmed, so the singular words of PEOPLE count too)
 _PEOPLE = (*PEOPLE, *"juges responsables leaders heads dirigeants chefs ministres avocats militants personnes "
                      "expert experts experte expertes signatories signataires".split())
@@ -280,8 +281,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return bool(SYMBOL.search(fact) or _NUMBERED.search(fact))
     if kind == "contact":
         return gives_contact(question, text)
-    if kind == "time":
-        return bool(_TIME.search(folded))
+    if kind in _HELD_BY:  # a time of day, a span of time, an example given
+        return bool(_HELD_BY[kind].search(folded))
     if kind in ("day", "date"):  # a year the question states itself is no answer: "when will the 2026-2029 plan be
         # adopted"; nor a date far from every word of the question, the date of something else
         dates = [m.start() for m in DAY.finditer(folded)]
@@ -311,8 +312,6 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return True
     if kind == "outcome":  # what a session decided: not reported by a fact that names no session
         return reports_outcome(folded, question) and (not wants.sessions or bool(wants.sessions & sessions_of(fact)))
-    if kind == "duration":
-        return bool(_DURATION.search(folded))
     if kind == "effect":  # "how have the sanctions hit ICC officials": what they did, not whom they targeted
         return reports_effect(folded)
     if kind == "office":  # "what's Danya Chaikel's role": a role beside the name asked about, counting the words

@@ -361,7 +361,7 @@ def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None
 
 # kinds whose missing detail is worded without values ("missing_day": "the exact date")
 _WORDED = frozenset("contact time day date article number place reason person outcome office duration symbol "
-                     "nationality doc_title effect".split())
+                     "nationality doc_title effect example".split())
 
 
 def _group(match: re.Match[str], *names: str) -> str:

@@ -186,6 +186,10 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"|\b(?:clear|cleared|exonerate\w*) (?:him|her|the prosecutor)\b|\bcleared or not\b"
                            r"|\b(?:was|been|is|got) (?:he |she |the prosecutor )?(?:cleared|exonerated)\b")),
     ("effect", EFFECT_ASKED),  # what a measure did to people: a fact saying only whom it targeted does not say
+    # an example asked for: "which blocking statute does CICC give as an example", "quel exemple concret"
+    ("example", re.compile(r"\b(?:what|which|quel|quelle)(?: \w+){0,2}? (?:example|exemple)s?\b|\bas an example\b"
+                           r"|\bcomme exemple\b"
+                           r"|\b(?:give|gives|gave|donne|donnent|cite|cites) (?:un |an )?(?:example|exemple)")),
 ]
 # "which banks", "which 16 states", "quels pays": the names of those things
 _WHICH = re.compile(r"\b(?P<which>which|quels|quelles)\s+(?:(?:are|were|sont|etaient)\s+(?:the\s+|les\s+)?)?(?:\d+\s+)?"

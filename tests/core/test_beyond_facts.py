@@ -172,3 +172,13 @@ def test_a_total_number_asks_for_a_figure(asking_desk: Desk) -> None:
     assert intent.read("total number of ICC staff sanctioned by the US so far?", ENGLISH).kind == "number"
     answer = asking_desk.answerer.ask("total number of ICC staff sanctioned by the US so far?")
     assert (answer.status, answer.missing_key) == ("partial", "missing_number")
+
+
+@pytest.mark.parametrize("question", [
+    "what example of a blocking statute does the cicc statement give",
+    "CICC asks states to adopt blocking statutes - which one do they give as an example?",
+])
+def test_an_example_asked_needs_a_fact_that_gives_one(asking_desk: Desk, question: str) -> None:
+    # the call to action urges blocking statutes without naming one; the EU's is cited "as an example" elsewhere
+    assert intent.read(question, ENGLISH).kind == "example"
+    assert top(asking_desk, question) == "blocking-statute-calls"
