@@ -1548,6 +1548,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round286/en-tuning.yaml", 0.98, 1.0, 0.0),
     ("round286/fr-spent.yaml", 0.94, 1.0, 0.017),
     ("round286/fr-tuning.yaml", 0.86, 1.0, 0.034),
+    ("round287/en-spent.yaml", 0.89, 0.94, 0.055),
+    ("round287/en-tuning.yaml", 0.87, 1.0, 0.0),
+    ("round287/fr-spent.yaml", 0.94, 0.95, 0.017),
+    ("round287/fr-tuning.yaml", 0.86, 0.91, 0.067),
+    ("round288/en-spent.yaml", 0.96, 1.0, 0.022),
+    ("round288/en-tuning.yaml", 0.92, 0.94, 0.034),
+    ("round288/fr-spent.yaml", 0.89, 0.82, 0.084),
+    ("round288/fr-tuning.yaml", 0.97, 0.91, 0.034),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
