@@ -45,15 +45,6 @@ _BESIDES = re.compile(r"\b(?:apart from|aside from|besides|other than|except|[a�
 # "the paper on immunity of heads of state": leaders as a subject, not a head whose name is asked ("which heads ...")
 _HEADS_OF_STATE = re.compile(r"\b(?P<which>(?:which|what|quels?) (?:\w+ )?)?(heads? of states?|chefs? d? ?etats?)\b")
 _WITH_WHOM = re.compile(WITH_WHOM)
-# "who moderated the side event", "qui a animé le débat": the holder of a role, asked with its verb
-_ROLE_VERBS = {"moderated": "moderator", "moderates": "moderator", "modere": "moderateur", "anime": "moderateur",
-               "chaired": "chair", "chairs": "chair", "chairing": "chair", "chair": "chair", "presides": "president",
-               "presided": "president", "preside": "president", "presider": "president", "presidera": "president",
-               "represents": "representative", "represented": "representative", "represente": "representant",
-               "representent": "representant", "coordinates": "coordinator", "coordinated": "coordinator",
-               "coordonne": "coordinateur"}
-_ROLE_VERB = re.compile(r"\b(?:who|qui)\s+(?:(?:has|a|had|avait|is|was|ended up|will|va)\s+)?(?P<verb>"
-                        + "|".join(_ROLE_VERBS) + r")\b")
 # "what did the EU actually say": whose words are asked, without the hedge
 _HEDGES = frozenset("actually exactly really even officially ever vraiment exactement".split())
 # "et la France, elle a dit quoi", read where "a" (has) is still there ("elle dit quoi" asks about a text)
@@ -127,7 +118,8 @@ _SINCE = re.compile(r"\bsince (when|what|which)\b|\bsince when$|\bdepuis (quand|
 _CALL_ASKED = re.compile(r"\b(want\w*|call\w*|urg\w*|ask\w*|demand\w*|recommend\w*|push\w*|press\w*|request\w*|"
                          r"veu\w*|voul\w*|(?<!\bs[ '’])appel\w*|exhort\w*|recommand\w*|reclam\w*)\b")  # not "s'appelle"
 _SETTLED = re.compile(r"\b(in the end|finally|eventually|actually adopted|au final|finalement|en fin de compte|"
-                      r"finalement adopte)\b")
+                      r"finalement adopte|(?:montant|budget|chiffre) final|final (?:approved |adopted )?(?:\d{4} )?"
+                      r"(?:budget|figure|amount|number))\b")
 _COUNT_ASKED = re.compile(r"\bhow many (?!million|billion)\w"
                           r"|\bcombien d(e|es)? (?!argent|fric|thune|euros|dollars|millions|arrier|contribution|budget|"
                           r"fonds|financement)\w")
@@ -244,8 +236,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
             role, org, missing = "president", None, ("missing_head_of_state", {})
         else:
             role, org = _role(asked, language.stop_words | STOP_WORDS)
-        if not role and (acted := _ROLE_VERB.search(text)):  # "who presides over the ASP": its President
-            role = _ROLE_VERBS[acted.group("verb")]
+        if not role and (acted := question_kinds.ROLE_VERB.search(text)):  # "who presides over the ASP": its President
+            role = question_kinds.ROLE_VERBS[acted.group("verb")]
             after = [w for w in text[acted.end():].split() if w not in language.stop_words and w not in STOP_WORDS
                      and w != "over"]
             org = after[0] if role in ("president", "representative", "representant") and after \

@@ -43,6 +43,16 @@ COUNTERPART = re.compile(r"\b(?:with|to) whom?\b(?! (?:the|he|she|they|his|her|t
 OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|job|title)\b"
                 r"|\b(?:elle|il) (?:a |avait )?quel(?:le)? (?:r[oô]le|poste|fonction)\b"  # "a" is dropped as a word
                 r"|\b(?:c est quoi|quel(?:le)? est) (?:son|sa) (?:r[oô]le|poste|fonction)\b")
+# "who moderated the side event", "qui a animé le débat": the holder of a role, asked with its verb
+ROLE_VERBS = {"moderated": "moderator", "moderates": "moderator", "modere": "moderateur", "anime": "moderateur",
+               "chaired": "chair", "chairs": "chair", "chairing": "chair", "chair": "chair", "presides": "president",
+               "presided": "president", "preside": "president", "presider": "president", "presidera": "president",
+               "represents": "representative", "represented": "representative", "represente": "representant",
+               "representent": "representant", "coordinates": "coordinator", "coordinated": "coordinator",
+               "coordonne": "coordinateur", "leads": "leader", "heads": "head",
+               "leading": "leader", "heading": "head"}
+ROLE_VERB = re.compile(r"\b(?:who|qui)\s+(?:(?:has|a|had|avait|is|was|ended up|will|va|is now|now)\s+)?(?P<verb>"
+                        + "|".join(ROLE_VERBS) + r")\b")
 # (kind, pattern) in order: the first that matches names the kind. Patterns run on folded text.
 _PAY = r"salary|salaries|salaires?|wages?|remuneration|gets? paid"  # what someone is paid
 _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -12,6 +12,7 @@ from bot.core.desk import Desk
 from bot.core.messages import say
 from bot.core.render import answer_text
 from bot.core.text import ENGLISH
+from bot.core.text_fr import FRENCH
 from tests.conftest import top
 
 
@@ -182,3 +183,14 @@ def test_an_example_asked_needs_a_fact_that_gives_one(asking_desk: Desk, questio
     # the call to action urges blocking statutes without naming one; the EU's is cited "as an example" elsewhere
     assert intent.read(question, ENGLISH).kind == "example"
     assert top(asking_desk, question) == "blocking-statute-calls"
+
+
+@pytest.mark.parametrize("question", [
+    "final 2026 budget adopted at ASP24 - exact figure?",
+    "Quel est le montant final du budget 2026 adopté à la clôture de l'AEP24 ?",
+])
+def test_the_final_figure_is_not_the_one_proposed(asking_desk: Desk, question: str) -> None:
+    # the budget fact gives the figure proposed before the session, not the one adopted
+    assert intent.read(question, FRENCH if "budget 2026" in question else ENGLISH).settled
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("partial", "budget-2026-193-million")
