@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.text import fold
+from bot.core.text import folded_words
 
 _TONGUES = r"(?:french|english|spanish|arabic|dutch|francaise|anglaise|francais|anglais|espagnol|arabe|neerlandais)"
 # "how do you say thank you in Dutch", "translate ...": a language question, whatever words it shares with facts;
@@ -50,7 +50,7 @@ _RECORDING_ASKED = re.compile(r"\b(?:recording|recordings|recorded|filmed|livest
 def asked(question: str, kind: str | None) -> str:
     """The messages.CATALOG key of what the question asks beyond any fact ("missing_opinion": what the desk itself
     thinks or expects; "missing_recording": a recording), or "" when it asks for nothing of the kind."""
-    plain = re.sub(r"[^a-z0-9]+", " ", fold(question))
+    plain = folded_words(question)
     if _OPINION_ASKED.search(plain):
         return "missing_opinion"
     return "missing_recording" if kind is None and _RECORDING_ASKED.search(plain) else ""

@@ -40,9 +40,9 @@ def unsummarised(wants: Wants, question: str, fact: str, language: Pipeline) -> 
     if found is None or not _CONTENT[language.lang].search(asking) or _CITED_FOR.search(asking):
         return None
     thing = found.group("thing").strip()
-    named = {s for s in language.stems(thing) if s not in language.stop_stems}
+    stems = language.stems(thing)
+    named = {s for s in stems if s not in language.stop_stems}
     asked = set(language.stems(question))
-    head = language.stems(thing)[-1:]  # "Amnesty's recommendations": recommendations
-    if head and any(head[0] in language.stems(m.group(1)) for m in _WHICH.finditer(asking)):
-        return None
+    if stems and any(stems[-1] in language.stems(m.group(1)) for m in _WHICH.finditer(asking)):
+        return None  # which of them ("which organ reports"): its head noun ("Amnesty's recommendations") asked
     return ("missing_summary", {"thing": thing}) if named and named <= asked else None

@@ -112,6 +112,15 @@ def fold(text: str) -> str:
     return _fold_accented(text)
 
 
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def folded_words(text: str) -> str:
+    """The text folded, every run of other characters one space: what the patterns on a question's words read
+    ("Albanese a-t-elle contesté ..." as "albanese a t elle conteste ...")."""
+    return _NOT_WORD.sub(" ", fold(text)).strip()
+
+
 @lru_cache(maxsize=8192)
 def _fold_accented(text: str) -> str:
     """Remembered: the same French fact texts are folded question after question."""

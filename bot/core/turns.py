@@ -16,7 +16,8 @@ from collections.abc import Mapping, Sequence
 
 from bot.core.holds import pending
 from bot.core.intent import Wants
-from bot.core.text import Concept, fold
+from bot.core.prefilter import gated
+from bot.core.text import Concept, fold, folded_words
 
 # the step, as a member types it (folded, unstemmed: a concept's label)
 _TURNS = {
@@ -71,39 +72,39 @@ def unsettled(wants: Wants, fact: str, question: str) -> tuple[str, dict[str, st
     folded = fold(fact)
     if not pending(folded) or _FORESEEN.search(folded):
         return None
-    plain = re.sub(r"[^a-z0-9]+", " ", fold(question)).strip()
+    plain = folded_words(question)
     if _FORECAST.search(plain):
         return "missing_forecast", {}
     return ("missing_event", {}) if _DONE.search(plain) else None
 
 
+# words that name a case in a court, in a question or a fact
+_LITIGATION = (r"lawsuits?|sued|suing|legal challenges?|court challenges?|injunctions?|litigation"
+               r"|recours (?:en justice|juridique|judiciaire|contentieux)")
 # a measure taken to court, asked about ("did a US federal court block EO 14203", "Albanese a-t-elle contesté ses
 # sanctions devant un tribunal américain", "has anyone sued"): not an ICC chamber's ruling ("the Appeals Chamber")
-_TAKEN_TO_COURT = re.compile(
+_TAKEN_TO_COURT = gated(
     r"\b(?:federal|us|u s|american|national|domestic|french|district|supreme) (?:court|judge|tribunal)s? (?:\w+ ){0,3}?"
     r"(?:block|suspend|halt|strik|struck|overturn|enjoin|rul|froze|freez|paus|stay|invalidat|annul)\w*"
     r"|\b(?:block|suspend|halt|struck|overturn|enjoin|froze|paus|invalidat|annul)\w* (?:\w+ ){0,4}?by (?:a |an )?"
     r"(?:\w+ )?(?:court|judge)s?\b"
     r"|\b(?:challeng|contest|sue|sued|suing|appeal|fight|fought|taken|took|take|brought|bring)\w* (?:\w+ ){0,5}?"
     r"(?:in|before) (?:a |an )?(?:\w+ )?courts?\b|\bto court\b"
-    r"|\b(?:lawsuits?|sued|suing|legal challenges?|court challenges?|injunctions?|litigation)\b"
+    rf"|\b(?:{_LITIGATION})\b"
     r"|\b(?:tribunal|juge|cour|justice)s? (?:federale?|americaine?|francaise?|nationale?|us|interne)s? (?:\w+ ){0,4}?"
     r"(?:suspend|bloqu|annul|invalid|gele|censur)\w*"
     r"|\b(?:saisi\w*|attaqu\w*|contest\w*|poursuiv\w*|recours) (?:\w+ ){0,4}?(?:devant|en) "
     r"(?:la |un |une |le |les |des )?(?:justice|tribunal|tribunaux|juges?)\b"
-    r"|\bsaisi\w* (?:la justice|un tribunal|les tribunaux|un juge)\b|\bpoursuites? judiciaires?\b"
-    r"|\brecours (?:en justice|juridique|judiciaire|contentieux)\b")
+    r"|\bsaisi\w* (?:la justice|un tribunal|les tribunaux|un juge)\b|\bpoursuites? judiciaires?\b")
 # a fact reporting a case in a court: a lawsuit, a ruling or order of a national court, a challenge brought
-_COURT_CASE = re.compile(r"\b(?:lawsuits?|sued|suing|injunctions?|litigation|court (?:challenges?|cases?)|"
-                         r"legal challenges?|(?:federal|district|us|national|domestic) (?:court|judge)s? "
-                         r"(?:\w+ )?(?:ruled|blocked|suspended|found|held|ordered)|en justice|devant (?:un|les|le) "
-                         r"tribunal|recours (?:en justice|juridique|judiciaire|contentieux))\b")
+_COURT_CASE = re.compile(rf"\b(?:{_LITIGATION}|court cases?|(?:federal|district|us|national|domestic) "
+                         r"(?:court|judge)s? (?:\w+ )?(?:ruled|blocked|suspended|found|held|ordered)|en justice"
+                         r"|devant (?:un|les|le) tribunal)\b")
 
 
 def unlitigated(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
     """("missing_event", {}) when the question asks whether a measure was taken to court (a lawsuit, a national
     court's ruling) and the fact reports no such case: a fact about the measure says nothing of one."""
-    plain = re.sub(r"[^a-z0-9]+", " ", fold(question))
-    if not _TAKEN_TO_COURT.search(plain) or _COURT_CASE.search(fold(fact)):
+    if not _TAKEN_TO_COURT.search(folded_words(question)) or _COURT_CASE.search(fold(fact)):
         return None
     return "missing_event", {}

@@ -164,7 +164,9 @@ def test_whether_states_or_the_court_acted_asks_what_came_of_it(asking_desk: Des
     # a proposal of penalties, a list of states that failed to arrest: neither says what was decided
     answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.hits[0].fact.id, answer.missing_key) == ("partial", shown, "missing_outcome")
-    # the decision the Court did take still answers
+
+
+def test_a_decision_the_court_took_still_answers_what_it_decided(asking_desk: Desk) -> None:
     assert top(asking_desk, "what did the ICC decide on Italy's non-compliance?") == \
         "italy-noncompliance-decision-oct-2025"
 

@@ -394,12 +394,15 @@ def test_which_days_in_the_plural_asks_the_exact_dates(asking_desk: Desk, questi
     assert intent.read(question, FRENCH).kind == "day"
     answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.missing_key) == ("partial", "missing_day")
+
+
+def test_which_days_of_a_session_with_dates_is_answered(asking_desk: Desk) -> None:
     assert top(asking_desk, "c'est quels jours l'AEP24 ?") == "asp24-dates-and-venue"
 
 
 @pytest.mark.parametrize(("question", "lang"), [
     ("Qui va présider le sous-groupe sur l'agression du groupe de travail sur les amendements ?", "fr"),
-    ("who will chair the aggression sub-group?", "en"),
+    ("who will preside over the aggression sub-group?", "en"),
 ])
 def test_who_will_preside_asks_for_the_holder_of_that_role(asking_desk: Desk, question: str, lang: str) -> None:
     # the fact suggests finding a Chair; the names it holds (Opinio Juris, the Court President) are no answer
