@@ -14,7 +14,7 @@ from functools import lru_cache
 from bot.core.fact_dates import DAY, MONTH_NUMBERS, YEAR
 from bot.core.fact_tokens import Expand, asked_stems, fact_tokens, phrase_positions, stem_set
 from bot.core.intent import Wants
-from bot.core.question_kinds import currencies_in
+from bot.core.sums_asked import currencies_in
 from bot.core.text import Pipeline, fold
 
 ARTICLE = re.compile(r"\barticles?\s+\d+", re.I)

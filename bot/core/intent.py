@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.core import beyond_facts, question_kinds
+from bot.core import beyond_facts, question_kinds, sums_asked
 from bot.core.framing import FRAMING
 from bot.core.prefilter import gated
-from bot.core.question_kinds import NAMES_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, currencies_in, kind_and_which
+from bot.core.question_kinds import NAMES_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, kind_and_which
 from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, as_typed, first_run, fold, words
 
 _ROLE = rf"(?P<role>{ROLES})(?:e?s?)"  # "représentante(s)": the feminine of a role
@@ -193,7 +193,7 @@ class Wants:
     calls: bool = False  # asks about a call itself ("does LRWC want the US to revoke it"): a call answers it
     which_country: bool = False  # "which country surrendered him": a country the fact names is the place asked
     names_asked: bool = False  # names asked outright ("what are they called"): a plural role needs names beside it
-    currencies: tuple[question_kinds.Currency, ...] = ()  # a sum asked "in US dollars": the fact gives one in them
+    currencies: tuple[sums_asked.Currency, ...] = ()  # a sum asked "in US dollars": the fact gives one in them
     author: bool = False  # who issued a statement ("which US official announced the sanctions"), not whom it named
     counterpart: bool = False  # whom someone dealt with ("the Dutch minister spoke with whom"): an office will do
     also: frozenset[str] = frozenset()  # kinds a later clause asks too ("when ... and who was it"): "person"
@@ -210,7 +210,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     whose role is asked are stemmed with `language`, the pipeline the facts are matched in."""
     text = " ".join(language.abbreviations.get(w, w) for w in words(question.replace("'", " ")))  # "c ki": c qui
     folded = fold(question)
-    currencies = currencies_in(question)  # "$" too, which `words` drops; "the budget in US dollars" asks a sum
+    currencies = sums_asked.currencies_in(question)  # "$" too, which `words` drops: "the budget in US dollars"
     kind, which = kind_and_which(text)
     kind = kind or ("number" if currencies else None)
     role = org = None
@@ -263,7 +263,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         after = match.group("rest").split() if match else []
         after = [w for w in after if w not in ("total", "overall", "tout")]  # "combien au total": no thing counted
         rest = [w for w in after if w not in language.stop_words or w in COUNTED][:1]
-        if rest == ["temps"] or question_kinds.subject_acting(after, rest):  # "depuis combien de temps": how long;
+        if rest == ["temps"] or sums_asked.subject_acting(after, rest):  # "depuis combien de temps": how long;
             rest, after = [], []  # "how much was the Court missing": the Court is what lacked it, not what it lacked
         if _AMOUNT_ASKED.search(folded):
             missing = ("missing_number", {})
@@ -278,7 +278,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
                 language.is_ordinary(group[-2]) or group[-1] != "members"):  # "FIDH members": members, its own
             rest = group[-2:]
         focus = tuple(language.stem(COUNTED_AS.get(w, w)) for w in rest)
-        sum_word = next((w[language.lang] for p, w in question_kinds.SUMS_ASKED if p.search(text)), None)
+        sum_word = next((w[language.lang] for p, w in sums_asked.SUMS_ASKED if p.search(text)), None)
         if sum_word:  # "how much money have the sanctions cost": a cost; "what do judges get paid": their pay
             focus, missing = (language.stem(sum_word),), ("missing_number", {})
         elif not focus and (whole := _TOTAL_OF.search(text)):  # "the total budget": the budget's figure

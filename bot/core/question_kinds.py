@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from bot.core.doc_titles import DOCS
 from bot.core.outcomes import EFFECT_ASKED, MESSAGES
 from bot.core.prefilter import Gated, gated
+from bot.core.sums_asked import BUDGET_ASKED, PAY
 from bot.core.text import words
 
 ROLES = (
@@ -54,7 +54,6 @@ ROLE_VERBS = {"moderated": "moderator", "moderates": "moderator", "modere": "mod
 ROLE_VERB = re.compile(r"\b(?:who|qui)\s+(?:(?:has|a|had|avait|is|was|ended up|will|va|is now|now)\s+)?(?P<verb>"
                         + "|".join(ROLE_VERBS) + r")\b")
 # (kind, pattern) in order: the first that matches names the kind. Patterns run on folded text.
-_PAY = r"salary|salaries|salaires?|wages?|remuneration|gets? paid"  # what someone is paid
 _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a document's number or symbol: "the case number", "the regulation number", "le numéro de la résolution"
     ("symbol", re.compile(r"\b(case|document|doc|regulation|resolution|reference|file|docket|decision|filing) "
@@ -81,7 +80,7 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # how long something lasts: "how long do the sanctions last", not "how long ago" nor "how long has he been"
     ("duration", re.compile(r"\bhow long (do|does|will|would|did|can|could)\b(?! \w+ been)")),
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
-                          rf"|\b(?:{_PAY})\b"
+                          rf"|\b(?:{PAY})\b"
                           r"|\b(recommended|proposed|requested|exact|total|dollar|euro) (figure|amount|sum)\b"
                           r"|\b(exact|precise|total|overall) number\b|\bnombre (exact|precis|total)\b"
                           r"|\bs (\w+ )?figure\b|\ble (chiffre|montant)\b"
@@ -91,7 +90,8 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           # a vote's figures, a sentence's length: "what was the vote on ...", "what sentence"
                           r"|\bwhat was the vote\b|\bvote (tally|count|breakdown|result)s?\b|\bwhat sentence\b"
                           r"|\bunanimous\w*\b|\bvot\w* against\b|\babstain\w*\b|\bvote contre\b|\babstenu\w*\b"
-                          r"|\b(by|par) consensus\b|\bquelles? peines?\b|\bresultat du vote\b")),
+                          r"|\b(by|par) consensus\b|\bquelles? peines?\b|\bresultat du vote\b|\bhow large\b"
+                          rf"|{BUDGET_ASKED}")),
     ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
                          r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
                          r"|\bquel pays\b|\bquel lieu\b|\b(tient|tiendra|tenu|tenue|deroule|deroulee|lieu) ou\b"
@@ -120,6 +120,9 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # where someone is from: "what nationality is Francesca Albanese", "Deswaef il est de quelle nationalité"
     # (not "whatever the suspect's nationality", "quelle que soit la nationalité": a nationality that is no answer)
     ("nationality", re.compile(r"(?<!matter )\b(what|which) nationality\b|\bquelle nationalite\b"
+                               r"|\bwhat(?: s| is| was| are|s)? (?:the )?nationalit(?:y|ies) of\b"
+                               r"|\bquelles? (?:est|sont|etait) (?:la |les )?nationalites?\b"
+                               r"|\bde quelles? nationalites?\b"
                                r"|\bwhat country (is|was) (he|she) from\b|\b(il|elle) (est|vient) de quel pays\b")),
     ("person", re.compile(r"^(who|whom|whose|whos)\b"
                           r"|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have|didn|didnt|doesn|doesnt)\b"
@@ -323,9 +326,6 @@ def author_asked(text: str) -> re.Match[str] | None:
     return match if match and not _PASSIVE.search(match.group(0)) else None
 
 
-# a cost ("ça a coûté combien") or a pay ("what do judges get paid"): no other sum; with the word a fact would use
-SUMS_ASKED = ((re.compile(r"\b(?:costs?|costing|couts?|coute\w*|coutait)\b"), {"en": "cost", "fr": "cout"}),
-              (re.compile(rf"\b(?:{_PAY}|earns?)\b"), {"en": "salary", "fr": "salaire"}))
 # a second question asked beside the first: "when did Hungary fail to arrest someone and who was it", "le Tadjikistan
 # n'a pas arrêté qui, et c'était quand"
 _ANOTHER_ASK = re.compile(r"[,;?]|\b(?:and|et|also|aussi)\b", re.IGNORECASE)
@@ -346,41 +346,6 @@ def kind_of(question: str) -> str | None:
     """Only the kind of detail a question asks for: how a fact's example questions are compared with a member's.
     Remembered: the same examples come up for question after question."""
     return kind_and_which(" ".join(words(question.replace("'", " "))))[0]
-
-
-class Currency(NamedTuple):
-    """A currency a sum may be asked in, by its name in English and French (as a reply says it)."""
-
-    en: str
-    fr: str
-
-    def name(self, lang: str | None) -> str:
-        return self.fr if lang == "fr" else self.en
-
-
-# a currency the question asks a sum in ("the 2026 budget in US dollars"): a sum in euros does not give it
-CURRENCIES = {Currency("US dollars", "dollars"): re.compile(r"\$|\bdollars?\b|\busd\b"),
-              Currency("euros", "euros"): re.compile(r"€|\beuros?\b|\beur\b"),
-              Currency("pounds sterling", "livres sterling"): re.compile(r"£|\b(pounds?|livres?) sterling\b|\bgbp\b"),
-              Currency("Swiss francs", "francs suisses"): re.compile(r"\bchf\b|\bfrancs? suisses?\b|\bswiss francs?\b")}
-
-
-def currencies_in(text: str) -> tuple[Currency, ...]:
-    """The currencies a text names (its symbols too: read it before bot.core.text.words drops them)."""
-    lowered = text.lower()
-    return tuple(currency for currency, pattern in CURRENCIES.items() if pattern.search(lowered))
-
-
-_AUXILIARIES = frozenset("was were is are did does do has have had will would could can".split())
-
-
-def subject_acting(after: list[str], counted: list[str]) -> bool:
-    """Whether the word read as the thing counted after "how much" is the subject of a verb instead: "how much was
-    the Court missing" (`after`: the words after "how much"; `counted`: the one taken as counted)."""
-    if not after or after[0] not in _AUXILIARIES or not counted or counted[0] not in after:
-        return False
-    following = after[after.index(counted[0]) + 1:][:1]
-    return bool(following) and following[0].endswith(("ing", "ed"))
 
 
 # "I keep seeing 'CICC' ... what does the acronym stand for": the letters written in capitals earlier

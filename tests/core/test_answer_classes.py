@@ -1603,6 +1603,10 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     pytest.param("How much has the external investigation into the Prosecutor cost so far?", "the figure",
                  id="how-much"),
     pytest.param("how much money does the trust fund for victims have", "the figure", id="how-much-money"),
+    # a budget asked for is its figure: a fact about electing the Fund's Board gives none
+    pytest.param("What's the Trust Fund for Victims' budget?", "the figure", id="budget-of"),
+    pytest.param("how big is the trust fund for victims budget", "the figure", id="how-big-budget"),
+    pytest.param("Quel est le budget annuel du Fonds au profit des victimes ?", "le chiffre", id="budget-du"),
     # the fact cites the Registrar's speech to the 23rd session; it says nothing of what was said at ASP24
     pytest.param("what did the registrar say in his speech at asp24", "that for ASP24", id="session"),
     pytest.param("which 16 countries lost their voting rights over unpaid contributions", "which countries",
@@ -2174,7 +2178,9 @@ def test_a_point_in_time_asked_must_be_the_facts(desk: Desk, question: str) -> N
 
 
 @pytest.mark.parametrize("question", ["What nationality is Francesca Albanese?",
-                                      "Alexis Deswaef, il est de quelle nationalité ?"])
+                                      "Alexis Deswaef, il est de quelle nationalité ?",
+                                      "Quelle est la nationalité de Danya Chaikel ?",
+                                      "what is the nationality of Danya Chaikel"])
 def test_a_nationality_asked_needs_one_beside_the_name(desk: Desk, question: str) -> None:
     # the facts name them and their offices; the "Palestinian territories" of a title are no nationality
     answer = desk.answerer.ask(question)
@@ -2182,6 +2188,14 @@ def test_a_nationality_asked_needs_one_beside_the_name(desk: Desk, question: str
     # "whatever the suspect's nationality" is what FIDH asks, not a nationality asked for
     assert top(desk, "does fidh want arrest warrants executed no matter the suspect's nationality?") == (
         "fidh-asks-at-asp24")
+    assert top(desk, "La FIDH demande-t-elle d'exécuter les mandats quelle que soit la nationalité du suspect ?") == (
+        "fidh-asks-at-asp24")
+
+
+def test_a_budget_asked_needs_its_figure_not_a_view_of_it(desk: Desk) -> None:
+    # the Court's budget holds its figure; a recommendation about the budget asks for the view, not a sum
+    assert top(desk, "what is the 2026 budget") == "budget-2026-193-million"
+    assert top(desk, "What was HRW's recommendation regarding the 2026 budget?") == "hrw-sufficient-funding"
 
 
 def test_who_exactly_asks_for_a_person_a_fact_that_names_no_one_does_not_hold(desk: Desk) -> None:
