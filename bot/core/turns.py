@@ -1,5 +1,5 @@
 """Turns of events a question asks about: whether the sanctions were lifted, a judge resigned, an order was
-rescinded, a measure challenged in court. The sources stop at a date, and these are the later steps members ask
+rescinded, a measure challenged in court, a state spoke at the Assembly. The sources stop at a date, and these are the later steps members ask
 after. A fact about the sanctions or the order shares every other word of such a question, so words alone would
 answer "did the US lift the sanctions on the judges" with the fact that they were imposed; a fact answers it only
 when it mentions that step itself (or a word the synonyms give for it), and not only as a call ("LRWC urges the
@@ -106,5 +106,32 @@ def unlitigated(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
     """("missing_event", {}) when the question asks whether a measure was taken to court (a lawsuit, a national
     court's ruling) and the fact reports no such case: a fact about the measure says nothing of one."""
     if not _TAKEN_TO_COURT.search(folded_words(question)) or _COURT_CASE.search(fold(fact)):
+        return None
+    return "missing_event", {}
+
+
+# whether someone spoke at or attended a meeting ("did the US speak at ASP24", "Israël a pris la parole à l'AEP24 ?",
+# "which states took the floor in the general debate", "did Albanese attend in person"); not "who spoke for the
+# Coalition", which asks for a name
+_SPOKE_ASKED = gated(
+    r"\b(?:did|does|do|has|have|had|will|is|was|were)\b (?:\w+ ){0,5}?(?:(?:speak|spoke|spoken|speaking)"
+    r"(?! (?:with|to|about)\b)|take the floor|took the floor|taken the floor|attend|attended|attending"
+    r"|(?:send|sent) (?:\w+ ){0,2}?delegation)\b"
+    r"|\b(?:which|what|how many) (?:\w+ ){0,3}?(?:states|countries|delegations|governments|speakers)\b (?:\w+ ){0,2}?"
+    r"(?:spoke|speak|took the floor|take the floor|attended|addressed)\b"
+    r"|(?<!qui )\b(?:a|ont|avait|avaient) (?:t )?(?:il |elle |ils |elles )?"
+    r"(?:pris la parole|assiste|envoye (?:\w+ ){0,2}?delegation)\b"
+    r"|\b(?:quels|combien d) (?:\w+ ){0,3}?(?:etats|pays|delegations) (?:\w+ ){0,3}?pris la parole\b")
+_WHOM = re.compile(r"\b(?:with|to) whom\b")  # "with whom did they also speak": whom one talked to
+# a fact reporting who spoke or was there: a speech, the floor taken, a statement made on someone's behalf
+_SPOKE = re.compile(r"\b(?:spoke|speech|speeches|took the floor|addressed|delivered|remarks|attended|on behalf of"
+                    r"|pris la parole|discours|au nom de|s est adresse\w*|a assiste|ont assiste)\b")
+
+
+def unheard(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
+    """("missing_event", {}) when the question asks whether someone spoke at or attended a meeting and the fact
+    reports no one speaking there: a fact urging states to use the general debate says nothing of who did."""
+    asked = folded_words(question)
+    if not _SPOKE_ASKED.search(asked) or _WHOM.search(asked) or _SPOKE.search(fold(fact)):
         return None
     return "missing_event", {}

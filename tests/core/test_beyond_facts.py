@@ -155,6 +155,32 @@ def test_a_fact_reporting_a_court_case_answers_whether_there_was_one() -> None:
                              order) is None
 
 
+@pytest.mark.parametrize(("question", "lang"), [
+    ("did the United States send a delegation or speak at ASP24?", "en"),
+    ("which states took the floor in the ASP24 general debate?", "en"),
+    ("did francesca albanese attend asp24 in person", "en"),
+    ("Israël a pris la parole à l'AEP24 ?", "fr"),
+    ("Liz Evenson a-t-elle pris la parole au débat général de l'AEP24 ?", "fr"),
+])
+def test_whether_someone_spoke_at_a_meeting_needs_a_fact_reporting_it(asking_desk: Desk, question: str,
+                                                                     lang: str) -> None:
+    # a fact urging states to use the general debate, or reporting what HRW expects, says nothing of who spoke
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.lang, answer.missing_key) == ("partial", lang, "missing_event")
+
+
+def test_a_fact_reporting_a_speech_answers_who_spoke_or_whom_one_spoke_with(asking_desk: Desk) -> None:
+    assert top(asking_desk, "did FIDH's president speak at the ASP24 cooperation plenary?") is not None
+    # talking with someone is no speech at a meeting; nor do survivors "qui ont pris la parole" ask whether they did
+    assert top(asking_desk, "who did the dutch FM speak with after the sanctions on the judges?") == (
+        "reactions-june-2025-sanctions")
+    assert top(asking_desk, "Les survivants qui ont pris la parole, ils demandaient quoi aux États et à la Cour ?") == (
+        "survivors-messages-asp24")
+    assert turns.unheard("did the US speak at ASP24?", "Opinio Juris urged states to use the General Debate.") == (
+        "missing_event", {})
+    assert turns.unheard("did the US speak at ASP24?", "The US delegation took the floor on 2 December.") is None
+
+
 @pytest.mark.parametrize(("question", "shown"), [
     ("Did states at the cooperation plenary agree on any penalties for non-cooperating countries?",
      "penalties-for-non-cooperation-proposal"),
