@@ -1,12 +1,12 @@
-"""Turns of events a question asks about: whether the sanctions were lifted, a judge resigned, an order was
-rescinded, a measure challenged in court, a state spoke at the Assembly. The sources stop at a date, and these are the later steps members ask
-after. A fact about the sanctions or the order shares every other word of such a question, so words alone would
-answer "did the US lift the sanctions on the judges" with the fact that they were imposed; a fact answers it only
-when it mentions that step itself (or a word the synonyms give for it), and not only as a call ("LRWC urges the
-US to rescind EO 14203" does not say it was rescinded), unless the question asks about the call ("does LRWC want
-the US to revoke EO 14203"). Otherwise the honest reply is partial: "the curated facts don't say whether that
-happened". So is a matter the fact reports as considered or urged, asked about as done by now or as a forecast
-("has the US now sanctioned the whole Court", "will it").
+"""Turns of events a question asks about: whether the sanctions were lifted, a judge resigned, an order was rescinded,
+a measure challenged in court, a state spoke at the Assembly. The sources stop at a date, and these are the later
+steps members ask after. A fact about the sanctions or the order shares every other word of such a question, so
+words alone would answer "did the US lift the sanctions on the judges" with the fact that they were imposed; a fact
+answers it only when it mentions that step itself (or a word the synonyms give for it), and not only as a call
+("LRWC urges the US to rescind EO 14203" does not say it was rescinded), unless the question asks about the call
+("does LRWC want the US to revoke EO 14203"). Otherwise the honest reply is partial: "the curated facts don't say
+whether that happened". So is a matter the fact reports as considered or urged, asked about as done by now or as a
+forecast ("has the US now sanctioned the whole Court", "will it").
 """
 
 from __future__ import annotations
