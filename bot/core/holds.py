@@ -208,7 +208,7 @@ _COUNTRIES = frozenset({"countri", "state", "nation", "govern", "pay", "etat", "
 
 # "which judges", "quels chefs d'État": people, named (stemmed, so the singular words of PEOPLE count too)
 _PEOPLE = (*PEOPLE, *"juges responsables leaders heads dirigeants chefs ministres avocats militants personnes "
-                     "expert experts experte expertes signatories signataires".split())
+                     "expert experts experte expertes signatories signataires candidates candidats nominees".split())
 _FIRMS = (*NAMED_THINGS, *"business businesses corporation corporations banque banques entreprise entreprises societe "
           "societes firme firmes affaire affaires".split())
 

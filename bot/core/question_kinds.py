@@ -224,6 +224,9 @@ NAMED_THINGS = frozenset("case cases bank banks company companies firm firms sof
 _WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles|quoi (?:le|la|les))\s+"
                           r"(?:[a-z]+\s+){0,2}?(?P<noun>"
                           + "|".join(sorted(NAMED_THINGS, key=len, reverse=True)) + r")\b")
+# "on connaît déjà les candidats", "can you list the nominees": who is running, by name
+_CANDIDATES = re.compile(r"\b(?:on connait|connait on|do we know|known|list|liste)\b(?P<which>) (?:\w+ ){0,3}?"
+                         r"(?P<noun>candidat|candidats|candidate|candidates|nominees)\b")
 # "what German software", "what's that German firm": a thing described by one word and asked for by its name (not
 # "what software did the Court drop", which the fact naming what was dropped answers)
 _WHAT_NAMED = re.compile(r"\b(?P<which>what)(?: s| is|s)?(?: the| that)? "
@@ -286,7 +289,8 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
             and not _a_person(rel.group("first") or ""):  # "quel suspect c'était qui": a person
         kind = None  # "quels pays qui n'ont pas arrêté": the countries' names; that "qui" asks for no one
     which = (_WHICH_NAMED.search(text) or _WHICH.search(text) or _WHICH_ONES.search(text)
-             or _ONES_LAST.search(text) or _WHAT_NAMED.search(text)) if kind in (None, "outcome") else None
+             or _ONES_LAST.search(text) or _WHAT_NAMED.search(text)
+             or _CANDIDATES.search(text)) if kind in (None, "outcome") else None
     if kind == "outcome" and which and _OUTCOME.fullmatch(which.groupdict().get("noun") or ""):
         which = None  # "quelles sont les conclusions": what came of it, not names
     if which and which.groupdict().get("list"):  # "la liste des 16 etats": their names

@@ -2681,3 +2681,15 @@ def test_which_country_joined_needs_a_fact_saying_one_joined(desk: Desk) -> None
     answer = desk.answerer.ask("which country ratified the rome statute to make it 125 states parties?")
     assert answer.status == "partial", answer.hits[:1]
     assert top(desk, "which country surrendered duterte to the icc") == "duterte-surrendered-to-icc"
+
+
+@pytest.mark.parametrize("question", ["on connait deja les candidats pour les 6 postes de juges 2026 ?",
+                                      "Quels sont les candidats aux six postes de juges en 2026 ?",
+                                      "can you list the candidates for the six judge seats in 2026?"])
+def test_the_candidates_asked_for_are_their_names(desk: Desk, question: str) -> None:
+    # the fact says six judges are to be elected in 2026; it names no one running
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id, answer.missing_key) == (
+        "partial", "elections-2026-judges-and-bureau", "missing_names")
+    # a question about too few candidates asks what Opinio Juris proposes, not who is running
+    assert top(desk, "and if there arent enough candidates for those bodies?") == "subsidiary-body-elections-merit"
