@@ -82,7 +82,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_office": {"en": "what role they hold", "fr": "quel rôle cette personne occupe"},
     "missing_nationality": {"en": "their nationality", "fr": "sa nationalité"},
     "missing_duration": {"en": "how long it lasts", "fr": "combien de temps cela dure"},
-    "missing_effect": {"en": "what it did to those it reached", "fr": "ce que cela a fait à ceux que cela touche"},
+    "missing_effect": {"en": "what it did or means for those it reaches",
+                       "fr": "ce que cela a fait ou signifie pour ceux que cela touche"},
     "missing_example": {"en": "which example it gives", "fr": "quel exemple est donné"},
     "missing_name_of": {"en": "the name of the {thing}", "fr": "le nom {thing}"},  # French: "du logiciel"
     "missing_role": {"en": "who the {role} is", "fr": "qui est {role}"},

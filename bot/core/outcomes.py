@@ -54,7 +54,11 @@ EFFECT_ASKED = re.compile(
     rf"|\ben quoi (?:\w+ ){{0,3}}?{_MEASURE}\b(?: \w+){{0,6}}? (?:gene|genent|gener|genes|genees|penalis\w*|affect\w*|"
     rf"touch\w*|nui\w*|entrav\w*)\b|\b{_MEASURE}\b(?: \w+){{0,4}}? (?:fait|font|change|changent|empech\w*|priv\w*) "
     r"quoi\b"
-    r"|\bquels? (?:sont )?(?:les )?(?:effets|degats)\b")
+    r"|\bquels? (?:sont )?(?:les )?(?:effets|degats)\b"
+    # what a change means for the Court: "what does going from 125 to 121 members mean for the court", "so what if
+    # a few states leave", "et concrètement ça change quoi pour la Cour"
+    r"|\bwhat (?:does|do|would|will) (?:\w+ ){0,8}?mean (?:\w+ )?(?:for|in practice|practically|concretely)\b"
+    r"|(?<!if )\bso what(?: if\b|$)|^(?:et |mais |bon )?(?:concretement )?(?:ca |cela )?change quoi\b")
 # what a fact says a measure did: restricted, cut off, hampered, isolated
 _EFFECTS = re.compile(r"\b(effects?|impacts?|consequen\w*|restrict\w*|hamper\w*|hinder\w*|cut off|cut ties|isolat\w*|"
                       r"blacklist\w*|harm\w*|damag\w*|disrupt\w*|prevent\w*|block\w*|froze|frozen|forced|means?|less|los(?:e|s|ing)|"
@@ -63,6 +67,9 @@ _EFFECTS = re.compile(r"\b(effects?|impacts?|consequen\w*|restrict\w*|hamper\w*|
                       r"force\w*|bloqu\w*|contraint\w*|perturb\w*)\b")
 
 
+_IN_FORCE = re.compile(r"\b(?:takes?|took|taken|taking) effect\b|\bprend\w* effet\b")  # a date, not an effect
+
+
 def reports_effect(folded: str) -> bool:
     """A folded fact says what a measure did to those it reached (restricted their banking, cut them off)."""
-    return bool(_EFFECTS.search(folded))
+    return bool(_EFFECTS.search(_IN_FORCE.sub(" ", folded)))

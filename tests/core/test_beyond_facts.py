@@ -222,3 +222,22 @@ def test_the_final_figure_is_not_the_one_proposed(asking_desk: Desk, question: s
     assert intent.read(question, FRENCH if "budget 2026" in question else ENGLISH).settled
     answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.hits[0].fact.id) == ("partial", "budget-2026-193-million")
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("What does dropping from 125 to 121 members actually mean for the Court?", "en"),
+    ("et concrètement ça change quoi pour la Cour si l'AEP passe de 125 à 121 membres ?", "fr"),
+])
+def test_what_a_change_means_is_not_told_by_the_fact_that_it_happens(asking_desk: Desk, question: str,
+                                                                   lang: str) -> None:
+    # the fact on the four withdrawals gives the count and says when each "takes effect" is unknown: no effect told
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.lang, answer.missing_key) == ("partial", lang, "missing_effect")
+
+
+def test_what_fewer_members_mean_is_told_by_the_fact_on_what_withdrawals_mean(asking_desk: Desk) -> None:
+    assert top(asking_desk, "so what if a few states leave? what does that actually mean for the court") == (
+        "withdrawals-impact")
+    # "if so, what" asks what was mentioned, not an effect
+    assert top(asking_desk, "did hrw mention any wins for the court this year? if so what") == (
+        "duterte-surrendered-to-icc")
