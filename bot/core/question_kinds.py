@@ -129,6 +129,8 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s)? (his|her|their) name\b|\bnamed\b"
                           r"|\b(?:" + ROLES + r")s?\b.*\bname(?: pls| please)?\W*$"  # "fidh rep to the icc, name?"
                           r"|^qui\b|\bnoms? (?:exacts? )?d|\bbrand name\b"
+                          # "qui est-ce qu'elle n'a pas arrêté", "qui a-t-elle refusé d'arrêter": asked, not relative
+                          r"|\bqui est ce qu|\bqui (?:ont |avait )?(?:il|elle|ils|elles)\b"  # (words drops "a", "t")
                           # "which state was behind the cyberattack": whom it is attributed to
                           r"|\bwhich (?:\w+ ){0,2}?(?:was|is|were|are) behind\b(?! on\b| in\b| with\b)"
                           r"|\bquel\w* (?:\w+ ){0,2}?(?:est|etait) derriere\b"

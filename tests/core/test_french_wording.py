@@ -410,3 +410,12 @@ def test_who_will_preside_asks_for_the_holder_of_that_role(asking_desk: Desk, qu
     assert (answer.status, answer.lang, answer.hits[0].fact.id) == ("partial", lang,
                                                                      "special-session-aggression-july-2025")
     assert answer.missing_key.startswith("missing_role")
+
+
+@pytest.mark.parametrize("question", ["Mongolie : qui est-ce qu'elle n'a pas arrêté ?",
+                                      "La Mongolie est citée, mais qui a-t-elle refusé d'arrêter au juste ?"])
+def test_qui_est_ce_que_and_qui_a_t_elle_ask_who(asking_desk: Desk, question: str) -> None:
+    # asked, not a relative "qui": the fact names the states, not the suspects they let go
+    assert intent.read(question, FRENCH).kind == "person"
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.missing_key) == ("partial", "missing_person")
