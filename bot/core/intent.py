@@ -82,7 +82,10 @@ CHOSEN = re.compile(r"\b(elected|appointed|chosen|picked|selected|won|wins|nomin
 # who is behind something, or did it: whom it is attributed to ("who hacked the ICC", "qui a piraté la CPI")
 _BEHIND = re.compile(r"\b(behind|derriere)\b|\bwho (\w+ )?(hacked|attacked|was responsible for|carried out|"
                      r"orchestrated|perpetrated)\b|\bqui (a |ont )?(pirate|attaque|pilote|orchestre|commis)\b")
-_FUTURE = re.compile(r"\b(next|upcoming|coming(?! out)|future|will|going to|gonna|prochaine?s?|a venir|futur)\b")
+_FUTURE = re.compile(r"\b(next|upcoming|coming(?! out)|future|will|going to|gonna|prochaine?s?|a venir|futur"
+                     # a return, after a leave: "when is he back", "il revient quand", "censé revenir"
+                     r"|(?:is|be|are|come|comes|(?:is|are) (?:he|she|they)) back|returns?|returning"
+                     r"|revient|reviendra\w*|revenir|retour)\b")
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 # a session of the Assembly by its number: "ASP24", "asp 23", "the 23rd session", "la 24e session de l'AEP"
 _SESSION = re.compile(r"\b(?:asp|aep)\s?-?\s?(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th|e|eme|ieme)\s+"

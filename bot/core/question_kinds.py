@@ -99,7 +99,8 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"^when\b|\bwhen (is|was|did|does|do|will|are|were|has|have)\b|\bsince when\b"
                         r"|\b(what|which) (year|month)\b|^(quand|qd)\b|\bqd (est|a|ont|sera|se|la|le|les)\b"
                         r"|\bquand (est|a|ont|sera|aura|etait|se|la|le"
-                        r"|les)\b|\bdepuis quand\b|\bquelle annee\b|\bquel mois\b|\bc est quand\b|\bquand$")),
+                        r"|les)\b|\bdepuis quand\b|\bquelle annee\b|\bquel mois\b|\bc est quand\b|\bquand$"
+                        r"|\b(?:revient|reviennent|reviendra|rentre|reprend) quand\b")),
     ("reason", re.compile(r"^why\b|\bwhy\b|\bwhat(?: s| is| was|s)? the (reason|motive|rationale)\b|\bhow come\b"
                           r"|\bwhat (reasons?|motives?|grounds|justifications?) (did|do|does|have|has|had|were|was)\b"
                           r"|\breasons? (for|behind|why)\b|\b(pourquoi|pk|pq|pkoi|pquoi)\b"

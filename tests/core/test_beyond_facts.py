@@ -241,3 +241,16 @@ def test_what_fewer_members_mean_is_told_by_the_fact_on_what_withdrawals_mean(as
     # "if so, what" asks what was mentioned, not an effect
     assert top(asking_desk, "did hrw mention any wins for the court this year? if so what") == (
         "duterte-surrendered-to-icc")
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("whos the prosecutor thats on leave rn and when is he back?", "en"),
+    ("le procureur revient quand de son congé ?", "fr"),
+    ("Qui est le procureur de la CPI actuellement en congé ? et il revient quand ?", "fr"),
+])
+def test_a_return_from_leave_is_asked_of_the_future(asking_desk: Desk, question: str, lang: str) -> None:
+    # "as of 1 December 2025 on leave", "the report was expected in October 2025": no day he comes back
+    assert intent.read(question, FRENCH if lang == "fr" else ENGLISH).future
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.lang, answer.hits[0].fact.id) == (
+        "partial", lang, "prosecutor-on-leave-external-investigation")
