@@ -1,12 +1,13 @@
 """Turns of events a question asks about: whether the sanctions were lifted, a judge resigned, an order was rescinded,
-a measure challenged in court, a state spoke at the Assembly. The sources stop at a date, and these are the later
-steps members ask after. A fact about the sanctions or the order shares every other word of such a question, so
-words alone would answer "did the US lift the sanctions on the judges" with the fact that they were imposed; a fact
-answers it only when it mentions that step itself (or a word the synonyms give for it), and not only as a call
-("LRWC urges the US to rescind EO 14203" does not say it was rescinded), unless the question asks about the call
-("does LRWC want the US to revoke EO 14203"). Otherwise the honest reply is partial: "the curated facts don't say
-whether that happened". So is a matter the fact reports as considered or urged, asked about as done by now or as a
-forecast ("has the US now sanctioned the whole Court", "will it").
+a measure challenged in court, a state spoke at the Assembly, one who speaks in a fact was sanctioned themselves.
+The sources stop at a date, and these are the later steps members ask after. A fact about the sanctions or the order
+shares every other word of such a question, so words alone would answer "did the US lift the sanctions on the
+judges" with the fact that they were imposed; a fact answers it only when it mentions that step itself (or a word
+the synonyms give for it), and not only as a call ("LRWC urges the US to rescind EO 14203" does not say it was
+rescinded), unless the question asks about the call ("does LRWC want the US to revoke EO 14203"). Otherwise the
+honest reply is partial: "the curated facts don't say whether that happened". So is a matter the fact reports as
+considered or urged, asked about as done by now or as a forecast ("has the US now sanctioned the whole Court", "will
+it").
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from collections.abc import Mapping, Sequence
 from bot.core.holds import pending
 from bot.core.intent import Wants
 from bot.core.prefilter import gated
-from bot.core.text import Concept, fold, folded_words
+from bot.core.text import ENGLISH, Concept, fold, folded_words
+from bot.core.text_fr import FRENCH
 
 # the step, as a member types it (folded, unstemmed: a concept's label)
 _TURNS = {
@@ -135,3 +137,41 @@ def unheard(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
     if not _SPOKE_ASKED.search(asked) or _WHOM.search(asked) or _SPOKE.search(fold(fact)):
         return None
     return "missing_event", {}
+
+
+# whether one named was sanctioned themselves ("was the CICC itself sanctioned", "HRW a-t-elle elle-même été visée",
+# "has the US sanctioned the coalition for the icc itself", "is Danya Chaikel herself under US sanctions")
+_SELF = r"(?:itself|himself|herself|themselves|elle meme|lui meme|eux memes|elles memes)"
+_LISTED = r"(?:sanction\w*|vise\w*|target\w*|designat\w*|listed|blacklist\w*)"
+_SELF_LISTED = gated(
+    rf"\b(?:the |la |le |les |l )?(?P<who>(?:[a-z]+ ){{1,4}}?){_SELF} (?:as an? \w+ |en tant qu \w+ )?"
+    rf"(?:(?:been|ete|was|were|is|are|put|on|the|us|under|a|t|elle|il)\s+){{0,4}}{_LISTED}"
+    rf"|\b{_LISTED} (?:the |la |le |les |l )?(?P<whom>(?:[a-z]+ ){{1,4}}?){_SELF}\b")
+_NOT_WHO = frozenset("was were is has have did does the la le les l a t been ete elle il us".split())
+# the one named speaking ("HRW likewise says", "CICC: the US should ...") or whose someone is ("FIDH member
+# organisations", "FIDH's representative"): not listed themselves
+_SPEAKS = re.compile(r"\s*:|['’]s\b|,?\s+(?:\w+ly\s+|also\s+|aussi\s+)?(?:says?|said|reports?|reported|calls?|"
+                     r"called|urges?|urged|asks?|asked|argues?|warns?|notes?|names?|named|cites?|gives?|lists?|"
+                     r"member\w*|membres?|dit|affirme\w*|appelle\w*|demande\w*|estime\w*|rapporte\w*|nomme\w*|"
+                     r"cite\w*|indique\w*(?: de meme)?)\b")
+_SANCTIONED = re.compile(_LISTED)
+NEAR = 80  # characters either side of a name for a sanction word to be about it
+
+
+def unlisted(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
+    """("missing_event", {}) when the question asks whether one it names (a name, as typed with a capital) was
+    sanctioned themselves and the fact names them only as who speaks ("HRW says the US has sanctioned ..."), not
+    among those sanctioned."""
+    asked = _SELF_LISTED.search(folded_words(question))
+    if not asked:
+        return None
+    words = [w for w in (asked.group("who") or asked.group("whom")).split() if w not in _NOT_WHO]
+    if not any(fold(w).lower() in words and (w[:1].isupper() or not (ENGLISH.is_ordinary(fold(w).lower())
+                                                                    or FRENCH.is_ordinary(fold(w).lower())))
+               for w in re.findall(r"\w+", question)):
+        return None  # "were the judges themselves sanctioned": no one named
+    text = fold(fact)
+    name = re.compile(rf"\b{words[-1]}\b")  # the surname, the acronym: "Judge Nicolas Guillou" for "Judge Guillou"
+    listed = any(not _SPEAKS.match(text, m.end()) and _SANCTIONED.search(text, max(0, m.start() - NEAR), m.end() + NEAR)
+                 for m in name.finditer(text))
+    return None if listed else ("missing_event", {})

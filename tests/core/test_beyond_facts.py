@@ -254,3 +254,24 @@ def test_a_return_from_leave_is_asked_of_the_future(asking_desk: Desk, question:
     answer = asking_desk.answerer.ask(question)
     assert (answer.status, answer.lang, answer.hits[0].fact.id) == (
         "partial", lang, "prosecutor-on-leave-external-investigation")
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("HRW a-t-elle elle-même été sanctionnée par Washington ?", "fr"),
+    ("was the CICC itself sanctioned by the US?", "en"),
+    ("Is Danya Chaikel herself under US sanctions?", "en"),
+    ("has alexis deswaef himself been sanctioned by the US?", "en"),
+])
+def test_whether_one_who_speaks_was_sanctioned_themselves_needs_them_listed(asking_desk: Desk, question: str,
+                                                                          lang: str) -> None:
+    # "HRW likewise says ...", "CICC: the US should ...", "Danya Chaikel, said ...": the one named speaks
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.lang, answer.missing_key) == ("partial", lang, "missing_event")
+
+
+def test_one_named_among_the_sanctioned_was_sanctioned() -> None:
+    question = "was Judge Guillou himself sanctioned?"
+    assert turns.unlisted(question, "The US sanctioned Judge Nicolas Guillou in August 2025.") is None
+    assert turns.unlisted(question, "Judge Nicolas Guillou says banks closed his accounts.") == ("missing_event", {})
+    # no one named: "the judges" are what the facts are about
+    assert turns.unlisted("were the judges themselves sanctioned", "Judges say banks closed accounts.") is None
