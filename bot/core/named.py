@@ -157,7 +157,10 @@ def _shown(label: str) -> str:
     return label.upper() if len(label) <= 5 else label
 
 
-_CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<=\s)[A-ZÀ-Ý][a-zà-ÿ]+\b")  # not the first word of a sentence
+# a word with a capital inside a sentence (not its first word), a brand's inner capital anywhere ("iPhone"), or a
+# name's first word before its link ("Tour de France 2025 vainqueur ?")
+_CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<=\s)[A-ZÀ-Ý][a-zà-ÿ]+\b|\b[a-z]+[A-Z][A-Za-z]*\b"
+                          r"|^[A-ZÀ-Ý][a-zà-ÿ]+(?= (?:de|du|des|of) [A-ZÀ-Ý])")
 
 
 def ordinary_unless_named(question: str, df: Mapping[str, int], pipeline: Pipeline) -> Callable[[str], bool]:

@@ -2468,6 +2468,8 @@ def test_which_question_words_typed_last_move(written: str, lang: str, read: str
     "who won the Tour de France in 2025?",
     "Le Congrès a-t-il adopté une loi contre la CPI ?",
     "Which part of the US Treasury keeps the list of sanctioned ICC officials?",
+    "Tour de France 2025 vainqueur ?",  # a name opening the question: its first word before "de France"
+    "Apple iPhone 17 release date?",  # a brand's inner capital
 ])
 def test_an_everyday_word_typed_as_a_name_is_the_subject_not_a_paraphrase(desk: Desk, question: str) -> None:
     assert desk.answerer.ask(question).status == "declined"  # "Tour", "Congrès", "Treasury": no fact covers them
