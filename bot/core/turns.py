@@ -1,13 +1,13 @@
 """Turns of events a question asks about: whether the sanctions were lifted, a judge resigned, an order was rescinded,
-a measure challenged in court, a state spoke at the Assembly, one who speaks in a fact was sanctioned themselves.
-The sources stop at a date, and these are the later steps members ask after. A fact about the sanctions or the order
-shares every other word of such a question, so words alone would answer "did the US lift the sanctions on the
-judges" with the fact that they were imposed; a fact answers it only when it mentions that step itself (or a word
-the synonyms give for it), and not only as a call ("LRWC urges the US to rescind EO 14203" does not say it was
-rescinded), unless the question asks about the call ("does LRWC want the US to revoke EO 14203"). Otherwise the
-honest reply is partial: "the curated facts don't say whether that happened". So is a matter the fact reports as
-considered or urged, asked about as done by now or as a forecast ("has the US now sanctioned the whole Court", "will
-it").
+a measure challenged in court, a state spoke at the Assembly, one who speaks in a fact was sanctioned themselves,
+what one said themselves. The sources stop at a date, and these are the later steps members ask after. A fact about
+the sanctions or the order shares every other word of such a question, so words alone would answer "did the US lift
+the sanctions on the judges" with the fact that they were imposed; a fact answers it only when it mentions that step
+itself (or a word the synonyms give for it), and not only as a call ("LRWC urges the US to rescind EO 14203" does
+not say it was rescinded), unless the question asks about the call ("does LRWC want the US to revoke EO 14203").
+Otherwise the honest reply is partial: "the curated facts don't say whether that happened". So is a matter the fact
+reports as considered or urged, asked about as done by now or as a forecast ("has the US now sanctioned the whole
+Court", "will it").
 """
 
 from __future__ import annotations
@@ -175,3 +175,31 @@ def unlisted(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
     listed = any(not _SPEAKS.match(text, m.end()) and _SANCTIONED.search(text, max(0, m.start() - NEAR), m.end() + NEAR)
                  for m in name.finditer(text))
     return None if listed else ("missing_event", {})
+
+
+# what one said themselves ("what did the ICC itself say", "how did the judges themselves respond", "the ICC's own
+# statement"): their own words, which a fact about others' words on them does not give
+_OWN_WORDS = gated(
+    rf"\b(?P<who>[a-z]+) {_SELF} (?:\w+ ){{0,2}}?(?:say|said|respond|responded|react|reacted|dit|repondu|reagi)\b"
+    r"|\b(?P<whose>[a-z]+) s own (?:statement|press release|release)\b(?: \w+){0,6}? (?:say|said|dit)\b")
+_VOICED = (r"(?:\s+(?:itself|also|has|had|have|then|later))?\s+(?:says?|said|stated|responded|reacted|announced|"
+           r"declared|urged|called|warned|condemned|stressed|argued|told|wrote|recommends?|statement|release|a dit|"
+           r"a declare|"
+           r"a reagi|a repondu|communique)\b|['’]s (?:own )?(?:statement|release)\b"
+           r"|\W+(?:\w+\W+){0,15}?(?:his|her|their|ses|leurs) (?:own )?(?:words|propos)\b")
+
+
+_PUBLISHERS = frozenset("coalition cicc ccpi coalitions hrw watch fidh lrwc amnesty juris author auteur".split())
+
+
+def unvoiced(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
+    """("missing_event", {}) when the question asks what one said themselves and the fact never has them speak:
+    "CICC called sanctioning sitting judges 'a direct attack'" gives the Coalition's words, not the judges'."""
+    asked = _OWN_WORDS.search(folded_words(question))
+    if not asked:
+        return None
+    who = asked.group("who") or asked.group("whose")
+    if who in _PUBLISHERS:  # the sources speak in every fact they give: the speaker checks read their words
+        return None
+    spoke = re.search(rf"\b{who}\w{{0,2}}{_VOICED}", fold(fact))
+    return None if spoke else ("missing_event", {})

@@ -275,3 +275,20 @@ def test_one_named_among_the_sanctioned_was_sanctioned() -> None:
     assert turns.unlisted(question, "Judge Nicolas Guillou says banks closed his accounts.") == ("missing_event", {})
     # no one named: "the judges" are what the facts are about
     assert turns.unlisted("were the judges themselves sanctioned", "Judges say banks closed accounts.") is None
+
+
+@pytest.mark.parametrize("question", ["what did the ICC itself say in response to the sanctions on its judges",
+                                      "how did the four sanctioned judges themselves respond publicly",
+                                      "What did the ICC's own statement on the June sanctions actually say?"])
+def test_what_one_said_themselves_needs_them_speaking(asking_desk: Desk, question: str) -> None:
+    # "CICC called sanctioning sitting judges 'a direct attack'": the Coalition's words, not the judges' or the ICC's
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.missing_key) == ("partial", "missing_event")
+
+
+def test_one_speaking_in_the_fact_answers_what_they_said_themselves(asking_desk: Desk) -> None:
+    assert top(asking_desk, "what did Guillou himself say about his bank accounts") == "judge-guillou-banking-le-monde"
+    # whether the ICC reacted at all is told by the fact listing its reaction
+    assert top(asking_desk, "did the icc itself put out a reaction to the june sanctions") == (
+        "reactions-june-2025-sanctions")
+    assert turns.unvoiced("what did the ICC itself say?", "The ICC said it would not be deterred.") is None
