@@ -56,6 +56,10 @@ def unheld(wants: Wants, concepts: Sequence[Concept], credit: Mapping[int, float
 # a pending matter asked about as done ("has the US now sanctioned the whole Court", "did they go ahead", "... yet?")
 # or as a forecast ("will the US sanction ...", "is Washington going to ...", "les Américains vont-ils ..."): a fact
 # reporting it as considered, urged or awaited says neither whether it happened nor whether it will
+# or as done in the end ("did ASP24 finally appoint a chair", "l'AEP24 a-t-elle enfin trouvé un président"): a fact
+# that only suggests it does not say it was done
+_FINALLY = re.compile(r"\b(?:(?<!should )(?<!must )finally|in the end|ended up|end up|eventually|enfin|finalement"
+                      r"|fini par|au final)\b")
 _DONE = re.compile(r"\b(?:go(?:ne|es)? ahead|went ahead|by now|(?:has|have) (?:\w+ ){1,3}?now \w+ed)\b"
                    r"|^(?:\w+ ){0,2}?(?:has|have|did|is|are)\b.*\byet$")
 _FORECAST = re.compile(r"^(?:\w+ ){0,2}?(?:will|(?:is|are) (?:\w+ ){1,3}?going to|gonna)\b"
@@ -64,6 +68,10 @@ _FORECAST = re.compile(r"^(?:\w+ ){0,2}?(?:will|(?:is|are) (?:\w+ ){1,3}?going t
 # "remain unresolved") answers those questions
 _FORESEEN = re.compile(r"\b(?:expected|would|will|remains?|remained|not yet|attendu\w*|devrai\w*|sera|seront|"
                        r"rest(?:e|ent|ait|aient)|pas encore)\b")
+_SUGGESTS = re.compile(r"\b(?:suggests?|suggested|suggere\w*)\b")  # "suggests ... finding a Chair": not done
+# where a matter stands, which answers whether it was done in the end
+_STANDS = re.compile(r"\b(?:remains?|remained|not yet|(?:is|was|were|are) expected|attendu\w*|rest(?:e|ent|ait|aient)|"
+                     r"pas encore)\b")
 
 
 def unsettled(wants: Wants, fact: str, question: str) -> tuple[str, dict[str, str]] | None:
@@ -71,13 +79,15 @@ def unsettled(wants: Wants, fact: str, question: str) -> tuple[str, dict[str, st
     reports as pending has happened or will happen; None otherwise."""
     if wants.kind is not None or wants.calls:
         return None
-    folded = fold(fact)
-    if not pending(folded) or _FORESEEN.search(folded):
+    folded, plain = fold(fact), folded_words(question)
+    finally_ = _FINALLY.search(plain)
+    if not (pending(folded) or (finally_ and _SUGGESTS.search(folded))):
         return None
-    plain = folded_words(question)
     if _FORECAST.search(plain):
-        return "missing_forecast", {}
-    return ("missing_event", {}) if _DONE.search(plain) else None
+        return None if _FORESEEN.search(folded) else ("missing_forecast", {})
+    if finally_:  # a fact saying where the matter stands ("not yet", "remain unresolved") answers it
+        return None if _STANDS.search(folded) else ("missing_event", {})
+    return ("missing_event", {}) if _DONE.search(plain) and not _FORESEEN.search(folded) else None
 
 
 # words that name a case in a court, in a question or a fact

@@ -292,3 +292,23 @@ def test_one_speaking_in_the_fact_answers_what_they_said_themselves(asking_desk:
     assert top(asking_desk, "did the icc itself put out a reaction to the june sanctions") == (
         "reactions-june-2025-sanctions")
     assert turns.unvoiced("what did the ICC itself say?", "The ICC said it would not be deterred.") is None
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Did ASP24 finally appoint a chair for the aggression sub-group of the Working Group on Amendments?", "en"),
+    ("L'AEP24 a-t-elle enfin trouvé un président pour le sous-groupe sur l'agression ?", "fr"),
+    ("Est-ce que l'UE a enfin étendu son règlement de blocage pour protéger la CPI ?", "fr"),
+])
+def test_a_matter_only_suggested_or_urged_was_not_done_in_the_end(asking_desk: Desk, question: str,
+                                                                  lang: str) -> None:
+    # "suggests starting at least by finding a Chair", "urge EU states to adopt blocking statutes": not done
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.lang, answer.missing_key) == ("partial", lang, "missing_event")
+
+
+def test_whether_a_chair_was_found_yet_is_still_answered_by_the_suggestion(asking_desk: Desk) -> None:
+    # as of the fact's date there was none: the suggestion to find one says so
+    question = "Is there a chair for the aggression sub-group of the Working Group on Amendments yet?"
+    assert top(asking_desk, question) == "special-session-aggression-july-2025"
+    assert top(asking_desk, "does jimenez think EU states should finally do a blocking statute") == (
+        "blocking-statute-calls")
