@@ -120,7 +120,8 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("office", re.compile(OFFICE_ASKED)),
     # where someone is from: "what nationality is Francesca Albanese", "Deswaef il est de quelle nationalité"
     # (not "whatever the suspect's nationality", "quelle que soit la nationalité": a nationality that is no answer)
-    ("nationality", re.compile(r"(?<!matter )\b(what|which) nationality\b|\bquelle nationalite\b"
+    ("nationality", re.compile(r"(?<!matter )\b(what|which) nationalit(?:y|ies)\b|\bquelle nationalite\b"
+                               r"|^(?:what|which) countr(?:y|ies) (?:is|are|was|were) (?:\w+ ){1,8}from$"
                                r"|\bwhat(?: s| is| was| are|s)? (?:the )?nationalit(?:y|ies) of\b"
                                r"|\bquelles? (?:est|sont|etait) (?:la |les )?nationalites?\b"
                                r"|\bde quelles? nationalites?\b"

@@ -2180,7 +2180,9 @@ def test_a_point_in_time_asked_must_be_the_facts(desk: Desk, question: str) -> N
 @pytest.mark.parametrize("question", ["What nationality is Francesca Albanese?",
                                       "Alexis Deswaef, il est de quelle nationalité ?",
                                       "Quelle est la nationalité de Danya Chaikel ?",
-                                      "what is the nationality of Danya Chaikel"])
+                                      "what is the nationality of Danya Chaikel",
+                                      "what nationalities are the four judges the US sanctioned in june 2025",
+                                      "what countries are the 4 judges sanctioned on june 5 from"])
 def test_a_nationality_asked_needs_one_beside_the_name(desk: Desk, question: str) -> None:
     # the facts name them and their offices; the "Palestinian territories" of a title are no nationality
     answer = desk.answerer.ask(question)
