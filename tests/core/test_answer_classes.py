@@ -1572,6 +1572,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round292/en-tuning.yaml", 0.92, 0.97, 0.057),
     ("round292/fr-spent.yaml", 0.94, 0.95, 0.017),
     ("round292/fr-tuning.yaml", 0.91, 0.95, 0.017),
+    ("round293/en-spent.yaml", 0.89, 0.94, 0.033),
+    ("round293/en-tuning.yaml", 0.98, 0.97, 0.012),
+    ("round293/fr-spent.yaml", 0.75, 0.95, 0.034),
+    ("round293/fr-tuning.yaml", 0.97, 0.82, 0.067),
+    ("round294/en-spent.yaml", 0.87, 1.0, 0.011),
+    ("round294/en-tuning.yaml", 0.92, 0.97, 0.012),
+    ("round294/fr-spent.yaml", 0.91, 1.0, 0.017),
+    ("round294/fr-tuning.yaml", 0.89, 1.0, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
