@@ -90,6 +90,12 @@ def top(desk: Desk, question: str) -> str | None:
     return answer.hits[0].fact.id if answer.status == "answered" else None
 
 
+def reply(desk: Desk, question: str) -> tuple[str, str | None, str | None]:
+    """How a question is answered: its status, the reply's language and the key of the detail it says is missing."""
+    answer = desk.answerer.ask(question)
+    return answer.status, answer.lang, answer.missing_key
+
+
 def write_dataset(root: Path, files: dict[str, str] = MINI_FILES) -> Path:
     for rel, text in files.items():
         path = root / rel

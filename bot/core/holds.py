@@ -26,7 +26,7 @@ from bot.core.fact_tokens import TOKEN, Expand, asked_stems, fact_tokens, phrase
 from bot.core.figures import ARTICLE, NEAR, SYMBOL
 from bot.core.intent import CHOSEN, Wants, sessions_of
 from bot.core.named import authored, named_for, named_in_full
-from bot.core.outcomes import pending, reports_effect, reports_outcome
+from bot.core.outcomes import IN_FORCE, pending, reports_effect, reports_outcome
 from bot.core.question_kinds import NAMED_THINGS, PEOPLE, ROLES, kind_of
 from bot.core.text import ENGLISH, Pipeline, fold
 from bot.core.writers import writer_named
@@ -38,7 +38,7 @@ _WRITINGS = tuple("paper papers report reports statement statements briefing boo
 _EVENTS = ("event", "evenement")  # "the side event \"Arresting suspects ...\"": the event by its title
 _OFFICE = re.compile(rf"(?:{ROLES})(?:e|s|es)?")  # "Representative", "représentante"
 # a choice only suggested: "suggests starting by finding a Chair for the aggression sub-group" names no one chosen
-_SUGGESTED = re.compile(r"\b(suggest\w*|sugger\w*|propos\w*|recommend\w*|recommand\w*)\b")
+SUGGESTED = re.compile(r"\b(suggest\w*|sugger\w*|propos\w*|recommend\w*|recommand\w*)\b")
 # how long something lasts: a span of time, or until when
 _DURATION = re.compile(r"\b\d+\s*(days?|weeks?|months?|years?|jours?|semaines?|mois|ans|annees)\b|\buntil\b|\bjusqu"
                        r"|\bexpir\w*|\bfor (a|one|two|three|several) (days?|weeks?|months?|years?)\b")
@@ -65,8 +65,6 @@ _WHY_SAY = re.compile(r"\b(why|pourquoi|pk|pq)\b.*\b(say|says|said|saying|argue|
 _ARGUES = re.compile(r"\b(argues?|argued|arguing|contends?|soutient|soutiennent|fait valoir|estime que)\b")
 _SINCE_BEFORE = re.compile(r"\b(since|depuis|from|starting|beginning|des)\s+(\w+\s+)?$")
 _SINCE_AFTER = re.compile(r"\b(since then|ever since|depuis lors|depuis cette date)\b")
-# a date a measure applies from, not a consequence: "the date on which each withdrawal takes effect"
-_IN_FORCE = re.compile(r"\b(takes?|took|taking|taken|comes?|came|into) effect\b|\bprend\w* effet\b|\ben vigueur\b")
 # The fact's own words saying a detail is missing: "the summary does not give the date", "neither source names".
 _LACKS = {
     "person": re.compile(r"\b(do|does|did)(n't| not) (name|identify|say who|spell out whom?)|\bnot named\b|"
@@ -298,7 +296,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "doc_title":
         return gives_title(fold(question), text, folded)
     if kind == "reason":  # why a source says something: the argument the fact reports it making is its reason
-        return bool(_REASON.search(_IN_FORCE.sub(" ", folded))) or (
+        return bool(_REASON.search(IN_FORCE.sub(" ", folded))) or (
             bool(_WHY_SAY.search(fold(question))) and bool(_ARGUES.search(folded)))
     if kind == "names":  # "which 16 states": only a fact saying it does not name those very things fails; but
         # "which banks" asks for the names of firms, which a fact about what banks did may not give
@@ -333,7 +331,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
     if kind == "number":
         return figures.holds_figure(wants, fact, folded, question, expand, language)
     if kind == "person":
-        if wants.chosen and (pending(folded) or _SUGGESTED.search(folded) or not CHOSEN.search(folded)):
+        if wants.chosen and (pending(folded) or SUGGESTED.search(folded) or not CHOSEN.search(folded)):
             return False  # "who got elected to the CBF": a fact urging how to elect, or naming no choice, names no one
         if wants.behind and not wants.role:  # "who was behind the cyberattack": the names of who says so are no
             # answer; "the Secretary of State behind the releases" asks for whoever holds that office

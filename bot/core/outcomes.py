@@ -67,9 +67,10 @@ _EFFECTS = re.compile(r"\b(effects?|impacts?|consequen\w*|restrict\w*|hamper\w*|
                       r"force\w*|bloqu\w*|contraint\w*|perturb\w*)\b")
 
 
-_IN_FORCE = re.compile(r"\b(?:takes?|took|taken|taking) effect\b|\bprend\w* effet\b")  # a date, not an effect
+# a text coming into force ("takes effect", "entre en vigueur"): a date, neither an effect nor a reason
+IN_FORCE = re.compile(r"\b(takes?|took|taking|taken|comes?|came|into) effect\b|\bprend\w* effet\b|\ben vigueur\b")
 
 
 def reports_effect(folded: str) -> bool:
     """A folded fact says what a measure did to those it reached (restricted their banking, cut them off)."""
-    return bool(_EFFECTS.search(_IN_FORCE.sub(" ", folded)))
+    return bool(_EFFECTS.search(IN_FORCE.sub(" ", folded)))

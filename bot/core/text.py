@@ -115,9 +115,11 @@ def fold(text: str) -> str:
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=64)
 def folded_words(text: str) -> str:
     """The text folded, every run of other characters one space: what the patterns on a question's words read
-    ("Albanese a-t-elle contesté ..." as "albanese a t elle conteste ...")."""
+    ("Albanese a-t-elle contesté ..." as "albanese a t elle conteste ..."). Remembered: the checks after the
+    ranking each read the same question."""
     return _NOT_WORD.sub(" ", fold(text)).strip()
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from bot.core.holds import pending
+from bot.core.holds import SUGGESTED, pending
 from bot.core.intent import Wants
 from bot.core.prefilter import gated
 from bot.core.text import ENGLISH, Concept, fold, folded_words
@@ -68,7 +68,6 @@ _FORECAST = re.compile(r"^(?:\w+ ){0,2}?(?:will|(?:is|are) (?:\w+ ){1,3}?going t
 # "remain unresolved") answers those questions
 _FORESEEN = re.compile(r"\b(?:expected|would|will|remains?|remained|not yet|attendu\w*|devrai\w*|sera|seront|"
                        r"rest(?:e|ent|ait|aient)|pas encore)\b")
-_SUGGESTS = re.compile(r"\b(?:suggests?|suggested|suggere\w*)\b")  # "suggests ... finding a Chair": not done
 # where a matter stands, which answers whether it was done in the end
 _STANDS = re.compile(r"\b(?:remains?|remained|not yet|(?:is|was|were|are) expected|attendu\w*|rest(?:e|ent|ait|aient)|"
                      r"pas encore)\b")
@@ -81,7 +80,7 @@ def unsettled(wants: Wants, fact: str, question: str) -> tuple[str, dict[str, st
         return None
     folded, plain = fold(fact), folded_words(question)
     finally_ = _FINALLY.search(plain)
-    if not (pending(folded) or (finally_ and _SUGGESTS.search(folded))):
+    if not (pending(folded) or (finally_ and SUGGESTED.search(folded))):
         return None
     if _FORECAST.search(plain):
         return None if _FORESEEN.search(folded) else ("missing_forecast", {})
@@ -158,14 +157,22 @@ _SELF_LISTED = gated(
     rf"(?:(?:been|ete|was|were|is|are|put|on|the|us|under|a|t|elle|il)\s+){{0,4}}{_LISTED}"
     rf"|\b{_LISTED} (?:the |la |le |les |l )?(?P<whom>(?:[a-z]+ ){{1,4}}?){_SELF}\b")
 _NOT_WHO = frozenset("was were is has have did does the la le les l a t been ete elle il us".split())
+# a name's own words, the verb just after it ("HRW likewise says", "Deswaef said", "la FIDH demande")
+_SAYS = (r"says?|said|stated|reports?|reported|calls?|called|urges?|urged|asks?|asked|argues?|argued|warns?|warned|"
+         r"notes?|names?|named|cites?|gives?|lists?|responded|reacted|announced|declared|condemned|stressed|told|"
+         r"wrote|recommends?|dit|affirme\w*|appelle\w*|demande\w*|estime\w*|rapporte\w*|nomme\w*|cite\w*|"
+         r"indique\w*(?: de meme)?|a dit|a declare|a reagi|a repondu")
 # the one named speaking ("HRW likewise says", "CICC: the US should ...") or whose someone is ("FIDH member
 # organisations", "FIDH's representative"): not listed themselves
-_SPEAKS = re.compile(r"\s*:|['’]s\b|,?\s+(?:\w+ly\s+|also\s+|aussi\s+)?(?:says?|said|reports?|reported|calls?|"
-                     r"called|urges?|urged|asks?|asked|argues?|warns?|notes?|names?|named|cites?|gives?|lists?|"
-                     r"member\w*|membres?|dit|affirme\w*|appelle\w*|demande\w*|estime\w*|rapporte\w*|nomme\w*|"
-                     r"cite\w*|indique\w*(?: de meme)?)\b")
+_SPEAKS = re.compile(rf"\s*:|['’]s\b|,?\s+(?:\w+ly\s+|also\s+|aussi\s+)?(?:{_SAYS}|member\w*|membres?)\b")
 _SANCTIONED = re.compile(_LISTED)
 NEAR = 80  # characters either side of a name for a sanction word to be about it
+
+
+def _a_name(typed: str, words: list[str]) -> bool:
+    """A word of the question among `words`, typed as a name: with a capital, or no everyday word in either language."""
+    word = fold(typed).lower()
+    return word in words and (typed[:1].isupper() or not (ENGLISH.is_ordinary(word) or FRENCH.is_ordinary(word)))
 
 
 def unlisted(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
@@ -176,9 +183,7 @@ def unlisted(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
     if not asked:
         return None
     words = [w for w in (asked.group("who") or asked.group("whom")).split() if w not in _NOT_WHO]
-    if not any(fold(w).lower() in words and (w[:1].isupper() or not (ENGLISH.is_ordinary(fold(w).lower())
-                                                                    or FRENCH.is_ordinary(fold(w).lower())))
-               for w in re.findall(r"\w+", question)):
+    if not any(_a_name(typed, words) for typed in re.findall(r"\w+", question)):
         return None  # "were the judges themselves sanctioned": no one named
     text = fold(fact)
     name = re.compile(rf"\b{words[-1]}\b")  # the surname, the acronym: "Judge Nicolas Guillou" for "Judge Guillou"
@@ -192,13 +197,11 @@ def unlisted(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
 _OWN_WORDS = gated(
     rf"\b(?P<who>[a-z]+) {_SELF} (?:\w+ ){{0,2}}?(?:say|said|respond|responded|react|reacted|dit|repondu|reagi)\b"
     r"|\b(?P<whose>[a-z]+) s own (?:statement|press release|release)\b(?: \w+){0,6}? (?:say|said|dit)\b")
-_VOICED = (r"(?:\s+(?:itself|also|has|had|have|then|later))?\s+(?:says?|said|stated|responded|reacted|announced|"
-           r"declared|urged|called|warned|condemned|stressed|argued|told|wrote|recommends?|statement|release|a dit|"
-           r"a declare|"
-           r"a reagi|a repondu|communique)\b|['’]s (?:own )?(?:statement|release)\b"
-           r"|\W+(?:\w+\W+){0,15}?(?:his|her|their|ses|leurs) (?:own )?(?:words|propos)\b")
-
-
+_VOICED = (rf"(?:\s+(?:itself|also|has|had|have|then|later))?\s+(?:{_SAYS}|statement|release|communique)\b"
+           r"|['’]s (?:own )?(?:statement|release)\b|\W+(?:\w+\W+){0,15}?(?:his|her|their|ses|leurs) (?:own )?"
+           r"(?:words|propos)\b")
+# the sources' publishers, as members name them (the store's publisher names are stems of whole names, "court"
+# among them, so they cannot stand in for these)
 _PUBLISHERS = frozenset("coalition cicc ccpi coalitions hrw watch fidh lrwc amnesty juris author auteur".split())
 
 

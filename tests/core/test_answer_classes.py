@@ -2218,8 +2218,9 @@ def test_a_nationality_asked_needs_one_beside_the_name(desk: Desk, question: str
         "fidh-asks-at-asp24")
 
 
-def test_a_budget_asked_needs_its_figure_not_a_view_of_it(desk: Desk) -> None:
-    # the Court's budget holds its figure; a recommendation about the budget asks for the view, not a sum
+def test_the_courts_budget_and_a_view_of_a_budget_are_still_answered(desk: Desk) -> None:
+    # the controls of the budget cases above: the Court's budget holds its figure; a recommendation about the budget
+    # asks for the view, not a sum
     assert top(desk, "what is the 2026 budget") == "budget-2026-193-million"
     assert top(desk, "What was HRW's recommendation regarding the 2026 budget?") == "hrw-sufficient-funding"
 
