@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.core import fact_dates, figures, holds, intent, membership, named, summaries, turns, writers
+from bot.core import fact_dates, figures, holds, intent, list_items, membership, named, summaries, turns, writers
 from bot.core.bodies import OtherBodies
 from bot.core.candidate_rows import CandidateRows
 from bot.core.errands import without_errand
@@ -44,15 +44,6 @@ MAX_GUESSES = 8  # typo guesses per question
 KIND_MIX = 0.25  # what a fact whose title asks the question's kind ("Why civil society matters ...") adds
 BM25_MIX = 0.4  # how much bm25 (relative to the best hit) adds to coverage when ordering facts
 BM25_WEIGHTS = (8.0, 6.0, 6.0, 1.0)  # title, questions, keywords, text
-
-
-def _with_item_facts(ranked: list[Candidate], concepts: list[Concept]) -> list[Candidate]:
-    """The best fact, then only the facts that cover the question as fully and are titled by a word of it that the
-    best one's title lacks: what came of one item of a list ("the side event on workplace culture") is in the fact
-    about that item, not in another that merely covers as much."""
-    best = ranked[:1]
-    return best + [c for c in ranked[1:] if c.coverage >= best[0].coverage
-                   and any(c.titled(k) and not best[0].titled(k) for k in concepts)]
 
 
 @dataclass
@@ -239,6 +230,7 @@ class Answerer:
                           + EXAMPLE_MIX * cand.closest_example(alternatives, weights, total, wants.kind)
                           + KIND_MIX * (wants.kind is not None and cand.readings.title_kind == wants.kind))
         ranked = sorted(candidates, key=lambda c: -c.order)
+        ranked = list_items.item_first(ranked, concepts, self.pipeline, text, MIN_SHARE)
         if len(concepts) == 1:
             ranked = self._broad(concepts[0], ranked, general=not wants.checked)
         if other is not None and not (ranked and self.bodies.named_in(ranked[0].raw) is other):
@@ -263,7 +255,7 @@ class Answerer:
         if sum(credit.values()) < MIN_EVIDENCE:
             return self._decline(text, ranked, "too_general")
         if wants.checked:
-            pool = _with_item_facts(ranked, concepts) if wants.kind == "outcome" else ranked
+            pool = list_items.with_item_facts(ranked, concepts) if wants.kind == "outcome" else ranked
             holder = holds.first_holder(wants, pool, max(MIN_SHARE, chosen[0].coverage * HOLDER_SHARE),
                                         question=text, expand=self.synonyms.expand, language=self.pipeline)
             if holder is None:

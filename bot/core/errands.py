@@ -25,10 +25,18 @@ _TOPIC = re.compile(
     r"\s(?:on|about|regarding|concerning|after|following|before|ahead of|reminding|asking|urging|and|sur|concernant|"
     r"apr[eè]s|avant|(?:[àa] la )?suite (?:[àa]|aux|des?|du)|[àa] propos d\w*|rappelant|et)\s|,\s", re.IGNORECASE)
 _ENDED = re.compile(r"(?<=[.!])\s+")
+# a closing thanks after the question: "Merci d'avance.", "thanks in advance!" ("d'avance" is no part of the ask)
+_THANKS = re.compile(r"(?:merci|thanks|thank you|cheers)(?: (?:d'avance|par avance|in advance|beaucoup|a lot|so much))?"
+                     r"\W*", re.IGNORECASE)
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?P<thanks>[^.!?]*\W*)$")
 
 
 def without_errand(question: str) -> str:
-    """The question without the sentences before it that tell only the asker's errand."""
+    """The question without the sentences before it that tell only the asker's errand, and without a closing
+    thanks."""
+    thanked = _LAST_SENTENCE.search(question.strip())
+    if thanked and _THANKS.fullmatch(thanked["thanks"]):
+        question = question.strip()[:thanked.start()]
     sentences = _ENDED.split(question.strip())
     if len(sentences) < 2:
         return question
