@@ -216,3 +216,50 @@ def unvoiced(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
         return None
     spoke = re.search(rf"\b{who}\w{{0,2}}{_VOICED}", fold(fact))
     return None if spoke else ("missing_event", {})
+
+
+# how one named answered ("how did Italy respond to the finding", "what was the African Union's reaction", "l'Italie
+# a répondu quoi", "la France, elle a réagi comment"), or whether they did at all ("has Washington responded"): a
+# fact that has them react or speak, not one that only names them ("the Chamber found Italy failed to comply")
+_ANSWERED = r"(?:respond\w*|react\w*|repl(?:y|ied|ies)|answer\w*)"
+_HOW_REACTED = gated(
+    rf"\b(?:how|what) (?:did|has|have|does|do) (?:the )?(?P<who>(?:[a-z]+ ){{1,3}}?)(?:government |govt |authorities )?"
+    rf"(?:(?:officially|publicly|actually) )?{_ANSWERED}"
+    r"|\bwhat (?:was|is|were) (?:the )?(?P<whose>[a-z]+(?: [a-z]+)?) s (?:official )?(?:reaction|response|reply)\b"
+    r"|\bwhat (?:was|is) the (?:official )?(?:reaction|response) (?:of|from) (?:the )?(?P<of>[a-z]+(?: [a-z]+)?)"
+    r"|\b(?:comment|qu est ce que|qu|(?<!est ce )que)\b(?: \w+){0,6}? (?:l |la |le )?(?P<fr>[a-z]+) (?:elle |il )?"
+    r"(?:a t elle |a t il |t elle |t il )?(?:a |ont )?(?:repondu|reagi)\b"
+    r"|\b(?P<fr_then>[a-z]+) (?:elle |il )?(?:a |ont )?(?:repondu|reagi) (?:quoi|comment)\b"
+    r"|\bquelle (?:a ete |est |fut )?(?:la )?(?:reaction|reponse) (?:officielle )?(?:du|de la|de l|des|de) "
+    r"(?:gouvernement )?(?P<de>[a-z]+)")
+_HAS_REACTED = gated(
+    rf"\b(?:has|have|did) (?:the )?(?P<who>(?:[a-z]+ ){{1,3}}?)(?:government |govt |authorities )?"
+    rf"(?:(?:ever|officially|publicly|actually) )?{_ANSWERED}(?! to the sanctions\b)"
+    r"|\b(?P<fr>[a-z]+) a t (?:il|elle) (?:repondu|reagi)\b")
+_HEARD = (rf"(?:{_ANSWERED}|says?|said|stated|declared|announced|condemned|rejected|welcomed|reaction\w*|statement\w*|"
+          r"declaration\w*|reponse\w*|reagi\w*|repondu\w*|a dit|dit|a declare|affirme\w*|condamn\w*|rejet\w*)")
+_NOT_NAMES = frozenset("how what did has have does the la le l it they he she elle il government states parties etats "
+                       "parties".split())
+
+
+def unanswered(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
+    """("missing_event", {}) when the question asks how one it names (typed as a name) responded and the fact
+    never has them react or speak (their name, then a saying within a few words, or a reaction or statement named
+    shortly before them: "reactions from the ICC, civil society, the European Union"); or asks whether they
+    responded and the fact neither has them speak nor tells of any reaction."""
+    folded = folded_words(question)
+    how = _HOW_REACTED.search(folded)
+    asked = how or _HAS_REACTED.search(folded)
+    if not asked:
+        return None
+    words = [w for w in next(g for g in asked.groups() if g).split() if w not in _NOT_NAMES]
+    named = [w for w in words if len(w) > 1 and any(_a_name(typed, [w]) for typed in re.findall(r"\w+", question))]
+    if not named or set(named) & _PUBLISHERS:
+        return None
+    text = fold(fact)
+    # each word's root, "Italian" for "Italy", "African Union" whole (not the "European Union")
+    root = r"\w*\W+".join(w[:max(4, len(w) - 3)] for w in named[-2:])
+    heard = re.search(rf"\b{root}\w*(?:\W+\w+){{0,4}}?\W+{_HEARD}\b"
+                      rf"|\b(?:reaction|response|statement|declaration|reponse)s?\b.{{0,{NEAR}}}\b{root}", text) \
+        or (not how and re.search(rf"\b{root}", text) and re.search(rf"\b{_HEARD}\b", text))
+    return None if heard else ("missing_event", {})

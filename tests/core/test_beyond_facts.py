@@ -309,3 +309,26 @@ def test_whether_a_chair_was_found_yet_is_still_answered_by_the_suggestion(askin
     assert top(asking_desk, question) == "special-session-aggression-july-2025"
     assert top(asking_desk, "does jimenez think EU states should finally do a blocking statute") == (
         "blocking-statute-calls")
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("How did Italy respond to the Pre-Trial Chamber's non-compliance finding?", "en"),
+    ("qu'est ce que l'Italie a répondu apres la decision de non-conformite?", "fr"),
+    ("Et la France, elle a réagi comment à la sanction du juge Guillou ?", "fr"),
+    ("What was the African Union's reaction to the sanctions on ICC judges?", "en"),
+    ("Has the Israeli government responded to the omnibus resolution's condemnation of the sanctions?", "en"),
+    ("Washington a-t-il répondu à la déclaration de solidarité de l'AEP24 ?", "fr"),
+])
+def test_how_one_named_responded_needs_them_responding(asking_desk: Desk, question: str, lang: str) -> None:
+    # "a decision on Italy's non-compliance", "reactions from ... the European Union": named, not answering
+    assert reply(asking_desk, question) == ("partial", lang, "missing_event")
+
+
+def test_a_reaction_the_fact_reports_is_still_answered(asking_desk: Desk) -> None:
+    # the reactions the Coalition listed: whether South Africa reacted, and through which department
+    assert reply(asking_desk, "Did South Africa's reaction come from the presidency?")[0] == "answered"
+    assert reply(asking_desk, "Est-ce que les Pays-Bas ont réagi officiellement aux sanctions ?")[0] == "answered"
+    assert top(asking_desk, "what did the icc replace microsoft with") == "icc-it-microsoft-replaced"
+    assert turns.unanswered("How did Italy respond?", "Italy said it would appeal the finding.") is None
+    assert turns.unanswered("How did Italy respond?", "The Chamber found Italy failed to comply.") == (
+        "missing_event", {})
