@@ -54,6 +54,7 @@ _SAID_PAST = gated(r"\b(?P<qui2>\w+),? (?:elle|il|ils|elles) (?:a|ont) (?:dit|re
                    r"|\b(?P<un>(?:\w+ ){0,2}?\w+) (?:a|ont) (?:reagi|repondu) comment\b"
                    r"|\bcomment (?:la |le |les |l'|l )?(?P<une>(?:\w+ ){0,2}?\w+) (?:a|ont)"
                    r"(?:-t-(?:elle|il|ils|elles))? (?:reagi|repondu)\b")
+_AT = frozenset("at in during lors pendant au aux".split())
 # many speakers at once: "how did states react" asks what the facts say of their reactions, not a quote
 _MANY = frozenset("states countries governments govts members ngos parties etats pays gouvernements membres ong "
                   "ongs parties".split())
@@ -298,6 +299,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
            if w not in _HEDGES] if said else []
     if said and _group(said, "one", "un", "une") and who[-1:] and who[-1] in _MANY:
         who = []
+    if (where := next((i for i, w in enumerate(who) if w in _AT), 0)) > 0:
+        who = who[:where]  # "the survivors at the side events": the survivors, wherever they spoke
     speaker = tuple(language.stem(w) for w in who
                     if w not in language.stop_words and w not in STOP_WORDS) if said and not kind else ()
     if speaker and not titles:  # a titled office the fact never mentions says more ("the secretary general")

@@ -332,3 +332,12 @@ def test_a_reaction_the_fact_reports_is_still_answered(asking_desk: Desk) -> Non
     assert turns.unanswered("How did Italy respond?", "Italy said it would appeal the finding.") is None
     assert turns.unanswered("How did Italy respond?", "The Chamber found Italy failed to comply.") == (
         "missing_event", {})
+
+
+@pytest.mark.parametrize("question", ["what did the survivors at the side events ask for?",
+                                      "What did the survivors at the FIDH side event ask states and the Court to do?",
+                                      "what did survivors at the fidh side event ask for"])
+def test_whose_words_are_asked_is_who_spoke_not_where(asking_desk: Desk, question: str) -> None:
+    # the survivors' words, not the side event's: the fact listing the side events has no survivor speaking
+    assert intent.read(question, ENGLISH).speaker == ("survivor",)
+    assert top(asking_desk, question) == "survivors-messages-asp24"
