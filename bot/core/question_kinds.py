@@ -157,6 +157,7 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\b(?:arreter|arretee?s?|remettre|remise?s?|livrer|livree?s?|sanctionner|sanctionnee?s?|viser"
                           r"|visee?s?) qui\b(?! (?:est|sont|etait|etaient|a|ont|avait|avaient|sera|seront)\b)"
                           r"|\b(?:list|liste) of who\b|\bwho (?:the|they|he|she|we)\b|^qui (?:les|le|la|l)\b"
+                          r"|\b(?:list|name) (?:everyone|everybody)\b"  # "could you list everyone LRWC says ..."
                           rf"|{WITH_WHOM}"  # whom one spoke with
                           rf"|\bquel(le)? (?:(?:est|etait) (?:la |le |l )?)?({ROLES}|personne|responsable|ministre|"
                           r"avocate?|diplomate|suspect)\b")),

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core import intent
 from bot.core.desk import Desk
+from bot.core.text import ENGLISH
 from tests.conftest import top
 
 
@@ -48,3 +50,12 @@ def test_which_specific_things_asks_for_their_names(asking_desk: Desk) -> None:
     answer = asking_desk.answerer.ask("Which specific states are among the 37 that are over a year behind on "
                                       "contributions?")
     assert (answer.status, answer.hits[0].fact.id) == ("partial", "arrears-states-lose-vote")
+
+
+@pytest.mark.parametrize("question", ["Could you list everyone LRWC says the US has sanctioned since February 2025?",
+                                      "pls list everyone the US has sanctioned acc to lrwc",
+                                      "Could you list everyone and everything LRWC says the US has sanctioned?"])
+def test_listing_everyone_asks_who_they_are(asking_desk: Desk, question: str) -> None:
+    # the fact naming those sanctioned, not the order they were sanctioned under or LRWC's reading of them
+    assert intent.read(question, ENGLISH).kind == "person"
+    assert top(asking_desk, question) == "us-sanctions-who-is-targeted"
