@@ -27,7 +27,16 @@ _MEDIA = (r"(?:books?|novels?|films?|movies?|series|serie|shows?|dramas?|thrille
           r"documentar\w+|restaurants?|recipes?|songs?|albums?|livres?|docus?|emissions?|recettes?|chansons?)")
 MEDIA_ASKED = re.compile(r"\b(?:recommend\w*|suggest\w*|recommand\w*|conseill\w*)[ -](?:me |us |moi |nous )?"
                          rf"(?:a |an |some |any |un |une |des |de )?(?:\w+ ){{0,3}}?{_MEDIA}\b"
-                         rf"|\b{_MEDIA} (?:to |you d |you would )?recommend\b")
+                         rf"|\b{_MEDIA} (?:to |you d |you would )?recommend\b"
+                         # or anything else one would buy, do or try ("recommend me a good running shoe", "any
+                         # good novel recs"): not what a source recommends ("lrwc recs for states parties")
+                         r"|\b(?:can|could) (?:you|u) (?:recommend|suggest|conseiller|recommander)\b"
+                         r"|\b(?:recommend|suggest)\w*[ -](?:me|us)\b|\b(?:recommend|suggest)\w* (?:a|an|some|any) "
+                         r"(?:good|great|nice|decent|cheap|beginner)\b|\b(?:any|some) (?:good|great) (?:\w+ )?"
+                         r"(?:recs|recommendations|suggestions)\b"
+                         # a joke, the weather: no fact is one
+                         r"|\b(?:tell|give) (?:me|us) a joke\b|\bune blague\b|\bweather\b|\bmeteo\b"
+                         r"|\bgoing to rain\b|\bva pleuvoir\b")
 
 # the desk's own view asked for ("do u think the US will join", "whats ur prediction", "honest opinion: will the ICC
 # survive", "tu penses que les Américains vont ...", "d'après vous", "à ton avis"): the facts report what sources

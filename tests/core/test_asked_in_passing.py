@@ -180,14 +180,23 @@ def test_their_names_asks_for_names(asking_desk: Desk, question: str) -> None:
     "tu me conseilles un bon film sur la CPI ?",
     "recommande-moi un bon livre sur les crimes de guerre",
     "any podcasts to recommend on the icc?",
+    "recommend me a good running shoe for a first marathon?",
+    "can u recommend a beginner marathon training plan",
+    "any good novel recs for a long flight",
+    "tell me a joke pls, long day at the assembly",
+    "weather in the hague this weekend? going for asp drinks lol",
+    "any idea if it's going to rain in The Hague tomorrow? walking to the venue",
 ])
-def test_a_book_or_film_to_recommend_is_no_fact(asking_desk: Desk, question: str) -> None:
-    """No fact is a book, film or recipe to recommend, whatever domain word the request carries ("crime")."""
+def test_a_thing_to_recommend_a_joke_or_the_weather_is_no_fact(asking_desk: Desk, question: str) -> None:
+    """No fact is a book, film, recipe or running shoe to recommend, a joke or the weather, whatever domain word the
+    request carries ("crime", "assembly", "Hague")."""
     assert asking_desk.answerer.ask(question).status == "declined"
 
 
 def test_what_a_source_recommends_is_still_asked(asking_desk: Desk) -> None:
     assert top(asking_desk, "what does the coalition recommend states do about the sanctions") is not None
+    assert top(asking_desk, "lrwc recs for states parties, short version pls") == "lrwc-recommendations-asp24"
+    assert top(asking_desk, "which ngo put out key recs for asp24 called ending impunity") is not None
 
 
 def test_a_discussion_is_where_it_was_said(asking_desk: Desk) -> None:
