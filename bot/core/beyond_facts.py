@@ -21,8 +21,9 @@ LANGUAGE_ASKED = re.compile(r"\bhow (do|would|can|to|should) (you|u|i|we|one|peo
                             rf"|\b(?:available|exists?|dispo\w*|existe\w*) (?:in|en) {_TONGUES}\b"
                             rf"|\b{_TONGUES} (?:version|translation)s?\b|\bversions? {_TONGUES}\b")
 
-# a recommendation of something to read, watch, hear or eat: no fact is one ("recommend a good crime drama to binge",
-# "tu peux me conseiller une série", "recommande-moi un livre", "any podcasts to recommend")
+# a recommendation of something to read, watch, hear, eat, buy or do, a joke or the weather: no fact is one
+# ("recommend a good crime drama to binge", "tu peux me conseiller une série", "recommande-moi un livre", "any
+# podcasts to recommend")
 _MEDIA = (r"(?:books?|novels?|films?|movies?|series|serie|shows?|dramas?|thrillers?|games?|playlists?|podcasts?|"
           r"documentar\w+|restaurants?|recipes?|songs?|albums?|livres?|docus?|emissions?|recettes?|chansons?)")
 MEDIA_ASKED = re.compile(r"\b(?:recommend\w*|suggest\w*|recommand\w*|conseill\w*)[ -](?:me |us |moi |nous )?"

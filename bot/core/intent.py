@@ -183,7 +183,7 @@ class Wants:
     # what was asked, for "the curated facts don't say ...": a messages key and values, worded in the reply's language
     missing: tuple[str, dict[str, str]] = field(default_factory=lambda: ("missing_that", {}))
     language: bool = False  # asks how to say or translate something: not a question the facts answer
-    media: bool = False  # asks for a book, film or recipe to recommend: no fact is one
+    media: bool = False  # asks for a book, film or shoe to recommend, a joke or the weather: no fact is one
     beyond: str = ""  # what it asks that no fact is (beyond_facts.asked): a fact can only be shown as related
     titles: tuple[str, ...] = ()  # titled offices the question names ("secretary general"): the fact must name them
     speaker: tuple[str, ...] = ()  # stems of whose words are asked ("what did south africa say"): the fact must quote

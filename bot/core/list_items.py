@@ -27,14 +27,14 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])")
 
 @dataclass
 class Item:
-    """The one item of a list fact a question asks about: its words, and the question's concepts a fact about it
-    must hold (all the list holds but its title: the title is the list's context, "after the sanctions on judges";
-    and the list's publisher when the question names it), and that context."""
+    """The one item of a list fact a question asks about, as the indexes of the question's concepts."""
 
-    words: set[str]
-    own: list[int]
-    needed: list[int]
-    context: list[int]
+    words: set[str]  # the item's own word stems
+    own: list[int]  # the concepts only this item names
+    needed: list[int]  # what a fact about the item must hold: all the list holds beyond its context, and its
+    # publisher when the question names it ("FIDH's asks")
+    context: list[int]  # what the list holds as its context: its title ("after the sanctions on judges"), the
+    # document it was read in, a clause saying when, a phrase the list uses outside its list
 
 
 def _parts(text: str) -> list[str]:
@@ -74,7 +74,7 @@ def _qualifying(question: str, top: Candidate, listing: str, concepts: list[Conc
             and any((a in c.terms() and b in around) or (b in c.terms() and a in around) for a, b in pairs)}
 
 
-def asked_item(top: Candidate, concepts: list[Concept], language: Pipeline, question: str = "") -> Item | None:
+def asked_item(top: Candidate, concepts: list[Concept], language: Pipeline, question: str) -> Item | None:
     """The item of `top`'s list that the question's words single out (every concept it earns that the title
     lacks and one item alone names, past the opening), or None when it asks about none, or several."""
     parts = _parts(top.text)
