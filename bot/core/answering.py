@@ -230,7 +230,8 @@ class Answerer:
                           + EXAMPLE_MIX * cand.closest_example(alternatives, weights, total, wants.kind)
                           + KIND_MIX * (wants.kind is not None and cand.readings.title_kind == wants.kind))
         ranked = sorted(candidates, key=lambda c: -c.order)
-        ranked = list_items.item_first(ranked, concepts, self.pipeline, text, MIN_SHARE)
+        if wants.kind not in ("date", "day"):  # the list and its item share their date; the list gives it whole
+            ranked = list_items.item_first(ranked, concepts, self.pipeline, text, MIN_SHARE)
         if len(concepts) == 1:
             ranked = self._broad(concepts[0], ranked, general=not wants.checked)
         if other is not None and not (ranked and self.bodies.named_in(ranked[0].raw) is other):
