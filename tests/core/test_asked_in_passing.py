@@ -186,10 +186,12 @@ def test_their_names_asks_for_names(asking_desk: Desk, question: str) -> None:
     "tell me a joke pls, long day at the assembly",
     "weather in the hague this weekend? going for asp drinks lol",
     "any idea if it's going to rain in The Hague tomorrow? walking to the venue",
+    "exchange rate euro to us dollar today?",
+    "le cours euro dollar aujourd'hui ?",
 ])
 def test_a_thing_to_recommend_a_joke_or_the_weather_is_no_fact(asking_desk: Desk, question: str) -> None:
-    """No fact is a book, film, recipe or running shoe to recommend, a joke or the weather, whatever domain word the
-    request carries ("crime", "assembly", "Hague")."""
+    """No fact is a book, film, recipe or running shoe to recommend, a joke, the weather or a market price, whatever
+    domain word the request carries ("crime", "assembly", "Hague", "euro")."""
     assert asking_desk.answerer.ask(question).status == "declined"
 
 
