@@ -86,7 +86,9 @@ _BEHIND = re.compile(r"\b(behind|derriere)\b|\bwho (\w+ )?(hacked|attacked|was r
 _FUTURE = re.compile(r"\b(next|upcoming|coming(?! out)|future|will|going to|gonna|prochaine?s?|a venir|futur"
                      # a return, after a leave: "when is he back", "il revient quand", "censé revenir"
                      r"|(?:is|be|are|come|comes|(?:is|are) (?:he|she|they)) back|returns?|returning"
-                     r"|revient|reviendra\w*|revenir|retour)\b")
+                     r"|revient|reviendra\w*|revenir|retour)\b"
+                     # the French near future: "les USA vont finir par sanctionner", "la Cour va-t-elle fermer"
+                     r"|\bvont (?:\w+ )?\w+(?:er|ir|re)\b|\bva(?: t)? (?:il|elle|on) \w+(?:er|ir|re)\b")
 _YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
 # a session of the Assembly by its number: "ASP24", "asp 23", "the 23rd session", "la 24e session de l'AEP"
 _SESSION = re.compile(r"\b(?:asp|aep)\s?-?\s?(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th|e|eme|ieme)\s+"

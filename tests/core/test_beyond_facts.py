@@ -341,3 +341,13 @@ def test_whose_words_are_asked_is_who_spoke_not_where(asking_desk: Desk, questio
     # the survivors' words, not the side event's: the fact listing the side events has no survivor speaking
     assert intent.read(question, ENGLISH).speaker == ("survivor",)
     assert top(asking_desk, question) == "survivors-messages-asp24"
+
+
+@pytest.mark.parametrize("question", [
+    "Les Américains vont sanctionner toutes les entreprises qui bossent avec la Cour, c'est prévu pour quelle date ?",
+    "tbh les US vont finir par sanctionner toute la Cour en tant qu'institution ? ca va arriver quand",
+])
+def test_the_french_near_future_asks_what_will_happen(asking_desk: Desk, question: str) -> None:
+    # "vont sanctionner": what is to come, which a fact reporting what was considered or done does not say
+    assert intent.read(question, FRENCH).future
+    assert reply(asking_desk, question)[0] == "partial"
