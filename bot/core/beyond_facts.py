@@ -40,7 +40,7 @@ MEDIA_ASKED = re.compile(r"\b(?:recommend\w*|suggest\w*|recommand\w*|conseill\w*
                          r"|\bgoing to rain\b|\bva pleuvoir\b"
                          # a market price: "exchange rate euro to us dollar today", "le cours de l'action Apple"
                          r"|\bexchange rate\b|\btaux de change\b|\b(?:stock|share) price\b"
-                         r"|\bcours (?:de l |du |de la )?(?:euro|dollar|action|bourse|bitcoin)\b")
+                         r"|\bcours (?:de l['’ ]|du |de la )?(?:euro|dollar|action|bourse|bitcoin)\b")
 
 # the desk's own view asked for ("do u think the US will join", "whats ur prediction", "honest opinion: will the ICC
 # survive", "tu penses que les Américains vont ...", "d'après vous", "à ton avis"): the facts report what sources

@@ -188,6 +188,7 @@ def test_their_names_asks_for_names(asking_desk: Desk, question: str) -> None:
     "any idea if it's going to rain in The Hague tomorrow? walking to the venue",
     "exchange rate euro to us dollar today?",
     "le cours euro dollar aujourd'hui ?",
+    "C'est quoi le cours de l'action Apple aujourd'hui ?",
 ])
 def test_a_thing_to_recommend_a_joke_or_the_weather_is_no_fact(asking_desk: Desk, question: str) -> None:
     """No fact is a book, film, recipe or running shoe to recommend, a joke, the weather or a market price, whatever
