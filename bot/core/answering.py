@@ -272,6 +272,7 @@ class Answerer:
             or turns.unlisted(text, chosen[0].raw) \
             or turns.unvoiced(text, chosen[0].raw) \
             or turns.unanswered(text, chosen[0].raw) \
+            or turns.unsentenced(text, chosen[0].raw) \
             or membership.unstated(text, chosen[0].title, chosen[0].text, self.pipeline.lang) \
             or self.bodies.idle(other, text, chosen[0].raw) \
             or named.unattributed(wants, concepts, df, n, chosen[0].text, self._publishers.names, self.pipeline) \

@@ -74,6 +74,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_date": {"en": "when", "fr": "quand"},
     "missing_article": {"en": "which article", "fr": "quel article"},
     "missing_number": {"en": "the figure", "fr": "le chiffre"},
+    "missing_sentence": {"en": "the sentence handed down", "fr": "la peine prononcée"},
     "missing_currency": {"en": "the sum in {currency}", "fr": "la somme en {currency}"},
     "missing_count": {"en": "how many {thing}", "fr": "combien de {thing}"},
     "missing_place": {"en": "where", "fr": "où"},

@@ -263,3 +263,21 @@ def unanswered(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
                       rf"|\b(?:reaction|response|statement|declaration|reponse)s?\b.{{0,{NEAR}}}\b{root}", text) \
         or (not how and re.search(rf"\b{root}", text) and re.search(rf"\b{_HEARD}\b", text))
     return None if heard else ("missing_event", {})
+
+
+# the penalty a court imposed ("what was the Janjaweed leader sentenced to", "quelle est la peine infligée"), not
+# "in a sentence": a fact that gives the term, not one that reports only the conviction
+_SENTENCE_ASKED = gated(r"\b(?:what|which) (?:was |is |were )?(?:the |his |her |their )?(?:\w+ )?sentence\b(?! about)"
+                        r"|\bsentenced to\b|\bsentence (?:given|handed|imposed|did)\b|\bnames? (?:and )?sentence\b"
+                        r"|\bquelle (?:est |a ete |etait |fut )?(?:la )?peine\b"
+                        r"|\bpeine (?:infligee|prononcee|maximale)\b|\bcondamne\w* a (?:combien|quoi|quelle)\b")
+_SENTENCE_GIVEN = re.compile(r"\bsentenced? (?:to|of)\b|\byears? (?:in prison|of imprisonment|imprisonment)\b"
+                             r"|\blife imprisonment\b|\bcondamne\w* a \d|\bans de (?:prison|reclusion)\b"
+                             r"|\bemprisonnement\b|\breclusion\b|\bpeine de\b")
+
+
+def unsentenced(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
+    """("missing_sentence", {}) when the question asks the sentence a court handed down and the fact gives none."""
+    if not _SENTENCE_ASKED.search(folded_words(question)) or _SENTENCE_GIVEN.search(fold(fact).lower()):
+        return None
+    return ("missing_sentence", {})

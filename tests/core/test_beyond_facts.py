@@ -351,3 +351,18 @@ def test_the_french_near_future_asks_what_will_happen(asking_desk: Desk, questio
     # "vont sanctionner": what is to come, which a fact reporting what was considered or done does not say
     assert intent.read(question, FRENCH).future
     assert reply(asking_desk, question)[0] == "partial"
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("What was the Darfur militia leader sentenced to?", "en"),
+    ("name + sentence of the janjaweed leader convicted for darfur?", "en"),
+    ("Quelle est la peine infligée au chef de milice janjawid ?", "fr"),
+])
+def test_the_sentence_handed_down_needs_a_fact_giving_it(asking_desk: Desk, question: str, lang: str) -> None:
+    # the fact reports the conviction, not the term
+    assert reply(asking_desk, question) == ("partial", lang, "missing_sentence")
+
+
+def test_in_a_sentence_is_how_to_answer_not_what() -> None:
+    assert turns.unsentenced("What is LRWC, in a sentence?", "LRWC is a committee of lawyers.") is None
+    assert turns.unsentenced("what was he sentenced to", "He was sentenced to 20 years in prison.") is None
