@@ -106,7 +106,7 @@ def item_first(ranked: list[Candidate], concepts: list[Concept], language: Pipel
     listing = ranked[0]
     per_weight = listing.coverage / sum(listing.credit.values())
     for c in ranked[1:SEARCHED]:
-        held = len(item.words & set(language.stems(f"{c.title} {c.text}"))) / max(1, len(item.words))
+        held = sum(w in c.terms.body or w in c.terms.title_stems for w in item.words) / max(1, len(item.words))
         inherited = {**{i: listing.credit[i] for i in item.context}, **c.credit}
         if held >= HELD and not _parts(c.text) and all(i in c.credit for i in item.needed) \
                 and any(c.titled(concepts[i]) for i in item.own) and sum(inherited.values()) * per_weight >= floor:

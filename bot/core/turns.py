@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from bot.core.holds import SUGGESTED, pending
 from bot.core.intent import Wants
-from bot.core.prefilter import gated
+from bot.core.prefilter import Gated, gated
 from bot.core.text import ENGLISH, Concept, fold, folded_words
 from bot.core.text_fr import FRENCH
 
@@ -113,12 +113,18 @@ _COURT_CASE = re.compile(rf"\b(?:{_LITIGATION}|court cases?|(?:federal|district|
                          r"|devant (?:un|les|le) tribunal)\b")
 
 
+def _ungiven(asked: Gated, given: re.Pattern[str], question: str, fact: str,
+             key: str = "missing_event") -> tuple[str, dict[str, str]] | None:
+    """(key, {}) when the question's words match `asked` and the folded fact has nothing `given` matches."""
+    if not asked.search(folded_words(question)) or given.search(fold(fact)):
+        return None
+    return key, {}
+
+
 def unlitigated(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
     """("missing_event", {}) when the question asks whether a measure was taken to court (a lawsuit, a national
     court's ruling) and the fact reports no such case: a fact about the measure says nothing of one."""
-    if not _TAKEN_TO_COURT.search(folded_words(question)) or _COURT_CASE.search(fold(fact)):
-        return None
-    return "missing_event", {}
+    return _ungiven(_TAKEN_TO_COURT, _COURT_CASE, question, fact)
 
 
 # whether someone spoke at or attended a meeting ("did the US speak at ASP24", "Israël a pris la parole à l'AEP24 ?",
@@ -253,7 +259,8 @@ def unanswered(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
     if not asked:
         return None
     words = [w for w in next(g for g in asked.groups() if g).split() if w not in _NOT_NAMES]
-    named = [w for w in words if len(w) > 1 and any(_a_name(typed, [w]) for typed in re.findall(r"\w+", question))]
+    typed = re.findall(r"\w+", question)
+    named = [w for w in words if len(w) > 1 and any(_a_name(t, [w]) for t in typed)]
     if not named or set(named) & _PUBLISHERS:
         return None
     text = fold(fact)
@@ -278,6 +285,4 @@ _SENTENCE_GIVEN = re.compile(r"\bsentenced? (?:to|of)\b|\byears? (?:in prison|of
 
 def unsentenced(question: str, fact: str) -> tuple[str, dict[str, str]] | None:
     """("missing_sentence", {}) when the question asks the sentence a court handed down and the fact gives none."""
-    if not _SENTENCE_ASKED.search(folded_words(question)) or _SENTENCE_GIVEN.search(fold(fact).lower()):
-        return None
-    return ("missing_sentence", {})
+    return _ungiven(_SENTENCE_ASKED, _SENTENCE_GIVEN, question, fact, "missing_sentence")

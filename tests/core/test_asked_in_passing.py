@@ -197,9 +197,12 @@ def test_a_thing_to_recommend_a_joke_or_the_weather_is_no_fact(asking_desk: Desk
 
 
 def test_what_a_source_recommends_is_still_asked(asking_desk: Desk) -> None:
-    assert top(asking_desk, "what does the coalition recommend states do about the sanctions") is not None
+    assert top(asking_desk, "what does the coalition recommend states do about the sanctions") == (
+        "cicc-call-to-action-june-2025")
     assert top(asking_desk, "lrwc recs for states parties, short version pls") == "lrwc-recommendations-asp24"
-    assert top(asking_desk, "which ngo put out key recs for asp24 called ending impunity") is not None
+    # LRWC's statement is the one titled "Ending Impunity for Atrocity Crimes Requires Action"
+    assert top(asking_desk, "which ngo put out key recs for asp24 called ending impunity") == (
+        "lrwc-words-are-not-enough")
 
 
 def test_a_discussion_is_where_it_was_said(asking_desk: Desk) -> None:
