@@ -23,6 +23,7 @@ from bot.core.lexicon import correction
 from bot.core.matching import AlternativeSets, Candidate, concept_weights, own_terms, phrase_pairs
 from bot.core.messages import say
 from bot.core.models import Fact, InputError, Source, Topic
+from bot.core.set_aside import Aside, unmarked
 from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
 from bot.core.vocabulary import Vocabulary
 
@@ -202,7 +203,7 @@ class Answerer:
     def answer_in_language(self, text: str, *, limit: int = 3) -> Answer:
         """The answer read with this answerer's pipeline, to a question `ask` has checked."""
         self._fresh()
-        concepts, df = self.concepts(intent.searched(text))
+        concepts, df = self.concepts(intent.searched(unmarked(text)))
         if not concepts:
             return self._decline(text, [], "no_words")
         wants = intent.read(text, self.pipeline)
@@ -211,6 +212,8 @@ class Answerer:
         other = self.bodies.named_in(text)
         n = max(self._total, 1)
         weights = concept_weights(concepts, df, n, named.ordinary_unless_named(text, df, self.pipeline), wants.kind)
+        aside = Aside.read(text, self.pipeline, concepts)  # "besides Duterte, which other success"
+        weights = aside.lighter(weights)
         candidates = self._search(concepts, df, n)
         if not candidates:
             return self._decline(text, [], "")
@@ -232,6 +235,7 @@ class Answerer:
         ranked = sorted(candidates, key=lambda c: -c.order)
         if wants.kind not in ("date", "day"):  # the list and its item share their date; the list gives it whole
             ranked = list_items.item_first(ranked, concepts, self.pipeline, text, MIN_SHARE)
+        ranked = aside.after_titled(ranked, concepts, weights, self.vocabulary.doc_freq(aside.stems), n)
         if len(concepts) == 1:
             ranked = self._broad(concepts[0], ranked, general=not wants.checked)
         if other is not None and not (ranked and self.bodies.named_in(ranked[0].raw) is other):
