@@ -241,7 +241,8 @@ def concept_weights(concepts: list[Concept], df: dict[str, int], n: int,
     rare_cap = math.log(1 + (n - n * RARE_SHARE + 0.5) / (n * RARE_SHARE + 0.5))
     strong = [bool(d) and w >= SUBJECT_WEIGHT for d, w in zip(dfs, weights, strict=True)]
     subject_words = sum(strong)
-    if len(known) >= 2:
+    unknown = sum(not d and " " not in c.label and is_ordinary(c.label) for d, c in zip(dfs, concepts, strict=True))
+    if len(known) >= 2 and unknown <= len(known):  # more words the store lacks than it holds: another subject
         for i, concept in enumerate(concepts):
             ordinary = is_ordinary(concept.label)
             if not dfs[i] and " " not in concept.label and ordinary:

@@ -55,6 +55,16 @@ def test_an_ordinary_word_the_store_lacks_is_a_paraphrase_not_a_typo(desk: Desk)
         "us-sanctions-four-judges-june-2025")
 
 
+@pytest.mark.parametrize("question", [
+    "need a running shoe recommendation for a half marathon pls",
+    "budget laptop for video editing 2025?",
+    "what files did the hackers steal in the court's cyberattack",
+])
+def test_more_words_the_store_lacks_than_it_holds_are_another_subject(desk: Desk, question: str) -> None:
+    # everyday words the store lacks are a paraphrase beside the words it holds, not when they are most of the question
+    assert desk.answerer.ask(question).status == "declined"
+
+
 def test_an_ordinary_word_is_judged_as_typed_not_as_its_stem(desk: Desk) -> None:
     # "supposed" is an everyday word; its stem "suppos" is not a word at all
     assert top(desk, "when was the external investigation report supposed to come out") == (
@@ -552,7 +562,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round37/en-tuning.yaml", 0.94, 0.97, 0.023),
     ("round37/fr-spent.yaml", 0.86, 0.95, 0.067),
     ("round37/fr-tuning.yaml", 0.97, 0.95, 0.017),
-    ("round38/en-spent.yaml", 1.0, 0.85, 0.055),
+    ("round38/en-spent.yaml", 1.0, 0.88, 0.044),
     ("round38/en-tuning.yaml", 0.92, 1.0, 0.012),
     ("round38/fr-spent.yaml", 0.97, 0.95, 0.034),
     ("round38/fr-tuning.yaml", 1.0, 0.95, 0.017),
@@ -560,7 +570,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round39/en-tuning.yaml", 0.9, 0.94, 0.023),
     ("round39/fr-spent.yaml", 0.97, 1.0, 0.0),
     ("round39/fr-tuning.yaml", 0.89, 1.0, 0.0),
-    ("round40/en-spent.yaml", 0.96, 1.0, 0.0),
+    ("round40/en-spent.yaml", 0.94, 1.0, 0.0),
     ("round40/en-tuning.yaml", 0.94, 0.97, 0.012),
     ("round40/fr-spent.yaml", 0.91, 0.95, 0.034),
     ("round40/fr-tuning.yaml", 0.94, 1.0, 0.0),
@@ -925,7 +935,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round130/fr-spent.yaml", 0.97, 0.87, 0.05),
     ("round130/fr-tuning.yaml", 0.97, 1.0, 0.0),
     ("round131/en-spent.yaml", 0.96, 0.89, 0.044),
-    ("round131/en-tuning.yaml", 0.98, 0.94, 0.023),
+    ("round131/en-tuning.yaml", 0.98, 0.97, 0.012),
     ("round131/fr-spent.yaml", 0.81, 0.95, 0.034),
     ("round131/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round132/en-spent.yaml", 0.92, 0.94, 0.033),
@@ -1028,7 +1038,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round156/en-tuning.yaml", 0.9, 0.91, 0.045),
     ("round156/fr-spent.yaml", 0.86, 0.91, 0.05),
     ("round156/fr-tuning.yaml", 0.86, 1.0, 0.017),
-    ("round157/en-spent.yaml", 0.89, 0.97, 0.044),
+    ("round157/en-spent.yaml", 0.89, 1.0, 0.033),
     ("round157/en-tuning.yaml", 0.92, 1.0, 0.0),
     ("round157/fr-spent.yaml", 0.91, 0.95, 0.017),
     ("round157/fr-tuning.yaml", 0.89, 0.91, 0.034),
@@ -1177,7 +1187,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round193/fr-spent.yaml", 0.81, 1.0, 0.0),
     ("round193/fr-tuning.yaml", 0.88, 0.95, 0.017),
     ("round194/en-spent.yaml", 0.89, 0.91, 0.055),
-    ("round194/en-tuning.yaml", 0.85, 0.91, 0.068),
+    ("round194/en-tuning.yaml", 0.85, 0.94, 0.057),
     ("round194/fr-spent.yaml", 0.97, 1.0, 0.0),
     ("round194/fr-tuning.yaml", 0.94, 1.0, 0.017),
     ("round195/en-spent.yaml", 0.9, 0.89, 0.055),
@@ -1296,7 +1306,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round223/en-tuning.yaml", 0.96, 1.0, 0.0),
     ("round223/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round223/fr-tuning.yaml", 0.83, 1.0, 0.0),
-    ("round224/en-spent.yaml", 0.92, 0.97, 0.011),
+    ("round224/en-spent.yaml", 0.92, 1.0, 0.0),
     ("round224/en-tuning.yaml", 0.94, 0.94, 0.023),
     ("round224/fr-spent.yaml", 0.91, 1.0, 0.017),
     ("round224/fr-tuning.yaml", 0.88, 0.95, 0.017),
@@ -1312,7 +1322,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round227/en-tuning.yaml", 0.98, 1.0, 0.012),
     ("round227/fr-spent.yaml", 0.89, 0.95, 0.034),
     ("round227/fr-tuning.yaml", 1.0, 0.95, 0.017),
-    ("round228/en-spent.yaml", 0.89, 0.97, 0.022),
+    ("round228/en-spent.yaml", 0.89, 1.0, 0.011),
     ("round228/en-tuning.yaml", 0.9, 0.97, 0.023),
     ("round228/fr-spent.yaml", 0.97, 0.91, 0.034),
     ("round228/fr-tuning.yaml", 0.94, 0.95, 0.017),
@@ -1373,7 +1383,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round242/fr-spent.yaml", 0.86, 1.0, 0.0),
     ("round242/fr-tuning.yaml", 0.94, 0.95, 0.05),
     ("round243/en-spent.yaml", 0.94, 0.94, 0.033),
-    ("round243/en-tuning.yaml", 0.96, 0.91, 0.034),
+    ("round243/en-tuning.yaml", 0.96, 0.94, 0.023),
     ("round243/fr-spent.yaml", 0.91, 1.0, 0.017),
     ("round243/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round244/en-spent.yaml", 0.92, 0.97, 0.022),
@@ -1618,7 +1628,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round304/fr-tuning.yaml", 0.86, 0.91, 0.05),
     ("round305/en-tuning.yaml", 0.91, 1.0, 0.012),
     ("round305/fr-tuning.yaml", 0.91, 1.0, 0.017),
-    ("round306/en-tuning.yaml", 0.9, 0.94, 0.034),
+    ("round306/en-tuning.yaml", 0.9, 0.97, 0.023),
     ("round306/fr-tuning.yaml", 0.97, 1.0, 0.0),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
