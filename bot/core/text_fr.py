@@ -96,7 +96,8 @@ ABBREVIATIONS = {"orga": "organisation", "orgas": "organisations", "orgs": "orga
                  "asso": "association", "assos": "associations",
                  "gouv": "gouvernement", "gvt": "gouvernement", "gvts": "gouvernements", "intl": "international",
                  "infos": "informations", "ae": "affaires etrangeres", "dc": "donc", "tt": "tout", "pr": "pour",
-                 "cb": "combien",
+                 "cb": "combien", "cmb": "combien", "cbn": "combien", "qd": "quand", "qnd": "quand",
+                 "nb": "nombre", "nbre": "nombre",
                  "kel": "quel", "kels": "quels", "kelle": "quelle", "kelles": "quelles", "koi": "quoi", "ki": "qui",
                  # months as members shorten them ("fév 2025"); not "sept", which is also seven
                  "janv": "janvier", "fev": "fevrier", "fevr": "fevrier", "avr": "avril", "juil": "juillet",
