@@ -233,9 +233,9 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         missing = ("missing_names", {"which": "quel" if asked.startswith("quoi") else asked.removeprefix("les"),
                                      "noun": noun})
     author = question_kinds.author_asked(text) if kind == "person" else None
-    if kind == "person" and not _WITH_WHOM.search(text):  # a role's holder ("who is the ASP President"), not
-        # whom a holder spoke with ("the Dutch minister spoke with whom"), nor those a release named ("who
-        # announced the sanctions on the judges")
+    if kind == "person" and not (_WITH_WHOM.search(text) or question_kinds.whom_asked(text, folded)):
+        # a role's holder ("who is the ASP President"), not whom a holder spoke with ("whom did the Dutch minister
+        # consult"), nor those a release named ("who announced the sanctions on the judges")
         before = text[:author.start("verb")] if author and author.group("verb") else text
         asked = _HEADS_OF_STATE.sub(lambda m: m.group(0) if m.group("which") else " ", _BESIDES.sub(" ", before))
         if _HEADS_OF_STATE.search(asked):  # "which former head of state": the fact gives the office, "President"
@@ -329,7 +329,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         names_asked=bool(NAMES_ASKED.search(folded)) or (kind == "person" and which is not None),
         counted=kind == "number" and bool(_COUNT_ASKED.search(folded.replace("'", " ").replace("’", " "))),
         currencies=currencies if kind == "number" else (),
-        author=author is not None, counterpart=kind == "person" and bool(question_kinds.COUNTERPART.search(text)),
+        author=author is not None, counterpart=kind == "person" and question_kinds.counterpart_asked(text, folded),
         also=also,
     )
 

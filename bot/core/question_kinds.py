@@ -33,12 +33,31 @@ NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (
                          r"c (est )?qui|(ce )?sont qui)\b")
 # whom someone spoke with or named: "the Dutch minister spoke with whom", "avec qui", "who did Rubio name"
 WITH_WHOM = r"\b(?:with|to) whom?\b|\bavec qui\b|\bwho (?:else )?(?:did|does|do) (?!not\b)"
-# whom one dealt with ("who did the minister talk to", "avec qui"), who spoke for a state; not "with whom he spoke"
-COUNTERPART = re.compile(r"\b(?:with|to) whom?\b(?! (?:the|he|she|they|his|her|their|a|an)\b)|\bwho (?:spoke|"
-                         r"responded|reacted) (?:for|on behalf of)\b|\bwhom? (?:else )?(?:did|does|do|has|have|had) "
-                         r"(?:\w+ ){1,5}?(?:also )?(?:talk|talked|speak|spoke|spoken|meet|met|consult|consulted|"
-                         r"hold talks|(?:have|had|hold) conversations)\b"
+# whom one dealt with ("who did the minister talk to", "avec qui"); not "with whom he spoke"
+COUNTERPART = re.compile(r"\b(?:with|to) whom?\b(?! (?:the|he|she|they|his|her|their|a|an)\b)"
+                         r"|\bwhom? (?:else )?(?:did|does|do|has|have|had) "
+                         r"(?:\w+ ){1,8}?(?:also )?(?:talk|talked|speak|spoke|spoken|meet|met|consult|consulted|"
+                         r"hold talks|(?:have|had|hold)(?: \w+)? conversations)\b"
+                         r"|\b(?:talk|talked|spoke|speak|met|meet|consulted)(?: \w+)? (?:with|to) (?:which|what)\b"
                          r"|\bavec qui\b(?! (?:le|la|les|l|il|elle|ils|elles|on|son|sa|ses|leur|leurs|un|une|des)\b)")
+# asked first in its sentence, "avec qui" asks whom, whoever follows: "après les sanctions, avec qui le ministre
+# s'est-il entretenu ?" (read on the folded question, which keeps its commas)
+_COUNTERPART_FIRST = re.compile(r"(?:^\W*|[,;:.?!]\s*)avec qui\b")
+# who spoke for a state or an office ("who spoke on behalf of the Netherlands"): an office will do, though the
+# office asked is not whom one dealt with
+_SPOKE_FOR = re.compile(r"\bwho (?:spoke|responded|reacted) (?:for|on behalf of)\b")
+
+
+def whom_asked(text: str, folded: str) -> bool:
+    """Whom someone dealt with is asked: `text`, the question's words; `folded`, the question folded whole."""
+    return bool(COUNTERPART.search(text) or _COUNTERPART_FIRST.search(folded))
+
+
+def counterpart_asked(text: str, folded: str) -> bool:
+    """Whom someone dealt with, or who spoke for a state or an office: an office will do for either."""
+    return whom_asked(text, folded) or bool(_SPOKE_FOR.search(text))
+
+
 # a named person's office, asked with a pronoun for them (folded text; bot.core.intent leaves it out of the search)
 OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|job|title)\b"
                 r"|\b(?:elle|il) (?:a |avait )?quel(?:le)? (?:r[oô]le|poste|fonction)\b"  # "a" is dropped as a word

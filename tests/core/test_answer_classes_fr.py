@@ -438,10 +438,18 @@ def test_qu_est_ce_que_x_a_dit_asks_what_they_said(desk: Desk) -> None:
     assert intent.read("Qu'est-ce que l'Espagne a dit sur les sanctions ?", FRENCH).speaker == ("espagn",)
 
 
-def test_avec_qui_asks_whom_one_dealt_with(desk: Desk) -> None:
+@pytest.mark.parametrize("question", [
+    "le ministre néerlandais s'est entretenu avec qui après les sanctions ?",
+    # asked first, before whoever dealt with them: not "qui est le ministre"
+    "Avec qui le ministre néerlandais a-t-il échangé après les sanctions visant les juges ?",
+    "Suite aux sanctions de juin, avec qui le ministre néerlandais s'est-il entretenu ?",
+    "Whom did the Netherlands' foreign minister meet after the sanctions on the judges?",
+    "Who did the Dutch Minister of Foreign Affairs hold further conversations with after the June sanctions?",
+])
+def test_avec_qui_asks_whom_one_dealt_with(desk: Desk, question: str) -> None:
     # an office answers whom the minister spoke with, though the fact names no official
-    assert top(desk, "le ministre néerlandais s'est entretenu avec qui après les sanctions ?") \
-        == "reactions-june-2025-sanctions"
+    answer = desk.answerer.ask(question)
+    assert (answer.status, answer.hits[0].fact.id) == ("answered", "reactions-june-2025-sanctions")
 
 
 def test_en_toutes_lettres_asks_what_letters_stand_for(desk: Desk) -> None:
