@@ -73,6 +73,8 @@ GENERIC_WORDS = frozenset(
     according per acc regarding concerning away back apart aside along title titled name names named
     consider considers considered believe believes believed deem deems deemed
     despite topic topics remind reminds reminded concrete
+    emphasise emphasised emphasises emphasising emphasize emphasized emphasizes emphasizing stress stressed stresses
+    stressing underline underlined underlines underscore underscored underscores
     """.split()
 )
 # Chat: interjections and hedges that say nothing about the subject ("tbh", "ngl", "lol").

@@ -84,6 +84,7 @@ GENERIC_WORDS = frozenset(
     voir voit vois voient vu vue vus vues partout
     considere considerent estime estiment montant montants rappel rappels rappeler rappelle rapide rapidement vite
     vers histoire
+    souligne soulignent souligner soulignait soulignee insiste insistent insister insistait
     """.split()
 )
 STOP_WORDS = STOP_WORDS | GENERIC_WORDS

@@ -70,6 +70,15 @@ def test_more_words_the_store_lacks_than_it_holds_are_another_subject(desk: Desk
     assert desk.answerer.ask(question).status == "declined"
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("What did Liz Evenson stress?", "asp24-hrw-expectations"),
+    ("what did deswaef emphasize?", "fidh-president-on-impunity"),
+])
+def test_stressing_a_point_is_saying_it(desk: Desk, question: str, fact: str) -> None:
+    # "emphasise", "stress", "underline", "souligner": how a source said it, not what about
+    assert top(desk, question) == fact
+
+
 def test_an_ordinary_word_is_judged_as_typed_not_as_its_stem(desk: Desk) -> None:
     # "supposed" is an everyday word; its stem "suppos" is not a word at all
     assert top(desk, "when was the external investigation report supposed to come out") == (
