@@ -20,7 +20,8 @@ from bot.core.text import Pipeline, fold
 ARTICLE = re.compile(r"\barticles?\s+\d+", re.I)
 SYMBOL = re.compile(r"\b[A-Z]{2,}(?:-[A-Z\d]+)*/[\w-]+(?:[/.][\w-]+)*")  # "ICC-ASP/1/3", "ICC-01/11-209"
 _SESSION = re.compile(r"\b(?:asp|aep)[\s-]?\d+\b|\b\d+(?:st|nd|rd|th|e)\s+(?:session|assembly|assemblee)\b")
-_BOTH = re.compile(r"\b(tou[st]e?s?) (deux|trois)\b", re.I)
+_BOTH = re.compile(r"\b(tou[st]e?s?|aucune? des|ni l.une? des|neither of the|none of the) (deux|trois|two|three)\b",
+                   re.I)
 # a count of those called on: "CICC urged all 125 States Parties to condemn" says 125 were urged, not how many did
 _CALLED_COUNT = re.compile(r"\b(urg\w*|calls? on|called on|exhort\w*|appel\w*|invit\w*)((?:\s+(?:all|the|les|des|"
                            r"l['’ ]?ensemble|tous|toutes|aux|a))*)\s+\d+", re.I)

@@ -79,3 +79,9 @@ def test_an_organisations_members_are_counted_as_members(asking_desk: Desk, ques
 def test_other_named_things_counted_keep_their_name() -> None:
     wants = intent.read("How many ICC officials were sanctioned in August?", ENGLISH)
     assert wants.focus == (ENGLISH.stem("icc"), ENGLISH.stem("officials"))
+
+
+def test_neither_of_the_two_counts_nobody(desk: Desk) -> None:
+    # "Aucune des deux ne nomme les responsables visés" (neither source names them) is no count of the officials
+    answer = desk.answerer.ask("La Russie vise combien de responsables de la CPI avec ses mandats d'arrêt ?")
+    assert (answer.status, answer.hits[0].fact.id) == ("partial", "russia-warrants-against-icc-officials")
