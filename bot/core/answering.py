@@ -18,7 +18,7 @@ from bot.core.bodies import OtherBodies
 from bot.core.candidate_rows import CandidateRows
 from bot.core.errands import without_errand
 from bot.core.facts import FactStore
-from bot.core.language import detect, pipeline
+from bot.core.language import detect, pipeline, reply_language
 from bot.core.lexicon import correction
 from bot.core.matching import AlternativeSets, Candidate, concept_weights, own_terms, phrase_pairs
 from bot.core.messages import say
@@ -184,16 +184,23 @@ class Answerer:
         """The answer, in the question's language (read from its words; `hint`, the asker's locale, settles only
         a question they leave open) unless `lang` forces the reply's language."""
         text = check_question(question)
-        asked = detect(text, lang or hint)
+        searched, wanted = reply_language(text)  # "... ? en français svp": the reply's language, not a subject
+        asked = detect(searched, lang or hint)
         answerer = self if asked == self.pipeline.lang else self.in_language(asked)
-        answer = answerer.answer_in_language(answerer.pipeline.plain(without_errand(text)), limit=limit)
+        answer = answerer.answer_in_language(answerer.pipeline.plain(without_errand(searched)), limit=limit)
         answer.question = text
-        answer.lang = lang = lang or asked
+        answer.lang = lang = lang or wanted or asked
+        if lang != asked:  # the related facts' titles in the reply's language, as its facts are
+            answer.related = [(fid, self._title(fid, lang) or title) for fid, title in answer.related]
         if answer.missing_key:
             answer.missing = say(answer.missing_key, lang, **answer.missing_values)
         if answer.reason_key:
             answer.reason = say(answer.reason_key, lang, **answer.reason_values)
         return answer
+
+    def _title(self, fact_id: str, lang: str) -> str:
+        fact = self.facts.get(fact_id)
+        return (fact.title_fr if lang == "fr" else fact.title) if fact else ""
 
     def in_language(self, lang: str) -> Answerer:
         if lang not in self._others:

@@ -105,3 +105,28 @@ def detect(text: str, hint: str | None = None) -> str:
     if en > fr:
         return "en"
     return normalize_lang(hint) or "en"
+
+
+# a reply asked in the other working language, after the question or with a request: "... ? en français svp",
+# "answer in English please"; not "is the statement available in French" (which languages a text exists in)
+_REPLY_IN = re.compile(r"(?:[?,;:.!–-]\s*|\b(?:answer|reply|respond|r[eé]pon(?:ds|dez|dre))(?:[ -](?:me|moi))?\s+)"
+                       r"(?:(?:please|pls|plz|svp|stp)\s+)?(?:in|en)\s+(?P<tongue>french|english|fran[cç]ais|anglais)\b"
+                       r"(?:\s*(?:please|pls|plz|svp|stp|s.il (?:te|vous) pla[iî]t|merci|thanks))?\W*$"
+                       r"|\b(?:in|en)\s+(?P<tongue2>french|english|fran[cç]ais|anglais)\s*,?\s*(?:please|pls|plz|svp|stp|"
+                       r"s.il (?:te|vous) pla[iî]t)\W*$", re.I)
+
+
+# a name asked in a language ("CICC c'est l'acronyme de quoi en anglais"), not the reply's language
+_NAME_ASKED = re.compile(r"\b(acronym\w*|sigle|stands? for|veut dire|signifie|nom|name|called|appel\w*|titre|title|"
+                         r"intitul\w*|mot|word|terme|term|de quoi|fidh|cicc|ccpi|lrwc|hrw|asp|aep|icc|cpi)\W*$", re.I)
+
+
+def reply_language(text: str) -> tuple[str, str | None]:
+    """The question without a request for the reply's language, and that language ('fr' or 'en'), if any: not
+    when what is left is one word or ends on a name ("fidh in english pls", "l'acronyme de quoi en anglais")."""
+    found = _REPLY_IN.search(text)
+    rest = text[:found.start()].rstrip(" ?,;:.!–-") if found else ""
+    if not found or len(rest.split()) < 2 or _NAME_ASKED.search(rest):
+        return text, None
+    tongue = (found.group("tongue") or found.group("tongue2")).lower()
+    return rest, "en" if tongue.startswith(("eng", "ang")) else "fr"

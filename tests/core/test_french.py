@@ -126,6 +126,27 @@ def test_lang_forces_the_reply_language(shipped_desk: Desk) -> None:
     assert english.lang == "en" and answer_text(english).startswith(f"**{english.hits[0].fact.title}**")
 
 
+@pytest.mark.parametrize(("question", "lang", "fact"), [
+    ("what did the CICC say about blocking statutes? en français svp", "fr", "blocking-statute-calls"),
+    ("les dates de l'AEP24 ? in English please", "en", "asp24-dates-and-venue"),
+    ("budget 2026, in french please", "fr", "budget-2026-193-million"),
+    # a name asked in a language is no request for the reply's language
+    ("CICC c'est l'acronyme de quoi en anglais svp", "fr", "us-sanctions-four-judges-june-2025"),
+])
+def test_a_member_may_ask_for_the_reply_in_the_other_language(shipped_desk: Desk, question: str, lang: str,
+                                                              fact: str) -> None:
+    answer = shipped_desk.answerer.ask(question)
+    assert (answer.status, answer.lang, answer.hits[0].fact.id) == ("answered", lang, fact)
+    facts = shipped_desk.answerer.facts
+    assert answer.related and all(title == (facts.get(fid).title_fr if lang == "fr" else facts.get(fid).title)
+                                  for fid, title in answer.related)  # the related facts in that language too
+
+
+def test_which_languages_a_text_exists_in_is_still_a_language_question(shipped_desk: Desk) -> None:
+    answer = shipped_desk.answerer.ask("is the ICC statement available in French?")
+    assert (answer.status, answer.reason_key) == ("declined", "language_question")
+
+
 def test_a_fact_without_french_is_found_and_shown_in_english_with_a_french_note(
         shipped_desk: Desk, moderator: Actor) -> None:
     shipped_desk.facts.add({"id": "trust-fund-board-2025", "topic": "court-record",
