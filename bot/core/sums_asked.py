@@ -48,10 +48,14 @@ def currencies_in(text: str) -> tuple[Currency, ...]:
 _AUXILIARIES = frozenset("was were is are did does do has have had will would could can".split())
 
 
+# what the subject was of a sum it lacked: "how much was the Court short", "how much are states behind"
+_SHORT_OF = frozenset("short behind due unpaid outstanding".split())
+
+
 def subject_acting(after: list[str], counted: list[str]) -> bool:
     """Whether the word read as the thing counted after "how much" is the subject of a verb instead: "how much was
     the Court missing" (`after`: the words after "how much"; `counted`: the one taken as counted)."""
     if not after or after[0] not in _AUXILIARIES or not counted or counted[0] not in after:
         return False
     following = after[after.index(counted[0]) + 1:][:1]
-    return bool(following) and following[0].endswith(("ing", "ed"))
+    return bool(following) and (following[0].endswith(("ing", "ed")) or following[0] in _SHORT_OF)

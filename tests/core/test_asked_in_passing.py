@@ -82,6 +82,10 @@ def test_how_much_was_the_subject_doing(asking_desk: Desk) -> None:
     assert intent.read("How much was the Court missing in assessed contributions as of February 2025?").focus == ()
     question = "how much was the court owed in assessed contributions as of feb 2025"
     assert top(asking_desk, question) == "arrears-74-million-feb-2025"
+    # short of it: "how much was the ICC short in contributions" counts what it lacked, not the ICC
+    assert intent.read("how much was the ICC short in contributions as of Feb 2025?").focus == ()
+    assert top(asking_desk, "how much was the ICC short in contributions as of Feb 2025?") == (
+        "arrears-74-million-feb-2025")
 
 
 @pytest.mark.parametrize("question", [
