@@ -61,8 +61,10 @@ _REASON = re.compile(
     r"tentative|consequen\w*|impacts?|effets?|entrain\w*|menac\w*|risqu\w*|signifi\w*|raisons?|justifi\w*|"
     r"motiv\w*|essentiel\w*|dans l.attente|relie|pression\w*)\b")
 _WHY_SAY = re.compile(r"\b(why|pourquoi|pk|pq)\b.*\b(say|says|said|saying|argue|argues|insist\w*|think|thinks|"
-                      r"dit|disent|affirme\w*|insiste\w*|estime\w*|pense\w*)\b")
-_ARGUES = re.compile(r"\b(argues?|argued|arguing|contends?|soutient|soutiennent|fait valoir|estime que)\b")
+                      r"warn\w*|critical|critici\w+|dit|disent|affirme\w*|insiste\w*|estime\w*|pense\w*|"
+                      r"averti\w*|critique\w*)\b|\b(critical|critici\w+|critique\w*)\b.*\b(why|pourquoi|pk|pq)\b")
+_ARGUES = re.compile(r"\b(argues?|argued|arguing|contends?|warn(?:s|ed)? that|soutient|soutiennent|fait valoir|"
+                     r"estime que|averti\w* que)\b")
 _SINCE_BEFORE = re.compile(r"\b(since|depuis|from|starting|beginning|des)\s+(\w+\s+)?$")
 _SINCE_AFTER = re.compile(r"\b(since then|ever since|depuis lors|depuis cette date)\b")
 # The fact's own words saying a detail is missing: "the summary does not give the date", "neither source names".
