@@ -75,4 +75,5 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|thes
                       r"(meant|intended|supposed) (for|to do|to achieve)|(trying|tried|aiming|aimed) to (achieve|do|"
                       r"get)|dans quel but|dans le but de quoi)\b"
                       # "what's EO 14203 called?": a name; "what's her role": the office kind asks it
-                      r"|\b(actually |officially |really )?called\W*$|" + OFFICE_ASKED, re.I)
+                      r"|\b(actually |officially |really )?called(?=\W*$|\W+and (?:when|where|who|what|how|why)\b)|"
+                      + OFFICE_ASKED, re.I)

@@ -299,6 +299,9 @@ def test_the_title_of_a_publication_is_only_in_a_fact_that_quotes_it(asking_desk
 def test_a_quoted_title_of_the_kind_of_publication_asked_answers(asking_desk: Desk) -> None:
     assert top(asking_desk, "what's the title of the opinio juris post on asp24?") == "asp24-not-business-as-usual"
     assert top(asking_desk, "what's the HRW summary called?") == "asp24-hrw-expectations"
+    # a name asked beside another detail: "called" is not a call
+    assert top(asking_desk, "what is the executive order actually called, and when was it issued") == (
+        "us-executive-order-14203")
     # "called on" is a call, not a title
     assert intent.read("what did lrwc's statement say it called on states to do").kind != "doc_title"
 
