@@ -59,6 +59,7 @@ STOP_WORDS = frozenset(
     decrit decrite decrits decrites decrire publiquement
     qqn qqun qq1 qqch qqc slt bjr cc pk pq psk jsp mdr lol ptdr dsl bcp pdt ds tjs tjrs mtn auj jai jsuis chui
     dapres jsais jcrois jpense jveux jvois kesako passait passaient passera ville villes endroit
+    trop assez plutot surtout
     tbh ngl pls plz thx btw fyi imo idk wrt abt asap rn
     u you know what whats who whos does do did is are the how explain
     elevait elevaient elevent elevera

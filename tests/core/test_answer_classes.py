@@ -47,6 +47,9 @@ def test_french_chat_abbreviations_do_not_veto_an_answer(desk: Desk) -> None:
         "asp24-omnibus-condemns-sanctions")  # "jai": j'ai, typed without its apostrophe
     assert top(desk, "kels pays quittent la cpi ?") in {  # "kels": quels; both facts name the four states
         "withdrawals-four-states-2026", "hungary-non-cooperation-and-withdrawal"}
+    # "pas trop": how sure the member is, not what about
+    assert top(desk, "j'ai pas trop suivi, la Russie fait quoi contre la CPI ?") == (
+        "russia-warrants-against-icc-officials")
     # "qd" (quand), "nb" (nombre), "cmb" (combien)
     assert top(desk, "qd est-ce que les USA ont sanctionné des juges de la CPI ?") == (
         "us-sanctions-four-judges-june-2025")
