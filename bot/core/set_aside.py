@@ -1,7 +1,7 @@
 """What a question sets aside: "apart from the US sanctions, what other attacks does HRW mention", "besides Duterte,
 which other success", "à part la Cour elle-même, qui est menacé". The thing set aside is what the member already
-knows; it is not what is asked. Its words are not searched (a fact about the US sanctions would hold them and win),
-and a fact whose title names it is shown after facts that answer the rest of the question."""
+knows; it is not what is asked. Its words weigh a quarter of their weight (a fact about the US sanctions would hold
+them and win), and a fact whose title is about it is shown after the facts that answer the rest of the question."""
 
 from __future__ import annotations
 
@@ -19,13 +19,9 @@ from bot.core.text import Concept, Pipeline
 _MARKER = (r"(?:\b(?:apart from|aside from|besides|other than|except(?: for)?|[aà] part|"
            r"en dehors d(?:e la|e l.|es|u|e)|hormis|outre)|^\W*(?:beyond|au[- ]del[aà] d(?:e la|e l.|es|u|e)))\s+")
 MARKER = re.compile(_MARKER, re.I)
-ASIDE = re.compile(
-    _MARKER +
-    r"(?P<thing>(?:(?!(?:what|which|who|whose|how|why|when|where|did|does|do|is|are|quel\w*|qui|quoi|que|comment|"
-    r"pourquoi|combien|selon|d.apr[eè]s|according|per|for|pour|in|en|dans)\b)[\w'’.-]+\s*){1,5}?)"
-    r"(?=[,;?!]|\s+(?:what|which|who|whose|how|why|when|where|did|does|do|is|are|quel\w*|qui|quoi|que|comment|"
-    r"pourquoi|combien|selon|d.apr[eè]s|according|per|for|pour|in|en|dans)\b|\s*$)",
-    re.I)
+_ENDS = (r"(?:what|which|who|whose|how|why|when|where|did|does|do|is|are|quel\w*|qui|quoi|que|comment|pourquoi|"
+         r"combien|selon|d.apr[eè]s|according|per|for|pour|in|en|dans)\b")
+ASIDE = re.compile(_MARKER + rf"(?P<thing>(?:(?!{_ENDS})[\w'’.-]+\s*){{1,5}}?)(?=[,;?!]|\s+{_ENDS}|\s*$)", re.I)
 
 ASIDE_SHARE = 0.25  # what a concept set aside weighs, as a share of its weight
 TITLED_REST = 0.5  # a word of the rest this share of its heaviest word's weight, titled, keeps the fact in place
