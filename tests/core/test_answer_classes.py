@@ -1675,6 +1675,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round305/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round306/en-spent.yaml", 0.92, 1.0, 0.011),
     ("round306/fr-spent.yaml", 0.94, 0.95, 0.017),
+    ("round307/en-spent.yaml", 0.98, 0.97, 0.011),
+    ("round307/en-tuning.yaml", 1.0, 1.0, 0.0),
+    ("round307/fr-spent.yaml", 0.89, 0.86, 0.05),
+    ("round307/fr-tuning.yaml", 0.89, 0.95, 0.034),
+    ("round308/en-spent.yaml", 0.94, 1.0, 0.0),
+    ("round308/en-tuning.yaml", 0.94, 1.0, 0.023),
+    ("round308/fr-spent.yaml", 0.89, 1.0, 0.0),
+    ("round308/fr-tuning.yaml", 0.97, 1.0, 0.0),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
