@@ -191,16 +191,13 @@ class Answerer:
         answer.question = text
         answer.lang = lang = lang or wanted or asked
         if lang != asked:  # the related facts' titles in the reply's language, as its facts are
-            answer.related = [(fid, self._title(fid, lang) or title) for fid, title in answer.related]
+            answer.related = [(fid, fact.shown_in(lang)[0] if (fact := self.facts.get(fid)) else title)
+                              for fid, title in answer.related]
         if answer.missing_key:
             answer.missing = say(answer.missing_key, lang, **answer.missing_values)
         if answer.reason_key:
             answer.reason = say(answer.reason_key, lang, **answer.reason_values)
         return answer
-
-    def _title(self, fact_id: str, lang: str) -> str:
-        fact = self.facts.get(fact_id)
-        return (fact.title_fr if lang == "fr" else fact.title) if fact else ""
 
     def in_language(self, lang: str) -> Answerer:
         if lang not in self._others:
@@ -242,7 +239,7 @@ class Answerer:
         ranked = sorted(candidates, key=lambda c: -c.order)
         if wants.kind not in ("date", "day"):  # the list and its item share their date; the list gives it whole
             ranked = list_items.item_first(ranked, concepts, self.pipeline, text, MIN_SHARE)
-        ranked = aside.after_titled(ranked, concepts, weights, self.vocabulary.doc_freq(aside.stems), n)
+        ranked = aside.after_titled(ranked, concepts, weights, self.vocabulary.doc_freq, n)
         if len(concepts) == 1:
             ranked = self._broad(concepts[0], ranked, general=not wants.checked)
         if other is not None and not (ranked and self.bodies.named_in(ranked[0].raw) is other):

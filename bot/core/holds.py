@@ -60,9 +60,9 @@ _REASON = re.compile(
     r"face aux?|du fait d\w*|suite a|a la suite|etant donne|compte tenu|en vue d\w*|dans le but|vis(e|ant) a|"
     r"tentative|consequen\w*|impacts?|effets?|entrain\w*|menac\w*|risqu\w*|signifi\w*|raisons?|justifi\w*|"
     r"motiv\w*|essentiel\w*|dans l.attente|relie|pression\w*)\b")
-_WHY_SAY = re.compile(r"\b(why|pourquoi|pk|pq)\b.*\b(say|says|said|saying|argue|argues|insist\w*|think|thinks|"
-                      r"warn\w*|critical|critici\w+|dit|disent|affirme\w*|insiste\w*|estime\w*|pense\w*|"
-                      r"averti\w*|critique\w*)\b|\b(critical|critici\w+|critique\w*)\b.*\b(why|pourquoi|pk|pq)\b")
+_WHY, _CRITICAL = r"\b(why|pourquoi|pk|pq)\b", r"\b(critical|critici\w+|critique\w*)\b"
+_WHY_SAY = re.compile(rf"{_WHY}.*(?:\b(say|says|said|saying|argue|argues|insist\w*|think|thinks|warn\w*|dit|disent|"
+                      rf"affirme\w*|insiste\w*|estime\w*|pense\w*|averti\w*)\b|{_CRITICAL})|{_CRITICAL}.*{_WHY}")
 _ARGUES = re.compile(r"\b(argues?|argued|arguing|contends?|warn(?:s|ed)? that|soutient|soutiennent|fait valoir|"
                      r"estime que|averti\w* que)\b")
 _SINCE_BEFORE = re.compile(r"\b(since|depuis|from|starting|beginning|des)\s+(\w+\s+)?$")

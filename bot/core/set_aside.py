@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.core.matching import Candidate
@@ -59,12 +59,16 @@ class Aside:
         return [w * ASIDE_SHARE if i in self.concepts else w for i, w in enumerate(weights)]
 
     def after_titled(self, ranked: list[Candidate], concepts: Sequence[Concept], weights: Sequence[float],
-                     df: dict[str, int], n: int) -> list[Candidate]:
+                     doc_freq: Callable[[set[str]], dict[str, int]], n: int) -> list[Candidate]:
         """The ranking with each fact whose title is about what is set aside moved last: it is what the member
         already has. A title is about it when it names most of its words' weight ("Duterte" more than "surrender")
         and no weighty word of the rest of the question: "besides Duterte, which other success" is not answered by
         the Duterte fact, but "besides halting the measures, what else does CICC ask the US" is answered by the fact
-        titled "CICC: the US should halt its measures and move toward joining the ICC"."""
+        titled "CICC: the US should halt its measures and move toward joining the ICC". `doc_freq` is read only when
+        something is set aside."""
+        if not self.stems:
+            return ranked
+        df = doc_freq(set(self.stems))
         weight = {s: math.log(1 + n / (1 + df[s])) for s in self.stems if df.get(s)}  # no title holds an unknown
         whole = sum(weight.values())
         if not whole:
