@@ -58,6 +58,14 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|thes
                       # "ça vient d'où", "elle vient de quelle chambre", "il vient faire quoi": where from, what for
                       r"(?:[cç]a|il|elle|ils|elles) vien(?:t|nent) (?:faire|de|d['’])|"
                       r"jamais entendu parler|never heard of (?:it|them|him|her|this|that)\b|"
+                      # a remark on values that disagree: "j'ai vu passer deux dates différentes", "I keep seeing
+                      # two different dates" (the fact says which sources give which)
+                      r"(?:(?:j.ai|on a) (?:vu|lu|entendu)(?: passer| circuler)?|i(?:.?ve| have)? (?:seen|read|heard)|"
+                      r"i keep (?:seeing|reading|hearing)|i saw)(?: \w+)? (?:deux|two|2|plusieurs|several|"
+                      r"conflicting|contradictory)(?: diff[eé]rent\w*| diff| contradictoires?)? (?:dates?|versions?|"
+                      r"chiffres?|figures?|numbers?|ones|montants?|amounts?)"
+                      r"(?: diff[eé]rent\w*| diff| contradictoires?)?"
+                      r"(?: going around| qui circulent| selon les sources| depending on the source)?|"
                       r"s.appel(?:le|lent|ait|aient)\b|"
                       # "HRW parle d'une condamnation": what a text is about, not who spoke
                       r"parl(?:e|ent|ait|aient|er) (?:de |des |du |d['’])|"

@@ -92,6 +92,16 @@ def test_how_many_points_are_wanted_frames_the_question(desk: Desk, question: st
 
 
 @pytest.mark.parametrize(("question", "fact"), [
+    ("when was EO 14203 signed? i keep seeing two different dates", "us-executive-order-14203"),
+    ("le décret 14203, il a été signé quand ? j'ai vu circuler deux dates différentes", "us-executive-order-14203"),
+    ("ASP24 c'était quand ? on a lu plusieurs versions", "asp24-dates-and-venue"),
+])
+def test_a_remark_on_values_that_disagree_is_not_what_is_asked(desk: Desk, question: str, fact: str) -> None:
+    # "I've seen two different dates": the member knows the figures differ; the fact says which source gives which
+    assert top(desk, question) == fact
+
+
+@pytest.mark.parametrize(("question", "fact"), [
     ("why is jimenez critical of the bureau?", "bureau-handling-of-investigation-criticised"),
     ("why did the fidh president warn of double standards?", "cicc-cooperation-plenary-statement"),
     ("pourquoi Deswaef a-t-il averti contre le deux poids deux mesures ?", "cicc-cooperation-plenary-statement"),
