@@ -589,3 +589,9 @@ def test_la_1ere_is_la_premiere_and_le_1er_decembre_a_date() -> None:
 def test_a_first_written_in_figures_reaches_the_fact_that_spells_it(desk: Desk) -> None:
     assert top(desk, "c'est la 1ère plénière sur la non-coopération depuis combien de temps ?") == (
         "first-non-cooperation-plenary")
+
+
+def test_risquent_elles_de_frames_what_is_at_stake(desk: Desk) -> None:
+    # "les sanctions risquent-elles de paralyser la Cour": the inverted "risquent-elles de" is "risquent de", not a risk
+    question = "selon la CCPI, des sanctions visant des juges risquent-elles de paralyser le fonctionnement de la Cour"
+    assert top(desk, question) == "sanctions-effects-banking-services"
