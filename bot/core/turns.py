@@ -56,10 +56,11 @@ def unheld(wants: Wants, concepts: Sequence[Concept], credit: Mapping[int, float
 # a pending matter asked about as done ("has the US now sanctioned the whole Court", "did they go ahead", "... yet?")
 # or as a forecast ("will the US sanction ...", "is Washington going to ...", "les Américains vont-ils ..."): a fact
 # reporting it as considered, urged or awaited says neither whether it happened nor whether it will
-# or as done in the end ("did ASP24 finally appoint a chair", "l'AEP24 a-t-elle enfin trouvé un président"): a fact
-# that only suggests it does not say it was done
+# or as done in the end ("did ASP24 finally appoint a chair", "did they manage to", "l'AEP24 a-t-elle enfin trouvé un
+# président", "ont-ils réussi à"): a fact that only suggests it does not say it was done
 _FINALLY = re.compile(r"\b(?:(?<!should )(?<!must )finally|in the end|ended up|end up|eventually|enfin|finalement"
-                      r"|fini par|au final)\b")
+                      r"|fini par|au final|manag(?:e|ed) to|succeed(?:ed)? in|(?:a|ont) (?:\w+ )?(?:reussi|"
+                      r"pu) a|(?:est|sont) (?:\w+ )?parvenue?s? a)\b")
 _DONE = re.compile(r"\b(?:go(?:ne|es)? ahead|went ahead|by now|(?:has|have) (?:\w+ ){1,3}?now \w+ed)\b"
                    r"|^(?:\w+ ){0,2}?(?:has|have|did|is|are)\b.*\byet$")
 _FORECAST = re.compile(r"^(?:\w+ ){0,2}?(?:will|(?:is|are) (?:\w+ ){1,3}?going to|gonna)\b"
@@ -73,14 +74,25 @@ _STANDS = re.compile(r"\b(?:remains?|remained|not yet|(?:is|was|were|are) expect
                      r"pas encore)\b")
 
 
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+
+
+def _sentence_asked(fact: str, plain: str) -> str:
+    """The fact's sentence sharing most words with the question (folded): "the special session achieved no result"
+    for what came of the session, "he suggests finding a chair" for whether a chair was found."""
+    asked = {w[:5] for w in plain.split() if len(w) > 3}
+    return max(_SENTENCE.split(fact), key=lambda s: len(asked & {w[:5] for w in folded_words(s).split() if len(w) > 3}))
+
+
 def unsettled(wants: Wants, fact: str, question: str) -> tuple[str, dict[str, str]] | None:
     """("missing_event", {}) or ("missing_forecast", {}) when a yes/no question asks whether a matter the fact
     reports as pending has happened or will happen; None otherwise."""
-    if wants.kind is not None or wants.calls:
+    if wants.kind not in (None, "outcome") or wants.calls:  # "did they find a chair in the end" asks an outcome
         return None
     folded, plain = fold(fact), folded_words(question)
     finally_ = _FINALLY.search(plain)
-    if not (pending(folded) or (finally_ and SUGGESTED.search(folded))):
+    said = fold(_sentence_asked(fact, plain)) if finally_ else folded  # what it says of the matter asked
+    if not (pending(folded) or (finally_ and SUGGESTED.search(said))):
         return None
     if _FORECAST.search(plain):
         return None if _FORESEEN.search(folded) else ("missing_forecast", {})

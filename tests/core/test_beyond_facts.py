@@ -296,11 +296,24 @@ def test_one_speaking_in_the_fact_answers_what_they_said_themselves(asking_desk:
     ("Did ASP24 finally appoint a chair for the aggression sub-group of the Working Group on Amendments?", "en"),
     ("L'AEP24 a-t-elle enfin trouvé un président pour le sous-groupe sur l'agression ?", "fr"),
     ("Est-ce que l'UE a enfin étendu son règlement de blocage pour protéger la CPI ?", "fr"),
+    ("did the states manage to find a chair for the aggression sub-group?", "en"),  # managing to is doing in the end
+    ("les États ont-ils réussi à désigner un président pour le sous-groupe agression ?", "fr"),
+    ("so in the end, who got to chair the aggression sub-group?", "en"),  # an outcome asked, not a yes/no
 ])
 def test_a_matter_only_suggested_or_urged_was_not_done_in_the_end(asking_desk: Desk, question: str,
                                                                   lang: str) -> None:
     # "suggests starting at least by finding a Chair", "urge EU states to adopt blocking statutes": not done
     assert reply(asking_desk, question) == ("partial", lang, "missing_event")
+
+
+@pytest.mark.parametrize("question", [
+    "the special session on aggression in july, what did it come to in the end?",
+    "La session spéciale sur l'agression de juillet, ça a donné quoi finalement ?",
+])
+def test_what_a_session_came_to_is_its_outcome_not_a_suggestion_beside_it(asking_desk: Desk, question: str) -> None:
+    # "no result was achieved" is where the session ended; the author's suggestion in a later sentence is another
+    # matter
+    assert top(asking_desk, question) == "special-session-aggression-july-2025"
 
 
 def test_whether_a_chair_was_found_yet_is_still_answered_by_the_suggestion(asking_desk: Desk) -> None:
