@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.core import fact_dates, figures, holds, intent, list_items, membership, named, summaries, turns, writers
+from bot.core import doers, fact_dates, figures, holds, intent, list_items, membership, named, summaries, turns, writers
 from bot.core.bodies import OtherBodies
 from bot.core.candidate_rows import CandidateRows
 from bot.core.errands import without_errand
@@ -275,6 +275,7 @@ class Answerer:
             self._publishers.names, self.pipeline, question=text, fact=chosen[0].raw) \
             or turns.unheld(wants, concepts, chosen[0].credit, chosen[0].raw, text, self.pipeline.lang) \
             or turns.unsettled(wants, chosen[0].raw, text) \
+            or doers.undone(concepts, chosen[0].credit, text, self.pipeline.lang) \
             or turns.unlitigated(text, chosen[0].raw) \
             or turns.unheard(text, chosen[0].raw) \
             or turns.unlisted(text, chosen[0].raw) \

@@ -379,3 +379,18 @@ def test_the_sentence_handed_down_needs_a_fact_giving_it(asking_desk: Desk, ques
 def test_in_a_sentence_is_how_to_answer_not_what() -> None:
     assert turns.unsentenced("What is LRWC, in a sentence?", "LRWC is a committee of lawyers.") is None
     assert turns.unsentenced("what was he sentenced to", "He was sentenced to 20 years in prison.") is None
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("which state delegation facilitated the omnibus resolution?", "en"),
+    ("which state chaired the omnibus resolution negotiations?", "en"),
+    ("Quel État a facilité la résolution omnibus cette année ?", "fr"),
+])
+def test_who_ran_a_process_is_not_told_by_a_fact_silent_on_it(asking_desk: Desk, question: str, lang: str) -> None:
+    # the omnibus fact says what the resolution did, never who facilitated or chaired its negotiation
+    assert reply(asking_desk, question) == ("partial", lang, "missing_person")
+
+
+def test_who_did_an_act_the_fact_tells_is_answered(asking_desk: Desk) -> None:
+    # other acts a fact tells in words of its own stay answered
+    assert top(asking_desk, "who surrendered Duterte to the ICC?") == "duterte-surrendered-to-icc"
