@@ -2837,3 +2837,13 @@ def test_the_candidates_asked_for_are_their_names(desk: Desk, question: str) -> 
         "partial", "elections-2026-judges-and-bureau", "missing_names")
     # a question about too few candidates asks what Opinio Juris proposes, not who is running
     assert top(desk, "and if there arent enough candidates for those bodies?") == "subsidiary-body-elections-merit"
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("does LRWC say ratifying the Rome Statute is enough?", "lrwc-words-are-not-enough"),
+    ("Pour LRWC, suffit-il de ratifier le Statut de Rome ?", "lrwc-words-are-not-enough"),
+    ("HRW conseille quel outil pour limiter l'impact des sanctions ?", "blocking-statute-calls"),
+])
+def test_what_the_sources_add_to_a_call_is_in_the_fact(desk: Desk, question: str, fact: str) -> None:
+    # LRWC: "formal ratification of the Rome Statute is not enough"; HRW: tools "to mitigate their impact"
+    assert top(desk, question) == fact
