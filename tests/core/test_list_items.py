@@ -9,6 +9,7 @@ import pytest
 
 from bot.core.desk import Desk
 from bot.core.errands import without_errand
+from tests.conftest import top
 
 _LIST = "cicc-call-to-action-june-2025"
 _DEFENDERS = "protecting-human-rights-defenders"
@@ -65,3 +66,15 @@ def test_another_publishers_list_keeps_its_own_ask(asking_desk: Desk) -> None:
 ])
 def test_a_closing_thanks_is_no_part_of_the_question(message: str, searched: str) -> None:
     assert without_errand(message) == searched
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("what did the survivors ask for at FIDH's side events?", "survivors-messages-asp24"),
+    ("les survivants ont demandé quoi lors des side events de la FIDH à l'AEP24 ?", "survivors-messages-asp24"),
+    ("workplace culture at the court: what is needed according to the FIDH side event?",
+     "workplace-culture-at-the-court"),
+    ("which side events did FIDH co-sponsor at ASP24?", "asp24-fidh-side-events"),
+])
+def test_one_side_event_asked_is_answered_by_its_own_fact(asking_desk: Desk, question: str, fact: str) -> None:
+    # the side-events fact lists the events; what was said at one of them is in that one's own fact
+    assert top(asking_desk, question) == fact
