@@ -23,6 +23,7 @@ from bot.core.lexicon import correction
 from bot.core.matching import AlternativeSets, Candidate, concept_weights, own_terms, phrase_pairs
 from bot.core.messages import say
 from bot.core.models import Fact, InputError, Source, Topic
+from bot.core.outcomes import call_first
 from bot.core.set_aside import Aside, unmarked
 from bot.core.text import ENGLISH, Concept, Pipeline, Synonyms
 from bot.core.vocabulary import Vocabulary
@@ -83,12 +84,8 @@ class Answer:
 
     def to_json(self, text: str) -> dict[str, Any]:
         return {
-            "question": self.question,
-            "lang": self.lang,
-            "status": self.status,
-            "answered": self.answered,
-            "missing": self.missing,
-            "answer": text,
+            "question": self.question, "lang": self.lang, "status": self.status, "answered": self.answered,
+            "missing": self.missing, "answer": text,
             "facts": [
                 {
                     "id": h.fact.id,
@@ -240,6 +237,8 @@ class Answerer:
         if wants.kind not in ("date", "day"):  # the list and its item share their date; the list gives it whole
             ranked = list_items.item_first(ranked, concepts, self.pipeline, text, MIN_SHARE)
         ranked = aside.after_titled(ranked, concepts, weights, self.vocabulary.doc_freq, n)
+        if wants.calls and not wants.kind:  # "what's the coalition's ask wrt banks": a fact reporting its call
+            ranked = call_first(ranked, lambda c: c.raw)
         if len(concepts) == 1:
             ranked = self._broad(concepts[0], ranked, general=not wants.checked)
         if other is not None and not (ranked and self.bodies.named_in(ranked[0].raw) is other):

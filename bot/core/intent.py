@@ -121,8 +121,10 @@ _TOTAL_OF = re.compile(r"\b(?:total|overall) (?:\w+ )?(?P<noun>budget|cost)\b"  
 _SINCE = re.compile(r"\bsince (when|what|which)\b|\bsince when$|\bdepuis (quand|quelle|quel|combien de temps)\b"
                     r"|\bhow long (has|have|had)\b")
 # a question about the call itself: "does LRWC want the US to revoke it", "la FIDH demande-t-elle de lever ..."
-_CALL_ASKED = re.compile(r"\b(want\w*|call\w*|urg\w*|ask\w*|demand\w*|recommend\w*|push\w*|press\w*|request\w*|"
-                         r"veu\w*|voul\w*|(?<!\bs[ '’])appel\w*|exhort\w*|recommand\w*|reclam\w*)\b")  # not "s'appelle"
+# (not "s'appelle", nor "despite the pressure")
+_CALL_ASKED = re.compile(r"\b(want\w*|call\w*|urg\w*|ask\w*|demand\w*|recommend\w*|push\w*|request\w*|veu\w*|"
+                         r"press(?:es|ed|ing)? (?:for|on)|voul\w*|(?<!\bs[ '’])appel\w*|exhort\w*|recommand\w*|"
+                         r"reclam\w*)\b")
 _SETTLED = re.compile(r"\b(in the end|finally|eventually|actually adopted|au final|finalement|en fin de compte|"
                       r"finalement adopte|(?:montant|budget|chiffre) final|final (?:approved |adopted )?(?:\d{4} )?"
                       r"(?:budget|figure|amount|number))\b")
@@ -315,12 +317,9 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         future=bool(_FUTURE.search(text)) and bool({kind, *also} & {"date", "day", "time"}),
         years=frozenset(_YEAR.findall(folded)), sessions=sessions_of(question),
         missing=missing or _missing(kind, role, org, focus and rest, plural),
-        language=bool(beyond_facts.LANGUAGE_ASKED.search(text)),
-        media=bool(beyond_facts.MEDIA_ASKED.search(folded)),
-        beyond=beyond_facts.asked(question, kind),
-        titles=titles, speaker=speaker, plural=plural,
-        chosen=bool(CHOSEN.search(folded)),
-        behind=bool(_BEHIND.search(folded)),
+        language=bool(beyond_facts.LANGUAGE_ASKED.search(text)), media=bool(beyond_facts.MEDIA_ASKED.search(folded)),
+        beyond=beyond_facts.asked(question, kind), titles=titles, speaker=speaker, plural=plural,
+        chosen=bool(CHOSEN.search(folded)), behind=bool(_BEHIND.search(folded)),
         total=kind == "number" and bool(_TOTAL.search(folded)),
         settled=kind not in (None, "outcome") and bool(_SETTLED.search(text)),
         since=kind in ("date", "day") and bool(_SINCE.search(text)),

@@ -2847,3 +2847,18 @@ def test_the_candidates_asked_for_are_their_names(desk: Desk, question: str) -> 
 def test_what_the_sources_add_to_a_call_is_in_the_fact(desk: Desk, question: str, fact: str) -> None:
     # LRWC: "formal ratification of the Rome Statute is not enough"; HRW: tools "to mitigate their impact"
     assert top(desk, question) == fact
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("la CCPI demande quoi pour les prestataires de services et les banques ?", "cicc-call-to-action-june-2025"),
+    ("what does the coalition want states to do after the june sanctions on judges?", "cicc-call-to-action-june-2025"),
+])
+def test_what_someone_asks_is_the_fact_reporting_their_call(desk: Desk, question: str, fact: str) -> None:
+    # "CICC warned that banks might cut ties" and "the US sanctioned four judges" share the words; the call is asked
+    assert top(desk, question) == fact
+
+
+def test_pressure_is_no_call(desk: Desk) -> None:
+    # "despite all the pressure": what HRW counts as wins, not what anyone pressed for
+    assert top(desk, "despite all the pressure, what wins does HRW say the court had this year?") == (
+        "duterte-surrendered-to-icc")
