@@ -1743,6 +1743,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round320/en-tuning.yaml", 0.92, 1.0, 0.034),
     ("round320/fr-spent.yaml", 0.91, 0.95, 0.017),
     ("round320/fr-tuning.yaml", 0.91, 0.95, 0.017),
+    ("round321/en-spent.yaml", 0.75, 0.94, 0.11),
+    ("round321/en-tuning.yaml", 0.86, 0.94, 0.045),
+    ("round321/fr-spent.yaml", 0.89, 1.0, 0.017),
+    ("round321/fr-tuning.yaml", 0.83, 1.0, 0.034),
+    ("round322/en-spent.yaml", 0.94, 0.97, 0.011),
+    ("round322/en-tuning.yaml", 0.96, 0.97, 0.023),
+    ("round322/fr-spent.yaml", 1.0, 0.95, 0.017),
+    ("round322/fr-tuning.yaml", 0.94, 1.0, 0.0),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
