@@ -22,8 +22,8 @@ _DOER = {
 }
 # the acts of running a process, whose doer a fact names when it tells of them ("the resolution, facilitated by
 # ..."); other acts ("announced", "signed", "delivered") a fact tells in words of its own
-_RUNS = re.compile(r"(?:co)?(?:facilitat|chair|presid|moderat|broker|mediat|coordinat|negotiat|tabl|facilit|"
-                   r"moder|coordonn|negoci|depos)\w*")
+_RUNS = re.compile(r"(?:co)?(?:facilit|chair|presid|moder|broker|mediat|coordinat|coordonn|negotiat|negoci|tabl|"
+                   r"depos)\w*")
 
 
 def undone(concepts: Sequence[Concept], credit: Mapping[int, float], question: str,
@@ -32,8 +32,8 @@ def undone(concepts: Sequence[Concept], credit: Mapping[int, float], question: s
     fact whose `credit` is given never mentions that act (nor a synonym of it); None otherwise."""
     pattern = _DOER.get(lang)
     asked = pattern.search(folded_words(question)) if pattern else None
-    if asked is None or not _RUNS.fullmatch(asked.group("act")):
+    act = asked.group("act") if asked else ""
+    if not _RUNS.fullmatch(act):
         return None
-    act = asked.group("act")
     held = [i in credit for i, concept in enumerate(concepts) if concept.label == act]
     return ("missing_person", {}) if held and not any(held) else None

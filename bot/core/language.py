@@ -128,5 +128,4 @@ def reply_language(text: str) -> tuple[str, str | None]:
     rest = text[:found.start()].rstrip(" ?,;:.!–-") if found else ""
     if not found or len(rest.split()) < 2 or _NAME_ASKED.search(rest):
         return text, None
-    tongue = (found.group("tongue") or found.group("tongue2")).lower()
-    return rest, "en" if tongue.startswith(("eng", "ang")) else "fr"
+    return rest, normalize_lang(found.group("tongue") or found.group("tongue2"))

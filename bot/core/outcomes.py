@@ -7,8 +7,7 @@ officials"): not told by a fact that only says whom it targeted."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from bot.core.text import fold
 
@@ -83,17 +82,23 @@ def reports_effect(folded: str) -> bool:
 _CALLED = re.compile(r"\b(urg(?:e|es|ed|ing)|calls? (?:on|for|upon)|called (?:on|for|upon)|asks?|asked|demand\w*|"
                      r"recommend\w*|request\w*|exhort\w*|appel\w* (?:a|les)|recommand\w*|demande\w*)\b")
 CALL_SHARE = 0.85  # how much of the top fact's coverage a fact reporting a call must have to go before it
-C = TypeVar("C")
 
 
-def call_first(ranked: Sequence[C], text_of: Callable[[C], str]) -> list[C]:
+class Ranked(Protocol):  # a bot.core.matching.Candidate, which this module cannot import (matching reads it)
+    raw: str
+    coverage: float
+
+
+R = TypeVar("R", bound=Ranked)
+
+
+def call_first(ranked: list[R]) -> list[R]:
     """For a question about what someone asks ("what's the coalition's ask wrt banks"): a fact that reports a
     call ahead of one that only reports a warning or a fact about the same things ("CICC warned that banks might
     cut ties"), when it covers nearly as much of the question."""
-    if not ranked or _CALLED.search(fold(text_of(ranked[0]))):
-        return list(ranked)
-    best = getattr(ranked[0], "coverage", 0.0)
+    if not ranked or _CALLED.search(fold(ranked[0].raw)):
+        return ranked
     for c in ranked[1:3]:
-        if getattr(c, "coverage", 0.0) >= CALL_SHARE * best and _CALLED.search(fold(text_of(c))):
+        if c.coverage >= CALL_SHARE * ranked[0].coverage and _CALLED.search(fold(c.raw)):
             return [c, *[x for x in ranked if x is not c]]
-    return list(ranked)
+    return ranked
