@@ -60,6 +60,9 @@ _MANY = frozenset("states countries governments govts members ngos parties etats
                   "ongs parties".split())
 # the one capturing group an alternative fills is the acronym
 _STANDS = gated(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-z]{2,8}) stand(?:s)? for\b"
+                # "what does CICC mean", "remind me what OTP means"; not what a source means by its words
+                r"|\bwhat (?:does |do )?(?:the )?((?!(?:that|this|it|they|these|those|he|she|we|you)\b)[a-z]{2,8}) "
+                r"means?\b(?! (?:by|for|to|when|with|that|if|here|concretely|in practice)\b)"
                 r"|^([a-z]{2,8}) (?:\w+ )?what (?:does|do|is) (?:that|this|it) stand(?:s)? for\b"
                 r"|^([a-z]{2,8}) (?:(?:full|whole) name|(?:c |est )*(?:[qk]u?oi )?(?:le|son) nom complet)\b"
                 r"|^what (?:is )?(?!the )([a-z]{2,8}) full name\b"  # "what is FIDH's full name"

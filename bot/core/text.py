@@ -95,6 +95,7 @@ ABBREVIATIONS = {
     "shd": "should", "shld": "should", "wd": "would", "usg": "us government", "depts": "departments",
     "convo": "conversation", "convos": "conversations", "msg": "message", "msgs": "messages",
     "approx": "approximately", "natl": "national", "pct": "percent", "mln": "million", "bn": "billion",
+    "rep": "representative", "reps": "representatives",
     # months as members shorten them ("feb 2025"); not "mar" or "may", which are words
     "jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july", "aug": "august",
     "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",

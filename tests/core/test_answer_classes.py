@@ -499,7 +499,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round9/fr-tuning.yaml", 0.97, 0.95, 0.017),
     ("round9/en-spent.yaml", 0.92, 0.94, 0.022),
     ("round9/fr-spent.yaml", 0.91, 1.0, 0.034),
-    ("round10/en-tuning.yaml", 0.96, 1.0, 0.023),
+    ("round10/en-tuning.yaml", 0.94, 1.0, 0.023),
     ("round10/en-spent.yaml", 0.94, 1.0, 0.022),
     ("round10/fr-tuning.yaml", 0.94, 0.95, 0.017),
     ("round10/fr-spent.yaml", 0.97, 1.0, 0.0),
@@ -544,7 +544,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round20/fr-tuning.yaml", 0.97, 1.0, 0.0),
     ("round20/fr-spent.yaml", 0.97, 1.0, 0.0),
     ("round21/en-tuning.yaml", 0.96, 0.96, 0.012),
-    ("round21/en-spent.yaml", 0.98, 1.0, 0.0),
+    ("round21/en-spent.yaml", 1.0, 1.0, 0.0),
     ("round21/fr-tuning.yaml", 0.94, 0.95, 0.017),
     ("round21/fr-spent.yaml", 0.91, 0.95, 0.017),
     ("round22/en-tuning.yaml", 0.96, 0.97, 0.023),
@@ -667,7 +667,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round51/en-tuning.yaml", 0.98, 0.97, 0.012),
     ("round51/fr-spent.yaml", 0.86, 0.95, 0.05),
     ("round51/fr-tuning.yaml", 1.0, 1.0, 0.0),
-    ("round52/en-tuning.yaml", 0.94, 0.88, 0.045),
+    ("round52/en-tuning.yaml", 0.94, 0.91, 0.034),
     ("round52/fr-tuning.yaml", 0.97, 1.0, 0.0),
     ("round53/en-tuning.yaml", 0.89, 1.0, 0.023),
     ("round53/fr-tuning.yaml", 0.86, 0.91, 0.034),
@@ -733,7 +733,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round66/fr-spent.yaml", 0.97, 1.0, 0.0),
     ("round67/en-spent.yaml", 0.92, 1.0, 0.022),
     ("round67/fr-spent.yaml", 0.91, 1.0, 0.0),
-    ("round68/en-spent.yaml", 0.96, 0.86, 0.055),
+    ("round68/en-spent.yaml", 0.96, 0.88, 0.044),
     ("round68/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round69/en-tuning.yaml", 0.98, 1.0, 0.0),
     ("round69/fr-tuning.yaml", 0.91, 0.95, 0.017),
@@ -873,7 +873,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round104/fr-tuning.yaml", 0.97, 0.95, 0.017),
     ("round101/en-spent.yaml", 0.91, 0.94, 0.044),
     ("round101/fr-spent.yaml", 0.86, 1.0, 0.034),
-    ("round102/en-spent.yaml", 0.92, 0.94, 0.022),
+    ("round102/en-spent.yaml", 0.94, 0.94, 0.022),
     ("round102/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round103/en-spent.yaml", 0.98, 1.0, 0.0),
     ("round103/fr-spent.yaml", 0.97, 0.96, 0.017),
@@ -904,7 +904,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round110/fr-spent.yaml", 0.94, 0.91, 0.034),
     ("round110/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round111/en-spent.yaml", 0.94, 0.94, 0.033),
-    ("round111/en-tuning.yaml", 0.91, 0.93, 0.057),
+    ("round111/en-tuning.yaml", 0.92, 0.93, 0.045),
     ("round111/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round111/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round112/en-spent.yaml", 0.91, 0.94, 0.022),
@@ -1019,7 +1019,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round139/en-tuning.yaml", 0.87, 0.94, 0.034),
     ("round139/fr-spent.yaml", 0.89, 0.95, 0.017),
     ("round139/fr-tuning.yaml", 0.89, 1.0, 0.017),
-    ("round140/en-spent.yaml", 0.87, 0.94, 0.044),
+    ("round140/en-spent.yaml", 0.88, 0.94, 0.044),
     ("round140/en-tuning.yaml", 0.89, 1.0, 0.012),
     ("round140/fr-spent.yaml", 0.89, 1.0, 0.017),
     ("round140/fr-tuning.yaml", 0.94, 1.0, 0.0),
@@ -1103,7 +1103,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round160/en-tuning.yaml", 0.85, 1.0, 0.012),
     ("round160/fr-spent.yaml", 0.86, 0.95, 0.017),
     ("round160/fr-tuning.yaml", 0.97, 0.91, 0.034),
-    ("round161/en-spent.yaml", 0.94, 0.94, 0.033),
+    ("round161/en-spent.yaml", 0.96, 0.94, 0.022),
     ("round161/en-tuning.yaml", 0.92, 1.0, 0.023),
     ("round161/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round161/fr-tuning.yaml", 0.94, 1.0, 0.0),
@@ -1111,7 +1111,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round162/en-tuning.yaml", 0.8, 0.94, 0.045),
     ("round162/fr-spent.yaml", 0.94, 0.95, 0.017),
     ("round162/fr-tuning.yaml", 0.94, 0.95, 0.034),
-    ("round163/en-spent.yaml", 0.8, 0.91, 0.055),
+    ("round163/en-spent.yaml", 0.81, 0.91, 0.044),
     ("round163/en-tuning.yaml", 0.92, 0.97, 0.034),
     ("round163/fr-spent.yaml", 0.91, 0.95, 0.034),
     ("round163/fr-tuning.yaml", 0.89, 0.95, 0.034),
@@ -1167,7 +1167,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round176/en-tuning.yaml", 0.98, 1.0, 0.0),
     ("round176/fr-spent.yaml", 0.94, 0.91, 0.05),
     ("round176/fr-tuning.yaml", 0.94, 0.95, 0.017),
-    ("round177/en-spent.yaml", 0.87, 0.97, 0.044),
+    ("round177/en-spent.yaml", 0.85, 0.97, 0.044),
     ("round177/en-tuning.yaml", 0.94, 1.0, 0.0),
     ("round177/fr-spent.yaml", 0.97, 1.0, 0.0),
     ("round177/fr-tuning.yaml", 0.97, 1.0, 0.0),
@@ -1255,7 +1255,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round198/en-tuning.yaml", 0.96, 1.0, 0.0),
     ("round198/fr-spent.yaml", 0.91, 1.0, 0.017),
     ("round198/fr-tuning.yaml", 0.94, 0.95, 0.034),
-    ("round199/en-spent.yaml", 0.91, 1.0, 0.022),
+    ("round199/en-spent.yaml", 0.92, 1.0, 0.011),
     ("round199/en-tuning.yaml", 0.92, 0.94, 0.045),
     ("round199/fr-spent.yaml", 0.89, 0.95, 0.017),
     ("round199/fr-tuning.yaml", 0.91, 0.95, 0.05),
@@ -1288,7 +1288,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round206/fr-spent.yaml", 0.91, 0.95, 0.017),
     ("round206/fr-tuning.yaml", 0.86, 1.0, 0.017),
     ("round207/en-spent.yaml", 0.85, 1.0, 0.022),
-    ("round207/en-tuning.yaml", 0.81, 0.97, 0.023),
+    ("round207/en-tuning.yaml", 0.83, 0.97, 0.023),
     ("round207/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round207/fr-tuning.yaml", 0.97, 0.95, 0.017),
     ("round208/en-spent.yaml", 0.96, 0.94, 0.022),
@@ -1300,7 +1300,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round209/fr-spent.yaml", 0.88, 1.0, 0.017),
     ("round209/fr-tuning.yaml", 0.97, 1.0, 0.0),
     ("round210/en-spent.yaml", 0.88, 0.91, 0.055),
-    ("round210/en-tuning.yaml", 0.85, 1.0, 0.023),
+    ("round210/en-tuning.yaml", 0.87, 1.0, 0.012),
     ("round210/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round210/fr-tuning.yaml", 0.91, 0.91, 0.034),
     ("round211/en-spent.yaml", 0.96, 1.0, 0.0),
@@ -1476,7 +1476,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round253/fr-spent.yaml", 0.83, 1.0, 0.0),
     ("round253/fr-tuning.yaml", 0.91, 0.95, 0.034),
     ("round254/en-spent.yaml", 0.94, 0.94, 0.033),
-    ("round254/en-tuning.yaml", 0.87, 1.0, 0.034),
+    ("round254/en-tuning.yaml", 0.87, 0.97, 0.045),
     ("round254/fr-spent.yaml", 0.94, 1.0, 0.017),
     ("round254/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round255/en-spent.yaml", 0.92, 1.0, 0.0),
@@ -1523,7 +1523,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round265/en-tuning.yaml", 0.94, 0.97, 0.023),
     ("round265/fr-spent.yaml", 0.91, 0.91, 0.034),
     ("round265/fr-tuning.yaml", 0.89, 0.95, 0.017),
-    ("round266/en-spent.yaml", 0.9, 0.97, 0.022),
+    ("round266/en-spent.yaml", 0.92, 0.97, 0.011),
     ("round266/en-tuning.yaml", 0.92, 0.96, 0.023),
     ("round266/fr-spent.yaml", 0.89, 0.86, 0.067),
     ("round266/fr-tuning.yaml", 0.81, 0.95, 0.034),
@@ -1580,7 +1580,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round279/fr-spent.yaml", 0.89, 0.95, 0.05),
     ("round279/fr-tuning.yaml", 0.86, 1.0, 0.0),
     ("round280/en-spent.yaml", 0.89, 1.0, 0.011),
-    ("round280/en-tuning.yaml", 0.89, 0.96, 0.023),
+    ("round280/en-tuning.yaml", 0.91, 0.96, 0.023),
     ("round280/fr-spent.yaml", 0.97, 0.95, 0.017),
     ("round280/fr-tuning.yaml", 0.86, 1.0, 0.017),
     ("round281/en-spent.yaml", 0.91, 0.97, 0.022),
@@ -1648,7 +1648,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round296/fr-spent.yaml", 0.86, 1.0, 0.0),
     ("round296/fr-tuning.yaml", 0.91, 1.0, 0.0),
     ("round297/en-spent.yaml", 0.94, 0.86, 0.066),
-    ("round297/en-tuning.yaml", 0.83, 0.93, 0.045),
+    ("round297/en-tuning.yaml", 0.85, 0.93, 0.034),
     ("round297/fr-spent.yaml", 0.97, 1.0, 0.017),
     ("round297/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round298/en-spent.yaml", 0.91, 1.0, 0.011),
@@ -1659,8 +1659,8 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round299/en-tuning.yaml", 0.98, 0.97, 0.012),
     ("round299/fr-spent.yaml", 0.83, 1.0, 0.0),
     ("round299/fr-tuning.yaml", 0.91, 0.95, 0.05),
-    ("round300/en-spent.yaml", 0.85, 1.0, 0.033),
-    ("round300/en-tuning.yaml", 0.94, 0.94, 0.034),
+    ("round300/en-spent.yaml", 0.87, 1.0, 0.022),
+    ("round300/en-tuning.yaml", 0.94, 0.97, 0.023),
     ("round300/fr-spent.yaml", 0.83, 1.0, 0.034),
     ("round300/fr-tuning.yaml", 1.0, 0.95, 0.017),
     ("round301/en-spent.yaml", 0.98, 0.94, 0.022),
@@ -1719,8 +1719,8 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round314/en-tuning.yaml", 0.9, 0.97, 0.023),
     ("round314/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round314/fr-tuning.yaml", 0.94, 1.0, 0.0),
-    ("round315/en-spent.yaml", 0.74, 0.94, 0.033),
-    ("round315/en-tuning.yaml", 0.9, 0.94, 0.034),
+    ("round315/en-spent.yaml", 0.76, 0.94, 0.033),
+    ("round315/en-tuning.yaml", 0.9, 0.97, 0.023),
     ("round315/fr-spent.yaml", 0.86, 0.91, 0.067),
     ("round315/fr-tuning.yaml", 0.97, 0.95, 0.017),
     ("round316/en-spent.yaml", 0.8, 0.94, 0.088),
@@ -1731,19 +1731,19 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round317/en-tuning.yaml", 0.94, 0.91, 0.034),
     ("round317/fr-spent.yaml", 0.83, 1.0, 0.017),
     ("round317/fr-tuning.yaml", 0.94, 1.0, 0.0),
-    ("round318/en-spent.yaml", 0.87, 0.88, 0.077),
+    ("round318/en-spent.yaml", 0.89, 0.88, 0.066),
     ("round318/en-tuning.yaml", 0.87, 0.94, 0.045),
     ("round318/fr-spent.yaml", 0.78, 1.0, 0.05),
     ("round318/fr-tuning.yaml", 0.89, 1.0, 0.0),
     ("round319/en-spent.yaml", 0.96, 0.91, 0.044),
-    ("round319/en-tuning.yaml", 0.89, 0.94, 0.045),
+    ("round319/en-tuning.yaml", 0.9, 0.94, 0.034),
     ("round319/fr-spent.yaml", 0.89, 0.91, 0.034),
     ("round319/fr-tuning.yaml", 0.88, 0.91, 0.05),
     ("round320/en-spent.yaml", 0.96, 0.97, 0.033),
     ("round320/en-tuning.yaml", 0.92, 1.0, 0.034),
     ("round320/fr-spent.yaml", 0.91, 0.95, 0.017),
     ("round320/fr-tuning.yaml", 0.91, 0.95, 0.017),
-    ("round321/en-spent.yaml", 0.75, 0.94, 0.11),
+    ("round321/en-spent.yaml", 0.76, 0.94, 0.099),
     ("round321/en-tuning.yaml", 0.86, 0.94, 0.045),
     ("round321/fr-spent.yaml", 0.89, 1.0, 0.017),
     ("round321/fr-tuning.yaml", 0.83, 1.0, 0.034),
@@ -1751,6 +1751,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round322/en-tuning.yaml", 0.96, 0.97, 0.023),
     ("round322/fr-spent.yaml", 1.0, 0.95, 0.017),
     ("round322/fr-tuning.yaml", 0.94, 1.0, 0.0),
+    ("round323/en-tuning.yaml", 0.9, 1.0, 0.023),
+    ("round323/fr-tuning.yaml", 0.94, 0.91, 0.034),
+    ("round324/en-tuning.yaml", 0.94, 1.0, 0.012),
+    ("round324/fr-tuning.yaml", 0.94, 0.95, 0.017),
+    ("round325/en-tuning.yaml", 0.9, 1.0, 0.012),
+    ("round325/fr-tuning.yaml", 0.97, 1.0, 0.0),
+    ("round326/en-tuning.yaml", 1.0, 0.91, 0.034),
+    ("round326/fr-tuning.yaml", 0.86, 1.0, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
@@ -1789,6 +1797,22 @@ def test_what_letters_stand_for_needs_a_fact_that_spells_them_out(desk: Desk) ->
     assert top(desk, "APIC?? what does that stand for") == "apic-ratification-calls"
     assert top(desk, "full name of the CICC") == "us-sanctions-four-judges-june-2025"
     assert desk.answerer.ask("fidh full name").status == "partial"
+
+
+def test_what_letters_mean_asks_what_they_stand_for(desk: Desk) -> None:
+    # "what does CICC mean" asks for the name in full, as "stand for" does; "the Court's building" is no answer
+    assert top(desk, "I'm new to the coalition, what does CICC mean?") == "us-sanctions-four-judges-june-2025"
+    answer = desk.answerer.ask("pls remind me what OTP means")
+    assert (answer.status, answer.missing) == ("partial", "what OTP stands for"), answer.hits[:1]
+    # what a source means by its words is asked of the source, not of its letters
+    assert top(desk, "What does LRWC mean by 'words are not enough'?") == "lrwc-words-are-not-enough"
+    assert intent.read("what does it mean for the court if 4 states withdraw", holds.ENGLISH).kind != "expansion"
+
+
+@pytest.mark.parametrize("question", ["FIDH rep to the ICC - who's that?", "hey whats FIDH's rep to the ICC called"])
+def test_rep_is_short_for_representative(desk: Desk, question: str) -> None:
+    # "rep" read as "representative": FIDH's representative to the ICC, not its President
+    assert top(desk, question) == "fidh-over-compliance-financial-channels"
 
 
 @pytest.mark.parametrize(("question", "missing"), [
