@@ -59,6 +59,10 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|thes
                       # "ça vient d'où", "elle vient de quelle chambre", "il vient faire quoi": where from, what for
                       r"(?:[cç]a|il|elle|ils|elles) vien(?:t|nent) (?:faire|de|d['’])|"
                       r"jamais entendu parler|never heard of (?:it|them|him|her|this|that)\b|"
+                      r"(?:i(?:.?ve| have)? |i )?(?:lost|lose|losing) track|j.ai perdu le fil|"
+                      # "début juin", "début 2025": when, not the start asked about ("le début des sanctions")
+                      r"d[eé]but(?= (?:janvier|f[eé]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|"
+                      r"novembre|d[eé]cembre|(?:19|20)\d\d)\b)|"
                       # a remark on values that disagree: "j'ai vu passer deux dates différentes", "I keep seeing
                       # two different dates" (the fact says which sources give which)
                       r"(?:(?:j.ai|on a) (?:vu|lu|entendu)(?: passer| circuler)?|i(?:.?ve| have)? (?:seen|read|heard)|"

@@ -595,3 +595,12 @@ def test_risquent_elles_de_frames_what_is_at_stake(desk: Desk) -> None:
     # "les sanctions risquent-elles de paralyser la Cour": the inverted "risquent-elles de" is "risquent de", not a risk
     question = "selon la CCPI, des sanctions visant des juges risquent-elles de paralyser le fonctionnement de la Cour"
     assert top(desk, question) == "sanctions-effects-banking-services"
+
+
+def test_le_debut_de_is_when_a_thing_started_and_debut_juin_is_early_june(desk: Desk) -> None:
+    # "le début des sanctions" asks when they began, as "commencé" does; "début juin" only says when
+    began = top(desk, "Quelle date LRWC retient-il pour le début des sanctions américaines ?")
+    assert began == "us-executive-order-14203"
+    question = ("petite vérif pour un communiqué : les sanctions US contre des juges de la Cour, c'était bien début "
+                "juin 2025 ? Quel jour précisément ?")
+    assert top(desk, question) == "us-sanctions-four-judges-june-2025"
