@@ -77,8 +77,8 @@ _LACKS = {
                          r"\baucune?\b[^.]{0,40}\bne (nomme|cite|precise)n?t?\b|\bsans (les |le |la )?nommer\b|"
                          r"\b(do|does|did)(n't| not) (give|list)\b[^.]{0,40}\b(candidates?|names?)\b|"
                          r"\bne (donne|precise)n?t? (pas|ni)\b[^.]{0,40}\b(candidats?|noms?)\b"),
-    "date": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) (the )?(date|when|day)|\bwithout (a |the )?"
-                       r"date\b|\bno date\b|\bne (donne|precise)n?t? (pas|ni) (la|les) dates?\b"),
+    "date": re.compile(r"\b(do|does|did)(n't| not) (name \w+ or )?(give|say|state|specify) (the )?(date|when|day)|"
+                       r"\bwithout (a |the )?date\b|\bno date\b|\bne (donne|precise)n?t? (pas|ni) (la|les) dates?\b"),
     "number": re.compile(r"\b(do|does|did)(n't| not) (give|say|state|specify) (how many|the number|a figure|the "
                          r"amount)"),
     # "The sources here do not report the final figure adopted": what came of it
