@@ -58,11 +58,9 @@ _AT = frozenset("at in during lors pendant au aux".split())
 # many speakers at once: "how did states react" asks what the facts say of their reactions, not a quote
 _MANY = frozenset("states countries governments govts members ngos parties etats pays gouvernements membres ong "
                   "ongs parties".split())
-# the one capturing group an alternative fills is the acronym
-_STANDS = gated(r"\bwhat (?:does|do|is) (?:the )?((?!that\b|this\b|it\b)[a-z]{2,8}) stand(?:s)? for\b"
-                # "what does CICC mean", "remind me what OTP means"; not what a source means by its words
-                r"|\bwhat (?:does |do )?(?:the )?((?!(?:that|this|it|they|these|those|he|she|we|you)\b)[a-z]{2,8}) "
-                r"means?\b(?! (?:by|for|to|when|with|that|if|here|concretely|in practice)\b)"
+# the one capturing group an alternative fills is the acronym; "what does CICC mean", not what LRWC means by words
+_STANDS = gated(r"\bwhat (?:does |do |is )?(?:the )?((?!(?:that|this|it|they|these|those|he|she|we|you)\b)[a-z]{2,8}) "
+                r"(?:stands? for|means?(?! (?:by|for|to|when|with|that|if|here|concretely|in practice)\b))\b"
                 r"|^([a-z]{2,8}) (?:\w+ )?what (?:does|do|is) (?:that|this|it) stand(?:s)? for\b"
                 r"|^([a-z]{2,8}) (?:(?:full|whole) name|(?:c |est )*(?:[qk]u?oi )?(?:le|son) nom complet)\b"
                 r"|^what (?:is )?(?!the )([a-z]{2,8}) full name\b"  # "what is FIDH's full name"
@@ -92,7 +90,7 @@ _FUTURE = re.compile(r"\b(next|upcoming|coming(?! out)|future|will|going to|gonn
                      r"|revient|reviendra\w*|revenir|retour)\b"
                      # the French near future: "les USA vont finir par sanctionner", "la Cour va-t-elle fermer"
                      r"|\bvont (?:\w+ )?\w+(?:er|ir|re)\b|\bva(?: t)? (?:il|elle|on) \w+(?:er|ir|re)\b")
-_YEAR = re.compile(r"\b(19[89]\d|20\d\d)\b")
+_YEAR = re.compile(r"(?<!annees )\b(19[89]\d|20\d\d)\b")  # "les années 2010" is a decade, as "the 2010s" is
 # a session of the Assembly by its number: "ASP24", "asp 23", "the 23rd session", "la 24e session de l'AEP"
 _SESSION = re.compile(r"\b(?:asp|aep)\s?-?\s?(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th|e|eme|ieme)\s+"
                       r"(?:session|assembly|asp|assemblee|aep)\b"

@@ -604,3 +604,9 @@ def test_le_debut_de_is_when_a_thing_started_and_debut_juin_is_early_june(desk: 
     question = ("petite vérif pour un communiqué : les sanctions US contre des juges de la Cour, c'était bien début "
                 "juin 2025 ? Quel jour précisément ?")
     assert top(desk, question) == "us-sanctions-four-judges-june-2025"
+
+
+def test_les_annees_2010_are_a_decade_not_the_year_2010(desk: Desk) -> None:
+    # read as "the 2010s" is: not a year the fact must tie to the Court ("au début des années 2000, la CPI ...")
+    assert intent.read("dans les années 2010, la CPI était critiquée pour quoi ?", FRENCH).years == frozenset()
+    assert top(desk, "dans les années 2010, la CPI était critiquée pour quoi d'après Jimenez ?") == "icc-past-crises"
