@@ -131,7 +131,9 @@ def _called(match: re.Match[str], fact: str, question: str, wants: Wants, langua
     """A count of those called on, left out when what they were called to do is what the question counts: "how
     many states condemned" is not answered by "CICC urged all 125 States Parties to publicly condemn", though
     "how many States Parties does the coalition count" is."""
-    asked = asked_stems(question, language) - set(wants.focus) - language.stop_stems
+    # a name the question gives ("the Rome Statute") is not what they were called to do ("adopt blocking statutes")
+    named = set(language.stems(" ".join(re.findall(r"(?<=\w )[A-Z]\w+", question))))
+    asked = asked_stems(question, language) - set(wants.focus) - language.stop_stems - named
     rest = fact[match.end():match.end() + 120]
     to = re.search(r"\b(to|à|de)\b", rest)  # what they were called to do, after those called ("States Parties")
     after = set(language.stems(rest[to.end():] if to else rest))

@@ -896,7 +896,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round108/fr-spent.yaml", 0.91, 1.0, 0.017),
     ("round108/fr-tuning.yaml", 0.89, 1.0, 0.0),
     ("round109/en-spent.yaml", 0.87, 0.97, 0.033),
-    ("round109/en-tuning.yaml", 0.92, 0.9, 0.034),
+    ("round109/en-tuning.yaml", 0.94, 0.9, 0.034),
     ("round109/fr-spent.yaml", 0.91, 0.95, 0.034),
     ("round109/fr-tuning.yaml", 0.97, 1.0, 0.0),
     ("round110/en-spent.yaml", 1.0, 1.0, 0.0),
@@ -967,7 +967,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round126/en-tuning.yaml", 0.96, 0.93, 0.023),
     ("round126/fr-spent.yaml", 1.0, 0.95, 0.017),
     ("round126/fr-tuning.yaml", 0.86, 1.0, 0.017),
-    ("round127/en-spent.yaml", 0.87, 0.91, 0.033),
+    ("round127/en-spent.yaml", 0.89, 0.91, 0.033),
     ("round127/en-tuning.yaml", 0.92, 0.96, 0.034),
     ("round127/fr-spent.yaml", 0.97, 0.95, 0.017),
     ("round127/fr-tuning.yaml", 0.91, 0.95, 0.017),
@@ -1060,7 +1060,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round149/fr-spent.yaml", 0.97, 1.0, 0.0),
     ("round149/fr-tuning.yaml", 0.91, 1.0, 0.017),
     ("round150/en-spent.yaml", 0.92, 1.0, 0.011),
-    ("round150/en-tuning.yaml", 0.94, 0.94, 0.023),
+    ("round150/en-tuning.yaml", 0.96, 0.94, 0.023),
     ("round150/fr-spent.yaml", 0.94, 0.91, 0.034),
     ("round150/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round151/en-spent.yaml", 0.9, 0.92, 0.044),
@@ -1716,7 +1716,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round313/fr-spent.yaml", 0.97, 1.0, 0.0),
     ("round313/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round314/en-spent.yaml", 0.9, 1.0, 0.0),
-    ("round314/en-tuning.yaml", 0.9, 0.97, 0.023),
+    ("round314/en-tuning.yaml", 0.92, 0.97, 0.023),
     ("round314/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round314/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round315/en-spent.yaml", 0.76, 0.94, 0.033),
@@ -1753,7 +1753,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round322/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round323/en-tuning.yaml", 0.92, 1.0, 0.023),
     ("round323/fr-tuning.yaml", 0.94, 0.91, 0.034),
-    ("round324/en-tuning.yaml", 0.94, 1.0, 0.012),
+    ("round324/en-tuning.yaml", 0.96, 1.0, 0.012),
     ("round324/fr-tuning.yaml", 0.94, 0.95, 0.017),
     ("round325/en-tuning.yaml", 0.92, 1.0, 0.012),
     ("round325/fr-tuning.yaml", 1.0, 1.0, 0.0),
@@ -1807,6 +1807,15 @@ def test_what_letters_mean_asks_what_they_stand_for(desk: Desk) -> None:
     # what a source means by its words is asked of the source, not of its letters
     assert top(desk, "What does LRWC mean by 'words are not enough'?") == "lrwc-words-are-not-enough"
     assert intent.read("what does it mean for the court if 4 states withdraw", holds.ENGLISH).kind != "expansion"
+
+
+def test_a_name_asked_is_not_what_those_counted_were_called_to_do(desk: Desk) -> None:
+    # "urged all 125 States Parties to ... adopt blocking statutes": "the Rome Statute" the question names is not
+    # the statutes they were urged to adopt, so the Coalition's count answers
+    question = "How many States Parties to the Rome Statute does the Coalition mention in its statement on the judges?"
+    assert top(desk, question) == "cicc-call-to-action-june-2025"
+    answer = desk.answerer.ask("How many States Parties adopted blocking statutes?")
+    assert answer.status == "partial", answer.hits[:1]
 
 
 @pytest.mark.parametrize("question", ["HRW lists some ICC successes in 2025 despite the pressure - which?",
