@@ -77,7 +77,7 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|thes
                       r"(j.ai )?besoin (de la|du|des|d.) ?(date|chiffre|nom|liste|montant)s?"
                       r"( pr[eé]cises?| exactes?)?|"
                       r"(je|on|nous|notre \w+) (dois |devons )?(pr[eé]par(e|ons|er)|r[eé]dig(e|eons|er)|"
-                      r"[eé]cri(s|t|vons|re)) (une?|des|notre|ma|mon) \w+( de \w+)?" + _FOR_WHOM + "|"
+                      r"[eé]cri(s|t|vons|re)) (une?|des|notre|ma|mon) \w+( de \w+| internes?)?" + _FOR_WHOM + "|"
                       # "which one does CICC hold up as an example": an instance named, not what holds
                       r"(?:holds?|held|holding) up(?: as (?:an? |the )?(?:example|model))?|(?:as|for) an? example|"
                       r"(?:en|comme|pour) exemple|[aà] titre d.exemple|"

@@ -610,3 +610,9 @@ def test_les_annees_2010_are_a_decade_not_the_year_2010(desk: Desk) -> None:
     # read as "the 2010s" is: not a year the fact must tie to the Court ("au début des années 2000, la CPI ...")
     assert intent.read("dans les années 2010, la CPI était critiquée pour quoi ?", FRENCH).years == frozenset()
     assert top(desk, "dans les années 2010, la CPI était critiquée pour quoi d'après Jimenez ?") == "icc-past-crises"
+
+
+def test_une_note_interne_is_the_errand_not_the_subject(desk: Desk) -> None:
+    question = ("Je prépare une note interne : pourriez-vous me lister toutes les recommandations de LRWC aux États "
+                "parties pour l'AEP24 ?")
+    assert top(desk, question) == "lrwc-recommendations-asp24"
