@@ -671,7 +671,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round52/fr-tuning.yaml", 0.97, 1.0, 0.0),
     ("round53/en-tuning.yaml", 0.89, 1.0, 0.023),
     ("round53/fr-tuning.yaml", 0.86, 0.91, 0.034),
-    ("round54/en-tuning.yaml", 0.92, 1.0, 0.012),
+    ("round54/en-tuning.yaml", 0.94, 1.0, 0.012),
     ("round54/fr-tuning.yaml", 0.83, 0.87, 0.05),
     ("round55/en-tuning.yaml", 1.0, 0.87, 0.045),
     ("round55/fr-tuning.yaml", 1.0, 0.91, 0.034),
@@ -887,7 +887,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round106/en-tuning.yaml", 0.9, 1.0, 0.012),
     ("round106/fr-spent.yaml", 0.94, 0.96, 0.017),
     ("round106/fr-tuning.yaml", 1.0, 1.0, 0.0),
-    ("round107/en-spent.yaml", 0.91, 1.0, 0.011),
+    ("round107/en-spent.yaml", 0.92, 1.0, 0.011),
     ("round107/en-tuning.yaml", 0.92, 1.0, 0.012),
     ("round107/fr-spent.yaml", 0.91, 1.0, 0.017),
     ("round107/fr-tuning.yaml", 0.86, 1.0, 0.0),
@@ -1012,7 +1012,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round137/fr-spent.yaml", 0.91, 1.0, 0.017),
     ("round137/fr-tuning.yaml", 0.88, 1.0, 0.0),
     ("round138/en-spent.yaml", 0.94, 1.0, 0.022),
-    ("round138/en-tuning.yaml", 0.94, 0.97, 0.034),
+    ("round138/en-tuning.yaml", 0.96, 0.97, 0.034),
     ("round138/fr-spent.yaml", 0.89, 1.0, 0.0),
     ("round138/fr-tuning.yaml", 0.89, 1.0, 0.0),
     ("round139/en-spent.yaml", 0.89, 1.0, 0.022),
@@ -1040,7 +1040,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round144/fr-spent.yaml", 0.83, 0.95, 0.067),
     ("round144/fr-tuning.yaml", 0.81, 1.0, 0.0),
     ("round145/en-spent.yaml", 0.94, 0.91, 0.033),
-    ("round145/en-tuning.yaml", 0.9, 0.91, 0.057),
+    ("round145/en-tuning.yaml", 0.92, 0.91, 0.057),
     ("round145/fr-spent.yaml", 0.89, 1.0, 0.0),
     ("round145/fr-tuning.yaml", 0.89, 1.0, 0.0),
     ("round146/en-spent.yaml", 0.94, 0.97, 0.011),
@@ -1143,7 +1143,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round170/en-tuning.yaml", 0.94, 0.97, 0.023),
     ("round170/fr-spent.yaml", 0.86, 1.0, 0.0),
     ("round170/fr-tuning.yaml", 0.94, 1.0, 0.0),
-    ("round171/en-spent.yaml", 0.85, 0.97, 0.044),
+    ("round171/en-spent.yaml", 0.87, 0.97, 0.044),
     ("round171/en-tuning.yaml", 0.9, 1.0, 0.0),
     ("round171/fr-spent.yaml", 1.0, 0.95, 0.017),
     ("round171/fr-tuning.yaml", 0.97, 0.91, 0.034),
@@ -1179,7 +1179,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round179/en-tuning.yaml", 0.98, 0.97, 0.012),
     ("round179/fr-spent.yaml", 0.86, 1.0, 0.017),
     ("round179/fr-tuning.yaml", 0.91, 1.0, 0.0),
-    ("round180/en-spent.yaml", 0.89, 0.97, 0.011),
+    ("round180/en-spent.yaml", 0.91, 0.97, 0.011),
     ("round180/en-tuning.yaml", 0.98, 1.0, 0.012),
     ("round180/fr-spent.yaml", 0.89, 1.0, 0.034),
     ("round180/fr-tuning.yaml", 0.83, 0.95, 0.017),
@@ -1695,7 +1695,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round308/en-tuning.yaml", 0.94, 1.0, 0.023),
     ("round308/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round308/fr-tuning.yaml", 0.97, 1.0, 0.0),
-    ("round309/en-spent.yaml", 0.87, 0.97, 0.033),
+    ("round309/en-spent.yaml", 0.89, 0.97, 0.033),
     ("round309/en-tuning.yaml", 0.85, 0.94, 0.045),
     ("round309/fr-spent.yaml", 0.88, 0.95, 0.034),
     ("round309/fr-tuning.yaml", 0.89, 0.95, 0.017),
@@ -1719,7 +1719,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round314/en-tuning.yaml", 0.92, 0.97, 0.023),
     ("round314/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round314/fr-tuning.yaml", 0.94, 1.0, 0.0),
-    ("round315/en-spent.yaml", 0.76, 0.94, 0.033),
+    ("round315/en-spent.yaml", 0.78, 0.94, 0.033),
     ("round315/en-tuning.yaml", 0.9, 0.97, 0.023),
     ("round315/fr-spent.yaml", 0.86, 0.91, 0.067),
     ("round315/fr-tuning.yaml", 0.97, 0.95, 0.017),
@@ -1755,7 +1755,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round323/fr-tuning.yaml", 0.94, 0.91, 0.034),
     ("round324/en-tuning.yaml", 0.96, 1.0, 0.012),
     ("round324/fr-tuning.yaml", 0.94, 0.95, 0.017),
-    ("round325/en-tuning.yaml", 0.92, 1.0, 0.012),
+    ("round325/en-tuning.yaml", 0.94, 1.0, 0.012),
     ("round325/fr-tuning.yaml", 1.0, 1.0, 0.0),
     ("round326/en-tuning.yaml", 1.0, 0.91, 0.034),
     ("round326/fr-tuning.yaml", 0.89, 1.0, 0.017),
@@ -1818,6 +1818,13 @@ def test_what_letters_mean_asks_what_they_stand_for(desk: Desk) -> None:
 def test_how_many_recommendations_a_list_makes(desk: Desk, question: str, fact: str) -> None:
     # the facts count the items their sources list (nine bullet points, six)
     assert top(desk, question) == fact
+
+
+def test_what_a_discussion_concluded_is_what_was_said_there(desk: Desk) -> None:
+    # the side event's key messages are its conclusions; an investigation's conclusion is a finding still pending
+    assert top(desk, "what did the FIDH side event on workplace culture conclude") == "workplace-culture-at-the-court"
+    answer = desk.answerer.ask("what did the external investigation into the prosecutor conclude")
+    assert (answer.status, answer.missing) == ("partial", "what came of it"), answer.hits[:1]
 
 
 def test_a_name_asked_is_not_what_those_counted_were_called_to_do(desk: Desk) -> None:
