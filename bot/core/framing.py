@@ -49,6 +49,7 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|thes
                       # un plaidoyer", "jamais entendu parler"
                       r"[aà] cause (de|des|du|d.)|risquen?t?(?:-(?:t-)?(?:il|elle|ils|elles|on))? (de|d.)|"
                       r"j.ai pas compris|en ce moment|"
+                      r"(?:en quoi )?(?:c.?est|est.ce) (?:si |aussi |tellement |vraiment )?grave|"
                       # how much is wanted and what a text highlights: "les grands axes", "là-dessus", "au moment de",
                       # "met(-elle) en avant", "l'ensemble des", "besoin de savoir"
                       r"(?:les |des )?(?:grands axes|grandes lignes)|l[aà][ -]dessus|"

@@ -130,7 +130,8 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"justification)s?\b|\b(?:donne|fourni|avance)\w* (?:une |des |la moindre )?(?:explication|"
                           r"raison|justification)s?\b"
                           r"|\bhow (?:did|does|do|has|have|would) (?:\w+ ){1,4}?(?:justif(?:y|ied)|explain(?:ed)?)\b"
-                          r"|\bcomment (?:\w+ ){0,4}?(?:justifie|explique)\w*\b")),
+                          r"|\bcomment (?:\w+ ){0,4}?(?:justifie|explique)\w*\b"
+                          r"|\b(?:en quoi )?(?:c est|est ce) (?:si |aussi |tellement |vraiment )?grave\b")),
     # a publication's title: "what's the title of his book (and who publishes it)"; not "who wrote the one titled"
     ("doc_title", re.compile(rf"^(?!(?:(?!\btit).)*\bwho\b)(?!qui\b)(?!.*\best qui\b)(?=.*\b{DOCS}\b).*\b("
                              r"titles?|titled|titre|intitulee?s?|called(?! on| for| upon)|appell?e comment|"

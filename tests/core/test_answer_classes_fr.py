@@ -616,3 +616,10 @@ def test_une_note_interne_is_the_errand_not_the_subject(desk: Desk) -> None:
     question = ("Je prépare une note interne : pourriez-vous me lister toutes les recommandations de LRWC aux États "
                 "parties pour l'AEP24 ?")
     assert top(desk, question) == "lrwc-recommendations-asp24"
+
+
+@pytest.mark.parametrize("question", ["pourquoi les retraits c'est si grave selon opinio juris",
+                                      "en quoi c'est grave la baisse du nombre d'États parties, selon OJ ?"])
+def test_c_est_grave_asks_why_it_matters(desk: Desk, question: str) -> None:
+    # "c'est si grave" says how the member sees it, not a word the fact must hold; "en quoi" asks why
+    assert top(desk, question) == "withdrawals-impact"
