@@ -27,6 +27,8 @@ NOT_WHOSE = frozenset("the le la two three four five six seven eight nine ten de
                       "senior permanent executive ancien ancienne anciens actuel actuelle nouveau nouvelle premier "
                       "premiere".split())
 # "which country surrendered him": a country the fact names; "is from which country" asks where one comes from
+# "names of", "names and nationalities of": what follows is whose names are asked
+NAMES_AND = r"\bnames? (?:(?:and |& )?(?:nationalit\w+|roles?|titles?|positions?|countr\w+) )?"
 WHICH_COUNTRY = gated(r"(?<!from )\b(which|what) (country|state)\b|(?<!de )\bquel (pays|etat)\b")
 # names asked for outright: "what are they called", "who are the deputy prosecutors", "c'est qui les ..."
 NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (are|were)|qui (sont|etaient)|"
@@ -148,7 +150,7 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                r"|\bwhat country (is|was) (he|she) from\b|\b(il|elle) (est|vient) de quel pays\b")),
     ("person", re.compile(r"^(who|whom|whose|whos)\b"
                           r"|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have|didn|didnt|doesn|doesnt)\b"
-                          r"|\bname of\b|\bnames of\b|\bwhat(?: s| is|s)? (his|her|their) name\b|\bnamed\b"
+                          r"|" + NAMES_AND + r"of\b|\bwhat(?: s| is|s)? (his|her|their) name\b|\bnamed\b"
                           r"|\b(?:" + ROLES + r")s?\b.*\bname(?: pls| please)?\W*$"  # "fidh rep to the icc, name?"
                           r"|^qui\b|\bnoms? (?:exacts? )?d|\bbrand name\b"
                           # "qui est-ce qu'elle n'a pas arrêté", "qui a-t-elle refusé d'arrêter": asked, not relative
