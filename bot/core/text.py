@@ -72,7 +72,7 @@ GENERIC_WORDS = frozenset(
     anything everything nothing something somewhere anywhere everywhere whatever whenever however
     according per acc regarding concerning away back apart aside along title titled name names named
     consider considers considered believe believes believed deem deems deemed
-    despite topic topics remind reminds reminded concrete
+    despite topic topics remind reminds reminded concrete include includes involve involves entail entails
     emphasise emphasised emphasises emphasising emphasize emphasized emphasizes emphasizing stress stressed stresses
     stressing underline underlined underlines underscore underscored underscores
     """.split()
