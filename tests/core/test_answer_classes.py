@@ -1759,6 +1759,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round325/fr-tuning.yaml", 1.0, 1.0, 0.0),
     ("round326/en-tuning.yaml", 1.0, 0.91, 0.034),
     ("round326/fr-tuning.yaml", 0.89, 1.0, 0.017),
+    ("round323/en-spent.yaml", 0.87, 1.0, 0.022),
+    ("round323/fr-spent.yaml", 0.91, 0.95, 0.017),
+    ("round324/en-spent.yaml", 0.98, 1.0, 0.0),
+    ("round324/fr-spent.yaml", 0.78, 0.95, 0.067),
+    ("round325/en-spent.yaml", 0.92, 0.94, 0.022),
+    ("round325/fr-spent.yaml", 0.97, 0.95, 0.017),
+    ("round326/en-spent.yaml", 0.96, 0.92, 0.033),
+    ("round326/fr-spent.yaml", 1.0, 1.0, 0.0),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
