@@ -1048,7 +1048,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round146/fr-spent.yaml", 1.0, 1.0, 0.0),
     ("round146/fr-tuning.yaml", 0.94, 0.95, 0.017),
     ("round147/en-spent.yaml", 0.92, 1.0, 0.0),
-    ("round147/en-tuning.yaml", 0.86, 0.91, 0.045),
+    ("round147/en-tuning.yaml", 0.88, 0.91, 0.045),
     ("round147/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round147/fr-tuning.yaml", 0.88, 1.0, 0.017),
     ("round148/en-spent.yaml", 0.94, 0.91, 0.044),
@@ -1455,7 +1455,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round248/en-tuning.yaml", 0.94, 0.91, 0.034),
     ("round248/fr-spent.yaml", 0.94, 0.95, 0.017),
     ("round248/fr-tuning.yaml", 0.94, 0.95, 0.034),
-    ("round249/en-spent.yaml", 0.89, 1.0, 0.022),
+    ("round249/en-spent.yaml", 0.91, 1.0, 0.022),
     ("round249/en-tuning.yaml", 0.94, 0.97, 0.023),
     ("round249/fr-spent.yaml", 0.86, 0.95, 0.034),
     ("round249/fr-tuning.yaml", 0.88, 0.88, 0.067),
@@ -1837,6 +1837,10 @@ def test_how_many_recommendations_a_list_makes(desk: Desk, question: str, fact: 
 def test_what_a_thing_includes_or_involves_is_how_a_member_asks(desk: Desk, question: str, fact: str) -> None:
     # "include", "involve", "entail" say how the member asks, as "require" and "mean" do
     assert top(desk, question) == fact
+
+
+def test_calling_out_states_names_them_not_a_call_to_them(desk: Desk) -> None:
+    assert top(desk, "which states did jimenez call out as not cooperating in 2025") == "non-cooperating-states-2025"
 
 
 def test_names_and_nationalities_of_asks_for_names(desk: Desk) -> None:
