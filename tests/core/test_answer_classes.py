@@ -1767,6 +1767,10 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round325/fr-spent.yaml", 0.97, 0.95, 0.017),
     ("round326/en-spent.yaml", 0.96, 0.92, 0.033),
     ("round326/fr-spent.yaml", 1.0, 1.0, 0.0),
+    ("round327/en-tuning.yaml", 0.94, 1.0, 0.012),
+    ("round327/fr-tuning.yaml", 0.94, 1.0, 0.0),
+    ("round328/en-tuning.yaml", 0.92, 0.94, 0.023),
+    ("round328/fr-tuning.yaml", 0.91, 0.95, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
