@@ -1771,6 +1771,10 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round327/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round328/en-tuning.yaml", 0.92, 0.94, 0.023),
     ("round328/fr-tuning.yaml", 0.91, 0.95, 0.017),
+    ("round327/en-spent.yaml", 0.89, 1.0, 0.022),
+    ("round327/fr-spent.yaml", 1.0, 0.95, 0.017),
+    ("round328/en-spent.yaml", 0.96, 1.0, 0.0),
+    ("round328/fr-spent.yaml", 0.94, 0.91, 0.034),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
