@@ -60,7 +60,7 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|thes
                       # "ça vient d'où", "elle vient de quelle chambre", "il vient faire quoi": where from, what for
                       r"(?:[cç]a|il|elle|ils|elles) vien(?:t|nent) (?:faire|de|d['’])|"
                       r"jamais entendu parler|never heard of (?:it|them|him|her|this|that)\b|"
-                      # "which states does OJ call out": names, not a call made to them
+                      # "which states does OJ call out": names, not a call made to them; "tbh i lost track"
                       r"(?:call|calls|called|calling|single|singles|singled|singling) out|"
                       r"(?:i(?:.?ve| have)? |i )?(?:lost|lose|losing) track|j.ai perdu le fil|"
                       # "début juin", "début 2025": when, not the start asked about ("le début des sanctions")

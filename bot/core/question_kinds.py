@@ -26,9 +26,9 @@ NOT_WHOSE = frozenset("the le la two three four five six seven eight nine ten de
                       "dix ex former current acting new next last previous outgoing incoming interim special chief "
                       "senior permanent executive ancien ancienne anciens actuel actuelle nouveau nouvelle premier "
                       "premiere".split())
-# "which country surrendered him": a country the fact names; "is from which country" asks where one comes from
 # "names of", "names and nationalities of": what follows is whose names are asked
 NAMES_AND = r"\bnames? (?:(?:and |& )?(?:nationalit\w+|roles?|titles?|positions?|countr\w+) )?"
+# "which country surrendered him": a country the fact names; "is from which country" asks where one comes from
 WHICH_COUNTRY = gated(r"(?<!from )\b(which|what) (country|state)\b|(?<!de )\bquel (pays|etat)\b")
 # names asked for outright: "what are they called", "who are the deputy prosecutors", "c'est qui les ..."
 NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (are|were)|qui (sont|etaient)|"
