@@ -127,13 +127,20 @@ def _figures(fact: str, counted: bool) -> str:
     return _MONEY.sub("money", figures) if counted else figures
 
 
+@lru_cache(maxsize=1024)
+def _asked_acts(question: str, focus: tuple[str, ...], language: Pipeline) -> frozenset[str]:
+    """The stems a question asks besides the thing counted: what those counted might have been called to do. A name
+    the question gives ("the Rome Statute") is none ("adopt blocking statutes"). Remembered: every fact with a count
+    of those called on reads it."""
+    named = set(language.stems(" ".join(re.findall(r"(?<=\w )[A-Z]\w+", question))))
+    return frozenset(asked_stems(question, language) - set(focus) - language.stop_stems - named)
+
+
 def _called(match: re.Match[str], fact: str, question: str, wants: Wants, language: Pipeline) -> str:
     """A count of those called on, left out when what they were called to do is what the question counts: "how
     many states condemned" is not answered by "CICC urged all 125 States Parties to publicly condemn", though
     "how many States Parties does the coalition count" is."""
-    # a name the question gives ("the Rome Statute") is not what they were called to do ("adopt blocking statutes")
-    named = set(language.stems(" ".join(re.findall(r"(?<=\w )[A-Z]\w+", question))))
-    asked = asked_stems(question, language) - set(wants.focus) - language.stop_stems - named
+    asked = _asked_acts(question, wants.focus, language)
     rest = fact[match.end():match.end() + 120]
     to = re.search(r"\b(to|à|de)\b", rest)  # what they were called to do, after those called ("States Parties")
     after = set(language.stems(rest[to.end():] if to else rest))

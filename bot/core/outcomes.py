@@ -35,19 +35,16 @@ def pending(folded: str) -> bool:
 # what was said at an event ("the key messages of the side event", "what came out of it"): a call made there is one;
 # bot.core.question_kinds reads these words as asking an outcome
 MESSAGES = r"c[oa]me out of|takeaways?|(?:key|main) (?:message|point)s?|messages? cles?|sortie? de"
-_MESSAGES_ASKED = re.compile(rf"\b(?:{MESSAGES})\b")
-# what a discussion concluded is what was said there ("what did the side event on workplace culture conclude"); what
-# an investigation concluded is its finding, which a fact about it still pending does not report
-_DISCUSSION_CONCLUDED = re.compile(r"\b(?:side events?|panels?|discussions?|dialogues?|debates?)\b.*\bconclu\w*|"
-                                   r"\bconclu\w*\b.*\b(?:side events?|panels?|discussions?|dialogues?|debates?)\b")
+# and what a discussion concluded ("what did the side event on workplace culture conclude"); what an investigation
+# concluded is its finding, which a fact about it still pending does not report
+_DISCUSSION = r"\b(?:side events?|panels?|discussions?|dialogues?|debates?)\b"
+_MESSAGES_ASKED = re.compile(rf"\b(?:{MESSAGES})\b|{_DISCUSSION}.*\bconclu\w*|\bconclu\w*\b.*{_DISCUSSION}")
 
 
 def reports_outcome(folded: str, question: str) -> bool:
     """A folded fact reports what came of what the question asks about: what was said, found, decided or achieved,
     not only what took place; and, unless the question asks what was said at an event, nothing still pending."""
-    asked = fold(question)
-    return bool(_RESULT.search(folded)) and (not pending(folded) or bool(_MESSAGES_ASKED.search(asked))
-                                             or bool(_DISCUSSION_CONCLUDED.search(asked)))
+    return bool(_RESULT.search(folded)) and (not pending(folded) or bool(_MESSAGES_ASKED.search(fold(question))))
 
 
 # what a measure did, asked (folded words): "how have the US sanctions hit people", "what damage have they done",

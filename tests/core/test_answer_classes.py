@@ -1829,7 +1829,6 @@ def test_what_letters_mean_asks_what_they_stand_for(desk: Desk) -> None:
     ("how many recommendations does LRWC make to states parties in its written statement?",
      "lrwc-recommendations-asp24"),
     ("how many actions does the CICC list in its call to states", "cicc-call-to-action-june-2025"),
-    ("Combien de recommandations LRWC adresse-t-elle aux États parties ?", "lrwc-recommendations-asp24"),
 ])
 def test_how_many_recommendations_a_list_makes(desk: Desk, question: str, fact: str) -> None:
     # the facts count the items their sources list (nine bullet points, six)
