@@ -1775,6 +1775,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round327/fr-spent.yaml", 1.0, 0.95, 0.017),
     ("round328/en-spent.yaml", 0.96, 1.0, 0.0),
     ("round328/fr-spent.yaml", 0.94, 0.91, 0.034),
+    ("round329/en-tuning.yaml", 0.94, 0.97, 0.012),
+    ("round329/fr-tuning.yaml", 0.86, 1.0, 0.0),
+    ("round330/en-tuning.yaml", 0.96, 0.96, 0.023),
+    ("round330/fr-tuning.yaml", 0.94, 0.95, 0.017),
+    ("round331/en-tuning.yaml", 0.9, 1.0, 0.034),
+    ("round331/fr-tuning.yaml", 0.94, 0.95, 0.017),
+    ("round332/en-tuning.yaml", 0.94, 0.97, 0.034),
+    ("round332/fr-tuning.yaml", 0.94, 0.95, 0.05),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
