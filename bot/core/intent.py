@@ -14,18 +14,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.core import beyond_facts, question_kinds, sums_asked
+from bot.core import beyond_facts, persons_asked, question_kinds, sums_asked
 from bot.core.framing import FRAMING
 from bot.core.prefilter import gated
-from bot.core.question_kinds import NAMES_ASKED, ROLES, WHICH_COUNTRY, WITH_WHOM, kind_and_which
-from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, as_typed, first_run, fold, words
-
-_ROLE = rf"(?P<role>{ROLES})(?:e?s?)"  # "représentante(s)": the feminine of a role
-# "who is the president of the ASP", "name of the ASP president", "fidh's rep", "qui est le président de l'AEP"
-_NOW = r"(?:\s+(?:current|present|actuel|actuelle|actuels|actuelles))?"  # "le président actuel de", "ICC's current"
-_ROLE_OF = re.compile(rf"\b{_ROLE}\b{_NOW}(?:\s+(?P<prep>of|at|for|de|du|des|de la|de l)\b\s*"
-                      r"(?:the\s+|la\s+|le\s+|l\s+)?(?P<org>[a-z0-9][a-z0-9 -]{0,40}))?")
-_ORG_ROLE = re.compile(rf"\b(?P<org>[a-z0-9-]+)(?:\s+s)?{_NOW}\s+{_ROLE}\b")
+from bot.core.question_kinds import NAMES_ASKED, WHICH_COUNTRY, kind_and_which
+from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, as_typed, fold, words
 
 # titles whose holder a fact must mention to answer a question naming them ("what did the UN secretary-general say")
 TITLED = re.compile(r"\b(secretary general|secretaire general|minister|ministre|ambassador|ambassadeur|spokesperson|"
@@ -39,12 +32,6 @@ _SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|hav
                    r"(?:la |le |les |l )?(?P<qui>(?:\w+ ){0,2}?\w+)\b"
                    # how one named state reacted: "how did south africa react", "la France a réagi comment"
                    r"|\bhow (?:did|does|has|have) (?:the )?(?P<one>(?:\w+ ){0,2}?\w+) (?:react|respond|reply)\w*\b")
-# "apart from the judges themselves, who ...": those left aside are not the role asked about
-_BESIDES = re.compile(r"\b(?:apart from|aside from|besides|other than|except|[aà] part|en dehors d\w*|hormis|outre)\b"
-                      r"(?:\s+[\w'’-]+){1,4}?(?=[\s,]+(?:who|qui)\b)", re.I)
-# "the paper on immunity of heads of state": leaders as a subject, not a head whose name is asked ("which heads ...")
-_HEADS_OF_STATE = re.compile(r"\b(?P<which>(?:which|what|quels?) (?:\w+ )?)?(heads? of states?|chefs? d? ?etats?)\b")
-_WITH_WHOM = re.compile(WITH_WHOM)
 # "what did the EU actually say": whose words are asked, without the hedge
 _HEDGES = frozenset("actually exactly really even officially ever vraiment exactement".split())
 # "et la France, elle a dit quoi", read where "a" (has) is still there ("elle dit quoi" asks about a text)
@@ -98,14 +85,6 @@ _SESSION = re.compile(r"\b(?:asp|aep)\s?-?\s?(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|
 _SESSION_WORDS = {"twenty-second": "22", "twenty-third": "23", "twenty-fourth": "24", "twenty-fifth": "25",
                   "vingt-deuxieme": "22", "vingt-troisieme": "23", "vingt-quatrieme": "24", "vingt-cinquieme": "25"}
 
-# "the name of the software", "names of the deputy prosecutors", "comment s'appelle le procureur": a name of that thing
-_NAME_OF = gated(question_kinds.NAMES_AND + r"(?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
-                 r"|\bcomment (?:s )?appell?e(?:nt)? (?:le |la |les |l )?(?P<rest_fr>.*)"
-                 r"|(?<!au )\bnoms? (?:du|des|de la|de l|de|d) (?P<rest_nom>.*)")  # not "au nom de": for
-# the thing named before: "le logiciel s'appelle comment", "which german software ..., what's it called", "what's
-# the software called that replaced ..." (not "what's the FIDH president called": a role, maybe misspelt)
-_CALLED_AFTER = re.compile(r"\bappell?e(?:nt)? comment\b|\bwhat(?: s| is|s)? (it|that) called\b"
-                           r"|\bwhat(?: s| is|s)? the(?: \w+){1,3} called (?=that|which|who)")
 # words too common to search by that still say what is counted ("how many people work at the ICC")
 COUNTED = frozenset("people persons staff employees members times years months days countries states groups "
                     "organisations organizations ngos personnes "
@@ -224,6 +203,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     kind = kind or ("number" if currencies else None)
     role = org = None
     focus: tuple[str, ...] = ()
+    rest: list[str] = []
     missing: tuple[str, dict[str, str]] | None = None
     if stands := _STANDS.search(text) or _EQUALS.fullmatch(folded):  # "what does FIDH stand for"
         kind, which = "expansion", None
@@ -236,37 +216,9 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         missing = ("missing_names", {"which": "quel" if asked.startswith("quoi") else asked.removeprefix("les"),
                                      "noun": noun})
     author = question_kinds.author_asked(text) if kind == "person" else None
-    if kind == "person" and not (_WITH_WHOM.search(text) or question_kinds.whom_asked(text, folded)):
-        # a role's holder ("who is the ASP President"), not whom a holder spoke with ("whom did the Dutch minister
-        # consult"), nor those a release named ("who announced the sanctions on the judges")
-        before = text[:author.start("verb")] if author and author.group("verb") else text
-        asked = _HEADS_OF_STATE.sub(lambda m: m.group(0) if m.group("which") else " ", _BESIDES.sub(" ", before))
-        if _HEADS_OF_STATE.search(asked):  # "which former head of state": the fact gives the office, "President"
-            role, org, missing = "president", None, ("missing_head_of_state", {})
-        else:
-            role, org = _role(asked, language.stop_words | STOP_WORDS)
-        if not role and (acted := question_kinds.ROLE_VERB.search(text)):  # "who presides over the ASP": its President
-            role = question_kinds.ROLE_VERBS[acted.group("verb")]
-            after = [w for w in text[acted.end():].split() if w not in language.stop_words and w not in STOP_WORDS
-                     and w != "over"]
-            org = after[0] if role in ("president", "representative", "representant") and after \
-                and not after[0].isdigit() else None  # of a body
-        rest: list[str] = []
-        named = _NAME_OF.search(text)
-        if named:
-            group = []  # "the name of the german software the ICC uses": the thing named is "software"
-            for w in (named.group("rest") or named.group("rest_fr") or named.group("rest_nom") or "").split()[:3]:
-                if w in language.stop_words or (group and not language.is_ordinary(w)):
-                    break  # "the name of the briefing paper FIDH launched": a name begins what follows
-                group.append(w)
-            rest = group[:1] if language.lang == "fr" else group[-1:]
-            focus = tuple(language.stem(w) for w in rest)
-        elif not role and _CALLED_AFTER.search(text):  # the first thing named: its head, last in English
-            run = first_run(text, language.stop_words | STOP_WORDS)
-            rest = run[:1] if language.lang == "fr" else run[-1:]
-            focus = tuple(language.stem(w) for w in rest)
-        if rest and not role:
-            missing = ("missing_name_of", {"thing": _of(text, rest[0]) if language.lang == "fr" else rest[0]})
+    if kind == "person" and (person := persons_asked.read(text, folded, language, author)):
+        role, org, focus, rest = person.role, person.org, person.focus or focus, person.rest
+        missing = person.missing or missing
     if kind == "number":
         match = _NUMBER_AFTER.search(text)
         after = match.group("rest").split() if match else []
@@ -310,7 +262,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
                     if w not in language.stop_words and w not in STOP_WORDS) if said and not kind else ()
     if speaker and not titles:  # a titled office the fact never mentions says more ("the secretary general")
         missing = ("missing_said", {"who": as_typed(who, question)})
-    plural = bool(role and _plural_role(role).search(folded))
+    plural = bool(role and persons_asked.plural_role(role).search(folded))
     also = question_kinds.other_asks(question, text) - {kind}
     return Wants(
         kind=kind, focus=focus, role=role,
@@ -334,31 +286,6 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     )
 
 
-_CALLED = frozenset("appelle appellent called named".split())  # "le président de la FIDH s'appelle comment"
-
-
-def _role(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None]:
-    match = _ROLE_OF.search(text)
-    if match is None:
-        return None, None
-    role = {"rep": "representative", "spokesman": "spokesperson", "secretaire etat": "secretaire d etat"}.get(
-        match.group("role"), match.group("role")).replace("-", " ")
-    org = (match.group("org") or "").strip()
-    if match.group("prep") == "at" and re.match(r"[a-z]+ \d", org):  # "Registrar at ASP23": when, not whose
-        org = ""
-    if not org:
-        before = _ORG_ROLE.search(text)
-        whose = before.group("org") if before else ""
-        if whose and whose not in stop_words and whose not in question_kinds.NOT_WHOSE and not whose.isdigit():
-            org = whose
-    named = []  # the organisation's name ends where the sentence goes on ("de la CPI qui est en congé")
-    for word in org.split()[:3]:
-        if word in stop_words or word.isdigit() or word in _CALLED:  # "des juges de 2026": a year, not whose
-            break
-        named.append(word)
-    return role, " ".join(named) or None
-
-
 # kinds whose missing detail is worded without values ("missing_day": "the exact date")
 _WORDED = frozenset("contact time day date article number place reason person outcome office duration symbol "
                      "nationality doc_title effect example".split())
@@ -367,22 +294,6 @@ _WORDED = frozenset("contact time day date article number place reason person ou
 def _group(match: re.Match[str], *names: str) -> str:
     """The first of the named groups the pattern has and the match filled."""
     return next((match.group(n) for n in names if n in match.re.groupindex and match.group(n)), "")
-
-
-@lru_cache(maxsize=256)
-def _plural_role(role: str) -> re.Pattern[str]:
-    """The role in the plural as a noun ("les juges"), not a verb ("who heads it") nor "the prosecutors name"."""
-    return re.compile(rf"\b(the|les|des|its|their|which|what|all|these|those|ces|quels|quelles|\d+|two|three|four|"
-                      rf"five|six|deux|trois|quatre|cinq)\s+(\w+\s+)?{re.escape(role)}s\b(?! (?:full )?name\b)")
-
-
-_FRENCH_OF = {"le": "du ", "du": "du ", "la": "de la ", "l": "de l'", "les": "des ", "des": "des ", "d": "d'"}
-
-
-def _of(text: str, word: str) -> str:
-    """The thing whose name is asked, as French says it after "le nom": "du logiciel", "de la Cour", "de l'outil"."""
-    article = re.search(rf"\b(le|la|l|les|du|des|d) {re.escape(word)}\b", text)
-    return (_FRENCH_OF[article.group(1)] if article else "de ") + word
 
 
 def _missing(kind: str | None, role: str | None, org: str | None,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.core import intent, question_kinds
+from bot.core import intent, persons_asked, question_kinds
 from bot.core.prefilter import Gated, needed
 from bot.core.text import fold, words
 
@@ -53,7 +53,7 @@ def test_the_engine_s_gated_patterns_match_as_compiled_over_members_questions() 
         for item in yaml.safe_load(path.read_text()):
             texts |= {item["q"], fold(item["q"]), " ".join(words(item["q"].replace("'", " ")))}
     engine = [*(p for _, p in question_kinds._KINDS), question_kinds.WHICH_COUNTRY, intent._STANDS,
-              intent._SAID_PAST, intent._NAME_OF]
+              intent._SAID_PAST, persons_asked._NAME_OF]
     assert len(texts) > 2000 and all(isinstance(p, Gated) and p.needs for p in engine[:3])
     for pattern in engine:
         assert [spans(pattern.search(t)) for t in sorted(texts)] == \

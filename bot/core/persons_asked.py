@@ -1,0 +1,129 @@
+"""Whose role or what name a question asks for: "who is the ASP President" asks for the holder of the President's
+role at the ASP; "the name of the German software" for the name of the software; "which former head of state" for a
+President. `bot.core.intent` reads the rest of a question; this is the reading of its person questions, kept apart
+because a role, its organisation and a thing named each need their own words read."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from bot.core import question_kinds
+from bot.core.prefilter import gated
+from bot.core.question_kinds import ROLES, WITH_WHOM
+from bot.core.text import STOP_WORDS, Pipeline, first_run
+
+_ROLE = rf"(?P<role>{ROLES})(?:e?s?)"  # "représentante(s)": the feminine of a role
+# "who is the president of the ASP", "name of the ASP president", "fidh's rep", "qui est le président de l'AEP"
+_NOW = r"(?:\s+(?:current|present|actuel|actuelle|actuels|actuelles))?"  # "le président actuel de", "ICC's current"
+_ROLE_OF = re.compile(rf"\b{_ROLE}\b{_NOW}(?:\s+(?P<prep>of|at|for|de|du|des|de la|de l)\b\s*"
+                      r"(?:the\s+|la\s+|le\s+|l\s+)?(?P<org>[a-z0-9][a-z0-9 -]{0,40}))?")
+_ORG_ROLE = re.compile(rf"\b(?P<org>[a-z0-9-]+)(?:\s+s)?{_NOW}\s+{_ROLE}\b")
+
+# "apart from the judges themselves, who ...": those left aside are not the role asked about
+_BESIDES = re.compile(r"\b(?:apart from|aside from|besides|other than|except|[aà] part|en dehors d\w*|hormis|outre)\b"
+                      r"(?:\s+[\w'’-]+){1,4}?(?=[\s,]+(?:who|qui)\b)", re.I)
+# "the paper on immunity of heads of state": leaders as a subject, not a head whose name is asked ("which heads ...")
+_HEADS_OF_STATE = re.compile(r"\b(?P<which>(?:which|what|quels?) (?:\w+ )?)?(heads? of states?|chefs? d? ?etats?)\b")
+_WITH_WHOM = re.compile(WITH_WHOM)
+
+# "the name of the software", "names of the deputy prosecutors", "comment s'appelle le procureur": a name of that thing
+_NAME_OF = gated(question_kinds.NAMES_AND + r"(?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
+                 r"|\bcomment (?:s )?appell?e(?:nt)? (?:le |la |les |l )?(?P<rest_fr>.*)"
+                 r"|(?<!au )\bnoms? (?:du|des|de la|de l|de|d) (?P<rest_nom>.*)")  # not "au nom de": for
+# the thing named before: "le logiciel s'appelle comment", "which german software ..., what's it called", "what's
+# the software called that replaced ..." (not "what's the FIDH president called": a role, maybe misspelt)
+_CALLED_AFTER = re.compile(r"\bappell?e(?:nt)? comment\b|\bwhat(?: s| is|s)? (it|that) called\b"
+                           r"|\bwhat(?: s| is|s)? the(?: \w+){1,3} called (?=that|which|who)")
+
+_CALLED = frozenset("appelle appellent called named".split())  # "le président de la FIDH s'appelle comment"
+
+
+class Person(NamedTuple):
+    """What a person question asks: whose role, or the name of what."""
+
+    role: str | None  # "president"
+    org: str | None  # whose role, as typed ("asp")
+    focus: tuple[str, ...]  # stems of the thing whose name is asked ("software")
+    rest: list[str]  # that thing as typed
+    missing: tuple[str, dict[str, str]] | None  # what was asked, when it is worded apart from the role
+
+
+def read(text: str, folded: str, language: Pipeline, author: re.Match[str] | None) -> Person | None:
+    """The role and thing named a person question asks about; None when it asks whom someone dealt with."""
+    focus: tuple[str, ...] = ()
+    missing: tuple[str, dict[str, str]] | None = None
+    if _WITH_WHOM.search(text) or question_kinds.whom_asked(text, folded):
+        return None
+    # a role's holder ("who is the ASP President"), not whom a holder spoke with ("whom did the Dutch minister
+    # consult"), nor those a release named ("who announced the sanctions on the judges")
+    before = text[:author.start("verb")] if author and author.group("verb") else text
+    asked = _HEADS_OF_STATE.sub(lambda m: m.group(0) if m.group("which") else " ", _BESIDES.sub(" ", before))
+    if _HEADS_OF_STATE.search(asked):  # "which former head of state": the fact gives the office, "President"
+        role, org, missing = "president", None, ("missing_head_of_state", {})
+    else:
+        role, org = role_of(asked, language.stop_words | STOP_WORDS)
+    if not role and (acted := question_kinds.ROLE_VERB.search(text)):  # "who presides over the ASP": its President
+        role = question_kinds.ROLE_VERBS[acted.group("verb")]
+        after = [w for w in text[acted.end():].split() if w not in language.stop_words and w not in STOP_WORDS
+                 and w != "over"]
+        org = after[0] if role in ("president", "representative", "representant") and after \
+            and not after[0].isdigit() else None  # of a body
+    rest: list[str] = []
+    named = _NAME_OF.search(text)
+    if named:
+        group = []  # "the name of the german software the ICC uses": the thing named is "software"
+        for w in (named.group("rest") or named.group("rest_fr") or named.group("rest_nom") or "").split()[:3]:
+            if w in language.stop_words or (group and not language.is_ordinary(w)):
+                break  # "the name of the briefing paper FIDH launched": a name begins what follows
+            group.append(w)
+        rest = group[:1] if language.lang == "fr" else group[-1:]
+        focus = tuple(language.stem(w) for w in rest)
+    elif not role and _CALLED_AFTER.search(text):  # the first thing named: its head, last in English
+        run = first_run(text, language.stop_words | STOP_WORDS)
+        rest = run[:1] if language.lang == "fr" else run[-1:]
+        focus = tuple(language.stem(w) for w in rest)
+    if rest and not role:
+        missing = ("missing_name_of", {"thing": _of(text, rest[0]) if language.lang == "fr" else rest[0]})
+    return Person(role, org, focus, rest, missing)
+
+
+def role_of(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None]:
+    """The role named and whose it is, as typed: ("president", "asp"); the organisation ends where the sentence goes
+    on, and a year or a session is when, not whose."""
+    match = _ROLE_OF.search(text)
+    if match is None:
+        return None, None
+    role = {"rep": "representative", "spokesman": "spokesperson", "secretaire etat": "secretaire d etat"}.get(
+        match.group("role"), match.group("role")).replace("-", " ")
+    org = (match.group("org") or "").strip()
+    if match.group("prep") == "at" and re.match(r"[a-z]+ \d", org):  # "Registrar at ASP23": when, not whose
+        org = ""
+    if not org:
+        before = _ORG_ROLE.search(text)
+        whose = before.group("org") if before else ""
+        if whose and whose not in stop_words and whose not in question_kinds.NOT_WHOSE and not whose.isdigit():
+            org = whose
+    named = []  # the organisation's name ends where the sentence goes on ("de la CPI qui est en congé")
+    for word in org.split()[:3]:
+        if word in stop_words or word.isdigit() or word in _CALLED:  # "des juges de 2026": a year, not whose
+            break
+        named.append(word)
+    return role, " ".join(named) or None
+
+
+@lru_cache(maxsize=256)
+def plural_role(role: str) -> re.Pattern[str]:
+    """The role in the plural as a noun ("les juges"), not a verb ("who heads it") nor "the prosecutors name"."""
+    return re.compile(rf"\b(the|les|des|its|their|which|what|all|these|those|ces|quels|quelles|\d+|two|three|four|"
+                      rf"five|six|deux|trois|quatre|cinq)\s+(\w+\s+)?{re.escape(role)}s\b(?! (?:full )?name\b)")
+
+
+_FRENCH_OF = {"le": "du ", "du": "du ", "la": "de la ", "l": "de l'", "les": "des ", "des": "des ", "d": "d'"}
+
+
+def _of(text: str, word: str) -> str:
+    """The thing whose name is asked, as French says it after "le nom": "du logiciel", "de la Cour", "de l'outil"."""
+    article = re.search(rf"\b(le|la|l|les|du|des|d) {re.escape(word)}\b", text)
+    return (_FRENCH_OF[article.group(1)] if article else "de ") + word
