@@ -106,8 +106,8 @@ _CALL_ASKED = re.compile(r"\b(want\w*|call\w*|urg\w*|ask\w*|demand\w*|recommend\
                          r"press(?:es|ed|ing)? (?:for|on)|voul\w*|(?<!\bs[ '’])appel\w*|exhort\w*|recommand\w*|"
                          r"reclam\w*)\b")
 _SETTLED = re.compile(r"\b(in the end|finally|eventually|actually adopted|au final|finalement|en fin de compte|"
-                      r"finalement adopte|(?:montant|budget|chiffre) final|final (?:approved |adopted )?(?:\d{4} )?"
-                      r"(?:budget|figure|amount|number))\b")
+                      r"finalement adopte|(?:montant|budget|chiffre) final|final (?:approved |adopted )?(?:\w+ )?"
+                      r"(?:budget|figure|amount|number)|(?:approved|adopted) (?:figure|amount|number))\b")
 _COUNT_ASKED = re.compile(r"\bhow many (?!million|billion)\w"
                           r"|\bcombien d(e|es)? (?!argent|fric|thune|euros|dollars|millions|arrier|contribution|budget|"
                           r"fonds|financement)\w")

@@ -90,11 +90,13 @@ def read(text: str, folded: str, language: Pipeline, author: re.Match[str] | Non
 
 
 def role_of(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | None]:
-    """The role named and whose it is, as typed: ("president", "asp"); the organisation ends where the sentence goes
+    """The role named and whose it is, as typed: ("president", "asp"), taken where the role is named again with
+    its organisation ("le président (ou la présidente) de la CPI"); the organisation ends where the sentence goes
     on, and a year or a session is when, not whose."""
-    match = _ROLE_OF.search(text)
-    if match is None:
+    matches = list(_ROLE_OF.finditer(text))
+    if not matches:
         return None, None
+    match = next((m for m in matches if m.group("org") and m.group("role") == matches[0].group("role")), matches[0])
     role = {"rep": "representative", "spokesman": "spokesperson", "secretaire etat": "secretaire d etat"}.get(
         match.group("role"), match.group("role")).replace("-", " ")
     org = (match.group("org") or "").strip()
