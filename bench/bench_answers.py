@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bot.core.answering import Answerer
 from bot.core.db import Database
-from bot.core.desk import settle
+from bot.core.desk import warm
 from bot.core.facts import FactStore, ImportPlan
 from bot.core.models import Fact, Source, Topic
 from bot.core.permissions import Actor
@@ -149,8 +149,7 @@ def bench_size(n: int, queries: int, seed: int) -> dict:
         build_s = time.perf_counter() - t0
         answerer = Answerer(store)
         by_shape = shapes(facts, rng, queries)
-        answerer.ask(by_shape["synthetic"][0])
-        settle()  # as Desk.warm does in the answering process
+        warm(answerer)  # as the answering process does before its first question
         rows = {"facts": n, "build_s": round(build_s, 2)}
         for shape, qs in by_shape.items():
             pairs = [(q, naive_match(q), same_match(answerer, q)) for q in qs]

@@ -77,6 +77,11 @@ def named(label: str) -> Country | None:
     return _by_name().get(key) if key else None
 
 
+def load() -> None:
+    """Read the countries' names now (`Desk.warm` does), not at the first question with a word the store lacks."""
+    _by_name()
+
+
 @lru_cache(maxsize=4096)
 def named_in(text: str, lang: str | None = None, *, least: int = 1) -> frozenset[Country]:
     """The countries a text names ("... by Italy, Hungary and Tajikistan", "les Pays-Bas"), by names of at least

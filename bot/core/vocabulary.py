@@ -61,11 +61,8 @@ class Vocabulary:
         """The store's word `term` is most likely a typo of, or None."""
         if term in self._guesses:
             return self._guesses[term]
-        if self._by_length is None:
-            self._by_length = defaultdict(dict)
-            for row in self.db.query(f"SELECT term FROM {self.table} WHERE term GLOB '[a-z]*'"):
-                self._add(row[0])
-        size, pools = len(term), self._by_length
+        pools = self.load()
+        size = len(term)
         choices = [w for n in range(max(1, size * 2 // 3), size * 3 // 2 + 2)
                    for at in (0, 1) for w in pools.get((n, at, term[at:at + 1]), ())]
         match = process.extractOne(term, choices, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
@@ -77,6 +74,14 @@ class Vocabulary:
             self._guesses.clear()
         self._guesses[term] = guess
         return self._guesses[term]
+
+    def load(self) -> dict[tuple[int, int, str], dict[str, None]]:
+        """The store's words by length and first letters, read at the first typo (or by `Desk.warm`, before any)."""
+        if self._by_length is None:
+            self._by_length = defaultdict(dict)
+            for row in self.db.query(f"SELECT term FROM {self.table} WHERE term GLOB '[a-z]*'"):
+                self._add(row[0])
+        return self._by_length
 
     def swapped(self, word: str, stem: Callable[[str], str]) -> str | None:
         """The store's term for `word` with two neighbouring letters swapped back ("presdient": president), the

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.core import answer_process, fact_tokens, language, lexicon, text_fr
+from bot.core import answer_process, countries, fact_tokens, language, lexicon, text_fr
 from bot.core.answer_process import AnswerProcess, attach
 from bot.core.answering import Answer
 from bot.core.changelog import ChangeLog
@@ -301,6 +301,26 @@ def test_warming_reads_both_languages_dictionaries_before_the_first_member_asks(
         assert desk.answerer.ask("c'est quoi le budjet 2026 de la CPI ?").lang == "fr"
         assert desk.answerer.ask("what did the ASP say abt sanctoins tbh").status == "answered"
         assert lexicon._read.cache_info().misses == read
+    finally:
+        gc.unfreeze()
+        desk.close()
+
+
+def test_warming_reads_the_store_s_words_and_countries_before_the_first_typo(template: Path, tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # the first typo or unknown word after a start waited about 65 ms at 10,000 facts for the store's words (the
+    # typo guesses' pool) and the countries' names to be read
+    desk = copy_of(template, tmp_path)
+    try:
+        countries._by_name.cache_clear()
+        desk.warm()
+        assert countries._by_name.cache_info().currsize == 1
+        asked: list[str] = []
+        query = desk.db.query
+        monkeypatch.setattr(desk.db, "query", lambda sql, *args: asked.append(sql) or query(sql, *args))
+        assert desk.answerer.ask("what did the ASP say abt sanctoins tbh").status == "answered"
+        assert desk.answerer.ask("c'est quoi le budjet 2026 de la CPI en Hongrie ?").lang == "fr"
+        assert asked and not [sql for sql in asked if "GLOB" in sql]
     finally:
         gc.unfreeze()
         desk.close()
