@@ -37,9 +37,10 @@ def future_date(text: str, today: dt.date) -> bool:
     return any(int(y) > today.year for y in YEAR.findall(text))
 
 
-# when something began ("when did the prosecutor go on leave"), which a date a state of affairs is only observed on
-# does not say ("As of 1 December 2025 the Prosecutor was on leave": `_POINT_HELD`)
-_BEGAN = re.compile(r"\b(?:go|goes|went|gone|start\w*|began|begin\w*|took|take|taken|commenc\w*|pris|partie?)\b")
+# when something began ("when did the prosecutor go on leave", "when was he put on leave"), which a date a state of
+# affairs is only observed on does not say ("As of 1 December 2025 the Prosecutor was on leave": `_POINT_HELD`)
+_BEGAN = re.compile(r"\b(?:go|goes|went|gone|start\w*|began|begin\w*|took|take|taken|commenc\w*|pris|partie?|put|"
+                    r"placed|mise?)\b")
 # "when was Deswaef elected FIDH president", "when did she become ...": the date of a choice, which a fact gives
 # beside the word for it ("elected in ..."), not the date of a statement the person made
 _CHOSEN_ASKED = re.compile(r"\b(?:elected|appointed|chosen|nominated|sworn in|t[ao]ke?n? office|became|become|"

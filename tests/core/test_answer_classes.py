@@ -234,6 +234,9 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
     pytest.param("jimenez: what three things stayed true across the court's successive crises?", "icc-past-crises",
                  id="successive"),
     pytest.param("what were the review processes around the covid period called?", "icc-past-crises", id="covid"),
+    # "SA" is South Africa, as members shorten it: its department's reaction is in the roundup
+    pytest.param("the SA govt reaction to the judges' sanctions, which dept issued it?",
+                 "reactions-june-2025-sanctions", id="sa"),
 ])
 def test_the_members_wording_reaches_the_fact_that_answers(desk: Desk, question: str, expected: str) -> None:
     assert top(desk, question) == expected
@@ -481,7 +484,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round4/fr-spent.yaml", 0.92, 1.0, 0.017),
     ("round5/en-tuning.yaml", 0.96, 1.0, 0.012),
     ("round5/fr-tuning.yaml", 0.88, 0.95, 0.034),
-    ("round5/en-spent.yaml", 0.9, 1.0, 0.0),
+    ("round5/en-spent.yaml", 0.92, 1.0, 0.0),
     ("round5/fr-spent.yaml", 0.89, 1.0, 0.0),
     ("round6/en-tuning.yaml", 0.96, 1.0, 0.0),
     ("round6/fr-tuning.yaml", 0.91, 1.0, 0.0),
@@ -1059,7 +1062,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round149/en-tuning.yaml", 0.92, 1.0, 0.012),
     ("round149/fr-spent.yaml", 0.97, 1.0, 0.0),
     ("round149/fr-tuning.yaml", 0.91, 1.0, 0.017),
-    ("round150/en-spent.yaml", 0.92, 1.0, 0.011),
+    ("round150/en-spent.yaml", 0.94, 1.0, 0.011),
     ("round150/en-tuning.yaml", 0.96, 0.94, 0.023),
     ("round150/fr-spent.yaml", 0.94, 0.95, 0.017),
     ("round150/fr-tuning.yaml", 0.94, 1.0, 0.0),
@@ -1240,7 +1243,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round194/fr-spent.yaml", 1.0, 1.0, 0.0),
     ("round194/fr-tuning.yaml", 0.94, 1.0, 0.017),
     ("round195/en-spent.yaml", 0.94, 0.89, 0.055),
-    ("round195/en-tuning.yaml", 0.92, 0.97, 0.012),
+    ("round195/en-tuning.yaml", 0.94, 0.97, 0.012),
     ("round195/fr-spent.yaml", 0.97, 0.91, 0.034),
     ("round195/fr-tuning.yaml", 0.91, 0.95, 0.034),
     ("round196/en-spent.yaml", 0.9, 0.97, 0.022),
@@ -1683,7 +1686,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round303/fr-spent.yaml", 0.83, 1.0, 0.0),
     ("round304/en-spent.yaml", 0.96, 0.97, 0.011),
     ("round304/fr-spent.yaml", 0.94, 0.91, 0.034),
-    ("round305/en-spent.yaml", 0.92, 0.97, 0.011),
+    ("round305/en-spent.yaml", 0.94, 0.97, 0.011),
     ("round305/fr-spent.yaml", 0.97, 1.0, 0.0),
     ("round306/en-spent.yaml", 0.92, 1.0, 0.011),
     ("round306/fr-spent.yaml", 0.94, 0.95, 0.017),
@@ -1699,7 +1702,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round309/en-tuning.yaml", 0.85, 0.94, 0.045),
     ("round309/fr-spent.yaml", 0.88, 0.95, 0.034),
     ("round309/fr-tuning.yaml", 0.89, 0.95, 0.017),
-    ("round310/en-spent.yaml", 0.89, 0.94, 0.033),
+    ("round310/en-spent.yaml", 0.91, 0.94, 0.033),
     ("round310/en-tuning.yaml", 0.96, 0.97, 0.012),
     ("round310/fr-spent.yaml", 0.91, 1.0, 0.017),
     ("round310/fr-tuning.yaml", 0.97, 1.0, 0.0),
@@ -1723,7 +1726,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round315/en-tuning.yaml", 0.9, 0.97, 0.023),
     ("round315/fr-spent.yaml", 0.86, 0.91, 0.067),
     ("round315/fr-tuning.yaml", 0.97, 0.95, 0.017),
-    ("round316/en-spent.yaml", 0.8, 0.94, 0.088),
+    ("round316/en-spent.yaml", 0.81, 0.94, 0.088),
     ("round316/en-tuning.yaml", 0.92, 0.97, 0.023),
     ("round316/fr-spent.yaml", 0.86, 1.0, 0.05),
     ("round316/fr-tuning.yaml", 0.91, 1.0, 0.017),
@@ -1765,7 +1768,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round324/fr-spent.yaml", 0.78, 0.95, 0.067),
     ("round325/en-spent.yaml", 0.92, 0.94, 0.022),
     ("round325/fr-spent.yaml", 0.97, 0.95, 0.017),
-    ("round326/en-spent.yaml", 0.96, 0.92, 0.033),
+    ("round326/en-spent.yaml", 0.96, 0.94, 0.022),
     ("round326/fr-spent.yaml", 1.0, 1.0, 0.0),
     ("round327/en-tuning.yaml", 0.94, 1.0, 0.012),
     ("round327/fr-tuning.yaml", 0.94, 1.0, 0.0),
@@ -2548,9 +2551,13 @@ def test_what_reasons_did_they_give_asks_for_a_reason(desk: Desk, question: str)
     assert desk.answerer.ask(question).status == "partial"
 
 
-def test_as_of_a_date_is_no_start(desk: Desk) -> None:
-    # "As of 1 December 2025 the ICC Prosecutor was on leave": how things stood that day, not since when
-    answer = desk.answerer.ask("since when has the prosecutor been on leave?")
+@pytest.mark.parametrize("question", ["since when has the prosecutor been on leave?",
+                                      "when exactly was the prosecutor put on leave",
+                                      "le procureur a été mis en congé quand ?"])
+def test_as_of_a_date_is_no_start(desk: Desk, question: str) -> None:
+    # "As of 1 December 2025 the ICC Prosecutor was on leave": how things stood that day, not since when nor when he
+    # was put on leave
+    answer = desk.answerer.ask(question)
     assert answer.status == "partial" and answer.hits[0].fact.id == "prosecutor-on-leave-external-investigation"
 
 
