@@ -207,7 +207,7 @@ class Answerer:
         concepts, df = self.concepts(intent.searched(unmarked(text)))
         if not concepts:
             return self._decline(text, [], "no_words")
-        wants = intent.read(text, self.pipeline)
+        wants = intent.corrected(intent.read(text, self.pipeline), concepts)
         if wants.language or wants.media:
             return self._decline(text, [], "language_question" if wants.language else "")
         other = self.bodies.named_in(text)

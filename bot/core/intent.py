@@ -11,14 +11,14 @@ don't say which banks; what they do say: ...")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.core import beyond_facts, persons_asked, question_kinds, sums_asked
 from bot.core.framing import FRAMING
 from bot.core.prefilter import gated
 from bot.core.question_kinds import NAMES_ASKED, WHICH_COUNTRY, kind_and_which
-from bot.core.text import ENGLISH, STOP_WORDS, Pipeline, as_typed, fold, words
+from bot.core.text import ENGLISH, STOP_WORDS, Concept, Pipeline, as_typed, fold, words
 
 # titles whose holder a fact must mention to answer a question naming them ("what did the UN secretary-general say")
 TITLED = re.compile(r"\b(secretary general|secretaire general|minister|ministre|ambassador|ambassadeur|spokesperson|"
@@ -284,6 +284,15 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         author=author is not None, counterpart=kind == "person" and question_kinds.counterpart_asked(text, folded),
         also=also,
     )
+
+
+def corrected(wants: Wants, concepts: list[Concept]) -> Wants:
+    """The wants with the thing counted read as the typo correction the question's words got ("how much in
+    assesed contributions": assessed contributions, which the fact's figure stands beside)."""
+    fixes = {c.alternatives[0][0]: min(c.guessed)[0] for c in concepts if c.guessed and len(min(c.guessed)) == 1}
+    if not fixes or not set(wants.focus) & fixes.keys():
+        return wants
+    return replace(wants, focus=tuple(fixes.get(stem, stem) for stem in wants.focus))
 
 
 # kinds whose missing detail is worded without values ("missing_day": "the exact date")

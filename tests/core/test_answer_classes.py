@@ -137,6 +137,17 @@ def test_two_swapped_letters_are_read_as_the_word_meant(desk: Desk) -> None:
 
 
 @pytest.mark.parametrize(("question", "expected"), [
+    ("how much in assesed contributions was outstanding in feb 2025", "arrears-74-million-feb-2025"),
+    ("how many recomendations does lrwc's written statement make", "lrwc-recommendations-asp24"),
+    ("how many jugdes did the us sanction in june", "us-sanctions-four-judges-june-2025"),
+])
+def test_a_misspelt_thing_counted_is_counted_as_the_word_meant(desk: Desk, question: str, expected: str) -> None:
+    # the figure stands beside "assessed contributions", "nine recommendations", "four ICC judges": the typo's
+    # correction, which the words are searched by, is also the thing whose count is asked
+    assert top(desk, question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
     # a two-letter prefix is no word ("co"); "op-ed" is the Opinio Juris piece; "reso" a resolution
     pytest.param("la FIDH a co-organisé quels événements parallèles pendant l'AEP ?", "asp24-fidh-side-events",
                  id="prefix"),
@@ -1051,7 +1062,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round146/fr-spent.yaml", 1.0, 1.0, 0.0),
     ("round146/fr-tuning.yaml", 0.94, 0.95, 0.017),
     ("round147/en-spent.yaml", 0.92, 1.0, 0.0),
-    ("round147/en-tuning.yaml", 0.88, 0.91, 0.045),
+    ("round147/en-tuning.yaml", 0.9, 0.91, 0.045),
     ("round147/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round147/fr-tuning.yaml", 0.88, 1.0, 0.017),
     ("round148/en-spent.yaml", 0.94, 0.91, 0.044),
@@ -1131,7 +1142,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round166/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round166/fr-tuning.yaml", 0.91, 0.91, 0.067),
     ("round167/en-spent.yaml", 0.94, 0.97, 0.011),
-    ("round167/en-tuning.yaml", 0.9, 0.94, 0.045),
+    ("round167/en-tuning.yaml", 0.92, 0.94, 0.045),
     ("round167/fr-spent.yaml", 0.83, 1.0, 0.034),
     ("round167/fr-tuning.yaml", 0.97, 1.0, 0.0),
     ("round168/en-spent.yaml", 0.89, 0.94, 0.033),
@@ -1235,7 +1246,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round192/fr-spent.yaml", 0.81, 0.95, 0.034),
     ("round192/fr-tuning.yaml", 0.88, 1.0, 0.017),
     ("round193/en-spent.yaml", 0.94, 0.97, 0.022),
-    ("round193/en-tuning.yaml", 0.92, 1.0, 0.0),
+    ("round193/en-tuning.yaml", 0.94, 1.0, 0.0),
     ("round193/fr-spent.yaml", 0.81, 1.0, 0.0),
     ("round193/fr-tuning.yaml", 0.88, 0.95, 0.017),
     ("round194/en-spent.yaml", 0.89, 0.91, 0.066),
@@ -1246,7 +1257,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round195/en-tuning.yaml", 0.94, 0.97, 0.012),
     ("round195/fr-spent.yaml", 0.97, 0.91, 0.034),
     ("round195/fr-tuning.yaml", 0.91, 0.95, 0.034),
-    ("round196/en-spent.yaml", 0.9, 0.97, 0.022),
+    ("round196/en-spent.yaml", 0.92, 0.97, 0.022),
     ("round196/en-tuning.yaml", 0.89, 0.94, 0.023),
     ("round196/fr-spent.yaml", 0.81, 1.0, 0.017),
     ("round196/fr-tuning.yaml", 0.89, 1.0, 0.017),
@@ -1446,7 +1457,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round245/en-tuning.yaml", 0.94, 0.97, 0.012),
     ("round245/fr-spent.yaml", 0.86, 0.95, 0.034),
     ("round245/fr-tuning.yaml", 0.91, 0.95, 0.017),
-    ("round246/en-spent.yaml", 0.84, 0.97, 0.055),
+    ("round246/en-spent.yaml", 0.85, 0.97, 0.055),
     ("round246/en-tuning.yaml", 0.94, 0.97, 0.012),
     ("round246/fr-spent.yaml", 0.86, 0.95, 0.017),
     ("round246/fr-tuning.yaml", 1.0, 0.95, 0.017),
@@ -1555,7 +1566,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round272/fr-spent.yaml", 0.94, 1.0, 0.0),
     ("round272/fr-tuning.yaml", 0.97, 1.0, 0.0),
     ("round273/en-spent.yaml", 0.96, 1.0, 0.011),
-    ("round273/en-tuning.yaml", 0.94, 0.94, 0.023),
+    ("round273/en-tuning.yaml", 0.96, 0.94, 0.023),
     ("round273/fr-spent.yaml", 1.0, 1.0, 0.0),
     ("round273/fr-tuning.yaml", 0.91, 1.0, 0.0),
     ("round274/en-spent.yaml", 0.91, 1.0, 0.0),
@@ -1782,7 +1793,7 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round329/fr-tuning.yaml", 0.86, 1.0, 0.0),
     ("round330/en-tuning.yaml", 0.96, 0.96, 0.023),
     ("round330/fr-tuning.yaml", 0.94, 1.0, 0.0),
-    ("round331/en-tuning.yaml", 0.9, 1.0, 0.034),
+    ("round331/en-tuning.yaml", 0.92, 1.0, 0.034),
     ("round331/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round332/en-tuning.yaml", 0.94, 0.97, 0.034),
     ("round332/fr-tuning.yaml", 0.94, 1.0, 0.034),
