@@ -1797,6 +1797,14 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round331/fr-tuning.yaml", 0.94, 1.0, 0.0),
     ("round332/en-tuning.yaml", 0.94, 0.97, 0.034),
     ("round332/fr-tuning.yaml", 0.94, 1.0, 0.034),
+    ("round329/en-spent.yaml", 0.87, 0.97, 0.022),
+    ("round329/fr-spent.yaml", 0.89, 0.95, 0.017),
+    ("round330/en-spent.yaml", 0.91, 0.94, 0.044),
+    ("round330/fr-spent.yaml", 0.94, 0.95, 0.017),
+    ("round331/en-spent.yaml", 0.87, 0.97, 0.011),
+    ("round331/fr-spent.yaml", 0.91, 1.0, 0.0),
+    ("round332/en-spent.yaml", 0.96, 0.92, 0.033),
+    ("round332/fr-spent.yaml", 0.83, 1.0, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
