@@ -1805,6 +1805,10 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round331/fr-spent.yaml", 0.91, 1.0, 0.0),
     ("round332/en-spent.yaml", 0.96, 0.92, 0.033),
     ("round332/fr-spent.yaml", 0.83, 1.0, 0.017),
+    ("round333/en-tuning.yaml", 0.92, 1.0, 0.012),
+    ("round333/fr-tuning.yaml", 0.91, 1.0, 0.034),
+    ("round334/en-tuning.yaml", 0.92, 0.94, 0.045),
+    ("round334/fr-tuning.yaml", 0.77, 0.91, 0.067),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
