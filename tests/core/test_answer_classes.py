@@ -1809,6 +1809,10 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round333/fr-tuning.yaml", 0.91, 1.0, 0.034),
     ("round334/en-tuning.yaml", 0.92, 0.94, 0.045),
     ("round334/fr-tuning.yaml", 0.77, 0.91, 0.067),
+    ("round333/en-spent.yaml", 0.94, 0.88, 0.055),
+    ("round333/fr-spent.yaml", 0.94, 1.0, 0.017),
+    ("round334/en-spent.yaml", 0.98, 0.91, 0.033),
+    ("round334/fr-spent.yaml", 0.94, 0.95, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
