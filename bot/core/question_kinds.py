@@ -115,8 +115,9 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bunanimous\w*\b|\bvot\w* against\b|\babstain\w*\b|\bvote contre\b|\babstenu\w*\b"
                           r"|\b(by|par) consensus\b|\bquelles? peines?\b|\bresultat du vote\b|\bhow large\b"
                           rf"|{BUDGET_ASKED}")),
-    ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b|\b(which|what) (city|country|venue"
-                         r"|place|town)\b|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
+    ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b"
+                         r"|\b(which|what) (?:\w+ or )?(city|country|venue|place|town|building)\b"
+                         r"|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
                          r"|\bquel pays\b|\bquel lieu\b|\b(tient|tiendra|tenu|tenue|deroule|deroulee|lieu) ou\b"
                          r"|(?<!\ben )\b(est|etait) ou$")),  # "c'était où", not "on en est où" (how it stands)
     ("date", re.compile(r"^when\b|\bwhen (is|was|did|does|do|will|are|were|has|have)\b|\bsince when\b"
