@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core import doc_titles, holds, intent
+from bot.core import doc_titles, intent, spelt_out
 from bot.core.desk import Desk
 from bot.core.text import fold
 from tests.conftest import top
@@ -262,7 +262,7 @@ def test_concrete_is_how_an_ask_is_put(asking_desk: Desk) -> None:
 ])
 def test_letters_spelt_out_beside_them(acronym: str, text: str, spelt: bool) -> None:
     """The words before "(APIC)" are read back from the brackets, as they were found from the text's start."""
-    assert holds._spelt_out(acronym, text) is spelt
+    assert spelt_out._spelt_out(acronym, text) is spelt
 
 
 @pytest.mark.parametrize(("question", "expected"), [
