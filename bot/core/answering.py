@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.core import doers, fact_dates, figures, holds, intent, list_items, membership, named, summaries, turns, writers
+from bot.core import fact_dates, holds, intent, list_items, named, shortfalls
 from bot.core.bodies import OtherBodies
 from bot.core.candidate_rows import CandidateRows
 from bot.core.errands import without_errand
@@ -270,23 +270,8 @@ class Answerer:
                 return self._partial(text, chosen, ranked, wants.missing, confidence)
             if holder is not chosen[0]:
                 chosen = [holder, *[c for c in chosen if c is not holder]][:limit]
-        lacking = ((wants.beyond, {}) if wants.beyond else None) or named.unnamed(concepts, df, n, chosen[0].credit,
-            self._publishers.names, self.pipeline, question=text, fact=chosen[0].raw) \
-            or turns.unheld(wants, concepts, chosen[0].credit, chosen[0].raw, text, self.pipeline.lang) \
-            or turns.unsettled(wants, chosen[0].raw, text) \
-            or doers.undone(concepts, chosen[0].credit, text, self.pipeline.lang) \
-            or turns.unlitigated(text, chosen[0].raw) \
-            or turns.unheard(text, chosen[0].raw) \
-            or turns.unlisted(text, chosen[0].raw) \
-            or turns.unvoiced(text, chosen[0].raw) \
-            or turns.unanswered(text, chosen[0].raw) \
-            or turns.unsentenced(text, chosen[0].raw) \
-            or membership.unstated(text, chosen[0].title, chosen[0].text, self.pipeline.lang) \
-            or self.bodies.idle(other, text, chosen[0].raw) \
-            or named.unattributed(wants, concepts, df, n, chosen[0].text, self._publishers.names, self.pipeline) \
-            or figures.count_differs(text, chosen[0].raw, self.pipeline) \
-            or summaries.unsummarised(wants, text, chosen[0].raw, self.pipeline) \
-            or writers.unwritten(text, chosen[0].raw)
+        lacking = shortfalls.first(wants, concepts, df, n, chosen[0], text, publishers=self._publishers.names,
+                                   language=self.pipeline, bodies=self.bodies, other=other)
         if lacking:  # "did Germany condemn ...", "LRWC recs about money": not a fact that never names them
             return self._partial(text, chosen, ranked, lacking, confidence)
         chosen_ids = {c.fact_id for c in chosen}
