@@ -183,7 +183,7 @@ class Answerer:
         text = check_question(question)
         searched, wanted = reply_language(text)  # "... ? en français svp": the reply's language, not a subject
         asked = detect(searched, lang or hint)
-        answerer = self if asked == self.pipeline.lang else self.in_language(asked)
+        answerer = self.in_language(asked)
         answer = answerer.answer_in_language(answerer.pipeline.plain(without_errand(searched)), limit=limit)
         answer.question = text
         answer.lang = lang = lang or wanted or asked
@@ -197,6 +197,9 @@ class Answerer:
         return answer
 
     def in_language(self, lang: str) -> Answerer:
+        """The answerer reading questions in `lang`: this one for its own language."""
+        if lang == self.pipeline.lang:
+            return self
         if lang not in self._others:
             self._others[lang] = Answerer(self.facts, pipeline(lang))
         return self._others[lang]

@@ -62,7 +62,7 @@ def warm(answerer: Answerer) -> None:
     for lang, question in WARM_QUESTIONS.items():
         lexicon.load(lang)  # otherwise read at the first question with a word the store lacks
         answerer.ask(question, lang=lang)
-        (answerer if lang == answerer.pipeline.lang else answerer.in_language(lang)).vocabulary.load()
+        answerer.in_language(lang).vocabulary.load()
     countries.load()
     settle()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.question_kinds import OFFICE_ASKED
+from bot.core.question_kinds import OFFICE_ASKED, SO_GRAVE
 
 # whom the asker's errand is for: "a note for our foreign ministry" (the ministry is the reader, not what is asked)
 _FOR_WHOM = (r"(?: (?:(?:for|to|pour|[aà]) (?:our|my|the|notre|nos|mon|ma|le|la|les)|aupr[eè]s (?:du|de la|des)) "
@@ -49,7 +49,7 @@ FRAMING = re.compile(r"\b(so far|as of now|right now|at (?:the|this) moment|thes
                       # un plaidoyer", "jamais entendu parler"
                       r"[aà] cause (de|des|du|d.)|risquen?t?(?:-(?:t-)?(?:il|elle|ils|elles|on))? (de|d.)|"
                       r"j.ai pas compris|en ce moment|"
-                      r"(?:en quoi )?(?:c.?est|est.ce) (?:si |aussi |tellement |vraiment )?grave|"
+                      + SO_GRAVE + "|"
                       # how much is wanted and what a text highlights: "les grands axes", "là-dessus", "au moment de",
                       # "met(-elle) en avant", "l'ensemble des", "besoin de savoir"
                       r"(?:les |des )?(?:grands axes|grandes lignes)|l[aà][ -]dessus|"

@@ -217,8 +217,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
                                      "noun": noun})
     author = question_kinds.author_asked(text) if kind == "person" else None
     if kind == "person" and (person := persons_asked.read(text, folded, language, author)):
-        role, org, focus, rest = person.role, person.org, person.focus or focus, person.rest
-        missing = person.missing or missing
+        role, org, focus, rest, missing = person  # nothing before sets these for a person question
     if kind == "number":
         match = _NUMBER_AFTER.search(text)
         after = match.group("rest").split() if match else []

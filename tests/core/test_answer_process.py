@@ -318,7 +318,8 @@ def test_warming_reads_the_store_s_words_and_countries_before_the_first_typo(tem
         asked: list[str] = []
         query = desk.db.query
         monkeypatch.setattr(desk.db, "query", lambda sql, *args: asked.append(sql) or query(sql, *args))
-        assert desk.answerer.ask("what did the ASP say abt sanctoins tbh").status == "answered"
+        # typos that reach each language's pool (a swapped pair, "sanctoins", is mended without it)
+        assert desk.answerer.ask("what did the asp say abot the sancions").status == "answered"
         assert desk.answerer.ask("c'est quoi le budjet 2026 de la CPI en Hongrie ?").lang == "fr"
         assert asked and not [sql for sql in asked if "GLOB" in sql]
     finally:
