@@ -28,8 +28,7 @@ NOT_WHOSE = frozenset("the le la two three four five six seven eight nine ten de
                       "premiere".split())
 # "names of", "names and nationalities of": what follows is whose names are asked
 NAMES_AND = r"\bnames? (?:(?:and |& )?(?:nationalit\w+|roles?|titles?|positions?|countr\w+) )?"
-# why something matters, asked: "en quoi c'est si grave", "est-ce grave" (framing blanks it as the asker's wording)
-SO_GRAVE = r"(?:en quoi )?(?:c.?est|est.ce) (?:si |aussi |tellement |vraiment )?grave"
+SO_GRAVE = r"(?:en quoi )?(?:c.?est|est.ce) (?:si |aussi |tellement |vraiment )?grave"  # why it matters: framing too
 # "which country surrendered him": a country the fact names; "is from which country" asks where one comes from
 WHICH_COUNTRY = gated(r"(?<!from )\b(which|what) (country|state)\b|(?<!de )\bquel (pays|etat)\b")
 # names asked for outright: "what are they called", "who are the deputy prosecutors", "c'est qui les ..."
@@ -137,8 +136,7 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"justification)s?\b|\b(?:donne|fourni|avance)\w* (?:une |des |la moindre )?(?:explication|"
                           r"raison|justification)s?\b"
                           r"|\bhow (?:did|does|do|has|have|would) (?:\w+ ){1,4}?(?:justif(?:y|ied)|explain(?:ed)?)\b"
-                          r"|\bcomment (?:\w+ ){0,4}?(?:justifie|explique)\w*\b"
-                          rf"|\b{SO_GRAVE}\b")),
+                          r"|\bcomment (?:\w+ ){0,4}?(?:justifie|explique)\w*\b" rf"|\b{SO_GRAVE}\b")),
     # a publication's title: "what's the title of his book (and who publishes it)"; not "who wrote the one titled"
     ("doc_title", re.compile(rf"^(?!(?:(?!\btit).)*\bwho\b)(?!qui\b)(?!.*\best qui\b)(?=.*\b{DOCS}\b).*\b("
                              r"titles?|titled|titre|intitulee?s?|called(?! on| for| upon)|appell?e comment|"
