@@ -215,7 +215,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         asked = which.group("which") or ("quels" if language.lang == "fr" else "which")
         missing = ("missing_names", {"which": "quel" if asked.startswith("quoi") else asked.removeprefix("les"),
                                      "noun": noun})
-    author = question_kinds.author_asked(text) if kind == "person" else None
+    author = persons_asked.author_asked(text) if kind == "person" else None
     if kind == "person" and (person := persons_asked.read(text, folded, language, author)):
         role, org, focus, rest, missing = person  # nothing before sets these for a person question
     if kind == "number":
@@ -280,7 +280,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         names_asked=bool(NAMES_ASKED.search(folded)) or (kind == "person" and which is not None),
         counted=kind == "number" and bool(_COUNT_ASKED.search(folded.replace("'", " ").replace("’", " "))),
         currencies=currencies if kind == "number" else (),
-        author=author is not None, counterpart=kind == "person" and question_kinds.counterpart_asked(text, folded),
+        author=author is not None, counterpart=kind == "person" and persons_asked.counterpart_asked(text, folded),
         also=also,
     )
 

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from bot.core import countries, question_kinds
+from bot.core import countries, persons_asked
 from bot.core.db import Database
 from bot.core.fact_dates import YEAR
 from bot.core.fact_tokens import asked_stems, fact_tokens, phrase_positions
@@ -214,6 +214,6 @@ def named_for(question: str, fact: str) -> bool:
     ASP23") or as the author of a statement ("who signed the releases"): its saying it does not name others (the
     officials Russia targets, whom each release designated) is about someone else."""
     asked = fold(question)
-    if question_kinds.author_asked(" ".join(words(question))) and authored(fact):
+    if persons_asked.author_asked(" ".join(words(question))) and authored(fact):
         return True
     return any(_ASKED_OFFICE[office].search(asked) and _BEFORE_NAME[office].search(fact) for office in _OFFICES)

@@ -1,6 +1,7 @@
 """Whose role or what name a question asks for: "who is the ASP President" asks for the holder of the President's
 role at the ASP; "the name of the German software" for the name of the software; "which former head of state" for a
-President. `bot.core.intent` reads the rest of a question; this is the reading of its person questions, kept apart
+President; whom someone dealt with ("who did the minister talk to"), and who put a statement out ("who signed the
+release"). `bot.core.intent` reads the rest of a question; this is the reading of its person questions, kept apart
 because a role, its organisation and a thing named each need their own words read."""
 
 from __future__ import annotations
@@ -28,6 +29,49 @@ _BESIDES = re.compile(r"\b(?:apart from|aside from|besides|other than|except|[a�
 _HEADS_OF_STATE = re.compile(r"\b(?P<which>(?:which|what|quels?) (?:\w+ )?)?(heads? of states?|chefs? d? ?etats?)\b")
 _WITH_WHOM = re.compile(WITH_WHOM)
 
+# whom one dealt with ("who did the minister talk to", "avec qui"); not "with whom he spoke"
+COUNTERPART = re.compile(r"\b(?:with|to) whom?\b(?! (?:the|he|she|they|his|her|their|a|an)\b)"
+                         r"|\bwhom? (?:else )?(?:did|does|do|has|have|had) "
+                         r"(?:\w+ ){1,8}?(?:also )?(?:talk|talked|speak|spoke|spoken|meet|met|consult|consulted|"
+                         r"hold talks|(?:have|had|hold)(?: \w+)? conversations)\b"
+                         r"|\b(?:talk|talked|spoke|speak|met|meet|consulted)(?: \w+)? (?:with|to) (?:which|what)\b"
+                         r"|\bavec qui\b(?! (?:le|la|les|l|il|elle|ils|elles|on|son|sa|ses|leur|leurs|un|une|des)\b)")
+# asked first in its sentence, "avec qui" asks whom, whoever follows: "après les sanctions, avec qui le ministre
+# s'est-il entretenu ?" (read on the folded question, which keeps its commas)
+_COUNTERPART_FIRST = re.compile(r"(?:^\W*|[,;:.?!]\s*)avec qui\b")
+# who spoke for a state or an office ("who spoke on behalf of the Netherlands"): an office will do, though the
+# office asked is not whom one dealt with
+_SPOKE_FOR = re.compile(r"\bwho (?:spoke|responded|reacted) (?:for|on behalf of)\b")
+
+
+def whom_asked(text: str, folded: str) -> bool:
+    """Whom someone dealt with is asked: `text`, the question's words; `folded`, the question folded whole."""
+    return bool(COUNTERPART.search(text) or _COUNTERPART_FIRST.search(folded))
+
+
+def counterpart_asked(text: str, folded: str) -> bool:
+    """Whom someone dealt with, or who spoke for a state or an office: an office will do for either."""
+    return whom_asked(text, folded) or bool(_SPOKE_FOR.search(text))
+
+
+# who put the words out ("which US official announced the sanctions", "qui a signé les communiqués", "whose press
+# statements does LRWC cite"): the author of a release; not those a release designated ("who was sanctioned in
+# Rubio's announcement", "qui a été visé par les sanctions annoncées")
+_AUTHOR = re.compile(r"\b(?:who(?! (?:did|does|do) )|whos|which(?: \w+){0,2}? (?:official|person)|qui|"
+                     r"quel(?:le)? (?:\w+ )?"
+                     r"(?:responsable|secretaire|ministre|personne))(?: \w+){0,6}? (?P<verb>announc(?:ed|es|ing|e)|"
+                     r"issu(?:ed|es|ing|e)|put(?:s|ting)? out|sign(?:ed|s|ing)?|releas(?:ed|es|ing)|"
+                     r"(?<!par )(?<!de )(?<!une )(?<!cette )annonce|annoncait|signe|publie)\b|"
+                     r"\bwhose (?:\w+ )?(?:statements?|releases?|announcements?)\b")
+_PASSIVE = re.compile(r"\b(?:was|were|got|been|get|gets|is|are) \w+ed\b|\bete\b")  # "été visé": "a" is dropped
+
+
+def author_asked(text: str) -> re.Match[str] | None:
+    """Where a question asks who issued a statement or release (`text` as `bot.core.text.words` folds it); not
+    "who did Rubio announce sanctions against", which asks whom."""
+    match = _AUTHOR.search(text)
+    return match if match and not _PASSIVE.search(match.group(0)) else None
+
 # "the name of the software", "names of the deputy prosecutors", "comment s'appelle le procureur": a name of that thing
 _NAME_OF = gated(question_kinds.NAMES_AND + r"(?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
                  r"|\bcomment (?:s )?appell?e(?:nt)? (?:le |la |les |l )?(?P<rest_fr>.*)"
@@ -54,7 +98,7 @@ def read(text: str, folded: str, language: Pipeline, author: re.Match[str] | Non
     """The role and thing named a person question asks about; None when it asks whom someone dealt with."""
     focus: tuple[str, ...] = ()
     missing: tuple[str, dict[str, str]] | None = None
-    if _WITH_WHOM.search(text) or question_kinds.whom_asked(text, folded):
+    if _WITH_WHOM.search(text) or whom_asked(text, folded):
         return None
     # a role's holder ("who is the ASP President"), not whom a holder spoke with ("whom did the Dutch minister
     # consult"), nor those a release named ("who announced the sanctions on the judges")

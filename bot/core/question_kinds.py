@@ -36,31 +36,6 @@ NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (
                          r"c (est )?qui|(ce )?sont qui)\b")
 # whom someone spoke with or named: "the Dutch minister spoke with whom", "avec qui", "who did Rubio name"
 WITH_WHOM = r"\b(?:with|to) whom?\b|\bavec qui\b|\bwho (?:else )?(?:did|does|do) (?!not\b)"
-# whom one dealt with ("who did the minister talk to", "avec qui"); not "with whom he spoke"
-COUNTERPART = re.compile(r"\b(?:with|to) whom?\b(?! (?:the|he|she|they|his|her|their|a|an)\b)"
-                         r"|\bwhom? (?:else )?(?:did|does|do|has|have|had) "
-                         r"(?:\w+ ){1,8}?(?:also )?(?:talk|talked|speak|spoke|spoken|meet|met|consult|consulted|"
-                         r"hold talks|(?:have|had|hold)(?: \w+)? conversations)\b"
-                         r"|\b(?:talk|talked|spoke|speak|met|meet|consulted)(?: \w+)? (?:with|to) (?:which|what)\b"
-                         r"|\bavec qui\b(?! (?:le|la|les|l|il|elle|ils|elles|on|son|sa|ses|leur|leurs|un|une|des)\b)")
-# asked first in its sentence, "avec qui" asks whom, whoever follows: "après les sanctions, avec qui le ministre
-# s'est-il entretenu ?" (read on the folded question, which keeps its commas)
-_COUNTERPART_FIRST = re.compile(r"(?:^\W*|[,;:.?!]\s*)avec qui\b")
-# who spoke for a state or an office ("who spoke on behalf of the Netherlands"): an office will do, though the
-# office asked is not whom one dealt with
-_SPOKE_FOR = re.compile(r"\bwho (?:spoke|responded|reacted) (?:for|on behalf of)\b")
-
-
-def whom_asked(text: str, folded: str) -> bool:
-    """Whom someone dealt with is asked: `text`, the question's words; `folded`, the question folded whole."""
-    return bool(COUNTERPART.search(text) or _COUNTERPART_FIRST.search(folded))
-
-
-def counterpart_asked(text: str, folded: str) -> bool:
-    """Whom someone dealt with, or who spoke for a state or an office: an office will do for either."""
-    return whom_asked(text, folded) or bool(_SPOKE_FOR.search(text))
-
-
 # a named person's office, asked with a pronoun for them (folded text; bot.core.intent leaves it out of the search)
 OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|job|title)\b"
                 r"|\b(?:elle|il) (?:a |avait )?quel(?:le)? (?:r[oô]le|poste|fonction)\b"  # "a" is dropped as a word
@@ -341,25 +316,6 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
         # "which case", "which bank": its name; "which Rome Statute article" asks the article, the Statute is named
         return "names", which
     return kind, None
-
-
-# who put the words out ("which US official announced the sanctions", "qui a signé les communiqués", "whose press
-# statements does LRWC cite"): the author of a release; not those a release designated ("who was sanctioned in
-# Rubio's announcement", "qui a été visé par les sanctions annoncées")
-_AUTHOR = re.compile(r"\b(?:who(?! (?:did|does|do) )|whos|which(?: \w+){0,2}? (?:official|person)|qui|"
-                     r"quel(?:le)? (?:\w+ )?"
-                     r"(?:responsable|secretaire|ministre|personne))(?: \w+){0,6}? (?P<verb>announc(?:ed|es|ing|e)|"
-                     r"issu(?:ed|es|ing|e)|put(?:s|ting)? out|sign(?:ed|s|ing)?|releas(?:ed|es|ing)|"
-                     r"(?<!par )(?<!de )(?<!une )(?<!cette )annonce|annoncait|signe|publie)\b|"
-                     r"\bwhose (?:\w+ )?(?:statements?|releases?|announcements?)\b")
-_PASSIVE = re.compile(r"\b(?:was|were|got|been|get|gets|is|are) \w+ed\b|\bete\b")  # "été visé": "a" is dropped
-
-
-def author_asked(text: str) -> re.Match[str] | None:
-    """Where a question asks who issued a statement or release (`text` as `bot.core.text.words` folds it); not
-    "who did Rubio announce sanctions against", which asks whom."""
-    match = _AUTHOR.search(text)
-    return match if match and not _PASSIVE.search(match.group(0)) else None
 
 
 # a second question asked beside the first: "when did Hungary fail to arrest someone and who was it", "le Tadjikistan
