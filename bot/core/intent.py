@@ -105,7 +105,7 @@ _SINCE = re.compile(r"\bsince (when|what|which)\b|\bsince when$|\bdepuis (quand|
 _CALL_ASKED = re.compile(r"\b(want\w*|call\w*|urg\w*|ask\w*|demand\w*|recommend\w*|push\w*|request\w*|veu\w*|"
                          r"press(?:es|ed|ing)? (?:for|on)|voul\w*|(?<!\bs[ '’])appel\w*|exhort\w*|recommand\w*|"
                          r"reclam\w*)\b")
-_SETTLED = re.compile(r"\b(in the end|finally|eventually|actually adopted|au final|finalement|en fin de compte|"
+_SETTLED = re.compile(r"\b(in the end|finally|eventually|actually adopt\w*|au final|finalement|en fin de compte|"
                       r"finalement adopte|(?:montant|budget|chiffre) final|final (?:approved |adopted )?(?:\w+ )?"
                       r"(?:budget|figure|amount|number)|(?:approved|adopted) (?:figure|amount|number))\b")
 _COUNT_ASKED = re.compile(r"\bhow many (?!million|billion)\w"

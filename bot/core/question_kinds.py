@@ -68,7 +68,10 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"|\bquels? jours?\b|\bquelles? dates?\b|\ba quelle date\b|\bdates? (?:exacte|precise)s?\b"
                        r"|\bquand (exactement|precisement)\b"
                        # "le combien", "du combien au combien": which day, which days
-                       r"|\bdatee?s? du combien\b|\b(est|etait|c est) le combien\b|\bdu combien au combien\b")),
+                       r"|\bdatee?s? du combien\b|\b(est|etait|c est) le combien\b|\bdu combien au combien\b"
+                       # "date d'effet du retrait", "Duterte surrender date?", "effective date"
+                       r"|\bdate (?:de |du |des )?(?:effet|entree|remise|signature|adoption|publication|ratification|"
+                       r"depot|retrait)\b|\b(?:effective|surrender|designation|signing|publication) date\b")),
     ("article", re.compile(r"\b(which|what) (\w+ ){0,2}?(article|provision)\b|\bunder what (article|provision)\b"
                            r"|\bquel article\b|\bquelle disposition\b")),
     # "how long has he been President": since when, not a figure
@@ -79,6 +82,13 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
                           rf"|\b(?:{PAY})\b"
                           r"|\b(recommended|proposed|requested|exact|total|dollar|euro) (figure|amount|sum)\b"
+                          # "what budget figure", "HRW's recommended number", "un chiffre", "the max penalty"
+                          r"|\b(?:what|which|quel) (?:\w+ ){0,2}?(?:figure|chiffre)\b"
+                          r"|\b(?:recommended|proposed) number\b|\bun chiffre\b"
+                          r"|\bmontant (?:final|exact|precis|adopte|approuve)\b"
+                          r"|\b(?:max|maximum|minimum) (?:\w+ )?(?:penalty|penalties|prison|term|sentence|fine)\b"
+                          r"|\bpeine maximale\b|\b(?:what|which) majority\b|\bquelle majorite\b|\bquelles? amendes?\b"
+                          r"|\bwhat fines?\b"
                           r"|\b(exact|precise|total|overall) number\b|\bnombre (exact|precis|total)\b"
                           r"|\bs (\w+ )?figure\b|\ble (chiffre|montant)\b"
                           r"|\bwhat(?: s| is| was|s)? the (?:amount|sum|(?:approved|final|exact|total|adopted|actual|"
@@ -94,7 +104,8 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("place", re.compile(r"^where\b|\bwhere (is|was|will|are|were|did|does|do)\b"
                          r"|\b(which|what) (?:\w+ or )?(city|country|venue|place|town|building)\b"
                          r"|^ou\b(?! en )|\bou (est|se|a|ont|sont|aura|etait)\b|\bdans quelle ville\b"
-                         r"|\bquel pays\b|\bquel lieu\b|\b(tient|tiendra|tenu|tenue|deroule|deroulee|lieu) ou\b"
+                         r"|\bquel pays\b|\bquel (?:lieu|batiment|endroit)\b|\bwhere and when\b"
+                         r"|\b(tient|tiendra|tenu|tenue|deroule|deroulee|lieu|adoptee?s?|signee?s?) ou\b"
                          r"|(?<!\ben )\b(est|etait) ou$")),  # "c'était où", not "on en est où" (how it stands)
     ("date", re.compile(r"^when\b|\bwhen (is|was|did|does|do|will|are|were|has|have)\b|\bsince when\b"
                         r"|\b(what|which) (year|month)\b|^(quand|qd)\b|\bqd (est|a|ont|sera|se|la|le|les)\b"
@@ -148,6 +159,10 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"|\bcomment (?:il |elle |ils |elles |on )?(s )?appell?e(?:nt)?\b|\bappell?e(?:nt)? comment\b"
                           r"|\bc (est|etait) qui\b|\best qui\b|\bce (sont|etaient) qui\b"
                           r"|\betai(en)?t qui\b|\b(lequel|laquelle)$"
+                          # who holds an office now or next: "qui dirige le Bureau", "who'll take over"
+                          r"|\bqui (?:dirige|dirigera|remplace\w*|assure l interim|succede\w*)\b"
+                          r"|\bwho (?:ll|replaces|will replace|would replace|takes over|will take over|would take over"
+                          r"|took over)\b|\b(?:par|contre) qui\b|\bagainst whom?\b(?! (?:is|was|are|were)\b)"
                           rf"|\b({ROLES})(?: s|s)? (?:full )?name\b"
                           r"|\bquel est (le|son|leur) nom\b|\bleurs? noms?\b|\bles noms\b"  # "vous avez leurs noms"
                           r"|\bson nom\b"  # "je retrouve pas son nom\"
@@ -157,7 +172,8 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           # "mongolia refused to arrest who in 2025", "failed to arrest whom": who was not arrested
                           r"|\b(?:arrest|surrender|sanction|target)\w* whom?\b(?! (?:is|was|are|were)\b)"
                           r"|\b(?:arreter|arretee?s?|remettre|remise?s?|livrer|livree?s?|sanctionner|sanctionnee?s?|viser"
-                          r"|visee?s?) qui\b(?! (?:est|sont|etait|etaient|a|ont|avait|avaient|sera|seront)\b)"
+                          r"|visee?s?|visai(?:en)?t|passer|partir|filer|echapper) qui\b"
+                          r"(?! (?:est|sont|etait|etaient|a|ont|avait|avaient|sera|seront)\b)"
                           r"|\b(?:list|liste) of who\b|\bwho (?:the|they|he|she|we)\b|^qui (?:les|le|la|l)\b"
                           r"|\b(?:list|name) (?:everyone|everybody)\b"  # "could you list everyone LRWC says ..."
                           rf"|{WITH_WHOM}"  # whom one spoke with
@@ -225,12 +241,17 @@ _ROLE_WORD = re.compile(ROLES)
 # things asked for by name ("which case", "which banks"), and people ("which US official"): in English, both numbers
 NAMED_THINGS = frozenset("case cases bank banks company companies firm firms software platform platforms ruling "
                          "rulings logiciel plateforme plateformes court courts tribunal tribunals boite "
-                         "event evenement statute".split())  # one event ("which side event"); "which events" lists them
+                         "event evenement statute banque banques provider product products produit produits "
+                         "entreprise entreprises publisher editeur chamber chambers".split())
+# (one event, "which side event"; "which events" lists them)
 # "which German software", "quel logiciel allemand", "which social media platforms": a thing asked for by name,
 # a word or two of description between
-_WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles|quoi (?:le|la|les))\s+"
+_WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles|(?<!en )quoi (?:le|la|les))\s+"
                           r"(?:[a-z]+\s+){0,2}?(?P<noun>"
                           + "|".join(sorted(NAMED_THINGS, key=len, reverse=True)) + r")\b")
+# "un logiciel allemand, c'est lequel exactement": the thing named before, asked for by its name
+_THING_THEN_WHICH = re.compile(r"\b(?P<noun>" + "|".join(sorted(NAMED_THINGS, key=len, reverse=True))
+                               + r")\b.*\best (?P<which>lequel|laquelle|lesquels|lesquelles)\b")
 # "on connaît déjà les candidats", "can you list the nominees": who is running, by name
 _CANDIDATES = re.compile(r"\b(?:on connait|connait on|do we know|known|list|liste)\b(?P<which>) (?:\w+ ){0,3}?"
                          r"(?P<noun>candidat|candidats|candidate|candidates|nominees)\b")
@@ -296,7 +317,7 @@ def kind_and_which(text: str) -> tuple[str | None, re.Match[str] | None]:
             and not _a_person(rel.group("first") or ""):  # "quel suspect c'était qui": a person
         kind = None  # "quels pays qui n'ont pas arrêté": the countries' names; that "qui" asks for no one
     which = (_WHICH_NAMED.search(text) or _WHICH.search(text) or _WHICH_ONES.search(text)
-             or _ONES_LAST.search(text) or _WHAT_NAMED.search(text)
+             or _ONES_LAST.search(text) or _WHAT_NAMED.search(text) or _THING_THEN_WHICH.search(text)
              or _CANDIDATES.search(text)) if kind in (None, "outcome") else None
     if kind == "outcome" and which and _OUTCOME.fullmatch(which.groupdict().get("noun") or ""):
         which = None  # "quelles sont les conclusions": what came of it, not names

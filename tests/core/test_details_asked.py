@@ -1,0 +1,53 @@
+"""Members' words for the detail they ask (a figure, a day, a place, a person, a thing's name), read from the
+question alone: a fact about the same matter that lacks that detail gets no answer (a partial reply, or none where
+no fact comes near); a fact that holds it still answers (issue: answers that hold up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import holds, intent
+from bot.core.desk import Desk
+from bot.core.text_fr import FRENCH
+from tests.conftest import top
+
+EN, FR = holds.ENGLISH, FRENCH
+
+
+@pytest.mark.parametrize(("question", "language", "kind"), [
+    ("what budget figure does HRW want for 2026?", EN, "number"),  # HRW gives no figure
+    ("HRW avance un chiffre pour le budget 2026 ?", FR, "number"),
+    ("max prison term for offences under art 70?", EN, "number"),  # the fact names the offences, not the penalty
+    ("quelle amende pour l'Italie après la décision de non-coopération ?", FR, "number"),
+    ("date de remise de Duterte à la CPI ?", FR, "day"),  # HRW does not date the surrender
+    ("Duterte surrender date?", EN, "day"),
+    ("date d'effet du retrait de la Hongrie ?", FR, "day"),
+    ("Le Bureau du Procureur est dirigé par qui en son absence ?", FR, "person"),
+    ("if the prosecutor is found at fault, who'll take over?", EN, "person"),
+    ("la Mongolie a laissé filer qui ?", FR, "person"),
+    ("Quelle banque a coupé le compte du juge Guillou ?", FR, "names"),
+    ("la CPI est passée à un logiciel allemand, c'est lequel au juste ?", FR, "names"),
+    ("which german provider is the court's IT on now?", EN, "names"),
+])
+def test_a_detail_asked_in_members_words_is_one_the_fact_must_hold(asking_desk: Desk, question: str, language,
+                                                                   kind: str) -> None:
+    assert intent.read(question, language).kind == kind
+    assert top(asking_desk, question) is None  # partial, or declined where no fact comes near enough
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # the same words where the fact holds the detail: an answer
+    ("l'APIC, elle a été adoptée où ?", "apic-ratification-calls"),  # New York, at the first session
+    ("what budget figure was proposed for 2026?", "budget-2026-193-million"),  # €193 million
+    ("Duterte a été remis par qui ?", "duterte-surrendered-to-icc"),  # the Philippines
+])
+def test_the_same_words_answer_where_the_fact_holds_the_detail(asking_desk: Desk, question: str, fact: str) -> None:
+    assert top(asking_desk, question) == fact
+
+
+@pytest.mark.parametrize("question", [
+    "Selon la CCPI, en quoi les banques posent problème avec ces sanctions ?",  # "en quoi": how, not which banks
+    "Le ministère espagnol qui a réagi aux sanctions, c'est lequel exactement ?",  # a ministry, named by its country
+])
+def test_which_one_is_asked_only_of_a_thing_named_by_its_name(question: str) -> None:
+    assert intent.read(question, FR).kind is None
