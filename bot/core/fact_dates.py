@@ -74,6 +74,8 @@ def began_dates(folded: str, dates: list[int], question: str) -> list[int]:
 
 DATE_NEAR = 12  # words between a date and a word of the question for the date to be about what was asked
 CALLED_NEAR = 7  # words between a date and a verb of calling for the date to be when the call was made
+PUBLISHED_NEAR = 10  # words between a day and a publication or its issuing ("On 17 October 2025 ICC Pre-Trial Chamber
+# I issued a decision") for the day to be when it came out
 _CALLS = tuple("urge urges urged urging call calls called demand demands demanded appeal appeals appealed exhort "
                "exhorts exhorted recommend recommends recommended exhorte exhortent appelle appellent demande "
                "demandent recommande recommandent".split())
@@ -88,11 +90,17 @@ _PER_SOURCE = re.compile(r"\b(according to|per|selon|d ?apres|d'apres|gives?|gav
 # a question about a publication asks its date: "when did FIDH put out its summary" (not "put on the list")
 _PUBLISHED = (*"publish published publication released issue issued piece op ed press wrap publie publiee sorti "
               "sortie paru parution".split(), *PUBLICATIONS)
+# the words of coming out, as typed: "sorti", not "qu'on sort demain"; not "date", the noun
+_COMING_OUT = frozenset("publish published publishes released issued sorti sortie sortis paru parue publie publiee"
+                        .split())
+_DATED = frozenset("dated datee date".split())  # "(dated 4 December 2025)"; not the noun "the same date"
 _PUT_OUT = re.compile(r"\b(put|came|come|comes|was|is) (\w+ )?out\b")
 
 
-def near_asked(folded: str, at: list[int], question: str, expand: Expand, language: Pipeline) -> bool:
-    """Some of the characters at `at` (dates) lie within DATE_NEAR words of a word the question searches by."""
+def near_asked(folded: str, at: list[int], question: str, expand: Expand, language: Pipeline, *,
+               day: bool = False) -> bool:
+    """Some of the characters at `at` (dates) lie within DATE_NEAR words of a word the question searches by; for
+    the `day` a named publication came out, beside that publication or its coming out."""
     if not at:
         return False
     asked = _question_stems(question, language)[0]
@@ -103,10 +111,15 @@ def near_asked(folded: str, at: list[int], question: str, expand: Expand, langua
     calls = stem_set(_CALLS, language)
     if not asked & calls:  # "In June 2025 CICC urged ...": the date of a call, not of what the call was for
         dates = [d for d in dates if not _beside(tokens, d, calls)]
+    reports = stem_set(_REPORTS, language)
     if not _publication_asked(question, language):
         # "Opinio Juris (1 December 2025) reports that the ICC has ditched Microsoft": the date of the report
-        reports = stem_set(_REPORTS, language)
         dates = [d for d in dates if not _beside(tokens, d, reports)]
+    elif day and _publication_named(question, language):
+        # "what day did the Coalition publish its statement": a day beside the statement, its publishing or its
+        # dating ("dated 4 December 2025"), not the day of the sanctions the statement was about
+        dates = [d for d in dates if _beside(tokens, d, reports | stem_set(_PUBLISHED, language), PUBLISHED_NEAR)
+                 or any(fold(t[0]) in _DATED for t in tokens[max(0, d - CALLED_NEAR):d])]
     return any(abs(d - w) <= DATE_NEAR for d in dates for w in where)
 
 
@@ -130,8 +143,18 @@ def _publication_asked(question: str, language: Pipeline) -> bool:
                 or _PER_SOURCE.search(folded) or _PUT_OUT.search(folded))
 
 
-def _beside(tokens: Sequence[tuple[str, str]], at: int, stems: frozenset[str]) -> bool:
-    return any(t[1] in stems for t in tokens[max(0, at - CALLED_NEAR):at + CALLED_NEAR])
+@lru_cache(maxsize=256)
+def _publication_named(question: str, language: Pipeline) -> bool:
+    """Whether the question asks when a publication it names came out ("when did the Coalition publish its
+    statement", "le communiqué est sorti quel jour"), not the day of something else it cites one for ("the date for
+    our press release")."""
+    folded = fold(question)
+    return bool(_question_stems(question, language)[1] & stem_set(PUBLICATIONS, language)) and bool(
+        _COMING_OUT.intersection(language.words(question)) or _PUT_OUT.search(folded))
+
+
+def _beside(tokens: Sequence[tuple[str, str]], at: int, stems: frozenset[str], near: int = CALLED_NEAR) -> bool:
+    return any(t[1] in stems for t in tokens[max(0, at - near):at + near])
 
 
 _EVERYWHERE = ("icc", "cpi", "court", "cour")  # near every date in the store: they tell no event from another

@@ -270,7 +270,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return True  # "ASP24: dates and venue": its dates, however far the text puts them from the session's name
     if kind in ("day", "date") and (month := MONTH_YEAR.search(fold(title))) and any(
             month.group("month") in day.group() and (not wants.since or _since(folded, day.start()))
-            for day in DAY.finditer(folded)) and near_asked(fold(title), [month.start()], question, expand, language):
+            for day in DAY.finditer(folded)) and near_asked(fold(title), [month.start()], question, expand, language,
+                                                       day=kind == "day"):
         return True  # "Executive Order 14203 (February 2025)": the day its text gives in that month is its date
     if wants.future and not future_date(folded, today):
         return False
@@ -293,7 +294,7 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         if wants.since:  # a start: "since 2005", "depuis 2005", or a date "... since then"
             dates = [at for at in dates if _since(folded, at)]
         dates = began_dates(folded, dates, question)
-        return near_asked(folded, dates, question, expand, language)
+        return near_asked(folded, dates, question, expand, language, day=kind == "day")
     if kind == "article":
         return bool(ARTICLE.search(fact))
     if kind == "doc_title":

@@ -51,3 +51,24 @@ def test_the_same_words_answer_where_the_fact_holds_the_detail(asking_desk: Desk
 ])
 def test_which_one_is_asked_only_of_a_thing_named_by_its_name(question: str) -> None:
     assert intent.read(question, FR).kind is None
+
+
+@pytest.mark.parametrize("question", [
+    "which day in june did the coalition put out its statement?",
+    "le communiqué de la CICC sur les juges, il est sorti quel jour ?",
+])
+def test_the_day_a_statement_came_out_is_not_the_day_it_was_about(asking_desk: Desk, question: str) -> None:
+    # "On 5 June 2025 the United States sanctioned four ICC judges ..., according to CICC": the day of the
+    # sanctions, far from the statement; no fact gives the day the statement came out
+    assert top(asking_desk, question) not in {"us-sanctions-four-judges-june-2025", "cicc-call-to-action-june-2025"}
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("what day is LRWC's written statement dated?", "lrwc-words-are-not-enough"),  # "(dated 4 December 2025)"
+    ("on what day did the chamber issue the Italy decision?", "italy-noncompliance-decision-oct-2025"),
+    ("les quatre juges ont été sanctionnés quel jour ? c'est pour notre communiqué",
+     "us-sanctions-four-judges-june-2025"),  # a press release of the member's own
+])
+def test_a_day_beside_the_publication_or_not_about_one_still_answers(asking_desk: Desk, question: str,
+                                                                     fact: str) -> None:
+    assert top(asking_desk, question) == fact
