@@ -241,7 +241,7 @@ class Answerer:
             ranked = list_items.item_first(ranked, concepts, self.pipeline, text, MIN_SHARE)
         ranked = aside.after_titled(ranked, concepts, weights, self.vocabulary.doc_freq, n)
         if wants.calls and not wants.kind:  # "what's the coalition's ask wrt banks": a fact reporting its call
-            ranked = call_first(ranked)
+            ranked = call_first(ranked, MIN_SHARE)
         if len(concepts) == 1:
             ranked = self._broad(concepts[0], ranked, general=not wants.checked)
         if other is not None and not (ranked and self.bodies.named_in(ranked[0].raw) is other):

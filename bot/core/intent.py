@@ -100,11 +100,16 @@ _TOTAL_OF = re.compile(r"\b(?:total|overall) (?:\w+ )?(?P<noun>budget|cost)\b"  
                        r"|\b(?P<figure>vote|sentence|peine)\b|\b(?P<voted>unanimous|abstain|abstenu)\w*")
 _SINCE = re.compile(r"\bsince (when|what|which)\b|\bsince when$|\bdepuis (quand|quelle|quel|combien de temps)\b"
                     r"|\bhow long (has|have|had)\b")
-# a question about the call itself: "does LRWC want the US to revoke it", "la FIDH demande-t-elle de lever ..."
-# (not "s'appelle", nor "despite the pressure")
-_CALL_ASKED = re.compile(r"\b(want\w*|call\w*|urg\w*|ask\w*|demand\w*|recommend\w*|push\w*|request\w*|veu\w*|"
+# a question about the call itself: "does LRWC want the US to revoke it", "la FIDH demande-t-elle de lever ...",
+# "what should states do re banks"
+# (not "s'appelle", nor "despite the pressure", "wanted by the ICC", "what does it call itself", "before the call",
+# "does CICC call the ICC a court of last resort")
+_CALL_ASKED = re.compile(r"\b(want(?!ed by\b)\w*|(?<!the )(?:calls?|calling)(?! (?:it|itself|them|the icc|the court)\b)"
+                         r"(?! (?!on\b|for\b|upon\b)(?:\w+ ){1,5}?(?:a|an)\b)|called (?:on|for|upon)|urg\w*|ask\w*|"
+                         r"demand\w*|recommend\w*|push\w*|request\w*|veu\w*|"
                          r"press(?:es|ed|ing)? (?:for|on)|voul\w*|(?<!\bs[ '’])appel\w*|exhort\w*|recommand\w*|"
-                         r"reclam\w*)\b")
+                         r"reclam\w*|what (?:should|must) (?:\w+ ){1,3}do|que doi\w+ (?:\w+ ){0,3}faire"
+                         r"|devr\w+ faire)\b")
 _SETTLED = re.compile(r"\b(in the end|finally|eventually|actually adopt\w*|au final|finalement|en fin de compte|"
                       r"finalement adopte|(?:montant|budget|chiffre) final|final (?:approved |adopted )?(?:\w+ )?"
                       r"(?:budget|figure|amount|number)|(?:approved|adopted) (?:figure|amount|number))\b")

@@ -84,7 +84,7 @@ def reports_effect(folded: str) -> bool:
 # members", "la CICC demande aux États"
 _CALLED = re.compile(r"\b(urg(?:e|es|ed|ing)|calls? (?:on|for|upon)|called (?:on|for|upon)|asks?|asked|demand\w*|"
                      r"recommend\w*|request\w*|exhort\w*|appel\w* (?:a|les)|recommand\w*|demande\w*)\b")
-CALL_SHARE = 0.85  # how much of the top fact's coverage a fact reporting a call must have to go before it
+CALL_SHARE = 0.6  # how much of the top fact's coverage a fact reporting a call must have to go before it
 
 
 class Ranked(Protocol):  # a bot.core.matching.Candidate, which this module cannot import (matching reads it)
@@ -95,13 +95,13 @@ class Ranked(Protocol):  # a bot.core.matching.Candidate, which this module cann
 R = TypeVar("R", bound=Ranked)
 
 
-def call_first(ranked: list[R]) -> list[R]:
+def call_first(ranked: list[R], least: float = 0.0) -> list[R]:
     """For a question about what someone asks ("what's the coalition's ask wrt banks"): a fact that reports a
     call ahead of one that only reports a warning or a fact about the same things ("CICC warned that banks might
-    cut ties"), when it covers nearly as much of the question."""
+    cut ties"), when it covers nearly as much of the question, and at least `least` of it (enough to be chosen)."""
     if not ranked or _CALLED.search(fold(ranked[0].raw)):
         return ranked
     for c in ranked[1:3]:
-        if c.coverage >= CALL_SHARE * ranked[0].coverage and _CALLED.search(fold(c.raw)):
+        if c.coverage >= max(CALL_SHARE * ranked[0].coverage, least) and _CALLED.search(fold(c.raw)):
             return [c, *[x for x in ranked if x is not c]]
     return ranked
