@@ -37,7 +37,7 @@ MEDIA_ASKED = re.compile(r"\b(?:recommend\w*|suggest\w*|recommand\w*|conseill\w*
                          r"(?:recs|recommendations|suggestions)\b"
                          # a joke, the weather: no fact is one
                          r"|\b(?:tell|give) (?:me|us) a joke\b|\bune blague\b|\bweather\b|\bmeteo\b"
-                         r"|\bgoing to rain\b|\bva pleuvoir\b"
+                         r"|\b(?:rain|raining|rainy|snow|snowing|umbrella)\b|\bpleu(?:t|voir|vra)\b|\b(?:para)?pluie\b"
                          # a market price: "exchange rate euro to us dollar today", "le cours de l'action Apple"
                          r"|\bexchange rate\b|\btaux de change\b|\b(?:stock|share) price\b"
                          r"|\bcours (?:de l['’ ]|du |de la )?(?:euro|dollar|action|bourse|bitcoin)\b")

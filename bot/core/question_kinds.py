@@ -46,7 +46,7 @@ ROLE_VERBS = {"moderated": "moderator", "moderates": "moderator", "modere": "mod
                "presided": "president", "preside": "president", "presider": "president", "presidera": "president",
                "represents": "representative", "represented": "representative", "represente": "representant",
                "representent": "representant", "coordinates": "coordinator", "coordinated": "coordinator",
-               "coordonne": "coordinateur", "leads": "leader", "heads": "head",
+               "coordonne": "coordinateur", "leads": "leader", "heads": "head", "runs": "head", "ran": "head",
                "leading": "leader", "heading": "head"}
 ROLE_VERB = re.compile(r"\b(?:who|qui)\s+(?:(?:has|a|had|avait|is|was|ended up|will|va|is now|now)\s+)?(?P<verb>"
                         + "|".join(ROLE_VERBS) + r")\b")
@@ -135,7 +135,7 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                r"|^(?:what|which) countr(?:y|ies) (?:is|are|was|were) (?:\w+ ){1,8}from$"
                                r"|\bwhat(?: s| is| was| are|s)? (?:the )?nationalit(?:y|ies) of\b"
                                r"|\bquelles? (?:est|sont|etait) (?:la |les )?nationalites?\b"
-                               r"|\bde quelles? nationalites?\b"
+                               r"|\bde quelles? nationalites?\b|^what(?: s| is|s)? (?:\w+ ){1,3}nationalit(?:y|ies)\b"
                                r"|\bwhat country (is|was) (he|she) from\b|\b(il|elle) (est|vient) de quel pays\b")),
     ("person", re.compile(r"^(who|whom|whose|whos)\b"
                           r"|\b(who|whom|whose) (is|was|are|were|s|did|does|will|has|have|didn|didnt|doesn|doesnt)\b"

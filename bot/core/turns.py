@@ -54,7 +54,8 @@ def unheld(wants: Wants, concepts: Sequence[Concept], credit: Mapping[int, float
 
 
 # a pending matter asked about as done ("has the US now sanctioned the whole Court", "did they go ahead", "... yet?")
-# or as a forecast ("will the US sanction ...", "is Washington going to ...", "les Américains vont-ils ..."): a fact
+# or as a forecast ("will the US sanction ...", "is Washington going to ...", "is the US likely to join ... any time
+# soon", "les Américains vont-ils ..."): a fact
 # reporting it as considered, urged or awaited says neither whether it happened nor whether it will
 # or as done in the end ("did ASP24 finally appoint a chair", "did they manage to", "l'AEP24 a-t-elle enfin trouvé un
 # président", "ont-ils réussi à"): a fact that only suggests it does not say it was done
@@ -63,7 +64,7 @@ _FINALLY = re.compile(r"\b(?:(?<!should )(?<!must )finally|in the end|ended up|e
                       r"pu) a|(?:est|sont) (?:\w+ )?parvenue?s? a)\b")
 _DONE = re.compile(r"\b(?:go(?:ne|es)? ahead|went ahead|by now|(?:has|have) (?:\w+ ){1,3}?now \w+ed)\b"
                    r"|^(?:\w+ ){0,2}?(?:has|have|did|is|are)\b.*\byet$")
-_FORECAST = re.compile(r"^(?:\w+ ){0,2}?(?:will|(?:is|are) (?:\w+ ){1,3}?going to|gonna)\b"
+_FORECAST = re.compile(r"^(?:\w+ ){0,2}?(?:will|(?:is|are) (?:\w+ ){1,3}?(?:going|likely) to|gonna)\b|\bany time soon\b"
                        r"|\b(?:vont|va)(?: t)?(?: ils| elles| il| elle)? \w+(?:er|ir|re)\b")
 # a fact that itself says what is expected or still stands ("was not expected to decide", "would be set at ASP24",
 # "remain unresolved") answers those questions

@@ -72,3 +72,21 @@ def test_the_day_a_statement_came_out_is_not_the_day_it_was_about(asking_desk: D
 def test_a_day_beside_the_publication_or_not_about_one_still_answers(asking_desk: Desk, question: str,
                                                                      fact: str) -> None:
     assert top(asking_desk, question) == fact
+
+
+@pytest.mark.parametrize(("question", "kind", "role"), [
+    ("what's francesca albanese's nationality?", "nationality", None),  # the fact gives her mandate, not where from
+    ("who runs al-haq?", "person", "head"),  # the head of Al-Haq: the facts name the NGO, not who leads it
+    ("who ran REDRESS when the paper came out?", "person", "head"),
+])
+def test_whose_nationality_or_who_runs_it_is_a_detail_of_its_own(asking_desk: Desk, question: str, kind: str,
+                                                                   role: str | None) -> None:
+    wants = intent.read(question, FR if question.startswith("qui") else EN)
+    assert (wants.kind, wants.role) == (kind, role)
+    assert top(asking_desk, question) is None
+
+
+@pytest.mark.parametrize("question", ["will it rain in the hague tomorrow? thinking of biking to the venue",
+                                      "il pleut à La Haye demain ? je voulais venir à vélo à l'AEP"])
+def test_the_weather_is_no_fact(asking_desk: Desk, question: str) -> None:
+    assert asking_desk.answerer.ask(question).status == "declined"
