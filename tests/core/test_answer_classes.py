@@ -1825,6 +1825,18 @@ def test_an_overdue_fact_is_shown_with_a_warning(tmp_path) -> None:
     ("round339/fr-tuning.yaml", 0.89, 1.0, 0.0),
     ("round340/en-tuning.yaml", 0.92, 0.97, 0.023),
     ("round340/fr-tuning.yaml", 0.91, 1.0, 0.017),
+    ("round335/en-spent.yaml", 0.9, 0.97, 0.022),
+    ("round335/fr-spent.yaml", 0.91, 1.0, 0.0),
+    ("round336/en-spent.yaml", 0.85, 1.0, 0.011),
+    ("round336/fr-spent.yaml", 0.89, 1.0, 0.0),
+    ("round337/en-spent.yaml", 0.94, 1.0, 0.011),
+    ("round337/fr-spent.yaml", 0.83, 0.95, 0.034),
+    ("round338/en-spent.yaml", 0.94, 0.91, 0.055),
+    ("round338/fr-spent.yaml", 0.97, 1.0, 0.0),
+    ("round339/en-spent.yaml", 0.94, 0.97, 0.011),
+    ("round339/fr-spent.yaml", 0.83, 0.95, 0.05),
+    ("round340/en-spent.yaml", 0.98, 1.0, 0.011),
+    ("round340/fr-spent.yaml", 0.94, 0.95, 0.017),
 ])
 def test_blind_sets_meet_their_bars(desk: Desk, name: str, right: float, declined: float, wrong: float) -> None:
     path = BLIND / name
