@@ -93,7 +93,9 @@ _PUBLISHED = (*"publish published publication released issue issued piece op ed 
 # the words of coming out, as typed: "sorti", not "qu'on sort demain"; not "date", the noun
 _COMING_OUT = frozenset("publish published publishes released issued sorti sortie sortis paru parue publie publiee"
                         .split())
-_DATED = frozenset("dated datee date".split())  # "(dated 4 December 2025)"; not the noun "the same date"
+# the word just before a day that dates a document: "(dated 4 December 2025)", "(datée du ...)", "LRWC le date du
+# 7 février" (checked before the day only: "a release of the same date" after one dates nothing)
+_DATED = frozenset("dated datee date".split())
 _PUT_OUT = re.compile(r"\b(put|came|come|comes|was|is) (\w+ )?out\b")
 
 
@@ -118,7 +120,8 @@ def near_asked(folded: str, at: list[int], question: str, expand: Expand, langua
     elif day and _publication_named(question, language):
         # "what day did the Coalition publish its statement": a day beside the statement, its publishing or its
         # dating ("dated 4 December 2025"), not the day of the sanctions the statement was about
-        dates = [d for d in dates if _beside(tokens, d, reports | stem_set(_PUBLISHED, language), PUBLISHED_NEAR)
+        issued = reports | stem_set(_PUBLISHED, language)
+        dates = [d for d in dates if _beside(tokens, d, issued, PUBLISHED_NEAR)
                  or any(fold(t[0]) in _DATED for t in tokens[max(0, d - CALLED_NEAR):d])]
     return any(abs(d - w) <= DATE_NEAR for d in dates for w in where)
 

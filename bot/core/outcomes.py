@@ -95,7 +95,7 @@ class Ranked(Protocol):  # a bot.core.matching.Candidate, which this module cann
 R = TypeVar("R", bound=Ranked)
 
 
-def call_first(ranked: list[R], least: float = 0.0) -> list[R]:
+def call_first(ranked: list[R], least: float) -> list[R]:
     """For a question about what someone asks ("what's the coalition's ask wrt banks"): a fact that reports a
     call ahead of one that only reports a warning or a fact about the same things ("CICC warned that banks might
     cut ties"), when it covers nearly as much of the question, and at least `least` of it (enough to be chosen)."""

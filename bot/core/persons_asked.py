@@ -30,7 +30,7 @@ _HEADS_OF_STATE = re.compile(r"\b(?P<which>(?:which|what|quels?) (?:\w+ )?)?(hea
 _WITH_WHOM = re.compile(WITH_WHOM)
 
 # whom one dealt with ("who did the minister talk to", "avec qui"); not "with whom he spoke"
-COUNTERPART = re.compile(r"\b(?:with|to) whom?\b(?! (?:the|he|she|they|his|her|their|a|an)\b)"
+_COUNTERPART = re.compile(r"\b(?:with|to) whom?\b(?! (?:the|he|she|they|his|her|their|a|an)\b)"
                          r"|\bwhom? (?:else )?(?:did|does|do|has|have|had) "
                          r"(?:\w+ ){1,8}?(?:also )?(?:talk|talked|speak|spoke|spoken|meet|met|consult|consulted|"
                          r"hold talks|(?:have|had|hold)(?: \w+)? conversations)\b"
@@ -46,7 +46,7 @@ _SPOKE_FOR = re.compile(r"\bwho (?:spoke|responded|reacted) (?:for|on behalf of)
 
 def whom_asked(text: str, folded: str) -> bool:
     """Whom someone dealt with is asked: `text`, the question's words; `folded`, the question folded whole."""
-    return bool(COUNTERPART.search(text) or _COUNTERPART_FIRST.search(folded))
+    return bool(_COUNTERPART.search(text) or _COUNTERPART_FIRST.search(folded))
 
 
 def counterpart_asked(text: str, folded: str) -> bool:
@@ -71,6 +71,7 @@ def author_asked(text: str) -> re.Match[str] | None:
     "who did Rubio announce sanctions against", which asks whom."""
     match = _AUTHOR.search(text)
     return match if match and not _PASSIVE.search(match.group(0)) else None
+
 
 # "the name of the software", "names of the deputy prosecutors", "comment s'appelle le procureur": a name of that thing
 _NAME_OF = gated(question_kinds.NAMES_AND + r"(?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"

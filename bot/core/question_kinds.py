@@ -242,16 +242,15 @@ _ROLE_WORD = re.compile(ROLES)
 NAMED_THINGS = frozenset("case cases bank banks company companies firm firms software platform platforms ruling "
                          "rulings logiciel plateforme plateformes court courts tribunal tribunals boite "
                          "event evenement statute banque banques provider product products produit produits "
-                         "entreprise entreprises publisher editeur chamber chambers".split())
-# (one event, "which side event"; "which events" lists them)
+                         "entreprise entreprises publisher editeur chamber chambers".split())  # one event ("which
+# side event"); "which events" lists them
+_NAMED_THING = "|".join(sorted(NAMED_THINGS, key=len, reverse=True))
 # "which German software", "quel logiciel allemand", "which social media platforms": a thing asked for by name,
 # a word or two of description between
 _WHICH_NAMED = re.compile(r"\b(?P<which>which|quel|quelle|quels|quelles|(?<!en )quoi (?:le|la|les))\s+"
-                          r"(?:[a-z]+\s+){0,2}?(?P<noun>"
-                          + "|".join(sorted(NAMED_THINGS, key=len, reverse=True)) + r")\b")
+                          rf"(?:[a-z]+\s+){{0,2}}?(?P<noun>{_NAMED_THING})\b")
 # "un logiciel allemand, c'est lequel exactement": the thing named before, asked for by its name
-_THING_THEN_WHICH = re.compile(r"\b(?P<noun>" + "|".join(sorted(NAMED_THINGS, key=len, reverse=True))
-                               + r")\b.*\best (?P<which>lequel|laquelle|lesquels|lesquelles)\b")
+_THING_THEN_WHICH = re.compile(rf"\b(?P<noun>{_NAMED_THING})\b.*\best (?P<which>lequel|laquelle|lesquels|lesquelles)\b")
 # "on connaît déjà les candidats", "can you list the nominees": who is running, by name
 _CANDIDATES = re.compile(r"\b(?:on connait|connait on|do we know|known|list|liste)\b(?P<which>) (?:\w+ ){0,3}?"
                          r"(?P<noun>candidat|candidats|candidate|candidates|nominees)\b")

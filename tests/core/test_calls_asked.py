@@ -8,7 +8,6 @@ import pytest
 
 from bot.core import holds, intent
 from bot.core.desk import Desk
-from bot.core.text_fr import FRENCH
 from tests.conftest import top
 
 
@@ -24,15 +23,16 @@ def test_what_someone_wants_done_is_their_call_not_their_warning(asking_desk: De
     assert top(asking_desk, question) == "cicc-call-to-action-june-2025"
 
 
-@pytest.mark.parametrize(("question", "language"), [
-    ("which countries failed to arrest people wanted by the ICC, per HRW?", holds.ENGLISH),
-    ("what does EO 14203 call itself?", holds.ENGLISH),
-    ("does CICC call the ICC a court of last resort?", holds.ENGLISH),
-    ("quick one before the call: which order were the judges sanctioned under?", holds.ENGLISH),
-    ("la Mongolie a laissé partir un suspect recherché, qui ?", FRENCH),
+@pytest.mark.parametrize("question", [
+    "which countries failed to arrest people wanted by the ICC, per HRW?",
+    "what does EO 14203 call itself?",
+    "does CICC call the ICC a court of last resort?",
+    "quick one before the call: which order were the judges sanctioned under?",
 ])
-def test_naming_or_being_wanted_is_no_call(question: str, language) -> None:
-    assert not intent.read(question, language).calls
+def test_naming_or_being_wanted_is_no_call(question: str) -> None:
+    assert not intent.read(question, holds.ENGLISH).calls
+    # "call on ... to adopt a ...": a call, though "a" follows as in "call the ICC a court"
+    assert intent.read("does CICC call on states to adopt a blocking statute?", holds.ENGLISH).calls
 
 
 @pytest.mark.parametrize(("question", "fact"), [

@@ -55,12 +55,12 @@ def test_which_one_is_asked_only_of_a_thing_named_by_its_name(question: str) -> 
 
 @pytest.mark.parametrize("question", [
     "which day in june did the coalition put out its statement?",
-    "le communiqué de la CICC sur les juges, il est sorti quel jour ?",
+    "le communiqué de la coalition sur les juges, il est sorti quel jour de juin ?",
 ])
 def test_the_day_a_statement_came_out_is_not_the_day_it_was_about(asking_desk: Desk, question: str) -> None:
     # "On 5 June 2025 the United States sanctioned four ICC judges ..., according to CICC": the day of the
     # sanctions, far from the statement; no fact gives the day the statement came out
-    assert top(asking_desk, question) not in {"us-sanctions-four-judges-june-2025", "cicc-call-to-action-june-2025"}
+    assert top(asking_desk, question) is None
 
 
 @pytest.mark.parametrize(("question", "fact"), [
@@ -81,7 +81,7 @@ def test_a_day_beside_the_publication_or_not_about_one_still_answers(asking_desk
 ])
 def test_whose_nationality_or_who_runs_it_is_a_detail_of_its_own(asking_desk: Desk, question: str, kind: str,
                                                                    role: str | None) -> None:
-    wants = intent.read(question, FR if question.startswith("qui") else EN)
+    wants = intent.read(question, EN)
     assert (wants.kind, wants.role) == (kind, role)
     assert top(asking_desk, question) is None
 
