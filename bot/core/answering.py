@@ -43,6 +43,7 @@ COMMON_FLOOR = 50
 TITLE_MIX = 0.5  # how much naming the question's words in its title (what a fact is about) adds to the order
 EXAMPLE_MIX = 0.25  # how much the closest example question (asked the way this one is) adds to the order
 MAX_GUESSES = 8  # typo guesses per question
+MAX_MISSES = 4  # guesses that found no word of the store, after which the rest are not typos either
 KIND_MIX = 0.25  # what a fact whose title asks the question's kind ("Why civil society matters ...") adds
 BM25_MIX = 0.4  # how much bm25 (relative to the best hit) adds to coverage when ordering facts
 BM25_WEIGHTS = (8.0, 6.0, 6.0, 1.0)  # title, questions, keywords, text
@@ -157,18 +158,19 @@ class Answerer:
                 seen.add((term,))
                 found.append(Concept(typed.get(term, term), [(term,)]))  # labelled as typed ("supposed")
         known = self.vocabulary.doc_freq({t for c in found for t in c.terms()})
-        guesses, stem = 0, self.pipeline.stem
+        guesses, misses, stem = 0, 0, self.pipeline.stem
         for concept in found:
             term = concept.alternatives[0][0]
             if len(concept.alternatives) == 1 and len(term) >= 4 and term.isalpha() and term not in known:
                 if self.pipeline.is_ordinary(typed.get(term, term)):  # a real word the store lacks is no typo
                     continue
                 guesses += 1
-                if guesses > MAX_GUESSES:  # a question of a dozen unknown words is not a few typos
+                if guesses > MAX_GUESSES or misses >= MAX_MISSES:  # a dozen unknown words are not a few typos
                     break
                 match = self.vocabulary.swapped(typed.get(term, term), stem) or self.vocabulary.guess(term)
                 if not match and (fixed := correction(typed.get(term, term), self.pipeline.lang)):
                     match = next(iter(self.vocabulary.doc_freq({self.pipeline.stem(fixed)})), None)
+                misses += not match
                 if match in self.pipeline.stop_stems:  # "thier": a typo of a word that says nothing
                     concept.alternatives.clear()
                 elif match:
@@ -233,7 +235,8 @@ class Answerer:
         for cand in candidates:
             # bm25 (negative; lower is better) breaks ties between facts that cover the question equally
             cand.order = (cand.coverage + BM25_MIX * (cand.rank / best_rank if best_rank else 0)
-                          + TITLE_MIX * sum(w for i, w in enumerate(weights) if cand.titled(concepts[i])) / total
+                          + TITLE_MIX * sum(weights[i] for i in sorted(cand.credit.keys() | named_only)
+                                            if cand.titled(concepts[i])) / total  # a title's words are credited
                           + EXAMPLE_MIX * cand.closest_example(alternatives, weights, total, wants.kind)
                           + KIND_MIX * (wants.kind is not None and cand.readings.title_kind == wants.kind))
         ranked = sorted(candidates, key=lambda c: -c.order)

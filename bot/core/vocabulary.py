@@ -51,8 +51,9 @@ class Vocabulary:
         if missing:
             if len(self._df) > MAX_CACHE:
                 self._df.clear()
-            sql = " UNION ALL ".join([f"SELECT term, doc FROM {self.table} WHERE term = ?"] * len(missing))
-            found = {r[0]: int(r[1]) for r in self.db.query(sql, tuple(missing))}
+            asked = [t for t in missing if self._may_hold(t)]
+            sql = " UNION ALL ".join([f"SELECT term, doc FROM {self.table} WHERE term = ?"] * len(asked))
+            found = {r[0]: int(r[1]) for r in self.db.query(sql, tuple(asked))} if asked else {}
             for term in missing:
                 self._df[term] = found.get(term, 0)
         return {t: self._df[t] for t in terms if self._df.get(t)}
@@ -63,10 +64,13 @@ class Vocabulary:
             return self._guesses[term]
         pools = self.load()
         size = len(term)
-        choices = [w for n in range(max(1, size * 2 // 3), size * 3 // 2 + 2)
-                   for at in (0, 1) for w in pools.get((n, at, term[at:at + 1]), ())]
-        match = process.extractOne(term, choices, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
-        guess = match[0] if match else None
+        guess, best = None, TYPO_SCORE
+        for n in range(max(1, size * 2 // 3), size * 3 // 2 + 2):
+            for at in (0, 1):  # each pool apart, not copied into one list (most of a guess's time, measured)
+                pool = pools.get((n, at, term[at:at + 1]))
+                match = process.extractOne(term, pool.keys(), scorer=fuzz.ratio, score_cutoff=best) if pool else None
+                if match and (guess is None or match[1] > best):  # the first of equals, as over one list
+                    guess, best = match[0], match[1]
         if guess is None:  # a prefix written without its hyphen: "cosponsor", "nonmember", "reelected"
             rest = next((term[len(p):] for p in PREFIXES if term.startswith(p) and len(term) - len(p) >= 4), None)
             guess = rest if rest and self.doc_freq({rest}) else None
@@ -89,6 +93,14 @@ class Vocabulary:
         stems = {stem(word[:i] + word[i + 1] + word[i] + word[i + 2:]) for i in range(len(word) - 1)}
         known = self.doc_freq(stems - {stem(word)})
         return max(known, key=known.__getitem__) if known else None
+
+    def _may_hold(self, term: str) -> bool:
+        """False for a word of letters that the store's words, once loaded for typos, lack: the index is not asked
+        about it (a typo's candidate spellings, a dozen per word, are mostly no word of the store)."""
+        pools = self._by_length
+        if pools is None or not (term.isalpha() and "a" <= term[:1] <= "z"):
+            return True
+        return term in pools.get((len(term), 0, term[0]), ())
 
     def _add(self, term: str) -> None:
         assert self._by_length is not None

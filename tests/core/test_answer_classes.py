@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core import holds, intent, word_order
+from bot.core import answering, holds, intent, word_order
 from bot.core.desk import Desk
 from bot.core.errands import without_errand
 from bot.core.messages import say
@@ -1858,6 +1858,22 @@ def test_an_edit_updates_the_vocabulary_without_rebuilding_it(tmp_path) -> None:
     assert answer.status == "answered" and answer.hits[0].fact.id == fact.id
     assert vocabulary._by_length is words_by_length, "the word list was updated in place, not rebuilt"
     assert "zanzibarian" in vocabulary._by_length[(11, 0, "z")]
+    assert vocabulary.doc_freq({"zanzibarian"}) == {"zanzibarian": 1}, "a word added since the list was read counts"
+    desk.close()
+
+
+def test_words_the_store_lacks_are_not_looked_up_once_its_words_are_read(tmp_path, monkeypatch) -> None:
+    desk = Desk.open(tmp_path / "vocab.db")
+    vocabulary = desk.answerer.vocabulary
+    asked: list[tuple] = []
+    real = vocabulary.db.query
+    monkeypatch.setattr(vocabulary.db, "query", lambda sql, params=(): asked.append(params) or real(sql, params))
+    assert vocabulary.doc_freq({"qzxwvk", "sanction"}) == {"sanction": vocabulary.doc_freq({"sanction"})["sanction"]}
+    assert asked == [("qzxwvk", "sanction")], "before the word list is read, the index is asked about every word"
+    vocabulary.load()
+    asked.clear()
+    assert vocabulary.doc_freq({"pqzxwv", "budget"})["budget"] > 0
+    assert asked == [("budget",)], "the made-up word is known absent from the word list"
     desk.close()
 
 
@@ -3101,3 +3117,15 @@ def test_pressure_is_no_call(desk: Desk) -> None:
     # "despite all the pressure": what HRW counts as wins, not what anyone pressed for
     assert top(desk, "despite all the pressure, what wins does HRW say the court had this year?") == (
         "duterte-surrendered-to-icc")
+
+
+def test_guessing_typos_stops_after_a_few_words_that_are_near_no_word_of_the_store(tmp_path, monkeypatch) -> None:
+    desk = Desk.open(tmp_path / "guesses.db")
+    vocabulary = desk.answerer.vocabulary
+    guessed: list[str] = []
+    real = vocabulary.guess
+    monkeypatch.setattr(vocabulary, "guess", lambda term: guessed.append(term) or real(term))
+    answer = desk.answerer.ask("qzxwvk pqjxzr vbnmqx wqzpxj kxqzvw jzqxwp vkwqzx")  # seven words near none
+    assert answer.status == "declined"
+    assert len(guessed) == answering.MAX_MISSES, guessed
+    desk.close()
