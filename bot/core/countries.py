@@ -97,6 +97,59 @@ def named_in(text: str, lang: str | None = None, *, least: int = 1) -> frozenset
     return frozenset(found)
 
 
+# Adjectives for states, as members write them beside a state's organs ("the Dutch foreign minister", "le
+# gouvernement français"): the states the sources and members' questions name, not every state of the list.
+_ADJECTIVES = {
+    "american": "US", "americain": "US", "americaine": "US", "belgian": "BE", "belge": "BE", "brazilian": "BR",
+    "bresilien": "BR", "bresilienne": "BR", "british": "GB", "britannique": "GB", "burkinabe": "BF",
+    "canadian": "CA", "canadien": "CA", "canadienne": "CA", "chinese": "CN", "chinois": "CN", "chinoise": "CN",
+    "colombian": "CO", "colombien": "CO", "colombienne": "CO", "dutch": "NL", "neerlandais": "NL",
+    "neerlandaise": "NL", "french": "FR", "francais": "FR", "francaise": "FR", "german": "DE", "allemand": "DE",
+    "allemande": "DE", "hungarian": "HU", "hongrois": "HU", "hongroise": "HU", "israeli": "IL", "israelien": "IL",
+    "israelienne": "IL", "italian": "IT", "italien": "IT", "italienne": "IT", "japanese": "JP", "japonais": "JP",
+    "japonaise": "JP", "kenyan": "KE", "malian": "ML", "malien": "ML", "malienne": "ML", "mexican": "MX",
+    "mexicain": "MX", "mexicaine": "MX", "nigerien": "NE", "nigerienne": "NE", "palestinian": "PS",
+    "palestinien": "PS", "palestinienne": "PS", "philippine": "PH", "philippin": "PH", "filipino": "PH",
+    "polish": "PL", "polonais": "PL", "polonaise": "PL", "russian": "RU", "russe": "RU", "spanish": "ES",
+    "espagnol": "ES", "espagnole": "ES", "sudanese": "SD", "soudanais": "SD", "soudanaise": "SD",
+    "swiss": "CH", "suisse": "CH", "tajik": "TJ", "tadjik": "TJ", "ukrainian": "UA", "ukrainien": "UA",
+    "ukrainienne": "UA", "venezuelan": "VE", "venezuelien": "VE", "venezuelienne": "VE",
+}
+_SOUTH_AFRICAN = re.compile(r"\bsouth african?\b|\bsud africaine?\b")
+# a state's organs, after its adjective in English, before it in French: "the French government", "le ministre
+# néerlandais des Affaires étrangères"; not "in French", "la version française"
+_ORGANS_EN = r"(?:government|gov|govt|minister|ministry|foreign minister|prime minister|authorities|officials|" \
+             r"delegation|president|presidency|parliament|courts?|prosecutors?|foreign office|embassy|police|army)"
+_ORGANS_FR = r"(?:gouvernement|ministre|ministere|autorites|responsables|delegation|president|presidente|" \
+             r"presidence|parlement|justice|tribunal|tribunaux|diplomatie|ambassade|police|armee)"
+
+
+@lru_cache(maxsize=4096)
+def by_adjective(text: str, *, organs: bool = False) -> frozenset[Country]:
+    """The countries a text names by an adjective ("French judge Nicolas Guillou", "German state-owned"); with
+    `organs`, only beside a state's organ ("the Dutch foreign minister"), for a question: "in French" is a
+    language, "Dutch" alone may be a name."""
+    folded = fold(text).replace("-", " ")
+    codes = set()
+    for adjective, code in _ADJECTIVES.items():
+        if organs:
+            pattern = rf"\b{adjective}\s+(?:foreign\s+|federal\s+)?{_ORGANS_EN}\b|\b{_ORGANS_FR}\s+{adjective}\b"
+        else:
+            pattern = rf"\b{adjective}\b"
+        if adjective in folded and re.search(pattern, folded):
+            codes.add(code)
+    if _SOUTH_AFRICAN.search(folded) and (not organs or re.search(
+            rf"\bsouth african\s+{_ORGANS_EN}\b|\b{_ORGANS_FR}\s+sud africaine?\b", folded)):
+        codes.add("ZA")
+    return frozenset(_by_code()[c] for c in codes if c in _by_code())
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, Country]:
+    return {entry.alpha_2: _by_name()[tuple(words(_short(entry.name)))] for entry in pycountry.countries
+            if tuple(words(_short(entry.name))) in _by_name()}
+
+
 # a state's joining asked ("which country became the 125th State Party", "qui a ratifié le Statut en dernier"), which
 # a fact says only with a word for joining: "Opinio Juris expects the number to fall to 121 with the withdrawals of
 # Hungary ..." names countries, none of them joining

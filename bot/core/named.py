@@ -110,7 +110,8 @@ def unnamed(concepts: Sequence[Concept], df: Mapping[str, int], total: int, cred
     not name a country or a publisher the question names; None when it names them all. A country of several words
     ("the United Kingdom", "la Côte d'Ivoire"), which no one concept names, is looked for in the `fact`'s text;
     one a concept names must stand in its title or text by one of its names, whole ("United Nations ...
-    statements" holds both words of "the United States", apart)."""
+    statements" holds both words of "the United States", apart). A state named by its adjective beside one of its
+    organs ("the French government") is looked for by its name or its adjective ("French judge Nicolas Guillou")."""
     lang = language.lang
     for i, concept in enumerate(concepts):
         country = countries.named(concept.label)
@@ -118,7 +119,8 @@ def unnamed(concepts: Sequence[Concept], df: Mapping[str, int], total: int, cred
                 fact_tokens(fact.replace("-", " "), language), concept.alternatives))):
             return "missing_union" if country.union else "missing_country", {"name": country.name(lang)}
     by_concept = {countries.named(concept.label) for concept in concepts}
-    for country in countries.named_in(question, lang, least=2) - countries.named_in(fact, lang) - by_concept:
+    asked = countries.named_in(question, lang, least=2) | countries.by_adjective(question, organs=True)
+    for country in asked - countries.named_in(fact, lang) - countries.by_adjective(fact) - by_concept:
         if country.en != "United States":  # the US by any name ("Washington") is a concept of its own
             return "missing_union" if country.union else "missing_country", {"name": country.name(lang)}
     for i in named(concepts, df, total, publishers):

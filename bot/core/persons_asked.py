@@ -17,7 +17,7 @@ from bot.core.text import STOP_WORDS, Pipeline, first_run
 
 _ROLE = rf"(?P<role>{ROLES})(?:e?s?)"  # "représentante(s)": the feminine of a role
 # "who is the president of the ASP", "name of the ASP president", "fidh's rep", "qui est le président de l'AEP"
-_NOW = r"(?:\s+(?:current|present|actuel|actuelle|actuels|actuelles))?"  # "le président actuel de", "ICC's current"
+_NOW = r"(?:\s+(?:current|present|actuel|actuelle|actuels|actuelles)\b)?"  # "le président actuel de", "ICC's current"
 _ROLE_OF = re.compile(rf"\b{_ROLE}\b{_NOW}(?:\s+(?P<prep>of|at|for|de|du|des|de la|de l)\b\s*"
                       r"(?:the\s+|la\s+|le\s+|l\s+)?(?P<org>[a-z0-9][a-z0-9 -]{0,40}))?")
 _ORG_ROLE = re.compile(rf"\b(?P<org>[a-z0-9-]+)(?:\s+s)?{_NOW}\s+{_ROLE}\b")
@@ -109,11 +109,12 @@ def read(text: str, folded: str, language: Pipeline, author: re.Match[str] | Non
         role, org, missing = "president", None, ("missing_head_of_state", {})
     else:
         role, org = role_of(asked, language.stop_words | STOP_WORDS)
-    if not role and (acted := question_kinds.ROLE_VERB.search(text)):  # "who presides over the ASP": its President
+    acted = None if org else question_kinds.ROLE_VERB.search(text)  # "who presides over the ASP": its President
+    if acted and role in (None, question_kinds.ROLE_VERBS[acted.group("verb")]):  # "who heads X": role_of read "head"
         role = question_kinds.ROLE_VERBS[acted.group("verb")]
         after = [w for w in text[acted.end():].split() if w not in language.stop_words and w not in STOP_WORDS
                  and w != "over"]
-        org = after[0] if role in ("president", "representative", "representant") and after \
+        org = after[0] if role in ("president", "representative", "representant", "head") and after \
             and not after[0].isdigit() else None  # of a body
     rest: list[str] = []
     named = _NAME_OF.search(text)
@@ -162,9 +163,11 @@ def role_of(text: str, stop_words: frozenset[str]) -> tuple[str | None, str | No
 
 @lru_cache(maxsize=256)
 def plural_role(role: str) -> re.Pattern[str]:
-    """The role in the plural as a noun ("les juges"), not a verb ("who heads it") nor "the prosecutors name"."""
+    """The role in the plural as a noun ("les juges"), not a verb ("who heads it"), "the prosecutors name" nor
+    leaders as a subject ("the heads-of-state immunity paper")."""
     return re.compile(rf"\b(the|les|des|its|their|which|what|all|these|those|ces|quels|quelles|\d+|two|three|four|"
-                      rf"five|six|deux|trois|quatre|cinq)\s+(\w+\s+)?{re.escape(role)}s\b(?! (?:full )?name\b)")
+                      rf"five|six|deux|trois|quatre|cinq)\s+(\w+\s+)?{re.escape(role)}s\b(?! (?:full )?name\b)"
+                      r"(?![\s-]+of[\s-]+states?\b)")
 
 
 _FRENCH_OF = {"le": "du ", "du": "du ", "la": "de la ", "l": "de l'", "les": "des ", "des": "des ", "d": "d'"}
