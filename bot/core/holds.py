@@ -37,7 +37,7 @@ _QUOTES = re.compile(r"[\"“”«»]")
 _WRITINGS = tuple("paper papers report reports statement statements briefing book books resolution declaration "
                   "article op-ed publication document rapport rapports livre bouquin note titre title papier".split())
 _EVENTS = ("event", "evenement")  # "the side event \"Arresting suspects ...\"": the event by its title
-_OFFICE = re.compile(rf"(?:{ROLES})(?:e|s|es)?")  # "Representative", "représentante"
+_OFFICE = re.compile(rf"(?:{ROLES}|expert)(?:e|s|es)?")  # "Representative", "représentante", "UN experts"
 # a choice only suggested: "suggests starting by finding a Chair for the aggression sub-group" names no one chosen
 SUGGESTED = re.compile(r"\b(suggest\w*|sugger\w*|propos\w*|recommend\w*|recommand\w*)\b")
 # how long something lasts: a span of time, or until when

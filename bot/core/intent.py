@@ -205,6 +205,9 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     folded = fold(question)
     currencies = sums_asked.currencies_in(question)  # "$" too, which `words` drops: "the budget in US dollars"
     kind, which = kind_and_which(text)
+    if not kind and (named := question_kinds.OFFICE_OF_NAMED.search(text)) and not any(
+            language.is_ordinary(w) for w in named.group("first", "last")):  # not "what is the ICC's role"
+        kind = "office"
     kind = kind or ("number" if currencies else None)
     role = org = None
     focus: tuple[str, ...] = ()

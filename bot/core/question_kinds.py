@@ -38,8 +38,11 @@ NAMES_ASKED = re.compile(r"\b(names?|noms?|named|nommes?|appell?ent|called|who (
 WITH_WHOM = r"\b(?:with|to) whom?\b|\bavec qui\b|\bwho (?:else )?(?:did|does|do) (?!not\b)"
 # a named person's office, asked with a pronoun for them (folded text; bot.core.intent leaves it out of the search)
 OFFICE_ASKED = (r"\bwhat(?: s| is| was|s)? (?:his|her|their) (?:role|position|job|title)\b"
-                r"|\b(?:elle|il) (?:a |avait )?quel(?:le)? (?:r[oô]le|poste|fonction)\b"  # "a" is dropped as a word
+                r"|\b(?:elle|il) (?:a |avait |occupe |occupait |exerce )?quel(?:le)? (?:r[oô]le|poste|fonction)\b"
                 r"|\b(?:c est quoi|quel(?:le)? est) (?:son|sa) (?:r[oô]le|poste|fonction)\b")
+# "what is danya chaikel's role", "remind me what X Y's role is": two words the reader checks are a person's names
+OFFICE_OF_NAMED = re.compile(r"\bwhat(?: s| is| was|s)? (?P<first>[a-z]+) (?P<last>[a-z]+)(?: s)? "
+                             r"(?:role|position|job)\b")
 # "who moderated the side event", "qui a animé le débat": the holder of a role, asked with its verb
 ROLE_VERBS = {"moderated": "moderator", "moderates": "moderator", "modere": "moderateur", "anime": "moderateur",
                "chaired": "chair", "chairs": "chair", "chairing": "chair", "chair": "chair", "presides": "president",
@@ -273,7 +276,8 @@ KIND_NOUNS = {"date": frozenset("date day jour".split()),  # not "dates": "ASP24
               "person": frozenset("official officials individual individuals personne personnes".split()),
               "time": frozenset("time heure".split()),
               "number": frozenset("figure figures chiffre chiffres nombre".split()),
-              "doc_title": frozenset("title titre".split())}
+              "doc_title": frozenset("title titre".split()),
+              "office": frozenset("role rôle job position poste fonction".split())}
 KIND_NOUNS["day"] = KIND_NOUNS["date"]
 PEOPLE = frozenset("official person people individual suspect fugitive judge minister diplomat lawyer activist "
                    "staff".split())

@@ -1,7 +1,7 @@
 """Whose office or which state a question asks about, read from members' words: "la présidente actuelle de la
 CPI" is the Court's president, not FIDH's; "who heads REDRESS" asks for REDRESS's head, not for the paper it
-launched on heads of state; "the French government" names France as "France" does (issue: answers that hold
-up)."""
+launched on heads of state; "the French government" names France as "France" does; "what's Danya Chaikel's role"
+asks for the office beside her name (issue: answers that hold up)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import pytest
 from bot.core import countries, intent, persons_asked
 from bot.core.desk import Desk
 from bot.core.text import ENGLISH, STOP_WORDS
+from bot.core.text_fr import FRENCH
+from tests.conftest import top
 
 
 @pytest.mark.parametrize(("text", "role", "org"), [
@@ -71,3 +73,27 @@ def test_a_fact_naming_the_state_or_its_adjective_still_answers(asking_desk: Des
     assert answer.hits and answer.hits[0].fact.id == fact
     assert answer.missing_key != "missing_country"
 
+
+@pytest.mark.parametrize(("question", "language", "kind"), [
+    ("what is danya chaikel's role", ENGLISH, "office"),
+    ("pls remind me what danya chaikel's role is", ENGLISH, "office"),
+    ("Danya Chaikel, elle occupe quel poste ?", FRENCH, "office"),
+    ("what is civil society's role", ENGLISH, None),  # everyday words are no one's names
+    ("what is the icc's role", ENGLISH, None),
+])
+def test_a_named_person_s_role_asks_for_their_office(question: str, language, kind: str | None) -> None:
+    assert intent.read(question, language).kind == kind
+
+
+@pytest.mark.parametrize("question", [
+    "Danya Chaikel - what's her role?",  # not the fact on why civil society matters, which quotes her
+    "what is danya chaikel's role",
+    "Danya Chaikel, elle occupe quel poste ?",
+])
+def test_the_fact_giving_the_office_beside_the_name_answers(asking_desk: Desk, question: str) -> None:
+    assert top(asking_desk, question) == "fidh-over-compliance-financial-channels"
+
+
+def test_an_office_word_beside_the_name_may_be_a_plural_one(asking_desk: Desk) -> None:
+    # "FIDH names Francesca Albanese among the UN independent experts targeted"
+    assert top(asking_desk, "whats Francesca Albanese's role again") == "us-sanctions-un-special-rapporteur"
