@@ -38,6 +38,10 @@ _WRITINGS = tuple("paper papers report reports statement statements briefing boo
                   "article op-ed publication document rapport rapports livre bouquin note titre title papier".split())
 _EVENTS = ("event", "evenement")  # "the side event \"Arresting suspects ...\"": the event by its title
 _OFFICE = re.compile(rf"(?:{ROLES}|expert)(?:e|s|es)?")  # "Representative", "représentante", "UN experts"
+# what someone is accused of, named ("crimes against humanity", "crimes committed in Darfur", "harcèlement")
+_CHARGED = re.compile(r"\bcrimes? (?:against humanity|committed|contre l.?humanite|de guerre|commis)\b|\bwar crimes?\b"
+                      r"|\bgenocide\b|\bmurders?\b|\bmeurtres?\b|\btortur\w*|\brapes?\b|\bviols?\b|\bpersecution\b"
+                      r"|\bharass\w*|\bharcelement\b|\bsexual\b|\bsexuel\w*|\bfraud\w*|\bcorruption\b")
 # a choice only suggested: "suggests starting by finding a Chair for the aggression sub-group" names no one chosen
 SUGGESTED = re.compile(r"\b(suggest\w*|sugger\w*|propos\w*|recommend\w*|recommand\w*)\b")
 # how long something lasts: a span of time, or until when
@@ -316,6 +320,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return reports_outcome(folded, question) and (not wants.sessions or bool(wants.sessions & sessions_of(fact)))
     if kind == "effect":  # "how have the sanctions hit ICC officials": what they did, not whom they targeted
         return reports_effect(folded)
+    if kind == "charge":  # a crime or an offence named, not "alleged wrongdoing"
+        return bool(_CHARGED.search(folded))
     if kind == "office":  # "what's Danya Chaikel's role": a role beside the name asked about, counting the words
         # that carry meaning ("sa représentante auprès de la CPI, Danya Chaikel")
         tokens = [t for t in fact_tokens(fact, language) if fold(t[0]) not in language.stop_words]

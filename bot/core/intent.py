@@ -303,7 +303,7 @@ def corrected(wants: Wants, concepts: list[Concept]) -> Wants:
 
 
 # kinds whose missing detail is worded without values ("missing_day": "the exact date")
-_WORDED = frozenset("contact time day date article number place reason person outcome office duration symbol "
+_WORDED = frozenset("contact time day date article number place reason person outcome office charge duration symbol "
                      "nationality doc_title effect example".split())
 
 

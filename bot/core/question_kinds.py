@@ -115,6 +115,16 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\bquand (est|a|ont|sera|aura|etait|se|la|le"
                         r"|les)\b|\bdepuis quand\b|\bquelle annee\b|\bquel mois\b|\bc est quand\b|\bquand$"
                         r"|\b(?:revient|reviennent|reviendra|rentre|reprend) quand\b")),
+    # what someone is accused of: "what exactly is the prosecutor accused of", "on lui reproche quoi"; not what a
+    # critic reproaches ("LRWC reproche quoi à la Russie") nor whom HRW accuses ("quels pays HRW accuse de ...")
+    ("charge", re.compile(r"\bwhat\b(?: \w+){0,8}? (?:accused of|charged with|alleged to have)\b"
+                          r"|\bwhat (?:\w+ ){0,2}(?:charges|allegations|accusations|misconduct)\b"
+                          r"|\b(?:accused of|charged with) what\b|\bfacing charges for\b"
+                          r"|\bon (?:lui |leur )?reproche (?:quoi|exactement|precisement)\b"
+                          r"|\bqu on (?:lui |leur )?reproche\b"
+                          r"|\bde quoi (?:\w+ ){0,4}(?:accuse|accusee|accuses|soupconne)\w*\b|\baccuse\w* de quoi\b"
+                          r"|\bquel(?:le)?s? (?:sont |etaient )?(?:exactement |precisement )?(?:les )?"
+                          r"(?:accusations|allegations|charges)\b")),
     ("reason", re.compile(r"^why\b|\bwhy\b|\bwhat(?: s| is| was|s)? the (reason|motive|rationale)\b|\bhow come\b"
                           r"|\bwhat (reasons?|motives?|grounds|justifications?) (did|do|does|have|has|had|were|was)\b"
                           r"|\breasons? (for|behind|why)\b|\b(pourquoi|pk|pq|pkoi|pquoi)\b"

@@ -90,3 +90,26 @@ def test_whose_nationality_or_who_runs_it_is_a_detail_of_its_own(asking_desk: De
                                       "il pleut à La Haye demain ? je voulais venir à vélo à l'AEP"])
 def test_the_weather_is_no_fact(asking_desk: Desk, question: str) -> None:
     assert asking_desk.answerer.ask(question).status == "declined"
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("What exactly is the Prosecutor accused of in the external investigation that put him on leave?", EN),
+    ("what charges did russia bring against the icc officials", EN),  # warrants, none named
+    ("Le procureur en congé, c'est bien Karim Khan ? on lui reproche quoi au juste ?", FR),
+    ("Quelles sont exactement les accusations contre le procureur dans l'enquête externe ?", FR),
+])
+def test_what_someone_is_accused_of_needs_a_fact_naming_the_offence(asking_desk: Desk, question: str,
+                                                                     language) -> None:
+    # "an external investigation into alleged wrongdoing" says there is an accusation, not what it is
+    assert intent.read(question, language).kind == "charge"
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.missing_key) == ("partial", "missing_charge")
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("what's duterte facing charges for", "duterte-surrendered-to-icc"),  # crimes against humanity
+    ("LRWC reproche quoi exactement à la Russie ?", "russia-warrants-against-icc-officials"),  # a critic's reproach
+    ("Quels gouvernements HRW accuse de saper le mandat de la CPI ?", "icc-polycrisis-2025"),  # whom HRW accuses
+])
+def test_a_charge_named_or_a_reproach_made_still_answers(asking_desk: Desk, question: str, fact: str) -> None:
+    assert top(asking_desk, question) == fact
