@@ -42,6 +42,7 @@ _OFFICE = re.compile(rf"(?:{ROLES}|expert)(?:e|s|es)?")  # "Representative", "re
 _CHARGED = re.compile(r"\bcrimes? (?:against humanity|committed|contre l.?humanite|de guerre|commis)\b|\bwar crimes?\b"
                       r"|\bgenocide\b|\bmurders?\b|\bmeurtres?\b|\btortur\w*|\brapes?\b|\bviols?\b|\bpersecution\b"
                       r"|\bharass\w*|\bharcelement\b|\bsexual\b|\bsexuel\w*|\bfraud\w*|\bcorruption\b")
+_RANKED = re.compile(r"\b(?:most|largest|biggest|highest|greatest)\b|\b(?:le|la) plus\b")
 # a choice only suggested: "suggests starting by finding a Chair for the aggression sub-group" names no one chosen
 SUGGESTED = re.compile(r"\b(suggest\w*|sugger\w*|propos\w*|recommend\w*|recommand\w*)\b")
 # how long something lasts: a span of time, or until when
@@ -320,6 +321,8 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
         return reports_outcome(folded, question) and (not wants.sessions or bool(wants.sessions & sessions_of(fact)))
     if kind == "effect":  # "how have the sanctions hit ICC officials": what they did, not whom they targeted
         return reports_effect(folded)
+    if kind == "ranking":  # the first of a ranking named: "the largest contributor", "le plus gros"
+        return bool(_RANKED.search(folded))
     if kind == "charge":  # a crime or an offence named, not "alleged wrongdoing"
         return bool(_CHARGED.search(folded))
     if kind == "office":  # "what's Danya Chaikel's role": a role beside the name asked about, counting the words

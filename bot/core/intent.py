@@ -32,6 +32,11 @@ _SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|hav
                    r"(?:la |le |les |l )?(?P<qui>(?:\w+ ){0,2}?\w+)\b"
                    # how one named state reacted: "how did south africa react", "la France a réagi comment"
                    r"|\bhow (?:did|does|has|have) (?:the )?(?P<one>(?:\w+ ){0,2}?\w+) (?:react|respond|reply)\w*\b")
+# what a report itself recommends ("what did the Bureau's report on non-cooperation recommend"): the report's words,
+# not an author's proposals that cite it
+_DOC_SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|have) (?:the )?(?P<doc>(?:\w+ ){0,2}"
+                       r"(?:report|reports|resolution|study|paper)(?: \w+){0,3}?) (?:(?:actually|exactly|really) )?"
+                       r"(?:recommend|recommended|propose|proposed|suggest|suggested)\b")
 # "what did the EU actually say": whose words are asked, without the hedge
 _HEDGES = frozenset("actually exactly really even officially ever vraiment exactement".split())
 # "et la France, elle a dit quoi", read where "a" (has) is still there ("elle dit quoi" asks about a text)
@@ -258,8 +263,8 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     titles = tuple(m.group(1).replace("-", " ") for m in TITLED.finditer(text))
     if titles and not kind:
         missing = ("missing_title", {"title": titles[0]})
-    said = _SAID.search(text) or _SAID_PAST.search(folded)
-    who = [w for w in _group(said, "who", "qui", "qui2", "qui3", "qui4", "one", "un", "une").split()
+    said = _SAID.search(text) or _SAID_PAST.search(folded) or _DOC_SAID.search(text)
+    who = [w for w in _group(said, "who", "qui", "qui2", "qui3", "qui4", "one", "un", "une", "doc").split()
            if w not in _HEDGES] if said else []
     if said and _group(said, "one", "un", "une") and who[-1:] and who[-1] in _MANY:
         who = []
@@ -303,8 +308,8 @@ def corrected(wants: Wants, concepts: list[Concept]) -> Wants:
 
 
 # kinds whose missing detail is worded without values ("missing_day": "the exact date")
-_WORDED = frozenset("contact time day date article number place reason person outcome office charge duration symbol "
-                     "nationality doc_title effect example".split())
+_WORDED = frozenset("contact time day date article number place reason person outcome office charge ranking duration "
+                     "symbol nationality doc_title effect example".split())
 
 
 def _group(match: re.Match[str], *names: str) -> str:

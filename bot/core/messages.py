@@ -81,6 +81,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_reason": {"en": "why", "fr": "pourquoi"},
     "missing_person": {"en": "who", "fr": "qui"},
     "missing_office": {"en": "what role they hold", "fr": "quel rôle cette personne occupe"},
+    "missing_ranking": {"en": "which one comes first", "fr": "lequel arrive en tête"},
     "missing_charge": {"en": "what exactly they are accused of", "fr": "ce qui est reproché exactement"},
     "missing_nationality": {"en": "their nationality", "fr": "sa nationalité"},
     "missing_duration": {"en": "how long it lasts", "fr": "combien de temps cela dure"},

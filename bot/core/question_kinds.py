@@ -82,6 +82,11 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\bdepuis combien de temps (est|il|elle)\b")),
     # how long something lasts: "how long do the sanctions last", not "how long ago" nor "how long has he been"
     ("duration", re.compile(r"\bhow long (do|does|will|would|did|can|could)\b(?! \w+ been)")),
+    # the first of a ranking: "which State Party owes the most", "quel pays doit le plus d'argent"
+    ("ranking", re.compile(r"\b(?:which|what) (?:\w+ ){0,2}(?:states?|countr(?:y|ies)|part(?:y|ies)|governments?)\b"
+                           r"(?: \w+){0,6}? (?:the )?(?:most|biggest|largest|highest|greatest)\b"
+                           r"|\bquel(?:le)?s? (?:\w+ ){0,2}(?:etats?|pays|gouvernements?)\b(?: \w+){0,6}? "
+                           r"(?:le|la) plus\b")),
     ("number", re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|proportion|amount|figure|sum)\b"
                           rf"|\b(?:{PAY})\b"
                           r"|\b(recommended|proposed|requested|exact|total|dollar|euro) (figure|amount|sum)\b"

@@ -113,3 +113,24 @@ def test_what_someone_is_accused_of_needs_a_fact_naming_the_offence(asking_desk:
 ])
 def test_a_charge_named_or_a_reproach_made_still_answers(asking_desk: Desk, question: str, fact: str) -> None:
     assert top(asking_desk, question) == fact
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("Which State Party owes the most in unpaid contributions?", EN),  # the arrears facts give totals, no ranking
+    ("which country pays the biggest share of the ICC budget?", EN),
+    ("Quel pays doit le plus d'argent à la CPI ?", FR),
+])
+def test_the_first_of_a_ranking_needs_a_fact_that_ranks(asking_desk: Desk, question: str, language) -> None:
+    assert intent.read(question, language).kind == "ranking"
+    answer = asking_desk.answerer.ask(question)
+    assert (answer.status, answer.missing_key) == ("partial", "missing_ranking")
+
+
+def test_what_a_report_recommended_needs_the_report_s_own_words(asking_desk: Desk) -> None:
+    # Opinio Juris urges states to use the Bureau's report to discuss penalties: its author's proposals, not the
+    # report's recommendations
+    answer = asking_desk.answerer.ask("what exactly did the bureau's report on non-cooperation recommend?")
+    assert (answer.status, answer.missing_key) == ("partial", "missing_said")
+    assert top(asking_desk, "what did Jimenez propose for non-cooperating states") == \
+        "penalties-for-non-cooperation-proposal"
+    assert top(asking_desk, "What does HRW recommend on the budget?") == "hrw-sufficient-funding"
