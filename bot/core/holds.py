@@ -43,6 +43,16 @@ _CHARGED = re.compile(r"\bcrimes? (?:against humanity|committed|contre l.?humani
                       r"|\bgenocide\b|\bmurders?\b|\bmeurtres?\b|\btortur\w*|\brapes?\b|\bviols?\b|\bpersecution\b"
                       r"|\bharass\w*|\bharcelement\b|\bsexual\b|\bsexuel\w*|\bfraud\w*|\bcorruption\b")
 _RANKED = re.compile(r"\b(?:most|largest|biggest|highest|greatest)\b|\b(?:le|la) plus\b")
+# who spoke at an event ("who spoke at the side event on ...", "c'était qui les intervenants"): a person's names just
+# before a word of speaking ("FIDH President Alexis Deswaef spoke"), not the states it was about nor a publication's
+# name before what it lists
+_SPEAKERS_ASKED = re.compile(r"\bwho (?:spoke|speaks|were the (?:speakers|panell?ists)|was on the panel|presented"
+                             r"|talked)\b|\bqui (?:a|ont) (?:parle|pris la parole|intervenu)\b|\bintervenants?\b"
+                             r"|\bpanell?istes?\b")
+_STATE_REACTED = re.compile(r"\b(?:reaction|reactions|reacted|responded|response|reagi\w*)\b")  # who spoke for a state
+_SPOKE = re.compile(r"[\s,]+(?:\w+\s+){0,2}?(?:spoke|speaks|said|says|told|stressed|warned|urged|addressed|presented|"
+                    r"moderated|opened|delivered|s.est exprim\w*|prend la parole"
+                    r"|a (?:dit|d[ée]clar[ée]|soulign[ée]|averti|pris la parole))(?!\w)")
 # a choice only suggested: "suggests starting by finding a Chair for the aggression sub-group" names no one chosen
 SUGGESTED = re.compile(r"\b(suggest\w*|sugger\w*|propos\w*|recommend\w*|recommand\w*)\b")
 # how long something lasts: a span of time, or until when
@@ -129,7 +139,8 @@ def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expa
             after = r + 1 < len(tokens) and tokens[r + 1][1] in ("of", "de", "du", "to")
             possessive = (r > 0 and tokens[r - 1][1] in ("it", "its", "their", "son", "sa", "leur")
                           and any(o < r for o in orgs))  # "its" points back to an organisation named before
-            return possessive or any(r - 3 <= o < r or (after and r + 1 < o <= r + 4) for o in orgs)
+            # "de l'AEP24, le président de la FIDH": a role named "of" someone is theirs, whatever comes before it
+            return possessive or any(r + 1 < o <= r + 4 if after else r - 3 <= o < r for o in orgs)
 
         # a country's office ("the American Secretary of State"): the fact names the country, however far
         national = frozenset().union(*(countries.named_in(" ".join(alt)) for alt in expand(wants.org)))
@@ -353,6 +364,13 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             # title or text; "the name of the ICC's president" asks for the holder of that office, as "who" does
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         asked = frozenset(fold(w) for w in TOKEN.findall(question))
+        if wants.role in (None, "intervenant", "panelist", "panellist", "speaker") and \
+                _SPEAKERS_ASKED.search(fold(question)) and not (_STATE_REACTED.search(fold(question)) and (
+                    countries.named_in(question) or countries.by_adjective(question))):  # an office may answer
+            return any((proper := {fold(w) for w in m.group().split() if not language.is_ordinary(fold(w))
+                                   and fold(w) not in language.stop_words})
+                       and not asked & proper and not countries.named_in(m.group())
+                       and _SPOKE.match(fact, m.end()) for m in _CAPITALISED_NAME.finditer(fact))
         # "who are the judges": any names; "what are the deputy prosecutors called": names beside the role
         if wants.role and (not wants.plural or wants.names_asked):
             return any(_named_role(part, fact_tokens(part, language), wants, expand, language, asked)

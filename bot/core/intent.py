@@ -32,6 +32,7 @@ _SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|hav
                    r"(?:la |le |les |l )?(?P<qui>(?:\w+ ){0,2}?\w+)\b"
                    # how one named state reacted: "how did south africa react", "la France a réagi comment"
                    r"|\bhow (?:did|does|has|have) (?:the )?(?P<one>(?:\w+ ){0,2}?\w+) (?:react|respond|reply)\w*\b")
+_INCLUSIVE = re.compile(r"(?<=\w)(?:\((?:e|es|s)\)|·e?s?\b)")  # "président(e)", "représentant·es"
 # what a report itself recommends ("what did the Bureau's report on non-cooperation recommend"): the report's words,
 # not an author's proposals that cite it
 _DOC_SAID = re.compile(r"\bwhat (?:(?:exactly|actually|really) )?(?:did|does|has|have) (?:the )?(?P<doc>(?:\w+ ){0,2}"
@@ -206,6 +207,7 @@ class Wants:
 def read(question: str, language: Pipeline = ENGLISH) -> Wants:
     """A question's wants; `kind` is None for questions that ask about a subject in general. The thing counted and
     whose role is asked are stemmed with `language`, the pipeline the facts are matched in."""
+    question = _INCLUSIVE.sub("", question)  # "le ou la président(e) de l'Assemblée": one word
     text = " ".join(language.abbreviations.get(w, w) for w in words(question.replace("'", " ")))  # "c ki": c qui
     folded = fold(question)
     currencies = sums_asked.currencies_in(question)  # "$" too, which `words` drops: "the budget in US dollars"

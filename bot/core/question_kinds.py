@@ -162,6 +162,7 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"|^qui\b|\bnoms? (?:exacts? )?d|\bbrand name\b"
                           # "qui est-ce qu'elle n'a pas arrêté", "qui a-t-elle refusé d'arrêter": asked, not relative
                           r"|\bqui est ce qu|\bqui (?:ont |avait )?(?:il|elle|ils|elles)\b"  # (words drops "a", "t")
+                          r"|\b(?:sais|savez|sait|savoir|dire) qui\b"  # "qqn sait qui a présidé l'AEP24"
                           # "which state was behind the cyberattack": whom it is attributed to
                           r"|\bwhich (?:\w+ ){0,2}?(?:was|is|were|are) behind\b(?! on\b| in\b| with\b)"
                           r"|\bquel\w* (?:\w+ ){0,2}?(?:est|etait) derriere\b"

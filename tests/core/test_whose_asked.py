@@ -97,3 +97,34 @@ def test_the_fact_giving_the_office_beside_the_name_answers(asking_desk: Desk, q
 def test_an_office_word_beside_the_name_may_be_a_plural_one(asking_desk: Desk) -> None:
     # "FIDH names Francesca Albanese among the UN independent experts targeted"
     assert top(asking_desk, "whats Francesca Albanese's role again") == "us-sanctions-un-special-rapporteur"
+
+
+@pytest.mark.parametrize("question", [
+    "who spoke at the fidh side event on russian speech crimes?",  # the Russian Federation is no speaker
+    "Who spoke at the workplace culture side event at ASP24?",  # "Opinio Juris lists ...": a publication
+    "le side event sur les crimes de discours russes en Ukraine, c'était qui les intervenants ?",
+])
+def test_who_spoke_needs_a_person_named_speaking(asking_desk: Desk, question: str) -> None:
+    answer = asking_desk.answerer.ask(question)
+    assert answer.status == "partial", [h.fact.id for h in answer.hits]
+
+
+@pytest.mark.parametrize("question", [
+    "who spoke at the cooperation plenary for CICC",  # "FIDH President Alexis Deswaef spoke for the Coalition"
+    "qui a pris la parole pour la CICC à la plénière coopération ?",  # "Alexis Deswaef, s'est exprimé"
+])
+def test_a_person_named_speaking_answers_who_spoke(asking_desk: Desk, question: str) -> None:
+    assert top(asking_desk, question) == "cicc-cooperation-plenary-statement"
+
+
+def test_whose_president_is_read_through_inclusive_writing_and_a_chat_opening() -> None:
+    wants = intent.read("qqn sait qui a présidé l'AEP24 ? genre le ou la président(e) de l'Assemblée cette année",
+                        FRENCH)  # "qqn sait qui": asks who; "président(e)": one word
+    assert (wants.kind, wants.role, wants.org) == ("person", "president", ("assembl",))
+
+
+def test_a_role_named_of_one_organisation_is_not_another_s_just_before_it(asking_desk: Desk) -> None:
+    # "lors de la « plénière coopération » de l'AEP24, le président de la FIDH, Alexis Deswaef": FIDH's president
+    answer = asking_desk.answerer.ask("qqn sait qui a présidé l'AEP24 ? genre le ou la président(e) de l'Assemblée")
+    assert answer.status == "partial", [h.fact.id for h in answer.hits]
+    assert top(asking_desk, "qui est le président de la FIDH ?") == "fidh-president-on-impunity"
