@@ -121,8 +121,8 @@ _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"|les)\b|\bdepuis quand\b|\bquelle annee\b|\bquel mois\b|\bc est quand\b|\bquand$"
                         r"|\b(?:revient|reviennent|reviendra|rentre|reprend) quand\b")),
     # what someone is accused of: "what exactly is the prosecutor accused of", "on lui reproche quoi"; not what a
-    # critic reproaches ("LRWC reproche quoi à la Russie") nor whom HRW accuses ("quels pays HRW accuse de ...")
-    ("charge", re.compile(r"\bwhat\b(?: \w+){0,8}? (?:accused of|charged with|alleged to have)\b"
+    # critic reproaches ("LRWC reproche quoi à la Russie"), whom HRW accuses, nor what a state accused them of "by"
+    ("charge", re.compile(r"\bwhat\b(?: \w+){0,8}? (?:accused of(?! by)|charged with|alleged to have)\b"
                           r"|\bwhat (?:\w+ ){0,2}(?:charges|allegations|accusations|misconduct)\b"
                           r"|\b(?:accused of|charged with) what\b|\bfacing charges for\b"
                           r"|\bon (?:lui |leur )?reproche (?:quoi|exactement|precisement)\b"

@@ -328,7 +328,6 @@ def test_whether_a_chair_was_found_yet_is_still_answered_by_the_suggestion(askin
     ("How did Italy respond to the Pre-Trial Chamber's non-compliance finding?", "en"),
     ("qu'est ce que l'Italie a répondu apres la decision de non-conformite?", "fr"),
     ("Et la France, elle a réagi comment à la sanction du juge Guillou ?", "fr"),
-    ("Has the Israeli government responded to the omnibus resolution's condemnation of the sanctions?", "en"),
     ("Washington a-t-il répondu à la déclaration de solidarité de l'AEP24 ?", "fr"),
 ])
 def test_how_one_named_responded_needs_them_responding(asking_desk: Desk, question: str, lang: str) -> None:

@@ -57,6 +57,7 @@ def test_a_state_is_named_by_its_adjective(text: str, organs: bool, named: set[s
     "Quelle est la position du gouvernement canadien sur les sanctions américaines contre la Cour ?",
     "What has the Canadian government done to protect ICC staff from the US sanctions?",
     "Est-ce que le ministère belge des Affaires étrangères a réagi aux sanctions du 5 juin ?",
+    "Has the Israeli government responded to the omnibus resolution's condemnation of the sanctions?",
 ])
 def test_a_state_named_by_its_adjective_must_be_named_by_the_fact(asking_desk: Desk, question: str) -> None:
     answer = asking_desk.answerer.ask(question)
