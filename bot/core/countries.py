@@ -113,15 +113,19 @@ _ADJECTIVES = {
     "polish": "PL", "polonais": "PL", "polonaise": "PL", "russian": "RU", "russe": "RU", "spanish": "ES",
     "espagnol": "ES", "espagnole": "ES", "sudanese": "SD", "soudanais": "SD", "soudanaise": "SD",
     "swiss": "CH", "suisse": "CH", "tajik": "TJ", "tadjik": "TJ", "ukrainian": "UA", "ukrainien": "UA",
-    "ukrainienne": "UA", "venezuelan": "VE", "venezuelien": "VE", "venezuelienne": "VE",
+    "ukrainienne": "UA", "venezuelan": "VE", "venezuelien": "VE", "venezuelienne": "VE", "south african": "ZA",
+    "sud africain": "ZA", "sud africaine": "ZA",
 }
-_SOUTH_AFRICAN = re.compile(r"\bsouth african?\b|\bsud africaine?\b")
 # a state's organs, after its adjective in English, before it in French: "the French government", "le ministre
 # néerlandais des Affaires étrangères"; not "in French", "la version française"
 _ORGANS_EN = r"(?:government|gov|govt|minister|ministry|foreign minister|prime minister|authorities|officials|" \
              r"delegation|president|presidency|parliament|courts?|prosecutors?|foreign office|embassy|police|army)"
 _ORGANS_FR = r"(?:gouvernement|ministre|ministere|autorites|responsables|delegation|president|presidente|" \
              r"presidence|parlement|justice|tribunal|tribunaux|diplomatie|ambassade|police|armee)"
+_ADJECTIVE = "|".join(sorted(_ADJECTIVES, key=len, reverse=True))
+_BY_ADJECTIVE = re.compile(rf"\b(?P<adjective>{_ADJECTIVE})\b")
+_BY_ADJECTIVE_OF_ORGAN = re.compile(rf"\b(?P<adjective>{_ADJECTIVE})\s+(?:foreign\s+|federal\s+)?{_ORGANS_EN}\b"
+                                    rf"|\b{_ORGANS_FR}\s+(?P<adjectif>{_ADJECTIVE})\b")
 
 
 @lru_cache(maxsize=4096)
@@ -129,18 +133,9 @@ def by_adjective(text: str, *, organs: bool = False) -> frozenset[Country]:
     """The countries a text names by an adjective ("French judge Nicolas Guillou", "German state-owned"); with
     `organs`, only beside a state's organ ("the Dutch foreign minister"), for a question: "in French" is a
     language, "Dutch" alone may be a name."""
+    pattern = _BY_ADJECTIVE_OF_ORGAN if organs else _BY_ADJECTIVE
     folded = fold(text).replace("-", " ")
-    codes = set()
-    for adjective, code in _ADJECTIVES.items():
-        if organs:
-            pattern = rf"\b{adjective}\s+(?:foreign\s+|federal\s+)?{_ORGANS_EN}\b|\b{_ORGANS_FR}\s+{adjective}\b"
-        else:
-            pattern = rf"\b{adjective}\b"
-        if adjective in folded and re.search(pattern, folded):
-            codes.add(code)
-    if _SOUTH_AFRICAN.search(folded) and (not organs or re.search(
-            rf"\bsouth african\s+{_ORGANS_EN}\b|\b{_ORGANS_FR}\s+sud africaine?\b", folded)):
-        codes.add("ZA")
+    codes = {_ADJECTIVES[m.group("adjective") or m.group("adjectif")] for m in pattern.finditer(folded)}
     return frozenset(_by_code()[c] for c in codes if c in _by_code())
 
 

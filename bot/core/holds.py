@@ -43,13 +43,8 @@ _CHARGED = re.compile(r"\bcrimes? (?:against humanity|committed|contre l.?humani
                       r"|\bgenocide\b|\bmurders?\b|\bmeurtres?\b|\btortur\w*|\brapes?\b|\bviols?\b|\bpersecution\b"
                       r"|\bharass\w*|\bharcelement\b|\bsexual\b|\bsexuel\w*|\bfraud\w*|\bcorruption\b")
 _RANKED = re.compile(r"\b(?:most|largest|biggest|highest|greatest)\b|\b(?:le|la) plus\b")
-# who spoke at an event ("who spoke at the side event on ...", "c'était qui les intervenants"): a person's names just
-# before a word of speaking ("FIDH President Alexis Deswaef spoke"), not the states it was about nor a publication's
-# name before what it lists
-_SPEAKERS_ASKED = re.compile(r"\bwho (?:spoke|speaks|were the (?:speakers|panell?ists)|was on the panel|presented"
-                             r"|talked)\b|\bqui (?:a|ont) (?:parle|pris la parole|intervenu)\b|\bintervenants?\b"
-                             r"|\bpanell?istes?\b")
-_STATE_REACTED = re.compile(r"\b(?:reaction|reactions|reacted|responded|response|reagi\w*)\b")  # who spoke for a state
+# who spoke at an event (`Wants.speakers`): a word of speaking just after a person's names ("FIDH President Alexis
+# Deswaef spoke"), not after a publication's name and what it lists ("Opinio Juris lists")
 _SPOKE = re.compile(r"[\s,]+(?:\w+\s+){0,2}?(?:spoke|speaks|said|says|told|stressed|warned|urged|addressed|presented|"
                     r"moderated|opened|delivered|s.est exprim\w*|prend la parole"
                     r"|a (?:dit|d[ée]clar[ée]|soulign[ée]|averti|pris la parole))(?!\w)")
@@ -121,6 +116,15 @@ _CAPITALISED_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a
 _PROPER = re.compile(r"\b(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]{3,})\b")  # a capitalised word or an acronym
 
 
+def _person_names(fact: str, language: Pipeline, asked: frozenset[str]) -> list[re.Match[str]]:
+    """Capitalised names with a word that is no everyday word ("Le Procureur" starts a sentence; it names no one),
+    none of whose words the question (`asked`, its folded words) holds itself."""
+    return [m for m in _CAPITALISED_NAME.finditer(fact)
+            if (proper := {fold(w) for w in m.group().split()
+                           if not language.is_ordinary(fold(w)) and fold(w) not in language.stop_words})
+            and not asked & proper]
+
+
 def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expand: Expand,
                 language: Pipeline = ENGLISH, asked: frozenset[str] = frozenset()) -> bool:
     """A name beside the role asked about, and (when the question names whose role) beside that organisation; not
@@ -147,10 +151,7 @@ def _named_role(fact: str, tokens: Sequence[tuple[str, str]], wants: Wants, expa
         roles = roles if national & countries.named_in(fact) else [r for r in roles if whose(r)]
         if not roles:
             return False
-    names = [m.start() for m in _CAPITALISED_NAME.finditer(fact)  # "Le Procureur" starts a sentence; it names no one
-             if (proper := [fold(w) for w in m.group().split()
-                            if not language.is_ordinary(fold(w)) and fold(w) not in language.stop_words])
-             and not any(w in asked for w in proper)]
+    names = [m.start() for m in _person_names(fact, language, asked)]
     if not names:
         return False
     starts = [m.start() for m in TOKEN.finditer(fact)]
@@ -364,13 +365,9 @@ def holds(wants: Wants, title: str, text: str, *, question: str, expand: Expand,
             # title or text; "the name of the ICC's president" asks for the holder of that office, as "who" does
             return any(_name_near(part, wants.focus, question, expand, language) for part in (title, text))
         asked = frozenset(fold(w) for w in TOKEN.findall(question))
-        if wants.role in (None, "intervenant", "panelist", "panellist", "speaker") and \
-                _SPEAKERS_ASKED.search(fold(question)) and not (_STATE_REACTED.search(fold(question)) and (
-                    countries.named_in(question) or countries.by_adjective(question))):  # an office may answer
-            return any((proper := {fold(w) for w in m.group().split() if not language.is_ordinary(fold(w))
-                                   and fold(w) not in language.stop_words})
-                       and not asked & proper and not countries.named_in(m.group())
-                       and _SPOKE.match(fact, m.end()) for m in _CAPITALISED_NAME.finditer(fact))
+        if wants.speakers:  # a person's names just before a word of speaking, not a state's
+            return any(not countries.named_in(m.group()) and _SPOKE.match(fact, m.end())
+                       for m in _person_names(fact, language, asked))
         # "who are the judges": any names; "what are the deputy prosecutors called": names beside the role
         if wants.role and (not wants.plural or wants.names_asked):
             return any(_named_role(part, fact_tokens(part, language), wants, expand, language, asked)

@@ -185,6 +185,7 @@ class Wants:
     plural: bool = False  # the role is asked in the plural ("who are the judges"): any names will do
     chosen: bool = False  # who came out of a choice ("who got elected")
     behind: bool = False  # who is behind something ("who was behind the cyberattack")
+    speakers: bool = False  # who spoke at an event ("who spoke at the side event on ...")
     total: bool = False  # a whole is asked for ("the total budget"): a part of it ("€50 million of the budget") is not
     settled: bool = False  # what came of it, with another kind ("au final ... à combien"): not a call or a plan
     counted: bool = False  # a count ("how many states"), not an amount: "€74 million from States Parties" counts none
@@ -287,6 +288,7 @@ def read(question: str, language: Pipeline = ENGLISH) -> Wants:
         language=bool(beyond_facts.LANGUAGE_ASKED.search(text)), media=bool(beyond_facts.MEDIA_ASKED.search(folded)),
         beyond=beyond_facts.asked(question, kind), titles=titles, speaker=speaker, plural=plural,
         chosen=bool(CHOSEN.search(folded)), behind=bool(_BEHIND.search(folded)),
+        speakers=kind == "person" and persons_asked.speakers_asked(question, folded, role),
         total=kind == "number" and bool(_TOTAL.search(folded)),
         settled=kind not in (None, "outcome") and bool(_SETTLED.search(text)),
         since=kind in ("date", "day") and bool(_SINCE.search(text)),

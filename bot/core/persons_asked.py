@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.core import question_kinds
+from bot.core import countries, question_kinds
 from bot.core.prefilter import gated
 from bot.core.question_kinds import ROLES, WITH_WHOM
 from bot.core.text import STOP_WORDS, Pipeline, first_run
@@ -73,6 +73,21 @@ def author_asked(text: str) -> re.Match[str] | None:
     return match if match and not _PASSIVE.search(match.group(0)) else None
 
 
+# who spoke at an event ("who spoke at the side event on ...", "c'était qui les intervenants"), asked of its speakers'
+# names; not who spoke for a state in its reaction, which its office may answer ("the Dutch reaction - who spoke")
+_SPEAKERS_ASKED = re.compile(r"\bwho (?:spoke|speaks|were the (?:speakers|panell?ists)|was on the panel|presented"
+                             r"|talked)\b|\bqui (?:a|ont) (?:parle|pris la parole|intervenu)\b|\bintervenants?\b"
+                             r"|\bpanell?istes?\b")
+_STATE_REACTED = re.compile(r"\b(?:reaction|reactions|reacted|responded|response|reagi\w*)\b")
+_SPEAKER_ROLES = (None, "intervenant", "panelist", "panellist", "speaker")
+
+
+def speakers_asked(question: str, folded: str, role: str | None) -> bool:
+    """Who spoke at an event is asked (`folded`: the question folded whole; `role`: the role it names, if any)."""
+    return role in _SPEAKER_ROLES and bool(_SPEAKERS_ASKED.search(folded)) and not (
+        _STATE_REACTED.search(folded) and (countries.named_in(question) or countries.by_adjective(question)))
+
+
 # "the name of the software", "names of the deputy prosecutors", "comment s'appelle le procureur": a name of that thing
 _NAME_OF = gated(question_kinds.NAMES_AND + r"(?:of|for) (?:the |a |an |its |their |le |la |les |l )?(?P<rest>.*)"
                  r"|\bcomment (?:s )?appell?e(?:nt)? (?:le |la |les |l )?(?P<rest_fr>.*)"
@@ -110,8 +125,9 @@ def read(text: str, folded: str, language: Pipeline, author: re.Match[str] | Non
     else:
         role, org = role_of(asked, language.stop_words | STOP_WORDS)
     acted = None if org else question_kinds.ROLE_VERB.search(text)  # "who presides over the ASP": its President
-    if acted and role in (None, question_kinds.ROLE_VERBS[acted.group("verb")]):  # "who heads X": role_of read "head"
-        role = question_kinds.ROLE_VERBS[acted.group("verb")]
+    verb_role = question_kinds.ROLE_VERBS[acted.group("verb")] if acted else None
+    if verb_role and role in (None, verb_role):  # "who heads X", where role_of read "head" without its X
+        role = verb_role
         after = [w for w in text[acted.end():].split() if w not in language.stop_words and w not in STOP_WORDS
                  and w != "over"]
         org = after[0] if role in ("president", "representative", "representant", "head") and after \
